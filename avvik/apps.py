@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AvvikConfig(AppConfig):
+    name = "avvik"
+    verbose_name = "Avvik"

@@ -1,0 +1,62 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from helsefellesskap.models import Helsefellesskap, Lokalomrade, Medlemskap, Organisasjon, User
+
+
+@admin.register(Helsefellesskap)
+class HelsefellesskapAdmin(SimpleHistoryAdmin):
+    list_display = ["navn", "kortnavn"]
+    prepopulated_fields = {"kortnavn": ["navn"]}
+    search_fields = ["navn"]
+
+
+@admin.register(Organisasjon)
+class OrganisasjonAdmin(SimpleHistoryAdmin):
+    list_display = ["navn", "type", "kommunenummer", "organisasjonsnummer", "helsefellesskap"]
+    list_filter = ["type", "helsefellesskap"]
+    search_fields = ["navn", "kommunenummer", "organisasjonsnummer"]
+
+
+@admin.register(Lokalomrade)
+class LokalomradeAdmin(SimpleHistoryAdmin):
+    list_display = ["navn", "helsefellesskap"]
+    list_filter = ["helsefellesskap"]
+    filter_horizontal = ["kommuner"]
+
+
+class MedlemskapInline(admin.TabularInline):
+    model = Medlemskap
+    extra = 0
+    autocomplete_fields = ["organisasjon"]
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin, SimpleHistoryAdmin):
+    ordering = ["navn"]
+    list_display = ["navn", "email", "is_active", "is_staff", "last_login"]
+    list_filter = ["is_active", "is_staff", "is_superuser"]
+    search_fields = ["navn", "email"]
+    inlines = [MedlemskapInline]
+    fieldsets = [
+        (None, {"fields": ["email", "navn", "password"]}),
+        (
+            _("Tilgang"),
+            {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]},
+        ),
+        (_("Datoer"), {"fields": ["last_login", "date_joined"]}),
+    ]
+    add_fieldsets = [
+        (None, {"classes": ["wide"], "fields": ["email", "navn", "password1", "password2"]}),
+    ]
+    readonly_fields = ["last_login", "date_joined"]
+
+
+@admin.register(Medlemskap)
+class MedlemskapAdmin(SimpleHistoryAdmin):
+    list_display = ["bruker", "organisasjon", "rolle", "opprettet"]
+    list_filter = ["rolle", "organisasjon__helsefellesskap"]
+    search_fields = ["bruker__navn", "bruker__email", "organisasjon__navn"]
+    autocomplete_fields = ["bruker", "organisasjon"]

@@ -1,0 +1,53 @@
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
+
+from helsefellesskap.models import Medlemskap, User
+
+
+class DsSkjema:
+    """Gives every field Designsystemet's look and ties error messages to their inputs."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for felt in self.fields.values():
+            felt.widget.attrs.setdefault("class", "ds-input")
+
+    def full_clean(self):
+        super().full_clean()
+        for navn in self.errors:
+            if navn in self.fields:
+                attrs = self.fields[navn].widget.attrs
+                attrs["aria-invalid"] = "true"
+                attrs["aria-describedby"] = f"id_{navn}_feil"
+
+
+class InnloggingForm(DsSkjema, AuthenticationForm):
+    username = forms.EmailField(
+        label=_("E-postadresse"),
+        widget=forms.EmailInput(attrs={"autocomplete": "username", "autofocus": True}),
+    )
+    error_messages = {
+        "invalid_login": _(
+            "Feil e-postadresse eller passord. Sjekk at du har skrevet riktig; "
+            "etter flere feil forsøk blir innloggingen stengt en stund."
+        ),
+        "inactive": _(
+            "Denne brukeren er deaktivert. Kontakt administratoren i organisasjonen din."
+        ),
+    }
+
+
+class GiRolleForm(DsSkjema, forms.Form):
+    email = forms.EmailField(label=_("E-postadressen til brukeren"))
+    rolle = forms.ChoiceField(label=_("Rolle"), choices=Medlemskap.Rolle.choices)
+
+    def clean_email(self) -> User:
+        email = self.cleaned_data["email"]
+        try:
+            return User.objects.get(email__iexact=email, is_active=True)
+        except User.DoesNotExist:
+            raise forms.ValidationError(
+                _("Fant ingen aktiv bruker med e-postadressen %(email)s."),
+                params={"email": email},
+            ) from None

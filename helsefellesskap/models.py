@@ -1,0 +1,232 @@
+"""Organisations, Helsefellesskap, users and their roles."""
+
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from helsefellesskap.validators import valider_kommunenummer, valider_organisasjonsnummer
+
+
+class Helsefellesskap(models.Model):
+    """A health community: one health trust and the municipalities in its area."""
+
+    navn = models.CharField(_("navn"), max_length=200, unique=True)
+    kortnavn = models.SlugField(_("kortnavn"), max_length=60, unique=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("helsefellesskap")
+        verbose_name_plural = _("helsefellesskap")
+        ordering = ["navn"]
+
+    def __str__(self) -> str:
+        return self.navn
+
+
+class OrganisasjonQuerySet(models.QuerySet):
+    def kommuner(self):
+        return self.filter(type=Organisasjon.Type.KOMMUNE)
+
+    def helseforetak(self):
+        return self.filter(type=Organisasjon.Type.HELSEFORETAK)
+
+
+class Organisasjon(models.Model):
+    """A party to the agreements: a kommune or a helseforetak."""
+
+    class Type(models.TextChoices):
+        KOMMUNE = "kommune", _("Kommune")
+        HELSEFORETAK = "helseforetak", _("Helseforetak")
+
+    type = models.CharField(_("type"), max_length=20, choices=Type.choices)
+    navn = models.CharField(_("navn"), max_length=200)
+    organisasjonsnummer = models.CharField(
+        _("organisasjonsnummer"),
+        max_length=9,
+        unique=True,
+        validators=[valider_organisasjonsnummer],
+        help_text=_("9 sifre fra Enhetsregisteret."),
+    )
+    kommunenummer = models.CharField(
+        _("kommunenummer"),
+        max_length=4,
+        blank=True,
+        validators=[valider_kommunenummer],
+        help_text=_("4 sifre, bare for kommuner (for eksempel 3201 for Bærum)."),
+    )
+    helsefellesskap = models.ForeignKey(
+        Helsefellesskap,
+        on_delete=models.PROTECT,
+        related_name="organisasjoner",
+        verbose_name=_("helsefellesskap"),
+    )
+
+    objects = OrganisasjonQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("organisasjon")
+        verbose_name_plural = _("organisasjoner")
+        ordering = ["navn"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(type="kommune") & ~Q(kommunenummer=""))
+                | (Q(type="helseforetak") & Q(kommunenummer="")),
+                name="kommunenummer_bare_for_kommune",
+                violation_error_message=_(
+                    "En kommune må ha kommunenummer; et helseforetak skal ikke ha det."
+                ),
+            ),
+            models.UniqueConstraint(
+                fields=["kommunenummer"],
+                condition=~Q(kommunenummer=""),
+                name="unikt_kommunenummer",
+                violation_error_message=_("Det finnes allerede en kommune med dette nummeret."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.navn
+
+    @property
+    def er_kommune(self) -> bool:
+        return self.type == self.Type.KOMMUNE
+
+
+class Lokalomrade(models.Model):
+    """A local hospital area with its own local cooperation committee (LSU)."""
+
+    helsefellesskap = models.ForeignKey(
+        Helsefellesskap,
+        on_delete=models.PROTECT,
+        related_name="lokalomrader",
+        verbose_name=_("helsefellesskap"),
+    )
+    navn = models.CharField(_("navn"), max_length=200, help_text=_("For eksempel «Bærum sykehus»."))
+    kommuner = models.ManyToManyField(
+        Organisasjon,
+        related_name="lokalomrader",
+        limit_choices_to={"type": Organisasjon.Type.KOMMUNE},
+        verbose_name=_("kommuner"),
+        blank=True,
+    )
+
+    history = HistoricalRecords(m2m_fields=[kommuner])
+
+    class Meta:
+        verbose_name = _("LSU-område")
+        verbose_name_plural = _("LSU-områder")
+        ordering = ["navn"]
+        constraints = [
+            models.UniqueConstraint(fields=["helsefellesskap", "navn"], name="unikt_lokalomrade"),
+        ]
+
+    def __str__(self) -> str:
+        return self.navn
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def get_by_natural_key(self, username):
+        # E-mail addresses are compared without regard to case, as people type them.
+        return self.get(email__iexact=username)
+
+    def create_user(self, email: str, navn: str, password: str | None = None, **extra):
+        if not email:
+            raise ValueError("E-postadresse må oppgis")
+        user = self.model(email=self.normalize_email(email).lower(), navn=navn, **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email: str, navn: str, password: str | None = None, **extra):
+        extra.setdefault("is_staff", True)
+        extra.setdefault("is_superuser", True)
+        return self.create_user(email, navn, password, **extra)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A person who logs in with an e-mail address."""
+
+    email = models.EmailField(_("e-postadresse"), unique=True)
+    navn = models.CharField(_("navn"), max_length=200)
+    is_active = models.BooleanField(_("aktiv"), default=True)
+    is_staff = models.BooleanField(
+        _("tilgang til administrasjonssidene"),
+        default=False,
+        help_text=_("Gir tilgang til /admin/. Bare for systemforvaltere."),
+    )
+    date_joined = models.DateTimeField(_("opprettet"), default=timezone.now)
+
+    objects = UserManager()
+    history = HistoricalRecords(excluded_fields=["password", "last_login"])
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["navn"]
+
+    class Meta:
+        verbose_name = _("bruker")
+        verbose_name_plural = _("brukere")
+        ordering = ["navn"]
+        constraints = [
+            models.UniqueConstraint(Lower("email"), name="unik_epost_uten_store_bokstaver"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.navn} <{self.email}>"
+
+    def clean(self) -> None:
+        super().clean()
+        self.email = self.__class__.objects.normalize_email(self.email).lower()
+
+    def get_full_name(self) -> str:
+        return self.navn
+
+    def get_short_name(self) -> str:
+        return self.navn.split(" ")[0] if self.navn else self.email
+
+
+class Medlemskap(models.Model):
+    """A user's role in an organisation; one user may hold several roles in several places."""
+
+    class Rolle(models.TextChoices):
+        ADMINISTRATOR = "administrator", _("Administrator")
+        SAMHANDLINGSKOORDINATOR = "samhandlingskoordinator", _("Samhandlingskoordinator")
+        UTVALGSSEKRETAER = "utvalgssekretaer", _("Utvalgssekretær")
+        ANSATT = "ansatt", _("Ansatt")
+
+    bruker = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="medlemskap", verbose_name=_("bruker")
+    )
+    organisasjon = models.ForeignKey(
+        Organisasjon,
+        on_delete=models.CASCADE,
+        related_name="medlemskap",
+        verbose_name=_("organisasjon"),
+    )
+    rolle = models.CharField(_("rolle"), max_length=30, choices=Rolle.choices)
+    opprettet = models.DateTimeField(_("opprettet"), auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("medlemskap")
+        verbose_name_plural = _("medlemskap")
+        ordering = ["organisasjon__navn", "bruker__navn", "rolle"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["bruker", "organisasjon", "rolle"],
+                name="en_rolle_en_gang_per_organisasjon",
+                violation_error_message=_("Brukeren har allerede denne rollen i organisasjonen."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.bruker.navn} – {self.get_rolle_display()} i {self.organisasjon.navn}"

@@ -1,0 +1,179 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.core.exceptions import PermissionDenied
+from django.db import connection
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from helsefellesskap import access, services
+from helsefellesskap.access import innlogget, offentlig
+from helsefellesskap.feil import Domenefeil
+from helsefellesskap.forms import GiRolleForm, InnloggingForm
+from helsefellesskap.models import Helsefellesskap, Medlemskap, Organisasjon
+from helsefellesskap.sortering import norsk_sortert
+
+
+@offentlig
+@require_GET
+def forside(request: HttpRequest) -> HttpResponse:
+    helsefellesskap = Helsefellesskap.objects.prefetch_related(
+        Prefetch("organisasjoner", queryset=Organisasjon.objects.kommuner(), to_attr="kommuner"),
+        Prefetch(
+            "organisasjoner",
+            queryset=Organisasjon.objects.helseforetak(),
+            to_attr="helseforetakene",
+        ),
+    )
+    for hf in helsefellesskap:
+        hf.kommuner = norsk_sortert(hf.kommuner)
+    return render(request, "helsefellesskap/forside.html", {"helsefellesskap": helsefellesskap})
+
+
+@offentlig
+@require_GET
+def kommune_velg(request: HttpRequest) -> HttpResponse:
+    """The municipality picker's target: works as a plain form without JavaScript."""
+    kommunenummer = request.GET.get("kommune", "").strip()
+    if Organisasjon.objects.kommuner().filter(kommunenummer=kommunenummer).exists():
+        return redirect("kommune", kommunenummer=kommunenummer)
+    messages.error(request, _("Velg en kommune fra listen."))
+    return redirect("forside")
+
+
+@offentlig
+@require_GET
+def kommune(request: HttpRequest, kommunenummer: str) -> HttpResponse:
+    kommune = get_object_or_404(
+        Organisasjon.objects.kommuner().select_related("helsefellesskap"),
+        kommunenummer=kommunenummer,
+    )
+    lokalomrader = kommune.lokalomrader.all()
+    helseforetak = Organisasjon.objects.helseforetak().filter(
+        helsefellesskap=kommune.helsefellesskap_id
+    )
+    return render(
+        request,
+        "helsefellesskap/kommune.html",
+        {"kommune": kommune, "lokalomrader": lokalomrader, "helseforetak": helseforetak},
+    )
+
+
+@offentlig
+@require_GET
+def helse(request: HttpRequest) -> HttpResponse:
+    """Health check for the container: answers only when the database answers."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+        cursor.fetchone()
+    return HttpResponse("ok", content_type="text/plain")
+
+
+@innlogget
+@require_GET
+def min_side(request: HttpRequest) -> HttpResponse:
+    medlemskap = request.user.medlemskap.select_related("organisasjon").order_by(
+        "organisasjon__navn", "rolle"
+    )
+    return render(request, "helsefellesskap/min_side.html", {"medlemskap": medlemskap})
+
+
+def _get_organisasjon_for_user(request: HttpRequest, organisasjonsnummer: str) -> Organisasjon:
+    organisasjon = get_object_or_404(Organisasjon, organisasjonsnummer=organisasjonsnummer)
+    if not access.kan_se_medlemmer(request.user, organisasjon):
+        raise PermissionDenied(_("Du har ikke tilgang til brukerne i denne organisasjonen."))
+    return organisasjon
+
+
+@innlogget
+@require_http_methods(["GET", "POST"])
+def organisasjon_medlemmer(request: HttpRequest, organisasjonsnummer: str) -> HttpResponse:
+    organisasjon = _get_organisasjon_for_user(request, organisasjonsnummer)
+    kan_endre = access.kan_endre_medlemmer(request.user, organisasjon)
+    form = GiRolleForm(request.POST or None)
+    if request.method == "POST":
+        if not kan_endre:
+            raise PermissionDenied(_("Bare administratorer kan gi roller."))
+        if form.is_valid():
+            try:
+                medlemskap = services.medlemskap_gi(
+                    utfort_av=request.user,
+                    bruker=form.cleaned_data["email"],
+                    organisasjon=organisasjon,
+                    rolle=form.cleaned_data["rolle"],
+                )
+            except Domenefeil as feil:
+                form.add_error(None, str(feil))
+            else:
+                messages.success(request, _("%(m)s er lagt til.") % {"m": medlemskap})
+                return redirect("organisasjon-medlemmer", organisasjonsnummer=organisasjonsnummer)
+    medlemskap = organisasjon.medlemskap.select_related("bruker").order_by("bruker__navn", "rolle")
+    return render(
+        request,
+        "helsefellesskap/medlemmer.html",
+        {
+            "organisasjon": organisasjon,
+            "medlemskap": medlemskap,
+            "form": form,
+            "kan_endre": kan_endre,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@innlogget
+@require_POST
+def medlemskap_fjern(request: HttpRequest, organisasjonsnummer: str, pk: int) -> HttpResponse:
+    organisasjon = _get_organisasjon_for_user(request, organisasjonsnummer)
+    medlemskap = get_object_or_404(
+        Medlemskap.objects.select_related("bruker", "organisasjon"),
+        pk=pk,
+        organisasjon=organisasjon,
+    )
+    if not access.kan_endre_medlemmer(request.user, organisasjon):
+        raise PermissionDenied(_("Bare administratorer kan fjerne roller."))
+    try:
+        services.medlemskap_fjern(utfort_av=request.user, medlemskap=medlemskap)
+    except Domenefeil as feil:
+        messages.error(request, str(feil))
+    else:
+        messages.success(request, _("%(m)s er fjernet.") % {"m": medlemskap})
+    return redirect("organisasjon-medlemmer", organisasjonsnummer=organisasjonsnummer)
+
+
+logg_inn = offentlig(
+    auth_views.LoginView.as_view(
+        template_name="registration/logg_inn.html",
+        authentication_form=InnloggingForm,
+        redirect_authenticated_user=True,
+    )
+)
+logg_ut = offentlig(auth_views.LogoutView.as_view())
+
+
+def innlogging_sperret(request: HttpRequest, original_response=None, credentials=None):
+    """What django-axes shows when a user name is locked after too many failures."""
+    minutter = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return render(request, "registration/sperret.html", {"minutter": minutter}, status=429)
+
+
+# --- error pages -------------------------------------------------------------------
+
+
+def ingen_tilgang(request: HttpRequest, exception=None) -> HttpResponse:
+    return render(request, "feil/403.html", status=403)
+
+
+def ikke_funnet(request: HttpRequest, exception=None) -> HttpResponse:
+    return render(request, "feil/404.html", status=404)
+
+
+def serverfeil(request: HttpRequest) -> HttpResponse:
+    return render(request, "feil/500.html", status=500)
+
+
+def csrf_feil(request: HttpRequest, reason: str = "") -> HttpResponse:
+    return render(request, "feil/403_csrf.html", status=403)

@@ -1,0 +1,72 @@
+import pytest
+
+from helsefellesskap.models import Medlemskap
+from tests.factories import (
+    HelsefellesskapFactory,
+    HelseforetakFactory,
+    KommuneFactory,
+    MedlemskapFactory,
+    UserFactory,
+)
+
+Rolle = Medlemskap.Rolle
+
+
+@pytest.fixture
+def helsefellesskap(db):
+    return HelsefellesskapFactory(navn="Helsefellesskap Test", kortnavn="test")
+
+
+@pytest.fixture
+def kommune(helsefellesskap):
+    return KommuneFactory(navn="Testby kommune", helsefellesskap=helsefellesskap)
+
+
+@pytest.fixture
+def annen_kommune(helsefellesskap):
+    return KommuneFactory(navn="Nabo kommune", helsefellesskap=helsefellesskap)
+
+
+@pytest.fixture
+def helseforetak(helsefellesskap):
+    return HelseforetakFactory(navn="Test HF", helsefellesskap=helsefellesskap)
+
+
+def _bruker_med_rolle(organisasjon, rolle):
+    return MedlemskapFactory(organisasjon=organisasjon, rolle=rolle).bruker
+
+
+@pytest.fixture
+def administrator(kommune):
+    return _bruker_med_rolle(kommune, Rolle.ADMINISTRATOR)
+
+
+@pytest.fixture
+def koordinator(kommune):
+    return _bruker_med_rolle(kommune, Rolle.SAMHANDLINGSKOORDINATOR)
+
+
+@pytest.fixture
+def sekretaer(kommune):
+    return _bruker_med_rolle(kommune, Rolle.UTVALGSSEKRETAER)
+
+
+@pytest.fixture
+def ansatt(kommune):
+    return _bruker_med_rolle(kommune, Rolle.ANSATT)
+
+
+@pytest.fixture
+def utenforstaende(annen_kommune):
+    """An administrator, but of another organisation."""
+    return _bruker_med_rolle(annen_kommune, Rolle.ADMINISTRATOR)
+
+
+@pytest.fixture
+def uten_rolle(db):
+    return UserFactory()
+
+
+@pytest.fixture
+def systemforvalter(db):
+    return UserFactory(is_staff=True, is_superuser=True)
