@@ -67,3 +67,56 @@ class MedlemskapFactory(DjangoModelFactory):
     bruker = factory.SubFactory(UserFactory)
     organisasjon = factory.SubFactory(KommuneFactory)
     rolle = Medlemskap.Rolle.ANSATT
+
+
+# --- agreements: built through the services, as the product builds them -------------------
+
+
+def nye_punkter(antall: int, prefiks: str = "Tekst") -> list:
+    """Numbered clauses 1, 1.1, 1.2, 2, 2.1 … with distinct text."""
+    from avtaler.services import NyttPunkt
+
+    punkter = []
+    hoved = 0
+    while len(punkter) < antall:
+        hoved += 1
+        punkter.append(NyttPunkt(str(hoved), f"Kapittel {hoved}", f"{prefiks} i kapittel {hoved}."))
+        for under in range(1, 5):
+            if len(punkter) >= antall:
+                break
+            punkter.append(
+                NyttPunkt(
+                    f"{hoved}.{under}",
+                    f"Punkt {hoved}.{under}",
+                    f"Partene skal samarbeide om punkt {hoved}.{under}. {prefiks} {hoved}.{under}.",
+                )
+            )
+    return punkter
+
+
+def lag_avtale(helsefellesskap, parter, *, punkter=None, **felter):
+    from avtaler.models import Avtale
+    from avtaler.services import avtale_opprett
+
+    felter.setdefault("type", Avtale.Type.OVERORDNET)
+    felter.setdefault("tittel", "Overordnet samarbeidsavtale")
+    return avtale_opprett(
+        utfort_av=None,
+        helsefellesskap=helsefellesskap,
+        parter=parter,
+        punkter=nye_punkter(5) if punkter is None else punkter,
+        **felter,
+    )
+
+
+def iverksett(versjon, gyldig_fra, *, bruker=None, vedtak="SSU 1/2026"):
+    """Take a draft through consideration, approval and signing, into force."""
+    from avtaler import services
+
+    bruker = bruker or UserFactory()
+    versjon = services.versjon_send_til_behandling(versjon=versjon, utfort_av=bruker)
+    versjon = services.versjon_godkjenn(versjon=versjon, utfort_av=bruker, vedtak=vedtak)
+    versjon = services.versjon_signer(
+        versjon=versjon, utfort_av=bruker, signert_dato=gyldig_fra, gyldig_fra=gyldig_fra
+    )
+    return services.versjon_sett_i_kraft(versjon=versjon, dato=gyldig_fra, utfort_av=bruker)

@@ -1,0 +1,364 @@
+"""Agreements, their formal versions and their clauses.
+
+A clause (Punkt) has a stable identity across versions; what it says in one
+version is a Punktversjon. A version's text is frozen as soon as it leaves the
+draft state: the database itself refuses changes (triggers in migration 0002),
+so no code path – save, queryset update, admin, import – can alter it.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from helsefellesskap.feil import Domenefeil
+from helsefellesskap.models import Helsefellesskap, Organisasjon
+
+
+class LaastVersjon(Domenefeil):
+    """A change was attempted to a version that is no longer a draft."""
+
+
+class Tema(models.Model):
+    """One of the eleven statutory topics of helse- og omsorgstjenesteloven § 6-2."""
+
+    nummer = models.PositiveSmallIntegerField(_("nummer"), unique=True)
+    tittel = models.CharField(_("tittel"), max_length=300)
+
+    class Meta:
+        verbose_name = _("lovpålagt tema (§ 6-2)")
+        verbose_name_plural = _("lovpålagte temaer (§ 6-2)")
+        ordering = ["nummer"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(nummer__gte=1) & Q(nummer__lte=11), name="tema_nummer_1_til_11"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"§ 6-2 nr. {self.nummer}: {self.tittel}"
+
+
+class Avtale(models.Model):
+    """An agreement's identity: its kind and place in the hierarchy. Its text lives in versions."""
+
+    class Type(models.TextChoices):
+        OVERORDNET = "overordnet", _("Overordnet samarbeidsavtale")
+        DELAVTALE = "delavtale", _("Delavtale")
+        SAERAVTALE = "saeravtale", _("Særavtale")
+        RETNINGSLINJE = "retningslinje", _("Retningslinje")
+        RUTINE = "rutine", _("Rutine/prosedyre")
+
+    helsefellesskap = models.ForeignKey(
+        Helsefellesskap, on_delete=models.PROTECT, related_name="avtaler"
+    )
+    type = models.CharField(_("type"), max_length=20, choices=Type.choices)
+    tittel = models.CharField(
+        _("arbeidstittel"), max_length=300, help_text=_("Den formelle tittelen står på versjonen.")
+    )
+    tema = models.ForeignKey(
+        Tema,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="avtaler",
+        verbose_name=_("tema (§ 6-2)"),
+    )
+    overordnet = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="underavtaler",
+        verbose_name=_("hører til"),
+    )
+    brudd_er_mislighold = models.BooleanField(
+        _("brudd på rutinen er brudd på avtalen"),
+        default=False,
+        help_text=_("For rutiner og retningslinjer som er vedlegg til en avtale."),
+    )
+    bindende = models.BooleanField(
+        _("bindende"),
+        default=True,
+        help_text=_("Særavtaler må si om de er bindende for partene."),
+    )
+    opprettet = models.DateTimeField(_("opprettet"), default=timezone.now)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("avtale")
+        verbose_name_plural = _("avtaler")
+        ordering = ["type", "tema__nummer", "tittel"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(type="delavtale") & Q(tema__isnull=False))
+                | (~Q(type="delavtale") & Q(tema__isnull=True)),
+                name="tema_bare_for_delavtale",
+                violation_error_message=_("En delavtale må ha et § 6-2-tema; andre avtaler ikke."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(type="rutine") | Q(overordnet__isnull=False),
+                name="rutine_har_overordnet",
+                violation_error_message=_("En rutine er vedlegg til en avtale og må ha en."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(type="overordnet") | Q(overordnet__isnull=True),
+                name="overordnet_er_toppen",
+                violation_error_message=_("Den overordnede avtalen hører ikke til en annen."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.tittel
+
+    def get_absolute_url(self) -> str:
+        return f"/avtaler/{self.pk}/"
+
+
+SIGNERTE = ("signert", "gjeldende", "erstattet", "oppsagt")
+UNDER_ARBEID = ("utkast", "til_behandling", "godkjent")
+
+
+def i_dag() -> datetime.date:
+    return timezone.localdate()
+
+
+class AvtaleversjonQuerySet(models.QuerySet):
+    def signerte(self):
+        return self.filter(tilstand__in=SIGNERTE)
+
+    def gjeldende(self, dato: datetime.date | None = None):
+        """Versions in force on the date (today if none): signed, and the date in their interval."""
+        dato = dato or i_dag()
+        return self.signerte().filter(
+            Q(gyldig_fra__lte=dato), Q(gyldig_til__isnull=True) | Q(gyldig_til__gte=dato)
+        )
+
+    def for_organisasjon(self, organisasjon: Organisasjon):
+        return self.filter(parter=organisasjon)
+
+    def med_avtale(self):
+        return self.select_related("avtale", "avtale__tema", "avtale__overordnet")
+
+
+class Avtaleversjon(models.Model):
+    """A formal version of an agreement, moving through its states by the services only."""
+
+    class Tilstand(models.TextChoices):
+        UTKAST = "utkast", _("Utkast")
+        TIL_BEHANDLING = "til_behandling", _("Til behandling")
+        GODKJENT = "godkjent", _("Godkjent")
+        SIGNERT = "signert", _("Signert")
+        GJELDENDE = "gjeldende", _("Gjeldende")
+        ERSTATTET = "erstattet", _("Erstattet")
+        OPPSAGT = "oppsagt", _("Oppsagt")
+
+    avtale = models.ForeignKey(Avtale, on_delete=models.PROTECT, related_name="versjoner")
+    nummer = models.PositiveIntegerField(_("versjon"))
+    tittel = models.CharField(_("tittel"), max_length=300)
+    tilstand = models.CharField(
+        _("tilstand"), max_length=20, choices=Tilstand.choices, default=Tilstand.UTKAST
+    )
+    parter = models.ManyToManyField(
+        Organisasjon, through="Versjonspart", related_name="avtaleversjoner"
+    )
+    gyldig_fra = models.DateField(_("gjelder fra"), null=True, blank=True)
+    gyldig_til = models.DateField(
+        _("gjelder til og med"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Siste dag versjonen gjelder: dagen før neste versjon, eller oppsigelsens slutt."
+        ),
+    )
+    neste_gjennomgang = models.DateField(_("årlig gjennomgang innen"), null=True, blank=True)
+    godkjent_vedtak = models.CharField(
+        _("godkjent ved vedtak"),
+        max_length=100,
+        blank=True,
+        help_text=_("For eksempel SSU 12/2026."),
+    )
+    signert_dato = models.DateField(_("signert"), null=True, blank=True)
+    oppsigelse_varslet = models.DateField(_("oppsigelse varslet"), null=True, blank=True)
+    oppsagt_av = models.ForeignKey(
+        Organisasjon, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    basert_pa = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="revisjoner"
+    )
+    endringsteller = models.PositiveIntegerField(default=0, editable=False)
+    opprettet = models.DateTimeField(_("opprettet"), default=timezone.now)
+
+    objects = AvtaleversjonQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["endringsteller"])
+
+    class Meta:
+        verbose_name = _("avtaleversjon")
+        verbose_name_plural = _("avtaleversjoner")
+        ordering = ["avtale", "nummer"]
+        constraints = [
+            models.UniqueConstraint(fields=["avtale", "nummer"], name="unikt_versjonsnummer"),
+            models.UniqueConstraint(
+                fields=["avtale"],
+                condition=Q(tilstand__in=UNDER_ARBEID),
+                name="en_versjon_under_arbeid",
+                violation_error_message=_("Avtalen har allerede en versjon under arbeid."),
+            ),
+            models.CheckConstraint(
+                condition=Q(gyldig_til__isnull=True)
+                | Q(gyldig_fra__isnull=True)
+                | Q(gyldig_til__gte=models.F("gyldig_fra")),
+                name="gyldig_til_etter_fra",
+            ),
+            models.CheckConstraint(
+                condition=~Q(tilstand__in=SIGNERTE) | Q(gyldig_fra__isnull=False),
+                name="signert_har_gyldig_fra",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.tittel} (versjon {self.nummer})"
+
+    def get_absolute_url(self) -> str:
+        return f"/avtaler/{self.avtale_id}/versjoner/{self.nummer}/"
+
+    @property
+    def er_utkast(self) -> bool:
+        return self.tilstand == self.Tilstand.UTKAST
+
+    @property
+    def er_signert(self) -> bool:
+        return self.tilstand in SIGNERTE
+
+    def gjelder(self, dato: datetime.date) -> bool:
+        return (
+            self.er_signert
+            and self.gyldig_fra is not None
+            and self.gyldig_fra <= dato
+            and (self.gyldig_til is None or dato <= self.gyldig_til)
+        )
+
+    def krev_utkast(self) -> None:
+        if not self.er_utkast:
+            raise LaastVersjon(
+                _(
+                    "Versjon %(nr)s er %(tilstand)s og kan ikke endres. "
+                    "Start en revisjon for å lage et nytt utkast."
+                )
+                % {"nr": self.nummer, "tilstand": self.get_tilstand_display().lower()}
+            )
+
+
+class Versjonspart(models.Model):
+    """A party to one version of an agreement (likelydende: many parties, one text)."""
+
+    versjon = models.ForeignKey(Avtaleversjon, on_delete=models.CASCADE)
+    organisasjon = models.ForeignKey(Organisasjon, on_delete=models.PROTECT)
+
+    class Meta:
+        verbose_name = _("part")
+        verbose_name_plural = _("parter")
+        constraints = [
+            models.UniqueConstraint(fields=["versjon", "organisasjon"], name="unik_part"),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.organisasjon)
+
+
+class Tilstandsendring(models.Model):
+    """Who moved a version from one state to another, and when."""
+
+    versjon = models.ForeignKey(
+        Avtaleversjon, on_delete=models.CASCADE, related_name="tilstandsendringer"
+    )
+    fra = models.CharField(max_length=20, choices=Avtaleversjon.Tilstand.choices, blank=True)
+    til = models.CharField(max_length=20, choices=Avtaleversjon.Tilstand.choices)
+    utfort_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True
+    )
+    tidspunkt = models.DateTimeField(default=timezone.now)
+    merknad = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("tilstandsendring")
+        verbose_name_plural = _("tilstandsendringer")
+        ordering = ["tidspunkt", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.versjon}: {self.fra or '–'} → {self.til}"
+
+
+class Punkt(models.Model):
+    """A clause's identity, the same in every version of the agreement."""
+
+    avtale = models.ForeignKey(Avtale, on_delete=models.PROTECT, related_name="punkter")
+    opprettet = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("punkt")
+        verbose_name_plural = _("punkter")
+
+    def __str__(self) -> str:
+        return f"Punkt {self.pk}"
+
+
+class Punktversjon(models.Model):
+    """What a clause says in one version: number, heading, text, order and parent."""
+
+    versjon = models.ForeignKey(Avtaleversjon, on_delete=models.CASCADE, related_name="punkter")
+    punkt = models.ForeignKey(Punkt, on_delete=models.PROTECT, related_name="versjoner")
+    forelder = models.ForeignKey(
+        Punkt,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Punktet dette hører under i samme versjon."),
+    )
+    nummer = models.CharField(_("nummer"), max_length=20, blank=True)
+    overskrift = models.CharField(_("overskrift"), max_length=300, blank=True)
+    tekst = models.TextField(_("tekst"), blank=True)
+    rekkefolge = models.PositiveIntegerField(_("rekkefølge"))
+    endringsteller = models.PositiveIntegerField(default=0, editable=False)
+
+    history = HistoricalRecords(excluded_fields=["endringsteller"])
+
+    class Meta:
+        verbose_name = _("punkt i versjon")
+        verbose_name_plural = _("punkter i versjon")
+        ordering = ["versjon", "rekkefolge"]
+        constraints = [
+            models.UniqueConstraint(fields=["versjon", "punkt"], name="punkt_en_gang_per_versjon"),
+            models.UniqueConstraint(
+                fields=["versjon", "nummer"],
+                condition=~Q(nummer=""),
+                name="unikt_punktnummer_per_versjon",
+                violation_error_message=_("Nummeret er allerede brukt i denne versjonen."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.nummer} {self.overskrift}".strip() or f"Punkt {self.punkt_id}"
+
+    def save(self, *args, **kwargs):
+        self.versjon.krev_utkast()
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        self.versjon.krev_utkast()
+        return super().delete(*args, **kwargs)
+
+    @property
+    def niva(self) -> int:
+        return self.nummer.count(".") + 1 if self.nummer else 1
+
+    @property
+    def anker(self) -> str:
+        """The page anchor: by identity, so a link survives renumbering."""
+        return f"punkt-{self.punkt_id}"

@@ -1,0 +1,306 @@
+"""Every write to agreements that does more than save one form: each one transaction.
+
+States move only here, along OVERGANGER, each move recorded in Tilstandsendring
+and in the version's history with who and when.
+"""
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
+
+from avtaler.models import (
+    SIGNERTE,
+    Avtale,
+    Avtaleversjon,
+    Punkt,
+    Punktversjon,
+    Tilstandsendring,
+    Versjonspart,
+    i_dag,
+)
+from helsefellesskap.feil import Domenefeil
+from helsefellesskap.models import Helsefellesskap, Organisasjon, User
+
+T = Avtaleversjon.Tilstand
+
+OVERGANGER: dict[str, set[str]] = {
+    T.UTKAST: {T.TIL_BEHANDLING},
+    T.TIL_BEHANDLING: {T.UTKAST, T.GODKJENT},
+    T.GODKJENT: {T.SIGNERT},
+    T.SIGNERT: {T.GJELDENDE, T.OPPSAGT},
+    T.GJELDENDE: {T.ERSTATTET, T.OPPSAGT},
+    T.ERSTATTET: set(),
+    T.OPPSAGT: set(),
+}
+
+
+@dataclass(frozen=True)
+class NyttPunkt:
+    """A clause to put in a draft: what the importer and the demo data produce."""
+
+    nummer: str
+    overskrift: str
+    tekst: str
+
+
+def _ett_ar_etter(dato: datetime.date) -> datetime.date:
+    try:
+        return dato.replace(year=dato.year + 1)
+    except ValueError:  # 29 February
+        return dato.replace(year=dato.year + 1, day=28)
+
+
+def _laas(pk: int) -> Avtaleversjon:
+    """Read a version and lock its row until the transaction ends (on SQLite the
+    IMMEDIATE transaction already serialises writers)."""
+    return Avtaleversjon.objects.select_for_update(of=("self",)).order_by().get(pk=pk)
+
+
+def _overgang(
+    versjon: Avtaleversjon, til: str, *, utfort_av: User | None, merknad: str = "", **felter
+) -> Avtaleversjon:
+    """Move a version to a new state, locking the row so two moves cannot cross."""
+    laast = _laas(versjon.pk)
+    if til not in OVERGANGER[laast.tilstand]:
+        raise Domenefeil(
+            _("Versjon %(nr)s er %(fra)s og kan ikke bli %(til)s.")
+            % {
+                "nr": laast.nummer,
+                "fra": laast.get_tilstand_display().lower(),
+                "til": T(til).label.lower(),
+            }
+        )
+    fra = laast.tilstand
+    laast.tilstand = til
+    for navn, verdi in felter.items():
+        setattr(laast, navn, verdi)
+    laast._change_reason = merknad or f"{fra} → {til}"
+    laast.save()
+    Tilstandsendring.objects.create(
+        versjon=laast, fra=fra, til=til, utfort_av=utfort_av, merknad=merknad
+    )
+    return laast
+
+
+def _punkter_opprett(versjon: Avtaleversjon, punkter: Iterable[NyttPunkt]) -> list[Punktversjon]:
+    """Add clauses with new identities; parents follow from the numbering (3.1 under 3)."""
+    punkter = list(punkter)
+    identiteter = Punkt.objects.bulk_create([Punkt(avtale=versjon.avtale) for _ in punkter])
+    start = (versjon.punkter.aggregate(m=Max("rekkefolge"))["m"] or 0) + 1
+    identitet_for_nummer = dict(versjon.punkter.values_list("nummer", "punkt_id"))
+    rader = []
+    for plass, (nytt, identitet) in enumerate(zip(punkter, identiteter, strict=True)):
+        forelder_nummer = nytt.nummer.rpartition(".")[0]
+        rader.append(
+            Punktversjon(
+                versjon=versjon,
+                punkt=identitet,
+                forelder_id=identitet_for_nummer.get(forelder_nummer) if forelder_nummer else None,
+                nummer=nytt.nummer,
+                overskrift=nytt.overskrift,
+                tekst=nytt.tekst,
+                rekkefolge=start + plass,
+            )
+        )
+        if nytt.nummer:
+            identitet_for_nummer[nytt.nummer] = identitet.pk
+    return bulk_create_with_history(rader, Punktversjon, default_change_reason="Opprettet")
+
+
+@transaction.atomic
+def avtale_opprett(
+    *,
+    utfort_av: User | None,
+    helsefellesskap: Helsefellesskap,
+    type: str,
+    tittel: str,
+    parter: Iterable[Organisasjon],
+    tema=None,
+    overordnet: Avtale | None = None,
+    brudd_er_mislighold: bool = False,
+    bindende: bool = True,
+    punkter: Iterable[NyttPunkt] = (),
+) -> Avtaleversjon:
+    """Create an agreement with its first version as a draft."""
+    parter = list(parter)
+    if not parter:
+        raise Domenefeil(_("En avtale må ha minst én part."))
+    fremmede = [p.navn for p in parter if p.helsefellesskap_id != helsefellesskap.pk]
+    if fremmede:
+        raise Domenefeil(
+            _("Partene må høre til %(hf)s: %(navn)s.")
+            % {"hf": helsefellesskap.navn, "navn": ", ".join(fremmede)}
+        )
+    avtale = Avtale(
+        helsefellesskap=helsefellesskap,
+        type=type,
+        tittel=tittel,
+        tema=tema,
+        overordnet=overordnet,
+        brudd_er_mislighold=brudd_er_mislighold,
+        bindende=bindende,
+    )
+    avtale.full_clean()
+    avtale.save()
+    versjon = Avtaleversjon.objects.create(avtale=avtale, nummer=1, tittel=tittel)
+    Versjonspart.objects.bulk_create(
+        [Versjonspart(versjon=versjon, organisasjon=part) for part in parter]
+    )
+    Tilstandsendring.objects.create(versjon=versjon, fra="", til=T.UTKAST, utfort_av=utfort_av)
+    _punkter_opprett(versjon, punkter)
+    return versjon
+
+
+@transaction.atomic
+def punkter_erstatt(*, versjon: Avtaleversjon, punkter: Iterable[NyttPunkt]) -> list[Punktversjon]:
+    """Replace every clause of a draft (an import into an empty or discarded draft)."""
+    versjon = _laas(versjon.pk)
+    versjon.krev_utkast()
+    versjon.punkter.all().delete()
+    return _punkter_opprett(versjon, punkter)
+
+
+@transaction.atomic
+def versjon_send_til_behandling(
+    *, versjon: Avtaleversjon, utfort_av: User, merknad: str = ""
+) -> Avtaleversjon:
+    if not versjon.punkter.exists():
+        raise Domenefeil(_("Et tomt utkast kan ikke sendes til behandling."))
+    return _overgang(versjon, T.TIL_BEHANDLING, utfort_av=utfort_av, merknad=merknad)
+
+
+@transaction.atomic
+def versjon_returner(*, versjon: Avtaleversjon, utfort_av: User, begrunnelse: str) -> Avtaleversjon:
+    """Send a version under consideration back to draft, with the reason."""
+    if not begrunnelse.strip():
+        raise Domenefeil(_("Skriv hvorfor utkastet sendes tilbake."))
+    return _overgang(versjon, T.UTKAST, utfort_av=utfort_av, merknad=begrunnelse)
+
+
+@transaction.atomic
+def versjon_godkjenn(*, versjon: Avtaleversjon, utfort_av: User, vedtak: str) -> Avtaleversjon:
+    if not vedtak.strip():
+        raise Domenefeil(_("Oppgi vedtaket som godkjenner versjonen, for eksempel SSU 12/2026."))
+    return _overgang(
+        versjon, T.GODKJENT, utfort_av=utfort_av, merknad=vedtak, godkjent_vedtak=vedtak.strip()
+    )
+
+
+@transaction.atomic
+def versjon_signer(
+    *,
+    versjon: Avtaleversjon,
+    utfort_av: User,
+    signert_dato: datetime.date,
+    gyldig_fra: datetime.date,
+) -> Avtaleversjon:
+    """Record the version as signed by all parties, in force from the given date."""
+    if gyldig_fra < signert_dato:
+        raise Domenefeil(_("En avtale kan ikke gjelde fra før den er signert."))
+    return _overgang(
+        versjon,
+        T.SIGNERT,
+        utfort_av=utfort_av,
+        signert_dato=signert_dato,
+        gyldig_fra=gyldig_fra,
+        neste_gjennomgang=_ett_ar_etter(gyldig_fra),
+    )
+
+
+@transaction.atomic
+def versjon_sett_i_kraft(
+    *, versjon: Avtaleversjon, dato: datetime.date | None = None, utfort_av: User | None = None
+) -> Avtaleversjon:
+    """A signed version whose date has come becomes gjeldende; the one before is erstattet."""
+    dato = dato or i_dag()
+    if versjon.gyldig_fra is None or versjon.gyldig_fra > dato:
+        raise Domenefeil(_("Versjonen gjelder ikke før %(dato)s.") % {"dato": versjon.gyldig_fra})
+    forrige = (
+        Avtaleversjon.objects.select_for_update(of=("self",))
+        .filter(avtale=versjon.avtale_id, tilstand=T.GJELDENDE, nummer__lt=versjon.nummer)
+        .order_by("-nummer")
+        .first()
+    )
+    if forrige is not None:
+        _overgang(
+            forrige,
+            T.ERSTATTET,
+            utfort_av=utfort_av,
+            merknad=_("Erstattet av versjon %(nr)s") % {"nr": versjon.nummer},
+            gyldig_til=versjon.gyldig_fra - datetime.timedelta(days=1),
+        )
+    return _overgang(versjon, T.GJELDENDE, utfort_av=utfort_av)
+
+
+@transaction.atomic
+def versjon_si_opp(
+    *,
+    versjon: Avtaleversjon,
+    utfort_av: User,
+    varslet: datetime.date,
+    oppsagt_av: Organisasjon,
+) -> Avtaleversjon:
+    """Termination with one year's written notice: the version ends one year after notice."""
+    if not versjon.parter.filter(pk=oppsagt_av.pk).exists():
+        raise Domenefeil(_("Bare en part i avtalen kan si den opp."))
+    slutt = _ett_ar_etter(varslet)
+    return _overgang(
+        versjon,
+        T.OPPSAGT,
+        utfort_av=utfort_av,
+        merknad=_("Sagt opp av %(org)s, varslet %(dato)s")
+        % {"org": oppsagt_av.navn, "dato": varslet.strftime("%d.%m.%Y")},
+        oppsigelse_varslet=varslet,
+        oppsagt_av=oppsagt_av,
+        gyldig_til=slutt,
+    )
+
+
+@transaction.atomic
+def versjon_start_revisjon(*, versjon: Avtaleversjon, utfort_av: User | None) -> Avtaleversjon:
+    """A revision starts as a new draft copied from a signed version; clauses keep identity."""
+    if versjon.tilstand not in SIGNERTE:
+        raise Domenefeil(_("Bare en signert versjon kan revideres."))
+    if versjon.avtale.versjoner.filter(
+        tilstand__in=("utkast", "til_behandling", "godkjent")
+    ).exists():
+        raise Domenefeil(_("Avtalen har allerede en versjon under arbeid."))
+    nummer = versjon.avtale.versjoner.aggregate(m=Max("nummer"))["m"] + 1
+    utkast = Avtaleversjon.objects.create(
+        avtale=versjon.avtale, nummer=nummer, tittel=versjon.tittel, basert_pa=versjon
+    )
+    Versjonspart.objects.bulk_create(
+        [
+            Versjonspart(versjon=utkast, organisasjon_id=org_id)
+            for org_id in versjon.parter.values_list("pk", flat=True)
+        ]
+    )
+    bulk_create_with_history(
+        [
+            Punktversjon(
+                versjon=utkast,
+                punkt_id=p.punkt_id,
+                forelder_id=p.forelder_id,
+                nummer=p.nummer,
+                overskrift=p.overskrift,
+                tekst=p.tekst,
+                rekkefolge=p.rekkefolge,
+            )
+            for p in versjon.punkter.all()
+        ],
+        Punktversjon,
+        default_change_reason=f"Kopiert fra versjon {versjon.nummer}",
+    )
+    Tilstandsendring.objects.create(
+        versjon=utkast,
+        fra="",
+        til=T.UTKAST,
+        utfort_av=utfort_av,
+        merknad=_("Revisjon av versjon %(nr)s") % {"nr": versjon.nummer},
+    )
+    return utkast
