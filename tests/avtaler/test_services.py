@@ -1,0 +1,224 @@
+import datetime
+
+import pytest
+
+from avtaler import services
+from avtaler.models import Avtale, Avtaleversjon, Tema, Tilstandsendring
+from helsefellesskap.feil import Domenefeil
+from tests.factories import KommuneFactory, iverksett, lag_avtale
+
+D = datetime.date
+
+
+@pytest.fixture
+def utkast(kommune, helseforetak):
+    return lag_avtale(kommune.helsefellesskap, [kommune, helseforetak])
+
+
+def test_a_new_agreement_starts_as_a_draft_with_its_parties(utkast, kommune, helseforetak):
+    assert utkast.tilstand == "utkast"
+    assert utkast.nummer == 1
+    assert set(utkast.parter.all()) == {kommune, helseforetak}
+    assert list(utkast.tilstandsendringer.values_list("fra", "til")) == [("", "utkast")]
+
+
+def test_clauses_get_parents_from_their_numbers(utkast):
+    punkter = {p.nummer: p for p in utkast.punkter.all()}
+    assert punkter["1.1"].forelder_id == punkter["1"].punkt_id
+    assert punkter["1"].forelder_id is None
+    assert [p.nummer for p in utkast.punkter.order_by("rekkefolge")] == [
+        "1",
+        "1.1",
+        "1.2",
+        "1.3",
+        "1.4",
+    ]
+
+
+def test_the_full_path_into_force_is_recorded_with_who(utkast, koordinator):
+    versjon = iverksett(utkast, D(2025, 3, 1), bruker=koordinator)
+    assert versjon.tilstand == "gjeldende"
+    assert versjon.godkjent_vedtak == "SSU 1/2026"
+    assert versjon.neste_gjennomgang == D(2026, 3, 1)
+    stier = list(versjon.tilstandsendringer.values_list("fra", "til", "utfort_av"))
+    assert stier == [
+        ("", "utkast", None),
+        ("utkast", "til_behandling", koordinator.pk),
+        ("til_behandling", "godkjent", koordinator.pk),
+        ("godkjent", "signert", koordinator.pk),
+        ("signert", "gjeldende", koordinator.pk),
+    ]
+    assert versjon.history.count() >= 5
+
+
+@pytest.mark.parametrize(
+    ("handling", "melding"),
+    [
+        (
+            lambda v, b: services.versjon_godkjenn(versjon=v, utfort_av=b, vedtak="SSU 1/2026"),
+            "godkjent",
+        ),
+        (
+            lambda v, b: services.versjon_signer(
+                versjon=v, utfort_av=b, signert_dato=D(2025, 1, 1), gyldig_fra=D(2025, 1, 1)
+            ),
+            "signert",
+        ),
+        (lambda v, b: services.versjon_sett_i_kraft(versjon=v, utfort_av=b), "gjelder ikke"),
+    ],
+)
+def test_a_draft_cannot_skip_steps(utkast, koordinator, handling, melding):
+    with pytest.raises(Domenefeil, match=melding):
+        handling(utkast, koordinator)
+    utkast.refresh_from_db()
+    assert utkast.tilstand == "utkast"
+
+
+def test_returning_needs_a_reason_and_reopens_the_draft(utkast, koordinator):
+    services.versjon_send_til_behandling(versjon=utkast, utfort_av=koordinator)
+    with pytest.raises(Domenefeil, match="hvorfor"):
+        services.versjon_returner(versjon=utkast, utfort_av=koordinator, begrunnelse=" ")
+    versjon = services.versjon_returner(
+        versjon=utkast, utfort_av=koordinator, begrunnelse="Ikke enstemmig i SSU"
+    )
+    assert versjon.tilstand == "utkast"
+    assert versjon.tilstandsendringer.last().merknad == "Ikke enstemmig i SSU"
+
+
+def test_an_empty_draft_cannot_go_to_consideration(kommune, koordinator):
+    versjon = lag_avtale(kommune.helsefellesskap, [kommune], punkter=[])
+    with pytest.raises(Domenefeil, match="tomt utkast"):
+        services.versjon_send_til_behandling(versjon=versjon, utfort_av=koordinator)
+
+
+def test_approval_needs_a_decision_reference(utkast, koordinator):
+    services.versjon_send_til_behandling(versjon=utkast, utfort_av=koordinator)
+    with pytest.raises(Domenefeil, match="vedtaket"):
+        services.versjon_godkjenn(versjon=utkast, utfort_av=koordinator, vedtak="")
+
+
+def test_in_force_date_cannot_precede_signing(utkast, koordinator):
+    services.versjon_send_til_behandling(versjon=utkast, utfort_av=koordinator)
+    services.versjon_godkjenn(versjon=utkast, utfort_av=koordinator, vedtak="LSU 2/2026")
+    with pytest.raises(Domenefeil, match="før den er signert"):
+        services.versjon_signer(
+            versjon=utkast,
+            utfort_av=koordinator,
+            signert_dato=D(2025, 5, 1),
+            gyldig_fra=D(2025, 4, 1),
+        )
+
+
+def test_a_revision_copies_the_text_and_keeps_clause_identity(utkast, koordinator):
+    signert = iverksett(utkast, D(2025, 1, 1))
+    revisjon = services.versjon_start_revisjon(versjon=signert, utfort_av=koordinator)
+    assert revisjon.nummer == 2
+    assert revisjon.tilstand == "utkast"
+    assert revisjon.basert_pa == signert
+    gammel = list(signert.punkter.values_list("punkt_id", "nummer", "tekst", "forelder_id"))
+    ny = list(revisjon.punkter.values_list("punkt_id", "nummer", "tekst", "forelder_id"))
+    assert ny == gammel
+    assert set(revisjon.parter.all()) == set(signert.parter.all())
+
+
+def test_only_one_revision_at_a_time(utkast, koordinator):
+    signert = iverksett(utkast, D(2025, 1, 1))
+    services.versjon_start_revisjon(versjon=signert, utfort_av=koordinator)
+    with pytest.raises(Domenefeil, match="under arbeid"):
+        services.versjon_start_revisjon(versjon=signert, utfort_av=koordinator)
+
+
+def test_a_draft_cannot_be_revised(utkast, koordinator):
+    with pytest.raises(Domenefeil, match="signert versjon"):
+        services.versjon_start_revisjon(versjon=utkast, utfort_av=koordinator)
+
+
+def test_the_new_version_in_force_replaces_the_old_one_the_day_before(utkast, koordinator):
+    v1 = iverksett(utkast, D(2024, 1, 1))
+    v2 = services.versjon_start_revisjon(versjon=v1, utfort_av=koordinator)
+    v2 = iverksett(v2, D(2025, 6, 1))
+    v1.refresh_from_db()
+    assert v1.tilstand == "erstattet"
+    assert v1.gyldig_til == D(2025, 5, 31)
+    assert v2.tilstand == "gjeldende"
+    assert v2.gyldig_til is None
+
+
+def test_termination_ends_one_year_after_notice(utkast, koordinator, kommune):
+    versjon = iverksett(utkast, D(2023, 1, 1))
+    versjon = services.versjon_si_opp(
+        versjon=versjon, utfort_av=koordinator, varslet=D(2025, 3, 15), oppsagt_av=kommune
+    )
+    assert versjon.tilstand == "oppsagt"
+    assert versjon.gyldig_til == D(2026, 3, 15)
+    assert versjon.oppsagt_av == kommune
+    assert "varslet 15.03.2025" in versjon.tilstandsendringer.last().merknad
+
+
+def test_notice_on_29_february_ends_on_28_february(utkast, koordinator, kommune):
+    versjon = iverksett(utkast, D(2023, 1, 1))
+    versjon = services.versjon_si_opp(
+        versjon=versjon, utfort_av=koordinator, varslet=D(2024, 2, 29), oppsagt_av=kommune
+    )
+    assert versjon.gyldig_til == D(2025, 2, 28)
+
+
+def test_only_a_party_can_terminate(utkast, koordinator, annen_kommune):
+    versjon = iverksett(utkast, D(2023, 1, 1))
+    with pytest.raises(Domenefeil, match="Bare en part"):
+        services.versjon_si_opp(
+            versjon=versjon, utfort_av=koordinator, varslet=D(2025, 1, 1), oppsagt_av=annen_kommune
+        )
+
+
+def test_parties_must_belong_to_the_helsefellesskap(helsefellesskap):
+    fremmed = KommuneFactory()
+    with pytest.raises(Domenefeil, match="må høre til"):
+        lag_avtale(helsefellesskap, [fremmed])
+    assert not Avtale.objects.exists()
+
+
+def test_a_delavtale_needs_its_topic(kommune):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError, match="§ 6-2-tema"):
+        lag_avtale(
+            kommune.helsefellesskap, [kommune], type=Avtale.Type.DELAVTALE, tittel="Delavtale"
+        )
+    versjon = lag_avtale(
+        kommune.helsefellesskap,
+        [kommune],
+        type=Avtale.Type.DELAVTALE,
+        tittel="Delavtale om utskrivningsklare pasienter",
+        tema=Tema.objects.get(nummer=5),
+    )
+    assert versjon.avtale.tema.nummer == 5
+
+
+def test_a_routine_belongs_to_a_parent_agreement(kommune):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError, match="vedlegg"):
+        lag_avtale(kommune.helsefellesskap, [kommune], type=Avtale.Type.RUTINE, tittel="Rutine")
+    hoved = lag_avtale(kommune.helsefellesskap, [kommune])
+    rutine = lag_avtale(
+        kommune.helsefellesskap,
+        [kommune],
+        type=Avtale.Type.RUTINE,
+        tittel="Utskrivningsrutine",
+        overordnet=hoved.avtale,
+        brudd_er_mislighold=True,
+    )
+    assert rutine.avtale.overordnet == hoved.avtale
+    assert list(hoved.avtale.underavtaler.all()) == [rutine.avtale]
+
+
+def test_the_eleven_statutory_topics_are_seeded(db):
+    assert list(Tema.objects.values_list("nummer", flat=True)) == list(range(1, 12))
+    assert "utskrivningsklare" in Tema.objects.get(nummer=5).tittel
+
+
+def test_every_transition_is_in_the_audit_table(utkast, koordinator):
+    iverksett(utkast, D(2025, 1, 1), bruker=koordinator)
+    assert Tilstandsendring.objects.filter(versjon=utkast).count() == 5
+    assert Avtaleversjon.history.filter(id=utkast.pk).count() >= 5
