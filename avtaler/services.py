@@ -8,6 +8,7 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
@@ -145,7 +146,10 @@ def avtale_opprett(
         brudd_er_mislighold=brudd_er_mislighold,
         bindende=bindende,
     )
-    avtale.full_clean()
+    try:
+        avtale.full_clean()
+    except ValidationError as feil:
+        raise Domenefeil(" ".join(feil.messages)) from None
     avtale.save()
     versjon = Avtaleversjon.objects.create(avtale=avtale, nummer=1, tittel=tittel)
     Versjonspart.objects.bulk_create(

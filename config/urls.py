@@ -8,6 +8,7 @@ admin.site.index_title = "Administrasjon"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("helsefellesskap.urls")),
+    path("", include("avtaler.urls")),
 ]
 
 handler403 = "helsefellesskap.views.ingen_tilgang"

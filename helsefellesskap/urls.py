@@ -5,7 +5,6 @@ from helsefellesskap import views
 urlpatterns = [
     path("", views.forside, name="forside"),
     path("kommuner/", views.kommune_velg, name="kommune-velg"),
-    path("kommuner/<str:kommunenummer>/", views.kommune, name="kommune"),
     path("logg-inn/", views.logg_inn, name="logg-inn"),
     path("logg-ut/", views.logg_ut, name="logg-ut"),
     path("min-side/", views.min_side, name="min-side"),

@@ -46,24 +46,6 @@ def kommune_velg(request: HttpRequest) -> HttpResponse:
 
 @offentlig
 @require_GET
-def kommune(request: HttpRequest, kommunenummer: str) -> HttpResponse:
-    kommune = get_object_or_404(
-        Organisasjon.objects.kommuner().select_related("helsefellesskap"),
-        kommunenummer=kommunenummer,
-    )
-    lokalomrader = kommune.lokalomrader.all()
-    helseforetak = Organisasjon.objects.helseforetak().filter(
-        helsefellesskap=kommune.helsefellesskap_id
-    )
-    return render(
-        request,
-        "helsefellesskap/kommune.html",
-        {"kommune": kommune, "lokalomrader": lokalomrader, "helseforetak": helseforetak},
-    )
-
-
-@offentlig
-@require_GET
 def helse(request: HttpRequest) -> HttpResponse:
     """Health check for the container: answers only when the database answers."""
     with connection.cursor() as cursor:

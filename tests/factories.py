@@ -72,12 +72,12 @@ class MedlemskapFactory(DjangoModelFactory):
 # --- agreements: built through the services, as the product builds them -------------------
 
 
-def nye_punkter(antall: int, prefiks: str = "Tekst") -> list:
+def nye_punkter(antall: int, prefiks: str = "Tekst", start: int = 1) -> list:
     """Numbered clauses 1, 1.1, 1.2, 2, 2.1 … with distinct text."""
     from avtaler.services import NyttPunkt
 
     punkter = []
-    hoved = 0
+    hoved = start - 1
     while len(punkter) < antall:
         hoved += 1
         punkter.append(NyttPunkt(str(hoved), f"Kapittel {hoved}", f"{prefiks} i kapittel {hoved}."))

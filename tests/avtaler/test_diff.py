@@ -3,7 +3,7 @@ import datetime
 import pytest
 
 from avtaler import services
-from avtaler.diff import Bit, Endring, diff_versjoner, ord_diff, oppsummering
+from avtaler.diff import Bit, Endring, diff_versjoner, oppsummering, ord_diff
 from avtaler.models import Punktversjon
 from avtaler.services import NyttPunkt
 from tests.factories import iverksett, lag_avtale

@@ -68,12 +68,12 @@ def test_the_seed_text_is_intact_and_unwrapped(seed):
 def test_the_seed_bullets_become_lists_with_wrapped_items_joined(seed):
     beredskap = _seksjon(seed, "4.6").tekst
     assert (
-        "- samarbeide om forsyning og forsyningssikkerhet for legemidler, materiell og medisinsk utstyr\n"
-        in beredskap
+        "- samarbeide om forsyning og forsyningssikkerhet for legemidler, "
+        "materiell og medisinsk utstyr\n" in beredskap
     )
     assert (
-        "- samarbeide om opplæring og vedlikehold av kunnskap og kompetanse innen akuttmedisin samt regelmessige øvelser"
-        in beredskap
+        "- samarbeide om opplæring og vedlikehold av kunnskap og kompetanse "
+        "innen akuttmedisin samt regelmessige øvelser" in beredskap
     )
     assert beredskap.count("\n- ") + beredskap.startswith("- ") == 14
     ssu = _seksjon(seed, "5.3").tekst
@@ -118,8 +118,8 @@ def test_hyphenated_words_and_nested_bullets(feller):
     varsel = _seksjon(feller, "2.1").tekst
     assert "senest innen 24 timer etter innleggelse. Meldingen skal inneholde:" in varsel
     assert (
-        "- forventet behandlingsforløp og forventet utskrivningstidspunkt, vurdert av behandlende lege"
-        in varsel
+        "- forventet behandlingsforløp og forventet utskrivningstidspunkt, "
+        "vurdert av behandlende lege" in varsel
     )
     assert "\n  - behov for hjelpemidler\n  - kjente pårørende som skal kontaktes\n" in varsel
     assert "- om pasienten har behov for helse- og omsorgstjenester etter utskrivning" in varsel
@@ -152,7 +152,8 @@ def _docx(avsnitt: list[tuple[str, str]]) -> bytes:
         elif stil:
             ppr = f'<w:pPr><w:pStyle w:val="{stil}"/></w:pPr>'
         deler.append(f"<w:p>{ppr}<w:r><w:t>{tekst}</w:t></w:r></w:p>")
-    xml = f'<?xml version="1.0"?><w:document xmlns:w="{w}"><w:body>{"".join(deler)}</w:body></w:document>'
+    kropp = "".join(deler)
+    xml = f'<?xml version="1.0"?><w:document xmlns:w="{w}"><w:body>{kropp}</w:body></w:document>'
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as arkiv:
         arkiv.writestr("word/document.xml", xml)
@@ -199,7 +200,7 @@ def test_a_docx_file_is_read_paragraph_by_paragraph():
         (b"%PDF-1.7 ...", "PDF kan ikke leses"),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 word", "Gamle Word-filer"),
         (b"PK\x03\x04 not really a zip", "kan ikke leses. Er den skadet"),
-        ("Bare litt tekst uten nummererte punkter.\n".encode(), "Fant ingen nummererte punkter"),
+        (b"Bare litt tekst uten nummererte punkter.\n", "Fant ingen nummererte punkter"),
         (b"x" * (MAKS_BYTES + 1), "for stor"),
     ],
 )

@@ -1,7 +1,7 @@
 import pytest
 
 from helsefellesskap.models import Medlemskap
-from tests.factories import KommuneFactory, LokalomradeFactory, MedlemskapFactory
+from tests.factories import KommuneFactory, MedlemskapFactory
 
 
 def test_front_page_lists_municipalities_for_a_visitor(client, kommune, helseforetak):
@@ -33,19 +33,6 @@ def test_picker_without_choice_returns_to_front_page_with_a_message(client, komm
     svar = client.get("/kommuner/", {"kommune": "9999"}, follow=True)
     assert svar.redirect_chain == [("/", 302)]
     assert "Velg en kommune fra listen." in svar.content.decode()
-
-
-def test_municipality_page_shows_its_numbers_and_lsu_area(
-    client, kommune, helseforetak, django_assert_max_num_queries
-):
-    omrade = LokalomradeFactory(navn="Testby sykehus", helsefellesskap=kommune.helsefellesskap)
-    omrade.kommuner.add(kommune)
-    with django_assert_max_num_queries(3):
-        svar = client.get(f"/kommuner/{kommune.kommunenummer}/")
-    html = svar.content.decode()
-    assert kommune.organisasjonsnummer in html
-    assert "Testby sykehus" in html
-    assert helseforetak.navn in html
 
 
 def test_unknown_municipality_gives_a_norwegian_404(client, db):

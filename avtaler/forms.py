@@ -1,0 +1,79 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from avtaler.importering import MAKS_BYTES
+from avtaler.models import Avtale, Tema
+from helsefellesskap.forms import DsSkjema
+from helsefellesskap.models import Helsefellesskap, Organisasjon
+
+
+class ImportForm(DsSkjema, forms.Form):
+    fil = forms.FileField(
+        label=_("Avtalen som fil"),
+        help_text=_("Ren tekst (UTF-8) eller Word (.docx), høyst 5 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".txt,.docx,text/plain"}),
+    )
+
+    def clean_fil(self):
+        fil = self.cleaned_data["fil"]
+        if fil.size > MAKS_BYTES:
+            raise forms.ValidationError(
+                _("Filen er for stor (%(mb).1f MB). Største tillatte størrelse er 5 MB."),
+                params={"mb": fil.size / 1024 / 1024},
+            )
+        return fil
+
+
+class ImportMetadataForm(DsSkjema, forms.Form):
+    helsefellesskap = forms.ModelChoiceField(
+        label=_("Helsefellesskap"), queryset=Helsefellesskap.objects.none(), empty_label=None
+    )
+    type = forms.ChoiceField(label=_("Type avtale"), choices=Avtale.Type.choices)
+    tittel = forms.CharField(label=_("Tittel"), max_length=300)
+    tema = forms.ModelChoiceField(
+        label=_("Tema (§ 6-2)"),
+        queryset=Tema.objects.all(),
+        required=False,
+        help_text=_("Bare for delavtaler."),
+    )
+    overordnet = forms.ModelChoiceField(
+        label=_("Hører til avtale"),
+        queryset=Avtale.objects.none(),
+        required=False,
+        help_text=_("Påkrevd for rutiner, som er vedlegg til en avtale."),
+    )
+    parter = forms.ModelMultipleChoiceField(
+        label=_("Parter"),
+        queryset=Organisasjon.objects.none(),
+        required=False,
+        help_text=_("Tomt: alle kommunene og helseforetaket i helsefellesskapet (likelydende)."),
+    )
+
+    def __init__(self, *args, helsefellesskap_ids: list[int], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["helsefellesskap"].queryset = Helsefellesskap.objects.filter(
+            pk__in=helsefellesskap_ids
+        )
+        self.fields["overordnet"].queryset = Avtale.objects.filter(
+            helsefellesskap__in=helsefellesskap_ids
+        )
+        self.fields["parter"].queryset = Organisasjon.objects.filter(
+            helsefellesskap__in=helsefellesskap_ids
+        )
+        self.fields["parter"].widget.attrs["size"] = 8
+
+    def clean(self):
+        data = super().clean()
+        type_ = data.get("type")
+        if type_ == Avtale.Type.DELAVTALE and not data.get("tema"):
+            self.add_error("tema", _("En delavtale må ha et § 6-2-tema."))
+        if type_ != Avtale.Type.DELAVTALE:
+            data["tema"] = None
+        if type_ == Avtale.Type.RUTINE and not data.get("overordnet"):
+            self.add_error("overordnet", _("Velg avtalen rutinen er vedlegg til."))
+        if type_ == Avtale.Type.OVERORDNET:
+            data["overordnet"] = None
+        hf = data.get("helsefellesskap")
+        if hf and not data.get("parter"):
+            data["parter"] = list(hf.organisasjoner.all())
+        return data

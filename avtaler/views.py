@@ -1,0 +1,267 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from avtaler import access, services
+from avtaler.diff import ETIKETTER, Endring, diff_versjoner, oppsummering
+from avtaler.forms import ImportForm, ImportMetadataForm
+from avtaler.importering import importer_fil
+from avtaler.lesing import avtaletre, les_dato
+from avtaler.models import Avtale, Avtaleversjon, Punktversjon
+from helsefellesskap.access import innlogget, offentlig
+from helsefellesskap.feil import Domenefeil
+from helsefellesskap.models import Organisasjon
+from helsefellesskap.sortering import norsk_sortert
+
+IMPORT_NOKKEL = "avtaleimport"
+
+
+def _dato_eller_feil(request: HttpRequest):
+    try:
+        return les_dato(request.GET.get("dato")), None
+    except Domenefeil as feil:
+        return les_dato(None), str(feil)
+
+
+@offentlig
+@require_GET
+def avtaleliste(request: HttpRequest) -> HttpResponse:
+    dato, datofeil = _dato_eller_feil(request)
+    versjoner = Avtaleversjon.objects.gjeldende(dato).med_avtale()
+    kommuner = norsk_sortert(Organisasjon.objects.kommuner())
+    valgt_kommune = next(
+        (k for k in kommuner if k.kommunenummer == request.GET.get("kommune")), None
+    )
+    if valgt_kommune:
+        versjoner = versjoner.for_organisasjon(valgt_kommune)
+    valgt_type = request.GET.get("type", "")
+    if valgt_type in Avtale.Type.values:
+        versjoner = versjoner.filter(avtale__type=valgt_type)
+    return render(
+        request,
+        "avtaler/liste.html",
+        {
+            "tre": avtaletre(list(versjoner)),
+            "dato": dato,
+            "datofeil": datofeil,
+            "kommuner": kommuner,
+            "valgt_kommune": valgt_kommune,
+            "typer": Avtale.Type.choices,
+            "valgt_type": valgt_type,
+        },
+        status=400 if datofeil else 200,
+    )
+
+
+@offentlig
+@require_GET
+def kommune(request: HttpRequest, kommunenummer: str) -> HttpResponse:
+    """Everything in force for one municipality, with its place in the Helsefellesskap."""
+    kommune = get_object_or_404(
+        Organisasjon.objects.kommuner().select_related("helsefellesskap"),
+        kommunenummer=kommunenummer,
+    )
+    dato, datofeil = _dato_eller_feil(request)
+    versjoner = Avtaleversjon.objects.gjeldende(dato).for_organisasjon(kommune).med_avtale()
+    return render(
+        request,
+        "avtaler/kommune.html",
+        {
+            "kommune": kommune,
+            "lokalomrader": kommune.lokalomrader.all(),
+            "helseforetak": Organisasjon.objects.helseforetak().filter(
+                helsefellesskap=kommune.helsefellesskap_id
+            ),
+            "tre": avtaletre(list(versjoner)),
+            "dato": dato,
+            "datofeil": datofeil,
+        },
+        status=400 if datofeil else 200,
+    )
+
+
+def _versjon_for_user(request: HttpRequest, versjon: Avtaleversjon) -> Avtaleversjon:
+    if not access.kan_se_versjon(request.user, versjon, list(versjon.parter.all())):
+        raise PermissionDenied(_("Utkast er bare synlige for partene."))
+    return versjon
+
+
+def _vis_versjon(request: HttpRequest, versjon: Avtaleversjon, **ekstra) -> HttpResponse:
+    punkter = list(versjon.punkter.order_by("rekkefolge"))
+    vedlegg = (
+        Avtaleversjon.objects.gjeldende(ekstra.get("dato"))
+        .filter(avtale__overordnet=versjon.avtale_id)
+        .med_avtale()
+    )
+    alle = list(versjon.avtale.versjoner.order_by("nummer").only("nummer", "tilstand", "avtale_id"))
+    forrige = next((v for v in reversed(alle) if v.nummer < versjon.nummer and v.er_signert), None)
+    return render(
+        request,
+        "avtaler/versjon.html",
+        {
+            "versjon": versjon,
+            "avtale": versjon.avtale,
+            "punkter": punkter,
+            "parter": list(versjon.parter.all()),
+            "vedlegg": avtaletre(list(vedlegg)),
+            "forrige": forrige,
+            "antall_versjoner": len(alle),
+            **ekstra,
+        },
+        status=400 if ekstra.get("datofeil") else 200,
+    )
+
+
+@offentlig
+@require_GET
+def avtale(request: HttpRequest, pk: int) -> HttpResponse:
+    """The version in force today, or on ?dato=."""
+    avtale = get_object_or_404(Avtale, pk=pk)
+    dato, datofeil = _dato_eller_feil(request)
+    versjon = Avtaleversjon.objects.gjeldende(dato).for_lesing().filter(avtale=avtale).first()
+    if versjon is None:
+        return render(
+            request,
+            "avtaler/ingen_gjeldende.html",
+            {"avtale": avtale, "dato": dato, "datofeil": datofeil},
+            status=400 if datofeil else 404,
+        )
+    return _vis_versjon(request, versjon, dato=dato, datofeil=datofeil, gjeldende_visning=True)
+
+
+@offentlig
+@require_GET
+def versjon(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
+    versjon = get_object_or_404(Avtaleversjon.objects.for_lesing(), avtale=pk, nummer=nummer)
+    return _vis_versjon(request, _versjon_for_user(request, versjon), dato=None)
+
+
+@offentlig
+@require_GET
+def versjoner(request: HttpRequest, pk: int) -> HttpResponse:
+    avtale = get_object_or_404(Avtale.objects.select_related("tema"), pk=pk)
+    alle = list(avtale.versjoner.order_by("-nummer").prefetch_related("parter"))
+    synlige = [v for v in alle if access.kan_se_versjon(request.user, v, list(v.parter.all()))]
+    if not synlige:
+        raise Http404
+    return render(
+        request,
+        "avtaler/versjoner.html",
+        {"avtale": avtale, "versjoner": synlige, "tittel": synlige[0].tittel},
+    )
+
+
+@offentlig
+@require_GET
+def endringer(request: HttpRequest, pk: int) -> HttpResponse:
+    """What changed between two versions: clause by clause, word by word."""
+    avtale = get_object_or_404(Avtale, pk=pk)
+    alle = list(avtale.versjoner.order_by("nummer").prefetch_related("parter"))
+    synlige = {
+        v.nummer: v for v in alle if access.kan_se_versjon(request.user, v, list(v.parter.all()))
+    }
+    if len(synlige) < 2:
+        raise Http404
+    nummer = sorted(synlige)
+    try:
+        fra_nr = int(request.GET.get("fra") or nummer[-2])
+        til_nr = int(request.GET.get("til") or nummer[-1])
+    except ValueError:
+        fra_nr, til_nr = 0, 0
+    if fra_nr not in synlige or til_nr not in synlige:
+        return render(
+            request,
+            "avtaler/endringer.html",
+            {
+                "avtale": avtale,
+                "versjoner": list(synlige.values()),
+                "feil": _("Velg to versjoner av avtalen som finnes."),
+            },
+            status=400,
+        )
+    fra, til = synlige[fra_nr], synlige[til_nr]
+    punkter: dict[int, list[Punktversjon]] = {fra.pk: [], til.pk: []}
+    for punkt in Punktversjon.objects.filter(versjon__in=[fra.pk, til.pk]).order_by("rekkefolge"):
+        punkter[punkt.versjon_id].append(punkt)
+    resultat = diff_versjoner(punkter[fra.pk], punkter[til.pk])
+    antall = oppsummering(resultat)
+    return render(
+        request,
+        "avtaler/endringer.html",
+        {
+            "avtale": avtale,
+            "versjoner": list(synlige.values()),
+            "fra": fra,
+            "til": til,
+            "endringer": [e for e in resultat if not e.er_uendret],
+            "uendrede": [e for e in resultat if e.er_uendret],
+            "oppsummering": [(ETIKETTER[e], antall[e]) for e in Endring if e != Endring.UENDRET],
+        },
+    )
+
+
+@innlogget
+@require_http_methods(["GET", "POST"])
+def importer(request: HttpRequest) -> HttpResponse:
+    """Upload an agreement, check the parsed result, then create it as a draft."""
+    if not access.kan_importere(request.user):
+        raise PermissionDenied(
+            _("Bare samhandlingskoordinatorer og administratorer kan importere.")
+        )
+    helsefellesskap_ids = access.helsefellesskap_for_import(request.user)
+    handling = request.POST.get("handling", "")
+    lagret = request.session.get(IMPORT_NOKKEL)
+    if request.method == "POST" and handling == "importer" and lagret:
+        skjema = ImportMetadataForm(request.POST, helsefellesskap_ids=helsefellesskap_ids)
+        if skjema.is_valid():
+            try:
+                versjon = services.avtale_opprett(
+                    utfort_av=request.user,
+                    punkter=[services.NyttPunkt(*p) for p in lagret["punkter"]],
+                    **skjema.cleaned_data,
+                )
+            except Domenefeil as feil:
+                skjema.add_error(None, str(feil))
+            else:
+                del request.session[IMPORT_NOKKEL]
+                messages.success(
+                    request,
+                    _("«%(tittel)s» er importert som utkast med %(n)d punkter.")
+                    % {"tittel": versjon.tittel, "n": len(lagret["punkter"])},
+                )
+                for merknad in lagret["merknader"]:
+                    messages.warning(request, merknad)
+                return redirect(versjon)
+        return render(
+            request, "avtaler/importer.html", {"lagret": lagret, "skjema": skjema}, status=400
+        )
+
+    filskjema = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and filskjema.is_valid():
+        fil = filskjema.cleaned_data["fil"]
+        try:
+            resultat = importer_fil(fil.name, fil.read())
+        except Domenefeil as feil:
+            filskjema.add_error("fil", str(feil))
+        else:
+            lagret = {
+                "filnavn": fil.name,
+                "tittel": resultat.tittel,
+                "punkter": [[p.nummer, p.overskrift, p.tekst] for p in resultat.punkter()],
+                "merknader": resultat.merknader,
+            }
+            request.session[IMPORT_NOKKEL] = lagret
+            skjema = ImportMetadataForm(
+                initial={"tittel": resultat.tittel or fil.name.rsplit(".", 1)[0]},
+                helsefellesskap_ids=helsefellesskap_ids,
+            )
+            return render(request, "avtaler/importer.html", {"lagret": lagret, "skjema": skjema})
+    return render(
+        request,
+        "avtaler/importer.html",
+        {"filskjema": filskjema},
+        status=400 if filskjema.errors else 200,
+    )
