@@ -79,20 +79,39 @@ class Punktendring:
         return self.til or self.fra
 
 
+def _ubetydelig(tekst: str) -> bool:
+    """A tiny equal run between two changes (a space, «og», «av») only fragments the diff."""
+    return len(tekst.strip()) <= 3
+
+
 def ord_diff(gammel: str, ny: str) -> list[Bit]:
-    """Word-level difference, merged into runs."""
+    """Word-level difference, with tiny equal runs between changes folded into them."""
     if gammel == ny:
         return [Bit("lik", ny)] if ny else []
     a, b = _ORD.findall(gammel), _ORD.findall(ny)
-    biter: list[Bit] = []
+    deler: list[list[str]] = []  # [type, old text, new text]
     for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if op == "equal":
-            biter.append(Bit("lik", "".join(a[i1:i2])))
+        deler.append(["lik" if op == "equal" else "endret", "".join(a[i1:i2]), "".join(b[j1:j2])])
+    for i in range(1, len(deler) - 1):
+        mellom_endringer = deler[i - 1][0] == "endret" and deler[i + 1][0] == "endret"
+        if mellom_endringer and deler[i][0] == "lik" and _ubetydelig(deler[i][1]):
+            deler[i][0] = "endret"
+    biter: list[Bit] = []
+    ut, inn = "", ""
+    for type_, gammel_del, ny_del in deler:
+        if type_ == "endret":
+            ut, inn = ut + gammel_del, inn + ny_del
             continue
-        if op in ("delete", "replace"):
-            biter.append(Bit("ut", "".join(a[i1:i2])))
-        if op in ("insert", "replace"):
-            biter.append(Bit("inn", "".join(b[j1:j2])))
+        if ut:
+            biter.append(Bit("ut", ut))
+        if inn:
+            biter.append(Bit("inn", inn))
+        ut, inn = "", ""
+        biter.append(Bit("lik", gammel_del))
+    if ut:
+        biter.append(Bit("ut", ut))
+    if inn:
+        biter.append(Bit("inn", inn))
     return biter
 
 

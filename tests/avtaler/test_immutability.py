@@ -139,3 +139,18 @@ def test_admin_shows_signed_clauses_read_only(signert, systemforvalter):
     admin = AvtaleversjonAdmin(Avtaleversjon, site)
     assert "tittel" in admin.get_readonly_fields(request, signert)
     assert not admin.has_delete_permission(request, signert)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_flush_empties_the_database_and_the_lock_is_back_afterwards(django_db_blocker):
+    from django.core.management import call_command
+
+    from tests.factories import HelseforetakFactory
+
+    hf = HelseforetakFactory()
+    iverksett(lag_avtale(hf.helsefellesskap, [hf]), DATO)
+    call_command("flush", interactive=False, verbosity=0)
+    assert not Avtaleversjon.objects.exists()
+    hf = HelseforetakFactory()
+    signert = iverksett(lag_avtale(hf.helsefellesskap, [hf]), DATO)
+    _avvist_av_databasen(lambda: Punktversjon.objects.filter(versjon=signert).delete())

@@ -1,3 +1,7 @@
+import importlib
+import importlib.util
+
+from django.apps import apps
 from django.core.management.base import BaseCommand
 
 from helsefellesskap.demodata import BRUKERE, DEMO_PASSORD, last_demodata
@@ -11,6 +15,15 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Demodata: {len(rapport.opprettet)} opprettet, {len(rapport.endret)} oppdatert."
         )
+        # Later apps add their own demo data; this app must not import them (one-way
+        # dependencies), so each is found by its module name, in INSTALLED_APPS order.
+        for app in apps.get_app_configs():
+            if app.name == "helsefellesskap" or not importlib.util.find_spec(
+                f"{app.name}.demodata"
+            ):
+                continue
+            for linje in importlib.import_module(f"{app.name}.demodata").last_demodata():
+                self.stdout.write(f"  + {linje}")
         self.stdout.write(f"Demo-innlogginger (passord for alle: {DEMO_PASSORD}):")
         for email, _navn, orgnavn, rolle, _systemforvalter in BRUKERE:
             self.stdout.write(f"  {email:<22} {rolle.label} – {orgnavn}")

@@ -1,0 +1,106 @@
+"""Demo agreements for Helsefellesskap Vest-Viken: each with a replaced and a current version.
+
+Idempotent: an agreement that already exists (by title) is left as it is.
+"""
+
+import datetime
+
+from django.db import transaction
+
+from avtaler import services
+from avtaler.demodata_tekster import AVTALER
+from avtaler.models import Avtale, Avtaleversjon, Punktversjon, Tema
+from avtaler.temaer import sikre_temaer
+from helsefellesskap.models import Helsefellesskap, Organisasjon
+
+
+def _nye(punkter):
+    return [
+        services.NyttPunkt(nummer, overskrift, tekst) for _n, nummer, overskrift, tekst in punkter
+    ]
+
+
+def _iverksett(versjon: Avtaleversjon, fra: str, vedtak: str) -> Avtaleversjon:
+    gyldig_fra = datetime.date.fromisoformat(fra)
+    versjon = services.versjon_send_til_behandling(versjon=versjon, utfort_av=None)
+    versjon = services.versjon_godkjenn(versjon=versjon, utfort_av=None, vedtak=vedtak)
+    versjon = services.versjon_signer(
+        versjon=versjon,
+        utfort_av=None,
+        signert_dato=gyldig_fra - datetime.timedelta(days=30),
+        gyldig_fra=gyldig_fra,
+    )
+    return services.versjon_sett_i_kraft(versjon=versjon, dato=gyldig_fra)
+
+
+def _revider(forrige: Avtaleversjon, gamle, nye) -> Avtaleversjon:
+    """A revision where clauses keep their identity by key, as an editor would."""
+    utkast = services.versjon_start_revisjon(versjon=forrige, utfort_av=None)
+    nokkel_for_nummer = {nummer: nokkel for nokkel, nummer, _o, _t in gamle}
+    eksisterende = {nokkel_for_nummer[p.nummer]: p for p in utkast.punkter.all()}
+    onsket = {nokkel for nokkel, *_ in nye}
+    for nokkel, punkt in eksisterende.items():
+        if nokkel not in onsket:
+            punkt.delete()
+    # Free the numbers first, so a renumbering never collides.
+    Punktversjon.objects.filter(versjon=utkast).update(nummer="")
+    identitet_for_nummer: dict[str, int] = {}
+    for plass, (nokkel, nummer, overskrift, tekst) in enumerate(nye, start=1):
+        punkt = eksisterende.get(nokkel)
+        if punkt is None:
+            punkt = services._punkter_opprett(
+                utkast, [services.NyttPunkt(nummer, overskrift, tekst)]
+            )[0]
+        punkt.refresh_from_db()
+        punkt.nummer, punkt.overskrift, punkt.tekst, punkt.rekkefolge = (
+            nummer,
+            overskrift,
+            tekst,
+            plass,
+        )
+        punkt.forelder_id = identitet_for_nummer.get(nummer.rpartition(".")[0])
+        punkt.save()
+        identitet_for_nummer[nummer] = punkt.punkt_id
+    return utkast
+
+
+@transaction.atomic
+def last_demodata() -> list[str]:
+    helsefellesskap = Helsefellesskap.objects.filter(kortnavn="vest-viken").first()
+    if helsefellesskap is None:
+        return []
+    # The topics come from a data migration; an emptied database (flush) lacks them.
+    sikre_temaer(Tema)
+    opprettet = []
+    alle = list(helsefellesskap.organisasjoner.all())
+    for tittel, type_, tema, overordnet, kommuner, mislighold, versjoner in AVTALER:
+        if Avtale.objects.filter(helsefellesskap=helsefellesskap, tittel=tittel).exists():
+            continue
+        parter = (
+            alle
+            if kommuner is None
+            else [
+                o
+                for o in alle
+                if o.type == Organisasjon.Type.HELSEFORETAK
+                or o.navn.removesuffix(" kommune") in kommuner
+            ]
+        )
+        (fra1, vedtak1, punkter1), (fra2, vedtak2, punkter2) = versjoner
+        versjon = services.avtale_opprett(
+            utfort_av=None,
+            helsefellesskap=helsefellesskap,
+            type=type_,
+            tittel=tittel,
+            parter=parter,
+            tema=Tema.objects.get(nummer=tema) if tema else None,
+            overordnet=Avtale.objects.get(helsefellesskap=helsefellesskap, tittel=overordnet)
+            if overordnet
+            else None,
+            brudd_er_mislighold=mislighold,
+            punkter=_nye(punkter1),
+        )
+        forste = _iverksett(versjon, fra1, vedtak1)
+        _iverksett(_revider(forste, punkter1, punkter2), fra2, vedtak2)
+        opprettet.append(tittel)
+    return opprettet

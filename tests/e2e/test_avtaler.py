@@ -1,0 +1,84 @@
+import io
+import re
+
+import pytest
+from django.core.management import call_command
+
+from avtaler.models import Avtale
+from helsefellesskap.demodata import DEMO_PASSORD
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture
+def demodata(transactional_db):
+    call_command("demodata", stdout=io.StringIO())
+
+
+def test_a_reader_finds_the_discharge_routine_and_what_changed(side, demodata):
+    from playwright.sync_api import expect
+
+    side.gaa_til("/avtaler/")
+    side.page.get_by_role(
+        "link", name="Rutine for utskrivning av utskrivningsklare pasienter"
+    ).click()
+    expect(side.page.get_by_role("heading", level=1)).to_have_text(
+        "Rutine for utskrivning av utskrivningsklare pasienter"
+    )
+    side.sjekk_tilgjengelighet()
+    # The table of contents leads to the clause anchor.
+    side.page.get_by_role("navigation", name="Innhold").get_by_role(
+        "link", name="3 Dokumenter"
+    ).click()
+    expect(side.page).to_have_url(re.compile(r"#punkt-\d+$"))
+    side.page.get_by_role("link", name="Endringer fra versjon 1").click()
+    expect(side.page.get_by_role("heading", level=1)).to_have_text(
+        "Endringer fra versjon 1 til versjon 2"
+    )
+    expect(side.page.locator("ins").first).to_be_visible()
+    side.sjekk_tilgjengelighet()
+    rutine = Avtale.objects.get(type="rutine")
+    side.gaa_til(f"/avtaler/{rutine.pk}/versjoner/")
+    expect(side.page.get_by_role("cell", name="Erstattet")).to_be_visible()
+    assert side.konsollfeil == []
+
+
+def test_point_in_time_on_a_phone(mobilside, demodata):
+    from playwright.sync_api import expect
+
+    rutine = Avtale.objects.get(type="rutine")
+    mobilside.gaa_til(f"/avtaler/{rutine.pk}/?dato=2023-06-01")
+    expect(mobilside.page.get_by_text("mellom 08:00 og 16:00")).to_be_visible()
+    assert mobilside.ingen_horisontal_rulling()
+    mobilside.gaa_til("/kommuner/3201/")
+    expect(
+        mobilside.page.get_by_role("link", name="Avtale om helhetlig pasientforløp")
+    ).to_be_visible()
+    assert mobilside.ingen_horisontal_rulling()
+    assert mobilside.konsollfeil == []
+
+
+def test_a_coordinator_imports_an_agreement(side, demodata, tmp_path):
+    from playwright.sync_api import expect
+
+    fil = tmp_path / "avtale.txt"
+    fil.write_text(
+        "Særavtale om legevakt\n\n1. Formål\n\nKommunene skal ha felles legevakt.\n\n"
+        "2. Varighet\n\nAvtalen gjelder fra 1. januar 2027.\n",
+        encoding="utf-8",
+    )
+    side.gaa_til("/logg-inn/")
+    side.page.get_by_label("E-postadresse").fill("koordinator@demo.no")
+    side.page.get_by_label("Passord").fill(DEMO_PASSORD)
+    side.page.get_by_role("button", name="Logg inn").click()
+    side.gaa_til("/avtaler/importer/")
+    side.page.get_by_label("Avtalen som fil").set_input_files(str(fil))
+    side.page.get_by_role("button", name="Les filen").click()
+    expect(side.page.get_by_text("ble lest som 2 punkter")).to_be_visible()
+    side.sjekk_tilgjengelighet()
+    side.page.get_by_label("Type avtale").select_option("saeravtale")
+    side.page.get_by_role("button", name="Opprett utkast").click()
+    expect(side.page.get_by_text("er importert som utkast med 2 punkter")).to_be_visible()
+    expect(side.page.get_by_role("heading", level=1)).to_have_text("Særavtale om legevakt")
+    side.sjekk_tilgjengelighet()
+    assert side.konsollfeil == []
