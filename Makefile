@@ -49,5 +49,9 @@ check-deploy: install
 	DJANGO_ALLOWED_HOSTS=samhandling.example.no \
 	$(BIN)/python manage.py check --deploy --fail-level WARNING
 
+# Benchmarks are measured, not asserted: figures go to docs/ytelse.md.
+bench: install assets
+	$(BIN)/python bench/diff.py
+
 clean:
 	rm -rf $(VENV) node_modules staticfiles
