@@ -48,8 +48,8 @@ def _revider(forrige: Avtaleversjon, gamle, nye) -> Avtaleversjon:
     for plass, (nokkel, nummer, overskrift, tekst) in enumerate(nye, start=1):
         punkt = eksisterende.get(nokkel)
         if punkt is None:
-            punkt = services._punkter_opprett(
-                utkast, [services.NyttPunkt(nummer, overskrift, tekst)]
+            punkt = services.punkter_legg_til(
+                versjon=utkast, punkter=[services.NyttPunkt(nummer, overskrift, tekst)]
             )[0]
         punkt.refresh_from_db()
         punkt.nummer, punkt.overskrift, punkt.tekst, punkt.rekkefolge = (

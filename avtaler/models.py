@@ -81,6 +81,15 @@ class Avtale(models.Model):
         default=False,
         help_text=_("For rutiner og retningslinjer som er vedlegg til en avtale."),
     )
+    enhet = models.CharField(
+        _("gjelder bare for enhet"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "For en særavtale med én klinikk eller avdeling, "
+            "for eksempel «Klinikk for psykisk helse og rus»."
+        ),
+    )
     bindende = models.BooleanField(
         _("bindende"),
         default=True,

@@ -89,7 +89,7 @@ def _overgang(
 
 
 def _punkter_opprett(versjon: Avtaleversjon, punkter: Iterable[NyttPunkt]) -> list[Punktversjon]:
-    """Add clauses with new identities; parents follow from the numbering (3.1 under 3)."""
+    """Append clauses with new identities; parents follow from the numbering (3.1 under 3)."""
     punkter = list(punkter)
     identiteter = Punkt.objects.bulk_create([Punkt(avtale=versjon.avtale) for _ in punkter])
     start = (versjon.punkter.aggregate(m=Max("rekkefolge"))["m"] or 0) + 1
@@ -125,6 +125,7 @@ def avtale_opprett(
     overordnet: Avtale | None = None,
     brudd_er_mislighold: bool = False,
     bindende: bool = True,
+    enhet: str = "",
     punkter: Iterable[NyttPunkt] = (),
 ) -> Avtaleversjon:
     """Create an agreement with its first version as a draft."""
@@ -145,6 +146,7 @@ def avtale_opprett(
         overordnet=overordnet,
         brudd_er_mislighold=brudd_er_mislighold,
         bindende=bindende,
+        enhet=enhet,
     )
     try:
         avtale.full_clean()
@@ -158,6 +160,14 @@ def avtale_opprett(
     Tilstandsendring.objects.create(versjon=versjon, fra="", til=T.UTKAST, utfort_av=utfort_av)
     _punkter_opprett(versjon, punkter)
     return versjon
+
+
+@transaction.atomic
+def punkter_legg_til(*, versjon: Avtaleversjon, punkter: Iterable[NyttPunkt]) -> list[Punktversjon]:
+    """Append new clauses at the end of a draft."""
+    versjon = _laas(versjon.pk)
+    versjon.krev_utkast()
+    return _punkter_opprett(versjon, punkter)
 
 
 @transaction.atomic

@@ -88,7 +88,9 @@ def main() -> None:
         punkt.save()
     for punkt in rng.sample(alle, 5):
         punkt.delete()
-    services._punkter_opprett(v2, [services.NyttPunkt(f"99.{i}", "Nytt", tekst(rng)) for i in range(1, 6)])
+    services.punkter_legg_til(
+        versjon=v2, punkter=[services.NyttPunkt(f"99.{i}", "Nytt", tekst(rng)) for i in range(1, 6)]
+    )
 
     fra = list(Punktversjon.objects.filter(versjon=v1))
     til = list(Punktversjon.objects.filter(versjon=v2))

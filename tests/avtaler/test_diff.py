@@ -49,7 +49,9 @@ def to_versjoner(kommune, helseforetak, koordinator):
     varighet = punkter["4"]
     varighet.nummer = "3"
     varighet.save()
-    services._punkter_opprett(v2, [NyttPunkt("4", "Avvik", "Brudd meldes som avvik.")])
+    services.punkter_legg_til(
+        versjon=v2, punkter=[NyttPunkt("4", "Avvik", "Brudd meldes som avvik.")]
+    )
     return v1, v2
 
 

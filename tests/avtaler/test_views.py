@@ -41,7 +41,7 @@ def overordnet(kommune, annen_kommune, helseforetak, koordinator):
 def _legg_til_mange(versjoner, antall):
     """Bigger agreements and more versions must not mean more queries."""
     (_v1, _v2, v3) = versjoner
-    services._punkter_opprett(v3, nye_punkter(antall, prefiks="Ekstra", start=10))
+    services.punkter_legg_til(versjon=v3, punkter=nye_punkter(antall, prefiks="Ekstra", start=10))
 
 
 def test_agreement_page_shows_the_version_in_force_with_anchors(client, overordnet):
@@ -191,3 +191,18 @@ def test_query_budget_does_not_grow_with_clauses_or_versions(
         )
     with django_assert_max_num_queries(len(liten.captured_queries)):
         assert client.get(url).status_code == 200
+
+
+def test_a_saeravtale_for_one_clinic_says_so(client, kommune, helseforetak):
+    versjon = lag_avtale(
+        kommune.helsefellesskap,
+        [kommune, helseforetak],
+        type="saeravtale",
+        tittel="Særavtale om ambulant akutteam",
+        enhet="Klinikk for psykisk helse og rus",
+        bindende=False,
+    )
+    iverksett(versjon, D(2025, 1, 1))
+    html = client.get(f"/avtaler/{versjon.avtale_id}/").content.decode()
+    assert "Klinikk for psykisk helse og rus" in html
+    assert "<dt>Bindende</dt><dd>Nei</dd>" in html.replace("\n", "")
