@@ -4,20 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('avtaler', '0003_temaer'),
+        ("avtaler", "0003_temaer"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='avtale',
-            name='enhet',
-            field=models.CharField(blank=True, help_text='For en særavtale med én klinikk eller avdeling, for eksempel «Klinikk for psykisk helse og rus».', max_length=200, verbose_name='gjelder bare for enhet'),
+            model_name="avtale",
+            name="enhet",
+            field=models.CharField(
+                blank=True,
+                help_text="For en særavtale med én klinikk eller avdeling, for eksempel «Klinikk for psykisk helse og rus».",
+                max_length=200,
+                verbose_name="gjelder bare for enhet",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalavtale',
-            name='enhet',
-            field=models.CharField(blank=True, help_text='For en særavtale med én klinikk eller avdeling, for eksempel «Klinikk for psykisk helse og rus».', max_length=200, verbose_name='gjelder bare for enhet'),
+            model_name="historicalavtale",
+            name="enhet",
+            field=models.CharField(
+                blank=True,
+                help_text="For en særavtale med én klinikk eller avdeling, for eksempel «Klinikk for psykisk helse og rus».",
+                max_length=200,
+                verbose_name="gjelder bare for enhet",
+            ),
         ),
     ]
