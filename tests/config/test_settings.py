@@ -96,3 +96,9 @@ def test_check_deploy_is_clean_in_production_mode():
     )
     assert resultat.returncode == 0, resultat.stderr + resultat.stdout
     assert "no issues" in resultat.stdout
+
+
+def test_no_model_change_lacks_a_migration(db):
+    from django.core.management import call_command
+
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)
