@@ -14,10 +14,11 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import resolve_url
+from django.utils import timezone
 from django.utils.http import urlencode
 from django_htmx.http import HttpResponseClientRedirect
 
-from helsefellesskap.models import Medlemskap, Organisasjon
+from helsefellesskap.models import Medlemskap, Organisasjon, Utvalg, Utvalgsmedlem
 
 Rolle = Medlemskap.Rolle
 
@@ -81,6 +82,38 @@ def kan_se_medlemmer(user, organisasjon: Organisasjon) -> bool:
 def kan_endre_medlemmer(user, organisasjon: Organisasjon) -> bool:
     """Only the organisation's administrators give and take roles."""
     return er_systemforvalter(user) or har_rolle(user, organisasjon, Rolle.ADMINISTRATOR)
+
+
+# --- bodies ------------------------------------------------------------------------
+
+
+def _verv(user, utvalg: Utvalg) -> frozenset[str]:
+    """The user's roles in the body today, read once per user object and body."""
+    if not user.is_authenticated:
+        return frozenset()
+    cache = user.__dict__.setdefault("_verv", {})
+    if utvalg.pk not in cache:
+        cache[utvalg.pk] = frozenset(
+            Utvalgsmedlem.objects.aktive(timezone.localdate())
+            .filter(utvalg=utvalg, bruker=user)
+            .values_list("rolle", flat=True)
+        )
+    return cache[utvalg.pk]
+
+
+def er_utvalgsmedlem(user, utvalg: Utvalg) -> bool:
+    """Members (and the secretary) read everything of their body."""
+    return er_systemforvalter(user) or bool(_verv(user, utvalg))
+
+
+def kan_fore_utvalg(user, utvalg: Utvalg) -> bool:
+    """The body's secretary records meetings, cases, attendance and decisions."""
+    return er_systemforvalter(user) or Utvalgsmedlem.Rolle.SEKRETAER in _verv(user, utvalg)
+
+
+def er_offentlig_utvalg(utvalg: Utvalg) -> bool:
+    """Adopted decisions and approved minutes of SSU and LSU are public."""
+    return utvalg.type in (Utvalg.Type.SSU, Utvalg.Type.LSU)
 
 
 # --- view declarations -------------------------------------------------------------

@@ -120,3 +120,48 @@ def iverksett(versjon, gyldig_fra, *, bruker=None, vedtak="SSU 1/2026"):
         versjon=versjon, utfort_av=bruker, signert_dato=gyldig_fra, gyldig_fra=gyldig_fra
     )
     return services.versjon_sett_i_kraft(versjon=versjon, dato=gyldig_fra, utfort_av=bruker)
+
+
+# --- bodies ---------------------------------------------------------------------------------
+
+
+def lag_utvalg(helsefellesskap, type_="ssu", **felter):
+    from helsefellesskap.services import utvalg_opprett
+
+    felter.setdefault("navn", f"Utvalg {type_}")
+    felter.setdefault("kortnavn", type_.upper())
+    if type_ == "lsu" and "lokalomrade" not in felter:
+        felter["lokalomrade"] = LokalomradeFactory(helsefellesskap=helsefellesskap)
+    return utvalg_opprett(helsefellesskap=helsefellesskap, type=type_, **felter)
+
+
+def lag_medlem(utvalg, side, *, rolle="medlem", fra=None, til=None, fagomrade="", bruker=None):
+    import datetime
+
+    from helsefellesskap.models import Utvalgsmedlem
+
+    return Utvalgsmedlem.objects.create(
+        utvalg=utvalg,
+        bruker=bruker or UserFactory(),
+        side=side,
+        rolle=rolle,
+        fagomrade=fagomrade,
+        fra=fra or datetime.date(2020, 1, 1),
+        til=til,
+    )
+
+
+def fullt_ssu(helsefellesskap, **felter):
+    """An SSU with the composition the agreement requires, and a secretary."""
+    utvalg = lag_utvalg(helsefellesskap, "ssu", navn="Strategisk samarbeidsutvalg", **felter)
+    for side, antall in [
+        ("kommunene", 3),
+        ("helseforetaket", 3),
+        ("bruker", 1),
+        ("arbeidstaker", 1),
+        ("fastlege", 1),
+    ]:
+        for _ in range(antall):
+            lag_medlem(utvalg, side)
+    lag_medlem(utvalg, "helseforetaket", rolle="sekretaer")
+    return utvalg

@@ -5,7 +5,11 @@ from django.utils.translation import gettext as _
 
 from helsefellesskap import access
 from helsefellesskap.feil import Domenefeil
-from helsefellesskap.models import Medlemskap, Organisasjon, User
+from helsefellesskap.models import (
+    Medlemskap,
+    Organisasjon,
+    User,
+)
 
 
 def medlemskap_gi(

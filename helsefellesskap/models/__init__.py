@@ -1,0 +1,45 @@
+"""The Helsefellesskap app's models: organisations and users, bodies, meetings and decisions."""
+
+from helsefellesskap.models.moter import (
+    Mote,
+    Oppmote,
+    Referatbekreftelse,
+    Sak,
+    Sakbehandling,
+    Vedtak,
+)
+from helsefellesskap.models.organisasjoner import (
+    Helsefellesskap,
+    Lokalomrade,
+    Medlemskap,
+    Organisasjon,
+    OrganisasjonQuerySet,
+    User,
+    UserManager,
+)
+from helsefellesskap.models.utvalg import (
+    Sammensetningskrav,
+    Side,
+    Utvalg,
+    Utvalgsmedlem,
+)
+
+__all__ = [
+    "Helsefellesskap",
+    "Lokalomrade",
+    "Medlemskap",
+    "Mote",
+    "Oppmote",
+    "Organisasjon",
+    "OrganisasjonQuerySet",
+    "Referatbekreftelse",
+    "Sak",
+    "Sakbehandling",
+    "Sammensetningskrav",
+    "Side",
+    "User",
+    "UserManager",
+    "Utvalg",
+    "Utvalgsmedlem",
+    "Vedtak",
+]
