@@ -5,6 +5,7 @@ from django.apps import apps
 from django.core.management.base import BaseCommand
 
 from helsefellesskap.demodata import BRUKERE, DEMO_PASSORD, last_demodata
+from helsefellesskap.demodata_utvalg import last_demodata as last_utvalg
 
 
 class Command(BaseCommand):
@@ -15,6 +16,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Demodata: {len(rapport.opprettet)} opprettet, {len(rapport.endret)} oppdatert."
         )
+        for linje in last_utvalg():
+            self.stdout.write(f"  + {linje}")
         # Later apps add their own demo data; this app must not import them (one-way
         # dependencies), so each is found by its module name, in INSTALLED_APPS order.
         for app in apps.get_app_configs():

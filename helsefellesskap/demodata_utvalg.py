@@ -1,0 +1,259 @@
+"""Demo bodies of Helsefellesskap Vest-Viken: SSU, AU, five LSUs and an FSU, with a year of
+meetings, cases and decisions – including a case where the parties in an LSU disagreed
+and sent it on to SSU."""
+
+import datetime
+import itertools
+
+from django.utils import timezone
+
+from helsefellesskap import services
+from helsefellesskap.models import (
+    Helsefellesskap,
+    Lokalomrade,
+    Organisasjon,
+    User,
+    Utvalg,
+    Utvalgsmedlem,
+)
+
+FORNAVN = [
+    "Anne",
+    "Bjørn",
+    "Camilla",
+    "Dag",
+    "Eli",
+    "Frode",
+    "Guro",
+    "Håkon",
+    "Ingrid",
+    "Jon",
+    "Kristin",
+    "Lars",
+    "Marit",
+    "Nils",
+    "Oda",
+    "Per",
+    "Randi",
+    "Stian",
+    "Tone",
+    "Vegard",
+]
+ETTERNAVN = [
+    "Berg",
+    "Dahl",
+    "Eide",
+    "Fjeld",
+    "Haugen",
+    "Lie",
+    "Moen",
+    "Nygård",
+    "Solberg",
+    "Strand",
+    "Vik",
+    "Aas",
+]
+_navn = iter(())
+
+
+def _person() -> User:
+    """The next demo person: the same names in the same order on every run."""
+    navn = next(_navn)
+    epost = navn.lower().replace(" ", ".").replace("ø", "o").replace("å", "a").replace("æ", "ae")
+    bruker = User.objects.filter(email=f"{epost}@demo.no").first()
+    if bruker is None:
+        bruker = User.objects.create_user(f"{epost}@demo.no", navn, None)  # no password: no login
+    return bruker
+
+
+def _medlem(utvalg, side, *, rolle="medlem", org=None, fag="", bruker=None):
+    return Utvalgsmedlem.objects.create(
+        utvalg=utvalg,
+        bruker=bruker or _person(),
+        side=side,
+        rolle=rolle,
+        organisasjon=org,
+        fagomrade=fag,
+        fra=datetime.date(2025, 1, 1),
+    )
+
+
+def _tid(dato: str, time: int = 10) -> datetime.datetime:
+    return timezone.make_aware(
+        datetime.datetime.combine(datetime.date.fromisoformat(dato), datetime.time(time))
+    )
+
+
+ALLE_ENIGE = {
+    "kommunene": "enig",
+    "helseforetaket": "enig",
+    "bruker": "enig",
+    "arbeidstaker": "enig",
+    "fastlege": "enig",
+}
+
+
+def last_demodata() -> list[str]:
+    global _navn
+    _navn = (f"{f} {e}" for e, f in itertools.product(ETTERNAVN, FORNAVN))
+    hf = Helsefellesskap.objects.filter(kortnavn="vest-viken").first()
+    if hf is None or Utvalg.objects.filter(helsefellesskap=hf).exists():
+        return []
+    vv = Organisasjon.objects.get(helsefellesskap=hf, type="helseforetak")
+    kommuner = {
+        k.navn.removesuffix(" kommune"): k
+        for k in Organisasjon.objects.kommuner().filter(helsefellesskap=hf)
+    }
+    sekretaer = User.objects.get(email="sekretaer@demo.no")
+    koordinator = User.objects.get(email="koordinator@demo.no")
+
+    ssu = services.utvalg_opprett(
+        helsefellesskap=hf,
+        type="ssu",
+        navn="Strategisk samarbeidsutvalg",
+        kortnavn="SSU",
+        rotasjon_fra=datetime.date(2021, 1, 1),
+        forste_lederside="kommunene",
+    )
+    # 2025–2026 is the municipalities' period to chair SSU (rotation from 2021).
+    for i, kommune in enumerate(["Drammen", "Bærum", "Ringerike"]):
+        _medlem(ssu, "kommunene", org=kommuner[kommune], rolle="leder" if i == 0 else "medlem")
+    for i in range(3):
+        _medlem(ssu, "helseforetaket", org=vv, rolle="nestleder" if i == 0 else "medlem")
+    _medlem(ssu, "bruker")
+    _medlem(ssu, "arbeidstaker")
+    _medlem(ssu, "fastlege")
+    _medlem(ssu, "helseforetaket", rolle="sekretaer", org=vv, bruker=sekretaer)
+
+    au = services.utvalg_opprett(
+        helsefellesskap=hf,
+        type="au",
+        navn="Arbeidsutvalg (sekretariat)",
+        kortnavn="AU",
+        overordnet=ssu,
+    )
+    _medlem(au, "helseforetaket", org=vv, rolle="leder")
+    _medlem(au, "kommunene", org=kommuner["Drammen"])
+    _medlem(au, "helseforetaket", rolle="sekretaer", org=vv, bruker=sekretaer)
+
+    lsuer = {}
+    for omrade in Lokalomrade.objects.filter(helsefellesskap=hf).prefetch_related("kommuner"):
+        kort = "LSU " + omrade.navn.split()[0]
+        lsu = services.utvalg_opprett(
+            helsefellesskap=hf,
+            type="lsu",
+            navn=f"Lokalt samarbeidsutvalg {omrade.navn}",
+            kortnavn=kort,
+            lokalomrade=omrade,
+            overordnet=ssu,
+            rotasjon_fra=datetime.date(2024, 1, 1),
+            forste_lederside="helseforetaket",
+        )
+        for i, kommune in enumerate(omrade.kommuner.all()[:3]):
+            _medlem(lsu, "kommunene", org=kommune, rolle="nestleder" if i == 0 else "medlem")
+        _medlem(lsu, "helseforetaket", org=vv, rolle="leder", fag="somatikk")
+        if omrade.navn != "Kongsberg sykehus":  # one LSU lacks mental health: the check shows it
+            _medlem(lsu, "helseforetaket", org=vv, fag="psykisk_helse")
+        _medlem(lsu, "bruker")
+        _medlem(lsu, "fastlege")
+        _medlem(lsu, "helseforetaket", rolle="sekretaer", org=vv, bruker=sekretaer)
+        lsuer[omrade.navn] = lsu
+    drammen = lsuer["Drammen sykehus"]
+    _medlem(drammen, "kommunene", org=kommuner["Drammen"], bruker=koordinator)
+
+    # SSU: six meetings in 2026, five held with minutes, one ahead.
+    ssu_moter = [
+        services.mote_opprett(
+            utfort_av=None, utvalg=ssu, start=_tid(d), sted="Vestre Viken HF, Drammen"
+        )
+        for d in [
+            "2026-01-22",
+            "2026-03-12",
+            "2026-05-07",
+            "2026-06-18",
+            "2026-09-24",
+            "2026-12-10",
+        ]
+    ]
+    saker = [
+        (
+            "Revisjon av rutine for utskrivning",
+            "Rutinen er endret etter avviksmeldinger om utskrivning kveld og helg.",
+            True,
+        ),
+        ("Handlingsplan for Helsefellesskap Vest-Viken 2026", "", True),
+        ("Oppnevning av faglig samarbeidsutvalg for rehabilitering", "", True),
+    ]
+    vedtatt = []
+    for mote, (tittel, beskrivelse, _enig) in zip(ssu_moter, saker, strict=False):
+        sak = services.sak_opprett(
+            utfort_av=None, utvalg=ssu, tittel=tittel, beskrivelse=beskrivelse, ar=2026
+        )
+        vedtatt.append(
+            services.vedtak_registrer(
+                utfort_av=None, sak=sak, mote=mote, tekst=f"{tittel} vedtas.", posisjoner=ALLE_ENIGE
+            )
+        )
+        services.referat_lagre(
+            utfort_av=None,
+            mote=mote,
+            tekst=f"Møtet behandlet {sak.saksnummer}. Vedtaket var enstemmig.",
+        )
+        services.referat_godkjenn(utfort_av=None, mote=mote)
+    for mote in ssu_moter[3:5]:
+        services.referat_lagre(utfort_av=None, mote=mote, tekst="Orienteringssaker. Ingen vedtak.")
+        services.referat_godkjenn(utfort_av=None, mote=mote)
+    for medlem in ssu.medlemmer.exclude(rolle="sekretaer"):
+        for mote in ssu_moter[:3]:
+            services.oppmote_registrer(utfort_av=None, mote=mote, medlem=medlem, status="til_stede")
+
+    fsu = services.utvalg_opprett(
+        helsefellesskap=hf,
+        type="fsu",
+        navn="Faglig samarbeidsutvalg for rehabilitering",
+        kortnavn="FSU rehabilitering",
+        mandat="Kartlegge rehabiliteringstilbudet i kommunene og helseforetaket og gi anbefalinger om ansvarsdeling innen 31.12.2026.",
+        sluttdato=datetime.date(2026, 12, 31),
+        oppnevnt_ved=vedtatt[2],
+        overordnet=ssu,
+    )
+    _medlem(fsu, "kommunene", org=kommuner["Asker"])
+    _medlem(fsu, "helseforetaket", org=vv, rolle="leder")
+    _medlem(fsu, "helseforetaket", rolle="sekretaer", org=vv, bruker=sekretaer)
+    fsu_mote = services.mote_opprett(
+        utfort_av=None, utvalg=fsu, start=_tid("2026-10-15", 13), sted="Teams"
+    )
+    fsu_sak = services.sak_opprett(
+        utfort_av=None, utvalg=fsu, tittel="Ansvarsdeling for hverdagsrehabilitering", ar=2026
+    )
+    services.anbefaling_registrer(
+        utfort_av=None,
+        sak=fsu_sak,
+        mote=fsu_mote,
+        tekst="Utvalget anbefaler at kommunene har ansvaret for hverdagsrehabilitering etter utskrivning.",
+    )
+
+    # LSU Drammen disagreed on evening discharges and sent the case to SSU.
+    for lsu in lsuer.values():
+        for dato in ["2026-02-05", "2026-10-01"]:
+            services.mote_opprett(
+                utfort_av=None, utvalg=lsu, start=_tid(dato, 13), sted=f"{lsu.lokalomrade.navn}"
+            )
+    mote = drammen.moter.order_by("start").last()
+    uenig = services.sak_opprett(
+        utfort_av=None,
+        utvalg=drammen,
+        tittel="Utskrivning etter kl. 17 på hverdager",
+        beskrivelse="Helseforetaket ønsker å kunne skrive ut pasienter til kl. 20; kommunene mener rutinen skal følges.",
+        ar=2026,
+    )
+    services.vedtak_registrer(
+        utfort_av=None,
+        sak=uenig,
+        mote=mote,
+        tekst="Utskrivning kan skje til kl. 20 på hverdager.",
+        posisjoner={**ALLE_ENIGE, "kommunene": "uenig"},
+    )
+    til_ssu = services.sak_send_videre(utfort_av=None, sak=uenig)
+    services.sak_sett_pa_sakliste(utfort_av=None, mote=ssu_moter[-1], sak=til_ssu)
+    return ["Utvalg: SSU, AU, 5 LSU og et FSU med møter, saker og vedtak i 2026"]

@@ -1,0 +1,63 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from helsefellesskap.forms import DsSkjema
+from helsefellesskap.models import Oppmote, Sak
+from helsefellesskap.models.moter import Posisjon
+from helsefellesskap.models.utvalg import Side
+
+
+class MoteForm(DsSkjema, forms.Form):
+    start = forms.DateTimeField(
+        label=_("Dato og klokkeslett"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M"],
+    )
+    sted = forms.CharField(label=_("Sted"), max_length=200)
+
+
+class SakForm(DsSkjema, forms.Form):
+    tittel = forms.CharField(label=_("Sakstittel"), max_length=300)
+    beskrivelse = forms.CharField(
+        label=_("Saksframstilling"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+
+
+class ReferatForm(DsSkjema, forms.Form):
+    referat = forms.CharField(
+        label=_("Referat"), widget=forms.Textarea(attrs={"rows": 8}), required=False
+    )
+
+
+class OppmoteForm(forms.Form):
+    status = forms.ChoiceField(choices=Oppmote.Status.choices)
+
+
+class VedtakForm(DsSkjema, forms.Form):
+    """The decision text and one position per side represented in the body."""
+
+    tekst = forms.CharField(label=_("Vedtak"), widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, sider: list[str], sak: Sak, anbefaling: bool = False, **kwargs):
+        kwargs.setdefault("prefix", f"sak{sak.pk}")
+        super().__init__(*args, **kwargs)
+        self.sak = sak
+        self.anbefaling = anbefaling
+        if anbefaling:
+            self.fields["tekst"].label = _("Anbefaling")
+            return
+        for side in sider:
+            self.fields[side] = forms.ChoiceField(
+                label=Side(side).label,
+                choices=Posisjon.choices,
+                widget=forms.RadioSelect,
+                initial=Posisjon.ENIG,
+            )
+            self.fields[side].widget.attrs.pop("class", None)
+
+    @property
+    def posisjonsfelt(self):
+        return [self[navn] for navn in self.fields if navn != "tekst"]
+
+    def posisjoner(self) -> dict[str, str]:
+        return {navn: verdi for navn, verdi in self.cleaned_data.items() if navn != "tekst"}

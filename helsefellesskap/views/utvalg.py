@@ -1,0 +1,411 @@
+"""Bodies, meetings and cases: public reading, members' reading, the secretary's recording."""
+
+import datetime
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Prefetch, Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from helsefellesskap import access, services
+from helsefellesskap.access import innlogget, offentlig
+from helsefellesskap.feil import Domenefeil
+from helsefellesskap.forms_utvalg import MoteForm, ReferatForm, SakForm, VedtakForm
+from helsefellesskap.kalender import moter_som_ical
+from helsefellesskap.models import Mote, Oppmote, Sak, Sakbehandling, Utvalg, Utvalgsmedlem, Vedtak
+from helsefellesskap.pdf import html_til_pdf
+
+
+def _i_dag() -> datetime.date:
+    return timezone.localdate()
+
+
+@offentlig
+@require_GET
+def utvalgsliste(request: HttpRequest) -> HttpResponse:
+    """All bodies, with the year's meetings against the required count (årshjul)."""
+    try:
+        ar = int(request.GET.get("ar") or _i_dag().year)
+    except ValueError:
+        ar = _i_dag().year
+    utvalg = (
+        Utvalg.objects.select_related("helsefellesskap", "lokalomrade")
+        .annotate(
+            antall_moter=Count(
+                "moter", filter=Q(moter__start__year=ar) & ~Q(moter__status=Mote.Status.AVLYST)
+            )
+        )
+        .order_by("helsefellesskap__navn", "type", "navn")
+    )
+    return render(request, "utvalg/liste.html", {"utvalg": utvalg, "ar": ar})
+
+
+def _get_utvalg(pk: int) -> Utvalg:
+    return get_object_or_404(
+        Utvalg.objects.select_related("helsefellesskap", "lokalomrade", "overordnet"), pk=pk
+    )
+
+
+@offentlig
+@require_GET
+def utvalg(request: HttpRequest, pk: int) -> HttpResponse:
+    utvalg = _get_utvalg(pk)
+    i_dag = _i_dag()
+    medlemmer = list(
+        Utvalgsmedlem.objects.aktive(i_dag)
+        .filter(utvalg=utvalg)
+        .select_related("bruker", "organisasjon")
+        .order_by("side", "bruker__navn")
+    )
+    er_medlem = access.er_utvalgsmedlem(request.user, utvalg)
+    kan_fore = access.kan_fore_utvalg(request.user, utvalg)
+    lederside = utvalg.lederside(i_dag)
+    leder = next((m for m in medlemmer if m.rolle == Utvalgsmedlem.Rolle.LEDER), None)
+    return render(
+        request,
+        "utvalg/utvalg.html",
+        {
+            "utvalg": utvalg,
+            "medlemmer": medlemmer,
+            "mangler": services.sammensetning_mangler(utvalg, medlemmer),
+            "krav": list(utvalg.krav.all()),
+            "moter": list(utvalg.moter.order_by("-start")[:20]),
+            "apne_saker": list(utvalg.saker.filter(status=Sak.Status.APEN).select_related("utvalg"))
+            if er_medlem
+            else [],
+            "leder": leder,
+            "lederside": lederside,
+            "lederside_navn": dict(Utvalg._meta.get_field("forste_lederside").choices).get(
+                lederside
+            ),
+            "leder_feil_side": leder is not None and lederside and leder.side != lederside,
+            "neste_lederskifte": utvalg.neste_lederskifte(i_dag),
+            "er_medlem": er_medlem,
+            "kan_fore": kan_fore,
+            "moteform": MoteForm() if kan_fore else None,
+            "aktivt": utvalg.er_aktivt(i_dag),
+        },
+    )
+
+
+@offentlig
+@require_GET
+def utvalg_kalender(request: HttpRequest, pk: int) -> HttpResponse:
+    utvalg = _get_utvalg(pk)
+    svar = HttpResponse(
+        moter_som_ical(utvalg, utvalg.moter.exclude(status=Mote.Status.AVLYST).order_by("start")),
+        content_type="text/calendar; charset=utf-8",
+    )
+    svar["Content-Disposition"] = (
+        f'inline; filename="{utvalg.kortnavn.lower().replace(" ", "-")}.ics"'
+    )
+    return svar
+
+
+def _krev_sekretaer(request: HttpRequest, utvalg: Utvalg) -> None:
+    if not access.kan_fore_utvalg(request.user, utvalg):
+        raise PermissionDenied(_("Bare utvalgets sekretær kan gjøre dette."))
+
+
+@innlogget
+@require_POST
+def mote_ny(request: HttpRequest, pk: int) -> HttpResponse:
+    utvalg = _get_utvalg(pk)
+    _krev_sekretaer(request, utvalg)
+    form = MoteForm(request.POST)
+    if form.is_valid():
+        try:
+            mote = services.mote_opprett(utfort_av=request.user, **form.cleaned_data, utvalg=utvalg)
+        except Domenefeil as feil:
+            messages.error(request, str(feil))
+        else:
+            messages.success(request, _("Møtet er opprettet."))
+            return redirect(mote)
+    else:
+        messages.error(request, _("Oppgi dato, klokkeslett og sted for møtet."))
+    return redirect(utvalg)
+
+
+def _get_mote(pk: int) -> Mote:
+    return get_object_or_404(
+        Mote.objects.select_related("utvalg", "utvalg__helsefellesskap", "referat_godkjent_av"),
+        pk=pk,
+    )
+
+
+def _mote_kontekst(request: HttpRequest, mote: Mote) -> dict:
+    utvalg = mote.utvalg
+    dato = timezone.localtime(mote.start).date()
+    er_medlem = access.er_utvalgsmedlem(request.user, utvalg)
+    kan_fore = access.kan_fore_utvalg(request.user, utvalg) and utvalg.er_aktivt(dato)
+    offentlig_utvalg = access.er_offentlig_utvalg(utvalg)
+    medlemmer = list(
+        Utvalgsmedlem.objects.aktive(dato)
+        .filter(utvalg=utvalg)
+        .select_related("bruker", "organisasjon")
+    )
+    oppmote = {o.medlem_id: o.status for o in mote.oppmote.all()}
+    bekreftet = {b.medlem_id for b in mote.bekreftelser.all()}
+    sider = services.representerte_sider(utvalg, dato) if kan_fore else []
+    behandlinger = list(
+        mote.sakliste.select_related(
+            "sak", "sak__utvalg", "sak__sendt_fra__utvalg"
+        ).prefetch_related(
+            Prefetch("sak__vedtak", queryset=Vedtak.objects.filter(mote=mote), to_attr="motevedtak")
+        )
+    )
+    for behandling in behandlinger:
+        vedtak = behandling.sak.motevedtak
+        if not er_medlem:
+            vedtak = [v for v in vedtak if v.er_vedtatt and offentlig_utvalg]
+        behandling.synlige_vedtak = vedtak
+        if kan_fore and behandling.sak.status == Sak.Status.APEN:
+            behandling.vedtaksform = VedtakForm(
+                sider=sider, sak=behandling.sak, anbefaling=not utvalg.kan_vedta
+            )
+    mitt_medlemskap = next((m for m in medlemmer if m.bruker_id == request.user.pk), None)
+    return {
+        "mote": mote,
+        "utvalg": utvalg,
+        "medlemmer": [(m, oppmote.get(m.pk, ""), m.pk in bekreftet) for m in medlemmer],
+        "behandlinger": behandlinger,
+        "er_medlem": er_medlem,
+        "kan_fore": kan_fore,
+        "vis_referat": er_medlem or (offentlig_utvalg and mote.referat_godkjent),
+        "kan_bekrefte": mitt_medlemskap is not None
+        and mote.referat
+        and mitt_medlemskap.pk not in bekreftet,
+        "oppmotevalg": Oppmote.Status.choices,
+        "referatform": ReferatForm(initial={"referat": mote.referat}) if kan_fore else None,
+        "sakform": SakForm() if kan_fore else None,
+        "apne_saker": list(
+            utvalg.saker.filter(status=Sak.Status.APEN)
+            .exclude(behandlinger__mote=mote)
+            .select_related("utvalg")
+        )
+        if kan_fore
+        else [],
+    }
+
+
+@offentlig
+@require_GET
+def mote(request: HttpRequest, pk: int) -> HttpResponse:
+    mote = _get_mote(pk)
+    return render(request, "utvalg/mote.html", _mote_kontekst(request, mote))
+
+
+def _tilbake_til_mote(
+    request: HttpRequest, mote: Mote, fragment: str | None = None
+) -> HttpResponse:
+    """htmx gets the updated part of the page; a plain form post goes back to the page."""
+    if fragment and request.htmx:
+        return render(request, f"utvalg/mote.html#{fragment}", _mote_kontekst(request, mote))
+    return redirect(mote)
+
+
+def _utfor(request: HttpRequest, handling, suksess: str) -> bool:
+    try:
+        handling()
+    except Domenefeil as feil:
+        messages.error(request, str(feil))
+        return False
+    if suksess:
+        messages.success(request, suksess)
+    return True
+
+
+@innlogget
+@require_POST
+def mote_oppmote(request: HttpRequest, pk: int, medlem_pk: int) -> HttpResponse:
+    mote = _get_mote(pk)
+    _krev_sekretaer(request, mote.utvalg)
+    medlem = get_object_or_404(
+        Utvalgsmedlem.objects.select_related("bruker"), pk=medlem_pk, utvalg=mote.utvalg
+    )
+    _utfor(
+        request,
+        lambda: services.oppmote_registrer(
+            utfort_av=request.user, mote=mote, medlem=medlem, status=request.POST.get("status", "")
+        ),
+        "" if request.htmx else _("Oppmøtet er lagret."),
+    )
+    return _tilbake_til_mote(request, mote, "oppmote")
+
+
+@innlogget
+@require_POST
+def mote_sak(request: HttpRequest, pk: int) -> HttpResponse:
+    """Put an existing case on the agenda, or create a new one there."""
+    mote = _get_mote(pk)
+    _krev_sekretaer(request, mote.utvalg)
+    if request.POST.get("sak"):
+        sak = get_object_or_404(Sak, pk=request.POST["sak"], utvalg=mote.utvalg)
+        _utfor(
+            request,
+            lambda: services.sak_sett_pa_sakliste(utfort_av=request.user, mote=mote, sak=sak),
+            "",
+        )
+        return _tilbake_til_mote(request, mote, "sakliste")
+    form = SakForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Skriv en sakstittel."))
+        return _tilbake_til_mote(request, mote, "sakliste")
+
+    def ny_sak():
+        sak = services.sak_opprett(utfort_av=request.user, utvalg=mote.utvalg, **form.cleaned_data)
+        services.sak_sett_pa_sakliste(utfort_av=request.user, mote=mote, sak=sak)
+
+    _utfor(request, ny_sak, "" if request.htmx else _("Saken er satt på sakslisten."))
+    return _tilbake_til_mote(request, mote, "sakliste")
+
+
+@innlogget
+@require_POST
+def mote_vedtak(request: HttpRequest, pk: int, sak_pk: int) -> HttpResponse:
+    mote = _get_mote(pk)
+    _krev_sekretaer(request, mote.utvalg)
+    behandling = get_object_or_404(
+        Sakbehandling.objects.select_related("sak"), mote=mote, sak=sak_pk
+    )
+    sak = behandling.sak
+    dato = timezone.localtime(mote.start).date()
+    form = VedtakForm(
+        request.POST,
+        sider=services.representerte_sider(mote.utvalg, dato),
+        sak=sak,
+        anbefaling=not mote.utvalg.kan_vedta,
+    )
+    if not form.is_valid():
+        messages.error(request, _("Skriv vedtaket og oppgi hver sides standpunkt."))
+        return _tilbake_til_mote(request, mote, "sakliste")
+    if form.anbefaling:
+        handling = lambda: services.anbefaling_registrer(  # noqa: E731
+            utfort_av=request.user, sak=sak, mote=mote, tekst=form.cleaned_data["tekst"]
+        )
+    else:
+        handling = lambda: services.vedtak_registrer(  # noqa: E731
+            utfort_av=request.user,
+            sak=sak,
+            mote=mote,
+            tekst=form.cleaned_data["tekst"],
+            posisjoner=form.posisjoner(),
+        )
+    _utfor(request, handling, "")
+    return _tilbake_til_mote(request, mote, "sakliste")
+
+
+@innlogget
+@require_POST
+def mote_referat(request: HttpRequest, pk: int) -> HttpResponse:
+    mote = _get_mote(pk)
+    _krev_sekretaer(request, mote.utvalg)
+    if request.POST.get("handling") == "godkjenn":
+        _utfor(
+            request,
+            lambda: services.referat_godkjenn(utfort_av=request.user, mote=mote),
+            _("Referatet er godkjent."),
+        )
+    else:
+        tekst = request.POST.get("referat", "")
+        _utfor(
+            request,
+            lambda: services.referat_lagre(utfort_av=request.user, mote=mote, tekst=tekst),
+            _("Referatet er lagret."),
+        )
+    return redirect(mote)
+
+
+@offentlig
+@require_GET
+def mote_referat_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """The minutes as PDF: for members, and for everyone once approved (SSU/LSU)."""
+    mote = _get_mote(pk)
+    kontekst = _mote_kontekst(request, mote)
+    if not kontekst["vis_referat"]:
+        raise Http404
+    pdf = html_til_pdf("utvalg/referat_pdf.html", kontekst)
+    svar = HttpResponse(pdf, content_type="application/pdf")
+    dato = timezone.localtime(mote.start).strftime("%Y-%m-%d")
+    navn = f"referat-{mote.utvalg.kortnavn.lower().replace(' ', '-')}-{dato}.pdf"
+    svar["Content-Disposition"] = f'attachment; filename="{navn}"'
+    return svar
+
+
+@innlogget
+@require_POST
+def mote_bekreft(request: HttpRequest, pk: int) -> HttpResponse:
+    mote = _get_mote(pk)
+    if not access.er_utvalgsmedlem(request.user, mote.utvalg):
+        raise PermissionDenied(_("Bare utvalgets medlemmer bekrefter referatet."))
+    _utfor(
+        request,
+        lambda: services.referat_bekreft(bruker=request.user, mote=mote),
+        _("Du har bekreftet referatet."),
+    )
+    return redirect(mote)
+
+
+@offentlig
+@require_GET
+def sak(request: HttpRequest, pk: int) -> HttpResponse:
+    """A case with its history across meetings and bodies."""
+    sak = get_object_or_404(Sak.objects.select_related("utvalg", "sendt_fra__utvalg"), pk=pk)
+    er_medlem = access.er_utvalgsmedlem(request.user, sak.utvalg)
+    vedtak = list(sak.vedtak.select_related("mote").order_by("tidspunkt"))
+    if not er_medlem:
+        vedtak = [v for v in vedtak if v.er_vedtatt and access.er_offentlig_utvalg(sak.utvalg)]
+        if not vedtak:
+            raise Http404
+    kjede = []  # the bodies the case came through, nearest first (LSU → SSU is one step)
+    forrige_id = sak.sendt_fra_id
+    while forrige_id:
+        forrige = Sak.objects.select_related("utvalg").get(pk=forrige_id)
+        kjede.append(forrige)
+        forrige_id = forrige.sendt_fra_id
+    return render(
+        request,
+        "utvalg/sak.html",
+        {
+            "sak": sak,
+            "vedtak": vedtak,
+            "behandlinger": list(sak.behandlinger.select_related("mote").order_by("mote__start")),
+            "videresendt": list(sak.videresendt_til.select_related("utvalg")),
+            "kjede": kjede,
+            "er_medlem": er_medlem,
+            "kan_sende_videre": access.kan_fore_utvalg(request.user, sak.utvalg)
+            and sak.status == Sak.Status.APEN
+            and bool(vedtak)
+            and vedtak[-1].resultat == Vedtak.Resultat.IKKE_ENIGHET,
+        },
+    )
+
+
+@innlogget
+@require_POST
+def sak_send_videre(request: HttpRequest, pk: int) -> HttpResponse:
+    sak = get_object_or_404(Sak.objects.select_related("utvalg", "utvalg__overordnet"), pk=pk)
+    _krev_sekretaer(request, sak.utvalg)
+    resultat: list = []
+    if _utfor(
+        request,
+        lambda: resultat.append(services.sak_send_videre(utfort_av=request.user, sak=sak)),
+        "",
+    ):
+        ny = resultat[0]
+        if ny is None:
+            messages.success(
+                request, _("Saken er meldt som sendt til nasjonal tvisteløsningsnemnd.")
+            )
+        else:
+            messages.success(
+                request,
+                _("Saken er sendt til %(utvalg)s som %(nr)s.")
+                % {"utvalg": ny.utvalg.navn, "nr": ny.saksnummer},
+            )
+            return redirect(ny)
+    return redirect(sak)

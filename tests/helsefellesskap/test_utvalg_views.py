@@ -1,0 +1,272 @@
+"""Pages of bodies, meetings and cases: who sees what, the secretary's recording, budgets."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from helsefellesskap import services
+from helsefellesskap.models import Mote, Oppmote, Sak, Vedtak
+from tests.factories import fullt_ssu, lag_medlem, lag_utvalg
+
+
+def _pdfa_del(pdf: bytes) -> str | None:
+    """The PDF/A part from the XMP metadata, which may sit in a compressed stream."""
+    import re
+    import zlib
+
+    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.S):
+        for data in (stream, _inflate(zlib, stream)):
+            treff = re.search(rb"pdfaid:part[^0-9]{1,3}(\d)", data or b"")
+            if treff:
+                return treff.group(1).decode()
+    return None
+
+
+def _inflate(zlib, data: bytes) -> bytes | None:
+    try:
+        return zlib.decompress(data)
+    except zlib.error:
+        return None
+
+
+ALLE_ENIGE = {
+    s: "enig" for s in ("kommunene", "helseforetaket", "bruker", "arbeidstaker", "fastlege")
+}
+
+
+@pytest.fixture
+def ssu(helsefellesskap):
+    return fullt_ssu(
+        helsefellesskap, rotasjon_fra=datetime.date(2021, 1, 1), forste_lederside="kommunene"
+    )
+
+
+@pytest.fixture
+def sekretaer(ssu):
+    return ssu.medlemmer.get(rolle="sekretaer").bruker
+
+
+@pytest.fixture
+def medlem(ssu):
+    return ssu.medlemmer.filter(rolle="medlem").first().bruker
+
+
+@pytest.fixture
+def mote(ssu):
+    start = timezone.make_aware(datetime.datetime(2026, 3, 10, 10))
+    return services.mote_opprett(utfort_av=None, utvalg=ssu, start=start, sted="Drammen")
+
+
+@pytest.fixture
+def saker(ssu, mote):
+    """One adopted decision, one without agreement, one open case."""
+    vedtatt = services.sak_opprett(utfort_av=None, utvalg=ssu, tittel="Handlingsplan", ar=2026)
+    services.vedtak_registrer(
+        utfort_av=None, sak=vedtatt, mote=mote, tekst="Planen vedtas.", posisjoner=ALLE_ENIGE
+    )
+    uenig = services.sak_opprett(utfort_av=None, utvalg=ssu, tittel="Kveldsutskrivning", ar=2026)
+    services.vedtak_registrer(
+        utfort_av=None,
+        sak=uenig,
+        mote=mote,
+        tekst="Utskrivning til kl. 20.",
+        posisjoner={**ALLE_ENIGE, "kommunene": "uenig"},
+    )
+    apen = services.sak_opprett(utfort_av=None, utvalg=ssu, tittel="Hemmelig forarbeid", ar=2026)
+    services.sak_sett_pa_sakliste(utfort_av=None, mote=mote, sak=apen)
+    return vedtatt, uenig, apen
+
+
+def test_the_public_sees_adopted_decisions_and_approved_minutes_only(client, mote, saker):
+    services.referat_lagre(utfort_av=None, mote=mote, tekst="Utkast til referat")
+    html = client.get(f"/moter/{mote.pk}/").content.decode()
+    assert "Planen vedtas." in html
+    assert "Utskrivning til kl. 20." not in html
+    assert "Utkast til referat" not in html
+    assert "Referatet er ikke godkjent ennå." in html
+    services.referat_godkjenn(utfort_av=None, mote=mote)
+    assert "Utkast til referat" in client.get(f"/moter/{mote.pk}/").content.decode()
+
+
+def test_members_see_everything_of_their_body(client, medlem, mote, saker):
+    client.force_login(medlem)
+    html = client.get(f"/moter/{mote.pk}/").content.decode()
+    assert "Utskrivning til kl. 20." in html and "Ikke enighet" in html
+    assert "Kommunene: uenig" in html
+    assert "Registrer vedtak" not in html  # members read, the secretary records
+
+
+def test_cases_without_public_decision_are_hidden_from_the_public(client, saker):
+    vedtatt, uenig, apen = saker
+    assert client.get(f"/saker/{vedtatt.pk}/").status_code == 200
+    assert client.get(f"/saker/{uenig.pk}/").status_code == 404
+    assert client.get(f"/saker/{apen.pk}/").status_code == 404
+
+
+def test_decisions_of_an_fsu_are_not_public(client, ssu, helsefellesskap):
+    vedtak = services.vedtak_registrer(
+        utfort_av=None,
+        sak=services.sak_opprett(utfort_av=None, utvalg=ssu, tittel="x"),
+        mote=services.mote_opprett(utfort_av=None, utvalg=ssu, start=timezone.now(), sted="x"),
+        tekst="Opprett FSU",
+        posisjoner=ALLE_ENIGE,
+    )
+    fsu = lag_utvalg(
+        helsefellesskap,
+        "fsu",
+        kortnavn="FSU",
+        mandat="M",
+        sluttdato=datetime.date(2099, 1, 1),
+        oppnevnt_ved=vedtak,
+    )
+    mote = services.mote_opprett(utfort_av=None, utvalg=fsu, start=timezone.now(), sted="x")
+    sak = services.sak_opprett(utfort_av=None, utvalg=fsu, tittel="Anbefaling")
+    services.anbefaling_registrer(utfort_av=None, sak=sak, mote=mote, tekst="Vi anbefaler X.")
+    assert "Vi anbefaler X." not in client.get(f"/moter/{mote.pk}/").content.decode()
+
+
+def test_the_secretary_records_attendance_with_htmx(client, sekretaer, mote, ssu):
+    client.force_login(sekretaer)
+    medlem = ssu.medlemmer.filter(rolle="medlem").first()
+    svar = client.post(
+        f"/moter/{mote.pk}/oppmote/{medlem.pk}/",
+        {"status": "til_stede"},
+        headers={"HX-Request": "true"},
+    )
+    assert svar.status_code == 200
+    assert 'id="oppmote"' in svar.content.decode()
+    assert "<html" not in svar.content.decode()  # a fragment, not a page
+    assert Oppmote.objects.get(mote=mote, medlem=medlem).status == "til_stede"
+
+
+def test_the_secretary_records_a_decision_without_javascript(client, sekretaer, mote, ssu):
+    client.force_login(sekretaer)
+    svar = client.post(f"/moter/{mote.pk}/saker/", {"tittel": "Ny rutine", "beskrivelse": ""})
+    assert svar.status_code == 302
+    sak = Sak.objects.get(tittel="Ny rutine")
+    assert sak.saksnummer == "SSU 1/" + str(timezone.localdate().year)
+    data = {f"sak{sak.pk}-tekst": "Rutinen vedtas."} | {
+        f"sak{sak.pk}-{s}": "enig" for s in ALLE_ENIGE
+    }
+    data[f"sak{sak.pk}-bruker"] = "ikke_til_stede"
+    assert client.post(f"/moter/{mote.pk}/saker/{sak.pk}/vedtak/", data).status_code == 302
+    vedtak = Vedtak.objects.get(sak=sak)
+    assert vedtak.resultat == "vedtatt" and vedtak.pos_bruker == "ikke_til_stede"
+
+
+@pytest.mark.parametrize("bruker", ["anonym", "medlem", "uten_rolle"])
+def test_only_the_secretary_may_record(client, request, bruker, mote, ssu, saker):
+    if bruker != "anonym":
+        client.force_login(request.getfixturevalue(bruker))
+    apen = saker[2]
+    forventet = 302 if bruker == "anonym" else 403
+    medlem = ssu.medlemmer.filter(rolle="medlem").first()
+    assert (
+        client.post(
+            f"/utvalg/{ssu.pk}/moter/ny/", {"start": "2026-05-01T10:00", "sted": "x"}
+        ).status_code
+        == forventet
+    )
+    assert (
+        client.post(f"/moter/{mote.pk}/oppmote/{medlem.pk}/", {"status": "til_stede"}).status_code
+        == forventet
+    )
+    assert client.post(f"/moter/{mote.pk}/saker/", {"tittel": "x"}).status_code == forventet
+    assert client.post(f"/moter/{mote.pk}/saker/{apen.pk}/vedtak/", {}).status_code == forventet
+    assert client.post(f"/moter/{mote.pk}/referat/", {"referat": "x"}).status_code == forventet
+    assert client.post(f"/saker/{saker[1].pk}/send-videre/").status_code == forventet
+    assert not Oppmote.objects.exists()
+    assert Mote.objects.count() == 1
+
+
+def test_a_member_confirms_the_minutes(client, medlem, mote):
+    services.referat_lagre(utfort_av=None, mote=mote, tekst="Referat")
+    client.force_login(medlem)
+    assert "Jeg bekrefter referatet" in client.get(f"/moter/{mote.pk}/").content.decode()
+    client.post(f"/moter/{mote.pk}/bekreft/")
+    assert mote.bekreftelser.get().medlem.bruker == medlem
+
+
+def test_body_page_shows_composition_and_chair(client, ssu):
+    ssu.medlemmer.filter(side="fastlege").update(til=datetime.date(2020, 6, 30))
+    html = client.get(f"/utvalg/{ssu.pk}/").content.decode()
+    assert "Fastlege: har 0, skal ha minst 1." in html
+    i_ar = timezone.localdate().year
+    forventet_side = "kommunene" if ((i_ar - 2021) // 2) % 2 == 0 else "helseforetaket"
+    assert f"Ledelsen ligger nå hos {forventet_side}." in html
+
+
+def test_the_yearly_plan_warns_about_too_few_meetings(client, ssu, mote):
+    html = client.get("/utvalg/", {"ar": 2026}).content.decode()
+    assert "1 av 6–8" in html
+    assert "For få møter" in html
+
+
+def test_ical_feed_lists_the_meetings(client, ssu, mote):
+    svar = client.get(f"/utvalg/{ssu.pk}/moter.ics")
+    assert svar["Content-Type"].startswith("text/calendar")
+    tekst = svar.content.decode()
+    assert "BEGIN:VCALENDAR" in tekst and "BEGIN:VEVENT" in tekst
+    assert f"UID:mote-{mote.pk}@samhandlingsavtaler" in tekst
+    assert "LOCATION:Drammen" in tekst
+
+
+def test_minutes_as_archival_pdf(client, mote, saker, medlem):
+    services.referat_lagre(utfort_av=None, mote=mote, tekst="Møtet gikk bra.")
+    assert (
+        client.get(f"/moter/{mote.pk}/referat.pdf").status_code == 404
+    )  # not approved: not public
+    client.force_login(medlem)
+    svar = client.get(f"/moter/{mote.pk}/referat.pdf")
+    assert svar.status_code == 200
+    assert svar.content.startswith(b"%PDF")
+    assert svar["Content-Disposition"] == 'attachment; filename="referat-ssu-2026-03-10.pdf"'
+    assert _pdfa_del(svar.content) == "3"
+
+
+def test_sending_a_case_on_from_the_page(client, ssu, helsefellesskap):
+    lsu = lag_utvalg(helsefellesskap, "lsu", kortnavn="LSU Drammen", overordnet=ssu)
+    lag_medlem(lsu, "kommunene")
+    lag_medlem(lsu, "helseforetaket")
+    sekretaer = lag_medlem(lsu, "helseforetaket", rolle="sekretaer").bruker
+    mote = services.mote_opprett(utfort_av=None, utvalg=lsu, start=timezone.now(), sted="x")
+    sak = services.sak_opprett(utfort_av=None, utvalg=lsu, tittel="Uenighet")
+    services.vedtak_registrer(
+        utfort_av=None,
+        sak=sak,
+        mote=mote,
+        tekst="x",
+        posisjoner={"kommunene": "uenig", "helseforetaket": "enig"},
+    )
+    client.force_login(sekretaer)
+    assert "Send saken videre" in client.get(f"/saker/{sak.pk}/").content.decode()
+    svar = client.post(f"/saker/{sak.pk}/send-videre/", follow=True)
+    assert (
+        "Saken er sendt til Utvalg ssu som SSU 1/" in svar.content.decode()
+        or "er sendt til" in svar.content.decode()
+    )
+    assert Sak.objects.get(sendt_fra=sak).utvalg == ssu
+
+
+@pytest.mark.parametrize(
+    "side", ["/utvalg/", "/utvalg/{u}/", "/moter/{m}/", "/saker/{s}/", "/utvalg/{u}/moter.ics"]
+)
+def test_query_budgets_do_not_grow(
+    client, sekretaer, ssu, mote, saker, side, django_assert_max_num_queries
+):
+    client.force_login(sekretaer)
+    url = side.format(u=ssu.pk, m=mote.pk, s=saker[0].pk)
+    with django_assert_max_num_queries(25) as liten:
+        assert client.get(url).status_code == 200
+    for i in range(6):
+        sak = services.sak_opprett(utfort_av=None, utvalg=ssu, tittel=f"Ekstra {i}", ar=2026)
+        services.vedtak_registrer(
+            utfort_av=None, sak=sak, mote=mote, tekst="x", posisjoner=ALLE_ENIGE
+        )
+        lag_medlem(ssu, "kommunene")
+        services.mote_opprett(utfort_av=None, utvalg=ssu, start=timezone.now(), sted="x")
+    for medlem in ssu.medlemmer.all():
+        services.oppmote_registrer(utfort_av=None, mote=mote, medlem=medlem, status="til_stede")
+    with django_assert_max_num_queries(len(liten.captured_queries)):
+        assert client.get(url).status_code == 200
