@@ -156,6 +156,10 @@ STORAGES = {
     },
 }
 
+# Uploaded files (case documents) are served through views that check access, never directly.
+MEDIA_ROOT = Path(env_str("DJANGO_MEDIA_ROOT", str(BASE_DIR / "media")))
+MEDIA_URL = "/filer/"
+
 # Content security policy: everything from this site only, no inline script or style.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

@@ -6,6 +6,7 @@ from helsefellesskap.models.moter import (
     Referatbekreftelse,
     Sak,
     Sakbehandling,
+    Saksdokument,
     Vedtak,
 )
 from helsefellesskap.models.organisasjoner import (
@@ -35,6 +36,7 @@ __all__ = [
     "Referatbekreftelse",
     "Sak",
     "Sakbehandling",
+    "Saksdokument",
     "Sammensetningskrav",
     "Side",
     "User",

@@ -136,6 +136,26 @@ class Sak(models.Model):
         return f"{self.utvalg.kortnavn} {self.lopenummer}/{self.ar}"
 
 
+class Saksdokument(models.Model):
+    """A document belonging to a case (saksdokument), readable by the body's members."""
+
+    sak = models.ForeignKey(Sak, on_delete=models.PROTECT, related_name="dokumenter")
+    tittel = models.CharField(_("tittel"), max_length=200)
+    fil = models.FileField(_("fil"), upload_to="saksdokumenter/%Y/")
+    lastet_opp = models.DateTimeField(default=timezone.now)
+    lastet_opp_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("saksdokument")
+        verbose_name_plural = _("saksdokumenter")
+        ordering = ["lastet_opp"]
+
+    def __str__(self) -> str:
+        return self.tittel
+
+
 class Sakbehandling(models.Model):
     """A case on a meeting's agenda."""
 

@@ -12,6 +12,7 @@ from helsefellesskap.services.moter import (
     sak_opprett,
     sak_send_videre,
     sak_sett_pa_sakliste,
+    saksdokument_legg_til,
     vedtak_registrer,
 )
 from helsefellesskap.services.utvalg import (
@@ -36,6 +37,7 @@ __all__ = [
     "sak_opprett",
     "sak_send_videre",
     "sak_sett_pa_sakliste",
+    "saksdokument_legg_til",
     "sammensetning_mangler",
     "utvalg_opprett",
     "vedtak_registrer",

@@ -14,6 +14,7 @@ from helsefellesskap.models import (
     Referatbekreftelse,
     Sak,
     Sakbehandling,
+    Saksdokument,
     User,
     Utvalg,
     Utvalgsmedlem,
@@ -248,3 +249,25 @@ def referat_bekreft(*, bruker: User, mote: Mote) -> Referatbekreftelse:
         raise Domenefeil(_("Referatet er ikke skrevet ennå."))
     bekreftelse, _opprettet = Referatbekreftelse.objects.get_or_create(mote=mote, medlem=medlem)
     return bekreftelse
+
+
+TILLATTE_DOKUMENTTYPER = (".pdf", ".docx", ".xlsx", ".odt", ".ods", ".txt", ".pptx")
+MAKS_DOKUMENT = 20 * 1024 * 1024
+
+
+@transaction.atomic
+def saksdokument_legg_til(*, utfort_av: User | None, sak: Sak, tittel: str, fil) -> Saksdokument:
+    """Attach a document to a case; only common office formats, at most 20 MB."""
+    _krev_sekretaer(utfort_av, sak.utvalg)
+    navn = (fil.name or "").lower()
+    if not navn.endswith(TILLATTE_DOKUMENTTYPER):
+        raise Domenefeil(
+            _(
+                "Filtypen kan ikke lastes opp. Bruk PDF, Word, Excel, PowerPoint, OpenDocument eller tekst."
+            )
+        )
+    if fil.size > MAKS_DOKUMENT:
+        raise Domenefeil(_("Filen er for stor. Største tillatte størrelse er 20 MB."))
+    return Saksdokument.objects.create(
+        sak=sak, tittel=tittel.strip() or fil.name, fil=fil, lastet_opp_av=utfort_av
+    )

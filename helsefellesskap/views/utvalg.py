@@ -5,7 +5,7 @@ import datetime
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch, Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,7 +16,16 @@ from helsefellesskap.access import innlogget, offentlig
 from helsefellesskap.feil import Domenefeil
 from helsefellesskap.forms_utvalg import MoteForm, ReferatForm, SakForm, VedtakForm
 from helsefellesskap.kalender import moter_som_ical
-from helsefellesskap.models import Mote, Oppmote, Sak, Sakbehandling, Utvalg, Utvalgsmedlem, Vedtak
+from helsefellesskap.models import (
+    Mote,
+    Oppmote,
+    Sak,
+    Sakbehandling,
+    Saksdokument,
+    Utvalg,
+    Utvalgsmedlem,
+    Vedtak,
+)
 from helsefellesskap.pdf import html_til_pdf
 
 
@@ -375,6 +384,8 @@ def sak(request: HttpRequest, pk: int) -> HttpResponse:
             "vedtak": vedtak,
             "behandlinger": list(sak.behandlinger.select_related("mote").order_by("mote__start")),
             "videresendt": list(sak.videresendt_til.select_related("utvalg")),
+            "dokumenter": list(sak.dokumenter.all()) if er_medlem else [],
+            "kan_fore": access.kan_fore_utvalg(request.user, sak.utvalg),
             "kjede": kjede,
             "er_medlem": er_medlem,
             "kan_sende_videre": access.kan_fore_utvalg(request.user, sak.utvalg)
@@ -382,6 +393,39 @@ def sak(request: HttpRequest, pk: int) -> HttpResponse:
             and bool(vedtak)
             and vedtak[-1].resultat == Vedtak.Resultat.IKKE_ENIGHET,
         },
+    )
+
+
+@innlogget
+@require_POST
+def sak_dokument_ny(request: HttpRequest, pk: int) -> HttpResponse:
+    sak = get_object_or_404(Sak.objects.select_related("utvalg"), pk=pk)
+    _krev_sekretaer(request, sak.utvalg)
+    fil = request.FILES.get("fil")
+    if fil is None:
+        messages.error(request, _("Velg en fil å laste opp."))
+    else:
+        _utfor(
+            request,
+            lambda: services.saksdokument_legg_til(
+                utfort_av=request.user, sak=sak, tittel=request.POST.get("tittel", ""), fil=fil
+            ),
+            _("Dokumentet er lagt til saken."),
+        )
+    return redirect(sak)
+
+
+@innlogget
+@require_GET
+def sak_dokument(request: HttpRequest, pk: int, dokument_pk: int) -> FileResponse:
+    """Case documents are internal: only the body's members download them."""
+    dokument = get_object_or_404(
+        Saksdokument.objects.select_related("sak__utvalg"), pk=dokument_pk, sak=pk
+    )
+    if not access.er_utvalgsmedlem(request.user, dokument.sak.utvalg):
+        raise PermissionDenied(_("Saksdokumentene er bare for utvalgets medlemmer."))
+    return FileResponse(
+        dokument.fil.open("rb"), as_attachment=True, filename=dokument.fil.name.rsplit("/", 1)[-1]
     )
 
 

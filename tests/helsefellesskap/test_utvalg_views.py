@@ -270,3 +270,29 @@ def test_query_budgets_do_not_grow(
         services.oppmote_registrer(utfort_av=None, mote=mote, medlem=medlem, status="til_stede")
     with django_assert_max_num_queries(len(liten.captured_queries)):
         assert client.get(url).status_code == 200
+
+
+def test_case_documents_are_for_members_only(client, sekretaer, medlem, uten_rolle, saker):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    sak = saker[0]
+    client.force_login(sekretaer)
+    client.post(
+        f"/saker/{sak.pk}/dokumenter/",
+        {"tittel": "Saksframlegg", "fil": SimpleUploadedFile("framlegg.pdf", b"%PDF-1.4 test")},
+    )
+    svar = client.post(
+        f"/saker/{sak.pk}/dokumenter/",
+        {"tittel": "Virus", "fil": SimpleUploadedFile("virus.exe", b"MZ")},
+        follow=True,
+    )
+    assert "Filtypen kan ikke lastes opp" in svar.content.decode()
+    dokument = sak.dokumenter.get()
+    client.force_login(medlem)
+    assert "Saksframlegg" in client.get(f"/saker/{sak.pk}/").content.decode()
+    nedlasting = client.get(f"/saker/{sak.pk}/dokumenter/{dokument.pk}/")
+    assert nedlasting.status_code == 200
+    assert b"".join(nedlasting.streaming_content) == b"%PDF-1.4 test"
+    client.force_login(uten_rolle)
+    assert client.get(f"/saker/{sak.pk}/dokumenter/{dokument.pk}/").status_code == 403
+    assert "Saksframlegg" not in client.get(f"/saker/{sak.pk}/").content.decode()
