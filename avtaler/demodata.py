@@ -23,7 +23,7 @@ def _nye(punkter):
 def _iverksett(versjon: Avtaleversjon, fra: str, vedtak: str) -> Avtaleversjon:
     gyldig_fra = datetime.date.fromisoformat(fra)
     versjon = services.versjon_send_til_behandling(versjon=versjon, utfort_av=None)
-    versjon = services.versjon_godkjenn(versjon=versjon, utfort_av=None, vedtak=vedtak)
+    versjon = services.versjon_godkjenn(versjon=versjon, utfort_av=None, vedtaksreferanse=vedtak)
     versjon = services.versjon_signer(
         versjon=versjon,
         utfort_av=None,

@@ -198,6 +198,14 @@ class Avtaleversjon(models.Model):
         blank=True,
         help_text=_("For eksempel SSU 12/2026."),
     )
+    godkjent_ved = models.ForeignKey(
+        "helsefellesskap.Vedtak",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="godkjente_versjoner",
+        verbose_name=_("godkjent ved vedtak"),
+    )
     signert_dato = models.DateField(_("signert"), null=True, blank=True)
     oppsigelse_varslet = models.DateField(_("oppsigelse varslet"), null=True, blank=True)
     oppsagt_av = models.ForeignKey(

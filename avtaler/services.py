@@ -25,7 +25,7 @@ from avtaler.models import (
     i_dag,
 )
 from helsefellesskap.feil import Domenefeil
-from helsefellesskap.models import Helsefellesskap, Organisasjon, User
+from helsefellesskap.models import Helsefellesskap, Organisasjon, User, Vedtak
 
 T = Avtaleversjon.Tilstand
 
@@ -197,11 +197,35 @@ def versjon_returner(*, versjon: Avtaleversjon, utfort_av: User, begrunnelse: st
 
 
 @transaction.atomic
-def versjon_godkjenn(*, versjon: Avtaleversjon, utfort_av: User, vedtak: str) -> Avtaleversjon:
-    if not vedtak.strip():
+def versjon_godkjenn(
+    *,
+    versjon: Avtaleversjon,
+    utfort_av: User | None,
+    vedtak: Vedtak | None = None,
+    vedtaksreferanse: str = "",
+) -> Avtaleversjon:
+    """Approve a version under consideration by an adopted decision of SSU or LSU.
+
+    Older versions whose decision is not in the product are approved by reference
+    (for example «SSU 4/2019») only.
+    """
+    if vedtak is not None:
+        if not vedtak.er_vedtatt:
+            raise Domenefeil(
+                _("Bare et vedtatt vedtak (enighet mellom partene) kan godkjenne en avtale.")
+            )
+        if not vedtak.mote.utvalg.kan_vedta:
+            raise Domenefeil(_("Utvalget har ikke vedtaksmyndighet."))
+        vedtaksreferanse = vedtak.sak.saksnummer
+    if not vedtaksreferanse.strip():
         raise Domenefeil(_("Oppgi vedtaket som godkjenner versjonen, for eksempel SSU 12/2026."))
     return _overgang(
-        versjon, T.GODKJENT, utfort_av=utfort_av, merknad=vedtak, godkjent_vedtak=vedtak.strip()
+        versjon,
+        T.GODKJENT,
+        utfort_av=utfort_av,
+        merknad=vedtaksreferanse,
+        godkjent_vedtak=vedtaksreferanse.strip(),
+        godkjent_ved=vedtak,
     )
 
 

@@ -115,7 +115,7 @@ def iverksett(versjon, gyldig_fra, *, bruker=None, vedtak="SSU 1/2026"):
 
     bruker = bruker or UserFactory()
     versjon = services.versjon_send_til_behandling(versjon=versjon, utfort_av=bruker)
-    versjon = services.versjon_godkjenn(versjon=versjon, utfort_av=bruker, vedtak=vedtak)
+    versjon = services.versjon_godkjenn(versjon=versjon, utfort_av=bruker, vedtaksreferanse=vedtak)
     versjon = services.versjon_signer(
         versjon=versjon, utfort_av=bruker, signert_dato=gyldig_fra, gyldig_fra=gyldig_fra
     )

@@ -263,7 +263,8 @@ def saksdokument_legg_til(*, utfort_av: User | None, sak: Sak, tittel: str, fil)
     if not navn.endswith(TILLATTE_DOKUMENTTYPER):
         raise Domenefeil(
             _(
-                "Filtypen kan ikke lastes opp. Bruk PDF, Word, Excel, PowerPoint, OpenDocument eller tekst."
+                "Filtypen kan ikke lastes opp. "
+                "Bruk PDF, Word, Excel, PowerPoint, OpenDocument eller tekst."
             )
         )
     if fil.size > MAKS_DOKUMENT:

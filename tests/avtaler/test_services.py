@@ -55,7 +55,9 @@ def test_the_full_path_into_force_is_recorded_with_who(utkast, koordinator):
     ("handling", "melding"),
     [
         (
-            lambda v, b: services.versjon_godkjenn(versjon=v, utfort_av=b, vedtak="SSU 1/2026"),
+            lambda v, b: services.versjon_godkjenn(
+                versjon=v, utfort_av=b, vedtaksreferanse="SSU 1/2026"
+            ),
             "godkjent",
         ),
         (
@@ -94,12 +96,12 @@ def test_an_empty_draft_cannot_go_to_consideration(kommune, koordinator):
 def test_approval_needs_a_decision_reference(utkast, koordinator):
     services.versjon_send_til_behandling(versjon=utkast, utfort_av=koordinator)
     with pytest.raises(Domenefeil, match="vedtaket"):
-        services.versjon_godkjenn(versjon=utkast, utfort_av=koordinator, vedtak="")
+        services.versjon_godkjenn(versjon=utkast, utfort_av=koordinator, vedtaksreferanse="")
 
 
 def test_in_force_date_cannot_precede_signing(utkast, koordinator):
     services.versjon_send_til_behandling(versjon=utkast, utfort_av=koordinator)
-    services.versjon_godkjenn(versjon=utkast, utfort_av=koordinator, vedtak="LSU 2/2026")
+    services.versjon_godkjenn(versjon=utkast, utfort_av=koordinator, vedtaksreferanse="LSU 2/2026")
     with pytest.raises(Domenefeil, match="før den er signert"):
         services.versjon_signer(
             versjon=utkast,
@@ -218,3 +220,40 @@ def test_every_transition_is_in_the_audit_table(utkast, koordinator):
     iverksett(utkast, D(2025, 1, 1), bruker=koordinator)
     assert Tilstandsendring.objects.filter(versjon=utkast).count() == 5
     assert Avtaleversjon.history.filter(id=utkast.pk).count() >= 5
+
+
+def test_a_version_is_approved_by_an_adopted_decision_of_ssu(utkast, helsefellesskap, koordinator):
+    from django.utils import timezone
+
+    from helsefellesskap import services as hf_services
+    from tests.factories import fullt_ssu
+
+    ssu = fullt_ssu(helsefellesskap)
+    mote = hf_services.mote_opprett(
+        utfort_av=None, utvalg=ssu, start=timezone.now(), sted="Drammen"
+    )
+    alle_enige = {
+        s: "enig" for s in ("kommunene", "helseforetaket", "bruker", "arbeidstaker", "fastlege")
+    }
+
+    def vedtak(**endret):
+        sak = hf_services.sak_opprett(utfort_av=None, utvalg=ssu, tittel="Godkjenning av avtalen")
+        return hf_services.vedtak_registrer(
+            utfort_av=None,
+            sak=sak,
+            mote=mote,
+            tekst="Avtalen godkjennes.",
+            posisjoner={**alle_enige, **endret},
+        )
+
+    services.versjon_send_til_behandling(versjon=utkast, utfort_av=koordinator)
+    with pytest.raises(Domenefeil, match="Bare et vedtatt vedtak"):
+        services.versjon_godkjenn(
+            versjon=utkast, utfort_av=koordinator, vedtak=vedtak(kommunene="uenig")
+        )
+    vedtatt = vedtak()
+    versjon = services.versjon_godkjenn(versjon=utkast, utfort_av=koordinator, vedtak=vedtatt)
+    assert versjon.tilstand == "godkjent"
+    assert versjon.godkjent_ved == vedtatt
+    assert versjon.godkjent_vedtak == vedtatt.sak.saksnummer
+    assert list(vedtatt.godkjente_versjoner.all()) == [versjon]
