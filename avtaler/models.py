@@ -206,6 +206,14 @@ class Avtaleversjon(models.Model):
         related_name="godkjente_versjoner",
         verbose_name=_("godkjent ved vedtak"),
     )
+    behandles_i = models.ForeignKey(
+        "helsefellesskap.Sak",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="avtaleversjoner",
+        verbose_name=_("til behandling i sak"),
+    )
     signert_dato = models.DateField(_("signert"), null=True, blank=True)
     oppsigelse_varslet = models.DateField(_("oppsigelse varslet"), null=True, blank=True)
     oppsagt_av = models.ForeignKey(
@@ -385,3 +393,63 @@ class Punktversjon(models.Model):
     def anker(self) -> str:
         """The page anchor: by identity, so a link survives renumbering."""
         return f"punkt-{self.punkt_id}"
+
+
+class Kommentar(models.Model):
+    """A comment on a clause of a draft, by a member of one of the parties."""
+
+    punkt = models.ForeignKey(Punktversjon, on_delete=models.CASCADE, related_name="kommentarer")
+    forfatter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    tekst = models.TextField(_("kommentar"))
+    opprettet = models.DateTimeField(default=timezone.now)
+    lost_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    lost = models.DateTimeField(_("løst"), null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("kommentar")
+        verbose_name_plural = _("kommentarer")
+        ordering = ["opprettet"]
+
+    def __str__(self) -> str:
+        return f"{self.forfatter}: {self.tekst[:40]}"
+
+
+class Signatur(models.Model):
+    """One party's signature on a version: who signed, and the local decision behind it."""
+
+    versjon = models.ForeignKey(Avtaleversjon, on_delete=models.PROTECT, related_name="signaturer")
+    organisasjon = models.ForeignKey(Organisasjon, on_delete=models.PROTECT, related_name="+")
+    navn = models.CharField(_("signert av"), max_length=200)
+    tittel = models.CharField(_("stilling"), max_length=200)
+    dato = models.DateField(_("dato"))
+    vedtaksreferanse = models.CharField(
+        _("lokalt vedtak"),
+        max_length=100,
+        blank=True,
+        help_text=_("For eksempel kommunestyrets saksnummer, «KST 45/2026»."),
+    )
+    registrert_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    registrert = models.DateTimeField(default=timezone.now)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("signatur")
+        verbose_name_plural = _("signaturer")
+        ordering = ["organisasjon__navn"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["versjon", "organisasjon"], name="en_signatur_per_part"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisasjon}: {self.navn}"

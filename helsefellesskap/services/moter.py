@@ -23,6 +23,7 @@ from helsefellesskap.models import (
 from helsefellesskap.models.moter import POSISJONSFELT, Posisjon
 from helsefellesskap.models.utvalg import PARTENE, Side
 from helsefellesskap.services.utvalg import _krev_aktivt, _krev_sekretaer
+from helsefellesskap.signals import vedtak_registrert
 
 
 @transaction.atomic
@@ -160,6 +161,8 @@ def vedtak_registrer(
     if resultat == Vedtak.Resultat.VEDTATT:
         sak.status = Sak.Status.AVSLUTTET
         sak.save(update_fields=["status"])
+    # An agreement version under consideration in this case is approved or returned.
+    vedtak_registrert.send(sender=Vedtak, vedtak=vedtak)
     return vedtak
 
 

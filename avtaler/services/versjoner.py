@@ -1,4 +1,4 @@
-"""Every write to agreements that does more than save one form: each one transaction.
+"""Agreements and their versions: creation, states, revision. Each write one transaction.
 
 States move only here, along OVERGANGER, each move recorded in Tilstandsendring
 and in the version's history with who and when.

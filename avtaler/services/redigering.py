@@ -1,0 +1,300 @@
+"""Revising a draft in the browser: clauses, comments, approval by a body, signatures."""
+
+import datetime
+
+from django.db import transaction
+from django.db.models import F, Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from avtaler.models import (
+    Avtaleversjon,
+    Kommentar,
+    Punktversjon,
+    Signatur,
+    i_dag,
+)
+from avtaler.services.versjoner import (
+    NyttPunkt,
+    T,
+    _laas,
+    _punkter_opprett,
+    versjon_godkjenn,
+    versjon_returner,
+    versjon_send_til_behandling,
+    versjon_sett_i_kraft,
+    versjon_signer,
+)
+from helsefellesskap.feil import Domenefeil
+from helsefellesskap.models import Organisasjon, User, Utvalg, Vedtak
+from helsefellesskap.services import sak_opprett
+
+
+class Konflikt(Domenefeil):
+    """Someone else saved the clause first; ``lagret`` is what is stored now."""
+
+    def __init__(self, melding: str, lagret: Punktversjon):
+        super().__init__(melding)
+        self.lagret = lagret
+
+
+def _punkt_i_utkast(punkt: Punktversjon) -> Avtaleversjon:
+    versjon = _laas(punkt.versjon_id)
+    versjon.krev_utkast()
+    return versjon
+
+
+@transaction.atomic
+def punkt_lagre(
+    *,
+    punkt: Punktversjon,
+    utfort_av: User | None,
+    nummer: str,
+    overskrift: str,
+    tekst: str,
+    forventet_teller: int,
+) -> Punktversjon:
+    """Save a clause if nobody saved it since it was read; otherwise raise Konflikt.
+
+    The counter is checked in a conditional UPDATE, which works on both databases:
+    of two concurrent saves of the same clause, exactly one matches.
+    """
+    _punkt_i_utkast(punkt)
+    truffet = Punktversjon.objects.filter(pk=punkt.pk, endringsteller=forventet_teller).update(
+        endringsteller=F("endringsteller") + 1
+    )
+    lagret = Punktversjon.objects.get(pk=punkt.pk)
+    if not truffet:
+        raise Konflikt(_("Noen andre har lagret dette punktet mens du skrev."), lagret)
+    nummer = nummer.strip()
+    if (
+        nummer
+        and Punktversjon.objects.filter(versjon=lagret.versjon_id, nummer=nummer)
+        .exclude(pk=punkt.pk)
+        .exists()
+    ):
+        raise Domenefeil(_("Nummer %(nr)s er allerede brukt i denne versjonen.") % {"nr": nummer})
+    lagret.nummer, lagret.overskrift, lagret.tekst = nummer, overskrift.strip(), tekst
+    lagret.forelder_id = (
+        Punktversjon.objects.filter(versjon=lagret.versjon_id, nummer=nummer.rpartition(".")[0])
+        .values_list("punkt_id", flat=True)
+        .first()
+        if "." in nummer
+        else None
+    )
+    lagret._change_reason = f"Redigert av {utfort_av.email}" if utfort_av else "Redigert"
+    lagret.save()
+    return lagret
+
+
+@transaction.atomic
+def punkt_legg_til_etter(
+    *,
+    etter: Punktversjon | None,
+    versjon: Avtaleversjon,
+    nummer: str,
+    overskrift: str,
+    tekst: str = "",
+) -> Punktversjon:
+    """A new clause right after another (or first), the following ones moved one down."""
+    versjon = _laas(versjon.pk)
+    versjon.krev_utkast()
+    plass = (etter.rekkefolge + 1) if etter else 1
+    Punktversjon.objects.filter(versjon=versjon, rekkefolge__gte=plass).update(
+        rekkefolge=F("rekkefolge") + 1
+    )
+    if nummer and versjon.punkter.filter(nummer=nummer).exists():
+        raise Domenefeil(_("Nummer %(nr)s er allerede brukt i denne versjonen.") % {"nr": nummer})
+    ny = _punkter_opprett(versjon, [NyttPunkt(nummer, overskrift, tekst)])[0]
+    ny.rekkefolge = plass
+    ny.save(update_fields=["rekkefolge"])
+    return ny
+
+
+@transaction.atomic
+def punkt_slett(*, punkt: Punktversjon, utfort_av: User | None) -> None:
+    _punkt_i_utkast(punkt)
+    if Punktversjon.objects.filter(versjon=punkt.versjon_id, forelder=punkt.punkt_id).exists():
+        raise Domenefeil(_("Punktet har underpunkter. Flytt eller slett dem først."))
+    punkt._change_reason = f"Slettet av {utfort_av.email}" if utfort_av else "Slettet"
+    punkt.delete()
+
+
+@transaction.atomic
+def punkt_flytt(*, punkt: Punktversjon, retning: int) -> None:
+    """Swap a clause with the one before (-1) or after (+1) it."""
+    _punkt_i_utkast(punkt)
+    nabo = (
+        Punktversjon.objects.filter(
+            versjon=punkt.versjon_id, rekkefolge__lt=punkt.rekkefolge
+        ).order_by("-rekkefolge")
+        if retning < 0
+        else Punktversjon.objects.filter(
+            versjon=punkt.versjon_id, rekkefolge__gt=punkt.rekkefolge
+        ).order_by("rekkefolge")
+    ).first()
+    if nabo is None:
+        return
+    punkt.rekkefolge, nabo.rekkefolge = nabo.rekkefolge, punkt.rekkefolge
+    punkt.save(update_fields=["rekkefolge"])
+    nabo.save(update_fields=["rekkefolge"])
+
+
+@transaction.atomic
+def punkter_nummerer(*, versjon: Avtaleversjon) -> int:
+    """Renumber the clauses in order, keeping each one's level (3.1 stays a sub-clause)."""
+    versjon = _laas(versjon.pk)
+    versjon.krev_utkast()
+    punkter = list(versjon.punkter.order_by("rekkefolge"))
+    tellere: list[int] = []
+    nye: dict[int, str] = {}
+    for punkt in punkter:
+        if not punkt.nummer:
+            continue
+        niva = min(punkt.niva, len(tellere) + 1)
+        tellere = tellere[:niva]
+        if len(tellere) < niva:
+            tellere.append(0)
+        tellere[-1] += 1
+        nye[punkt.pk] = ".".join(map(str, tellere))
+    endret = [p for p in punkter if p.pk in nye and p.nummer != nye[p.pk]]
+    if not endret:
+        return 0
+    # Free the numbers first so the unique constraint never sees a half-renumbered version.
+    Punktversjon.objects.filter(pk__in=[p.pk for p in endret]).update(nummer="")
+    identitet = {p.nummer: p.punkt_id for p in punkter if p.pk not in nye}
+    for punkt in punkter:
+        if punkt.pk in nye:
+            identitet[nye[punkt.pk]] = punkt.punkt_id
+    for punkt in endret:
+        punkt.nummer = nye[punkt.pk]
+        punkt.forelder_id = (
+            identitet.get(punkt.nummer.rpartition(".")[0]) if "." in punkt.nummer else None
+        )
+        punkt.endringsteller += 1
+        punkt._change_reason = "Nummerert på nytt"
+        punkt.save()
+    return len(endret)
+
+
+@transaction.atomic
+def kommentar_legg_til(*, punkt: Punktversjon, forfatter: User, tekst: str) -> Kommentar:
+    if not tekst.strip():
+        raise Domenefeil(_("Skriv en kommentar."))
+    if punkt.versjon.tilstand not in ("utkast", "til_behandling"):
+        raise Domenefeil(_("Versjonen tar ikke lenger imot kommentarer."))
+    return Kommentar.objects.create(punkt=punkt, forfatter=forfatter, tekst=tekst.strip())
+
+
+@transaction.atomic
+def kommentar_los(*, kommentar: Kommentar, utfort_av: User) -> Kommentar:
+    kommentar.lost = timezone.now()
+    kommentar.lost_av = utfort_av
+    kommentar.save(update_fields=["lost", "lost_av"])
+    return kommentar
+
+
+@transaction.atomic
+def versjon_send_til_godkjenning(
+    *, versjon: Avtaleversjon, utfort_av: User, utvalg: Utvalg
+) -> Avtaleversjon:
+    """Submit a draft: it goes til behandling and becomes a case in the chosen SSU or LSU."""
+    if utvalg.type not in (Utvalg.Type.SSU, Utvalg.Type.LSU) or not utvalg.kan_vedta:
+        raise Domenefeil(_("Velg strategisk eller lokalt samarbeidsutvalg."))
+    if utvalg.helsefellesskap_id != versjon.avtale.helsefellesskap_id:
+        raise Domenefeil(_("Utvalget hører til et annet helsefellesskap."))
+    sak = sak_opprett(
+        utfort_av=None,
+        utvalg=utvalg,
+        tittel=_("Godkjenning av %(tittel)s, versjon %(nr)s")
+        % {"tittel": versjon.tittel, "nr": versjon.nummer},
+        beskrivelse=_("Utkastet og endringene: %(url)s") % {"url": versjon.get_absolute_url()},
+    )
+    versjon = versjon_send_til_behandling(
+        versjon=versjon, utfort_av=utfort_av, merknad=sak.saksnummer
+    )
+    versjon.behandles_i = sak
+    versjon.save(update_fields=["behandles_i"])
+    return versjon
+
+
+def versjon_behandlet(sender=None, *, vedtak: Vedtak, **kwargs) -> None:
+    """A decision in a case where a version is under consideration approves or returns it."""
+    for versjon in Avtaleversjon.objects.filter(
+        behandles_i=vedtak.sak_id, tilstand=T.TIL_BEHANDLING
+    ):
+        if vedtak.er_vedtatt:
+            versjon_godkjenn(versjon=versjon, utfort_av=vedtak.registrert_av, vedtak=vedtak)
+        else:
+            standpunkter = ", ".join(f"{side}: {pos.lower()}" for side, pos in vedtak.posisjoner)
+            versjon_returner(
+                versjon=versjon,
+                utfort_av=vedtak.registrert_av,
+                begrunnelse=_("Ikke enighet i %(sak)s (%(pos)s). %(tekst)s")
+                % {"sak": vedtak.sak.saksnummer, "pos": standpunkter, "tekst": vedtak.tekst},
+            )
+
+
+@transaction.atomic
+def versjon_sett_ikrafttredelse(*, versjon: Avtaleversjon, dato: datetime.date) -> Avtaleversjon:
+    """Set the planned in-force date of an approved version before the parties sign."""
+    versjon = _laas(versjon.pk)
+    if versjon.tilstand != T.GODKJENT:
+        raise Domenefeil(_("Datoen settes når versjonen er godkjent og før den er signert."))
+    versjon.gyldig_fra = dato
+    versjon.save(update_fields=["gyldig_fra"])
+    return versjon
+
+
+@transaction.atomic
+def signatur_registrer(
+    *,
+    versjon: Avtaleversjon,
+    organisasjon: Organisasjon,
+    navn: str,
+    tittel: str,
+    dato: datetime.date,
+    vedtaksreferanse: str = "",
+    utfort_av: User | None,
+) -> Signatur:
+    """Record one party's signature; when every party has signed, the version is signert."""
+    versjon = _laas(versjon.pk)
+    if versjon.tilstand != T.GODKJENT:
+        raise Domenefeil(_("Bare en godkjent versjon kan signeres."))
+    parter = set(versjon.parter.values_list("pk", flat=True))
+    if organisasjon.pk not in parter:
+        raise Domenefeil(_("%(org)s er ikke part i avtalen.") % {"org": organisasjon.navn})
+    if not navn.strip() or not tittel.strip():
+        raise Domenefeil(_("Oppgi navn og stilling på den som signerte."))
+    if Signatur.objects.filter(versjon=versjon, organisasjon=organisasjon).exists():
+        raise Domenefeil(_("%(org)s har allerede signert.") % {"org": organisasjon.navn})
+    signatur = Signatur.objects.create(
+        versjon=versjon,
+        organisasjon=organisasjon,
+        navn=navn.strip(),
+        tittel=tittel.strip(),
+        dato=dato,
+        vedtaksreferanse=vedtaksreferanse.strip(),
+        registrert_av=utfort_av,
+    )
+    signerte = Signatur.objects.filter(versjon=versjon)
+    if set(signerte.values_list("organisasjon_id", flat=True)) == parter:
+        siste = signerte.aggregate(m=Max("dato"))["m"]
+        versjon_signer(
+            versjon=versjon,
+            utfort_av=utfort_av,
+            signert_dato=siste,
+            gyldig_fra=max(versjon.gyldig_fra or siste, siste),
+        )
+    return signatur
+
+
+def versjoner_sett_i_kraft(dato: datetime.date | None = None) -> list[Avtaleversjon]:
+    """The daily task: every signed version whose date has come goes into force. Idempotent."""
+    dato = dato or i_dag()
+    iverksatt = []
+    for versjon in Avtaleversjon.objects.filter(tilstand=T.SIGNERT, gyldig_fra__lte=dato).order_by(
+        "avtale", "nummer"
+    ):
+        iverksatt.append(versjon_sett_i_kraft(versjon=versjon, dato=dato))
+    return iverksatt
