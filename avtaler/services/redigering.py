@@ -82,7 +82,7 @@ def punkt_lagre(
         if "." in nummer
         else None
     )
-    lagret._change_reason = f"Redigert av {utfort_av.email}" if utfort_av else "Redigert"
+    lagret._change_reason = (f"Redigert av {utfort_av.email}" if utfort_av else "Redigert")[:100]
     lagret.save()
     return lagret
 
@@ -116,7 +116,7 @@ def punkt_slett(*, punkt: Punktversjon, utfort_av: User | None) -> None:
     _punkt_i_utkast(punkt)
     if Punktversjon.objects.filter(versjon=punkt.versjon_id, forelder=punkt.punkt_id).exists():
         raise Domenefeil(_("Punktet har underpunkter. Flytt eller slett dem først."))
-    punkt._change_reason = f"Slettet av {utfort_av.email}" if utfort_av else "Slettet"
+    punkt._change_reason = (f"Slettet av {utfort_av.email}" if utfort_av else "Slettet")[:100]
     punkt.delete()
 
 

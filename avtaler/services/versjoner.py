@@ -80,7 +80,8 @@ def _overgang(
     laast.tilstand = til
     for navn, verdi in felter.items():
         setattr(laast, navn, verdi)
-    laast._change_reason = merknad or f"{fra} → {til}"
+    # simple_history keeps at most 100 characters of a reason; the full text is in merknad.
+    laast._change_reason = (merknad or f"{fra} → {til}")[:100]
     laast.save()
     Tilstandsendring.objects.create(
         versjon=laast, fra=fra, til=til, utfort_av=utfort_av, merknad=merknad

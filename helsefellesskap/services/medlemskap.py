@@ -55,6 +55,6 @@ def medlemskap_fjern(*, utfort_av: User, medlemskap: Medlemskap) -> None:
                 _("%(org)s må ha minst én administrator. Gi rollen til en annen først.")
                 % {"org": organisasjon.navn}
             )
-        medlemskap._change_reason = f"Fjernet av {utfort_av.email}"
+        medlemskap._change_reason = f"Fjernet av {utfort_av.email}"[:100]
         medlemskap.delete()
     access.glem_roller(medlemskap.bruker)
