@@ -39,3 +39,36 @@ def helsefellesskap_for_import(user) -> list[int]:
 
 def kan_importere(user) -> bool:
     return user.is_authenticated and bool(helsefellesskap_for_import(user))
+
+
+KOORDINERENDE = (Rolle.SAMHANDLINGSKOORDINATOR, Rolle.ADMINISTRATOR)
+
+
+def _part_ids(versjon: Avtaleversjon, parter: list[Organisasjon] | None) -> set[int]:
+    if parter is not None:
+        return {p.pk for p in parter}
+    return set(versjon.parter.values_list("pk", flat=True))
+
+
+def kan_revidere(user, versjon: Avtaleversjon, parter: list[Organisasjon] | None = None) -> bool:
+    """The parties' coordinators and administrators draft, edit and submit."""
+    if not user.is_authenticated:
+        return False
+    if access.er_systemforvalter(user):
+        return True
+    return bool(access.organisasjoner_med_rolle(user, *KOORDINERENDE) & _part_ids(versjon, parter))
+
+
+def kan_kommentere(user, versjon: Avtaleversjon, parter: list[Organisasjon] | None = None) -> bool:
+    """Any member of any party comments on a draft."""
+    return versjon.tilstand in ("utkast", "til_behandling") and kan_se_versjon(
+        user, versjon, parter
+    )
+
+
+def signerbare_parter(user, parter: list[Organisasjon]) -> list[Organisasjon]:
+    """The parties whose signature this user may record: their own organisations."""
+    if access.er_systemforvalter(user):
+        return parter
+    egne = access.organisasjoner_med_rolle(user, *KOORDINERENDE)
+    return [p for p in parter if p.pk in egne]

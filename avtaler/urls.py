@@ -10,4 +10,52 @@ urlpatterns = [
     path("avtaler/<int:pk>/versjoner/<int:nummer>/", views.versjon, name="avtale-versjon"),
     path("avtaler/<int:pk>/endringer/", views.endringer, name="avtale-endringer"),
     path("kommuner/<str:kommunenummer>/", views.kommune, name="kommune"),
+    path("avtaler/<int:pk>/revider/", views.revider, name="avtale-revider"),
+    path("avtaler/forhandsvis/", views.forhandsvis, name="avtale-forhandsvis"),
+    path("avtaler/<int:pk>/versjoner/<int:nummer>/rediger/", views.rediger, name="avtale-rediger"),
+    path(
+        "avtaler/<int:pk>/versjoner/<int:nummer>/rediger/punkter/ny/",
+        views.punkt_ny,
+        name="punkt-ny",
+    ),
+    path(
+        "avtaler/<int:pk>/versjoner/<int:nummer>/rediger/punkter/<int:punkt_pk>/",
+        views.punkt,
+        name="punkt-rediger",
+    ),
+    path(
+        "avtaler/<int:pk>/versjoner/<int:nummer>/rediger/punkter/<int:punkt_pk>/slett/",
+        views.punkt_slett,
+        name="punkt-slett",
+    ),
+    path(
+        "avtaler/<int:pk>/versjoner/<int:nummer>/rediger/punkter/<int:punkt_pk>/flytt/",
+        views.punkt_flytt,
+        name="punkt-flytt",
+    ),
+    path(
+        "avtaler/<int:pk>/versjoner/<int:nummer>/rediger/punkter/<int:punkt_pk>/kommentarer/",
+        views.kommentar_ny,
+        name="kommentar-ny",
+    ),
+    path(
+        "avtaler/<int:pk>/versjoner/<int:nummer>/rediger/kommentarer/<int:kommentar_pk>/los/",
+        views.kommentar_los,
+        name="kommentar-los",
+    ),
+    path(
+        "avtaler/<int:pk>/versjoner/<int:nummer>/rediger/nummerer/",
+        views.punkter_nummerer,
+        name="punkter-nummerer",
+    ),
+    path(
+        "avtaler/<int:pk>/versjoner/<int:nummer>/send/",
+        views.send_til_godkjenning,
+        name="avtale-send",
+    ),
+    path(
+        "avtaler/<int:pk>/versjoner/<int:nummer>/signaturer/",
+        views.signaturer,
+        name="avtale-signaturer",
+    ),
 ]

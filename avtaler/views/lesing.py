@@ -98,6 +98,10 @@ def _vis_versjon(request: HttpRequest, versjon: Avtaleversjon, **ekstra) -> Http
     )
     alle = list(versjon.avtale.versjoner.order_by("nummer").only("nummer", "tilstand", "avtale_id"))
     forrige = next((v for v in reversed(alle) if v.nummer < versjon.nummer and v.er_signert), None)
+    parter = list(versjon.parter.all())
+    under_arbeid = next(
+        (v for v in alle if v.tilstand in ("utkast", "til_behandling", "godkjent")), None
+    )
     return render(
         request,
         "avtaler/versjon.html",
@@ -105,7 +109,9 @@ def _vis_versjon(request: HttpRequest, versjon: Avtaleversjon, **ekstra) -> Http
             "versjon": versjon,
             "avtale": versjon.avtale,
             "punkter": punkter,
-            "parter": list(versjon.parter.all()),
+            "parter": parter,
+            "kan_revidere": access.kan_revidere(request.user, versjon, parter),
+            "under_arbeid": under_arbeid,
             "vedlegg": avtaletre(list(vedlegg)),
             "forrige": forrige,
             "antall_versjoner": len(alle),

@@ -1,0 +1,373 @@
+"""Revising a draft in the browser: each save a small request, conflicts shown, never lost."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from avtaler import access, services
+from avtaler.diff import ord_diff
+from avtaler.models import Avtale, Avtaleversjon, Kommentar, Punktversjon, Signatur
+from avtaler.tekst import render_tekst
+from helsefellesskap.access import innlogget
+from helsefellesskap.feil import Domenefeil
+from helsefellesskap.models import Utvalg
+
+
+def _versjon(pk: int, nummer: int) -> Avtaleversjon:
+    return get_object_or_404(Avtaleversjon.objects.for_lesing(), avtale=pk, nummer=nummer)
+
+
+def _krev(tillatt: bool, melding: str) -> None:
+    if not tillatt:
+        raise PermissionDenied(melding)
+
+
+def _utfor(request: HttpRequest, handling, suksess: str = "") -> bool:
+    try:
+        handling()
+    except Domenefeil as feil:
+        messages.error(request, str(feil))
+        return False
+    if suksess:
+        messages.success(request, suksess)
+    return True
+
+
+@innlogget
+@require_POST
+def revider(request: HttpRequest, pk: int) -> HttpResponse:
+    """Start a revision from the version in force (or the newest signed one)."""
+    avtale = get_object_or_404(Avtale, pk=pk)
+    grunnlag = avtale.versjoner.signerte().order_by("-nummer").prefetch_related("parter").first()
+    if grunnlag is None:
+        raise PermissionDenied(_("Avtalen har ingen signert versjon å revidere."))
+    _krev(
+        access.kan_revidere(request.user, grunnlag), _("Bare partenes koordinatorer kan revidere.")
+    )
+    resultat: list = []
+    if _utfor(
+        request,
+        lambda: resultat.append(
+            services.versjon_start_revisjon(versjon=grunnlag, utfort_av=request.user)
+        ),
+    ):
+        utkast = resultat[0]
+        messages.success(
+            request, _("Versjon %(nr)s er opprettet som utkast.") % {"nr": utkast.nummer}
+        )
+        return redirect("avtale-rediger", pk=pk, nummer=utkast.nummer)
+    return redirect("avtale", pk=pk)
+
+
+def _redigeringskontekst(request: HttpRequest, versjon: Avtaleversjon) -> dict:
+    parter = list(versjon.parter.all())
+    return {
+        "versjon": versjon,
+        "avtale": versjon.avtale,
+        "parter": parter,
+        "kan_revidere": versjon.er_utkast and access.kan_revidere(request.user, versjon, parter),
+        "kan_kommentere": access.kan_kommentere(request.user, versjon, parter),
+    }
+
+
+@innlogget
+@require_GET
+def rediger(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
+    versjon = _versjon(pk, nummer)
+    kontekst = _redigeringskontekst(request, versjon)
+    _krev(kontekst["kan_revidere"] or kontekst["kan_kommentere"], _("Utkast er bare for partene."))
+    apne = (
+        Kommentar.objects.filter(lost__isnull=True)
+        .select_related("forfatter")
+        .order_by("opprettet")
+    )
+    punkter = list(
+        versjon.punkter.order_by("rekkefolge").prefetch_related(
+            Prefetch("kommentarer", queryset=apne, to_attr="apne_kommentarer")
+        )
+    )
+    try:
+        redigeres = int(request.GET.get("rediger", 0))
+    except ValueError:
+        redigeres = 0
+    return render(
+        request,
+        "avtaler/rediger.html",
+        {
+            **kontekst,
+            "punkter": punkter,
+            "redigeres": redigeres,
+            "apne_kommentarer": [k for p in punkter for k in p.apne_kommentarer],
+            "utvalg": list(
+                Utvalg.objects.aktive(versjon.opprettet.date())
+                .filter(helsefellesskap=versjon.avtale.helsefellesskap_id, type__in=["ssu", "lsu"])
+                .order_by("type", "navn")
+            )
+            if kontekst["kan_revidere"]
+            else [],
+        },
+    )
+
+
+def _punkt_svar(
+    request: HttpRequest, versjon: Avtaleversjon, punkt: Punktversjon, fragment: str, **ekstra
+) -> HttpResponse:
+    kontekst = {**_redigeringskontekst(request, versjon), "p": punkt, **ekstra}
+    punkt.apne_kommentarer = list(
+        punkt.kommentarer.filter(lost__isnull=True).select_related("forfatter")
+    )
+    return render(
+        request, f"avtaler/rediger.html#{fragment}", kontekst, status=ekstra.pop("status", 200)
+    )
+
+
+@innlogget
+@require_http_methods(["GET", "POST"])
+def punkt(request: HttpRequest, pk: int, nummer: int, punkt_pk: int) -> HttpResponse:
+    """GET: the clause as an edit form (htmx). POST: save it, or show the conflict."""
+    versjon = _versjon(pk, nummer)
+    punkt = get_object_or_404(Punktversjon, pk=punkt_pk, versjon=versjon)
+    _krev(
+        versjon.er_utkast and access.kan_revidere(request.user, versjon),
+        _("Bare partenes koordinatorer redigerer utkast."),
+    )
+    if request.method == "GET":
+        return _punkt_svar(
+            request, versjon, punkt, "punktskjema" if request.GET.get("vis") != "1" else "punkt"
+        )
+    try:
+        teller = int(request.POST.get("endringsteller", ""))
+    except ValueError:
+        teller = -1
+    felt = {k: request.POST.get(k, "") for k in ("nummer", "overskrift", "tekst")}
+    try:
+        lagret = services.punkt_lagre(
+            punkt=punkt, utfort_av=request.user, forventet_teller=teller, **felt
+        )
+    except services.Konflikt as konflikt:
+        ekstra = {
+            "lagret": konflikt.lagret,
+            "min": felt,
+            "forskjell": ord_diff(konflikt.lagret.tekst, felt["tekst"]),
+            "status": 200 if request.htmx else 409,
+        }
+        if request.htmx:
+            return _punkt_svar(request, versjon, konflikt.lagret, "konflikt", **ekstra)
+        return render(
+            request,
+            "avtaler/konflikt.html",
+            {**_redigeringskontekst(request, versjon), "p": konflikt.lagret, **ekstra},
+            status=409,
+        )
+    except Domenefeil as feil:
+        if request.htmx:
+            return _punkt_svar(request, versjon, punkt, "punktskjema", feil=str(feil), min=felt)
+        messages.error(request, str(feil))
+        return redirect(f"{versjon.get_absolute_url()}rediger/?rediger={punkt.pk}")
+    if request.htmx:
+        return _punkt_svar(request, versjon, lagret, "punkt", lagret_na=True)
+    messages.success(
+        request, _("Punkt %(nr)s er lagret.") % {"nr": lagret.nummer or lagret.overskrift}
+    )
+    return redirect(f"{versjon.get_absolute_url()}rediger/#{lagret.anker}")
+
+
+@innlogget
+@require_POST
+def forhandsvis(request: HttpRequest) -> HttpResponse:
+    """Live preview of clause text as it will be shown (the Markdown subset)."""
+    return HttpResponse(render_tekst(request.POST.get("tekst", "")))
+
+
+def _tilbake(versjon: Avtaleversjon, anker: str = "", rediger: int | None = None) -> HttpResponse:
+    url = f"{versjon.get_absolute_url()}rediger/"
+    if rediger:
+        url += f"?rediger={rediger}"
+    return redirect(url + (f"#{anker}" if anker else ""))
+
+
+def _strukturendring(request: HttpRequest, pk: int, nummer: int) -> Avtaleversjon:
+    versjon = _versjon(pk, nummer)
+    _krev(
+        versjon.er_utkast and access.kan_revidere(request.user, versjon),
+        _("Bare partenes koordinatorer redigerer utkast."),
+    )
+    return versjon
+
+
+@innlogget
+@require_POST
+def punkt_ny(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
+    versjon = _strukturendring(request, pk, nummer)
+    etter = versjon.punkter.filter(pk=request.POST.get("etter") or 0).first()
+    resultat: list = []
+    ok = _utfor(
+        request,
+        lambda: resultat.append(
+            services.punkt_legg_til_etter(
+                etter=etter,
+                versjon=versjon,
+                nummer=request.POST.get("nummer", "").strip(),
+                overskrift=request.POST.get("overskrift", "").strip() or _("Nytt punkt"),
+            )
+        ),
+    )
+    return _tilbake(versjon, resultat[0].anker if ok else "", resultat[0].pk if ok else None)
+
+
+@innlogget
+@require_POST
+def punkt_slett(request: HttpRequest, pk: int, nummer: int, punkt_pk: int) -> HttpResponse:
+    versjon = _strukturendring(request, pk, nummer)
+    punkt = get_object_or_404(Punktversjon, pk=punkt_pk, versjon=versjon)
+    _utfor(
+        request,
+        lambda: services.punkt_slett(punkt=punkt, utfort_av=request.user),
+        _("Punktet er slettet."),
+    )
+    return _tilbake(versjon)
+
+
+@innlogget
+@require_POST
+def punkt_flytt(request: HttpRequest, pk: int, nummer: int, punkt_pk: int) -> HttpResponse:
+    versjon = _strukturendring(request, pk, nummer)
+    punkt = get_object_or_404(Punktversjon, pk=punkt_pk, versjon=versjon)
+    retning = -1 if request.POST.get("retning") == "opp" else 1
+    _utfor(request, lambda: services.punkt_flytt(punkt=punkt, retning=retning))
+    return _tilbake(versjon, punkt.anker)
+
+
+@innlogget
+@require_POST
+def punkter_nummerer(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
+    versjon = _strukturendring(request, pk, nummer)
+    resultat: list = []
+    if _utfor(request, lambda: resultat.append(services.punkter_nummerer(versjon=versjon))):
+        messages.success(request, _("%(n)d punkter fikk nytt nummer.") % {"n": resultat[0]})
+    return _tilbake(versjon)
+
+
+@innlogget
+@require_POST
+def kommentar_ny(request: HttpRequest, pk: int, nummer: int, punkt_pk: int) -> HttpResponse:
+    versjon = _versjon(pk, nummer)
+    _krev(access.kan_kommentere(request.user, versjon), _("Bare partene kan kommentere utkastet."))
+    punkt = get_object_or_404(Punktversjon, pk=punkt_pk, versjon=versjon)
+    _utfor(
+        request,
+        lambda: services.kommentar_legg_til(
+            punkt=punkt, forfatter=request.user, tekst=request.POST.get("tekst", "")
+        ),
+        _("Kommentaren er lagt til."),
+    )
+    return _tilbake(versjon, punkt.anker)
+
+
+@innlogget
+@require_POST
+def kommentar_los(request: HttpRequest, pk: int, nummer: int, kommentar_pk: int) -> HttpResponse:
+    versjon = _strukturendring(request, pk, nummer)
+    kommentar = get_object_or_404(Kommentar, pk=kommentar_pk, punkt__versjon=versjon)
+    _utfor(
+        request,
+        lambda: services.kommentar_los(kommentar=kommentar, utfort_av=request.user),
+        _("Kommentaren er markert som løst."),
+    )
+    return _tilbake(versjon)
+
+
+@innlogget
+@require_POST
+def send_til_godkjenning(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
+    versjon = _strukturendring(request, pk, nummer)
+    utvalg = get_object_or_404(Utvalg, pk=request.POST.get("utvalg") or 0)
+    resultat: list = []
+    if _utfor(
+        request,
+        lambda: resultat.append(
+            services.versjon_send_til_godkjenning(
+                versjon=versjon, utfort_av=request.user, utvalg=utvalg
+            )
+        ),
+    ):
+        messages.success(
+            request,
+            _("Utkastet er sendt til %(utvalg)s som sak %(nr)s.")
+            % {"utvalg": utvalg.navn, "nr": resultat[0].behandles_i.saksnummer},
+        )
+        return redirect(resultat[0])
+    return _tilbake(versjon)
+
+
+@innlogget
+@require_http_methods(["GET", "POST"])
+def signaturer(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
+    """Which parties have signed, the in-force date, and recording a party's signature."""
+    versjon = _versjon(pk, nummer)
+    parter = list(versjon.parter.all())
+    _krev(access.kan_se_versjon(request.user, versjon, parter), _("Utkast er bare for partene."))
+    egne = access.signerbare_parter(request.user, parter) if versjon.tilstand == "godkjent" else []
+    if request.method == "POST":
+        _krev(bool(egne), _("Du kan ikke registrere signaturer for denne versjonen."))
+        if request.POST.get("handling") == "dato":
+            _krev(
+                access.kan_revidere(request.user, versjon, parter),
+                _("Bare koordinatorene setter datoen."),
+            )
+            dato = _dato(request.POST.get("gyldig_fra"))
+            if dato is None:
+                messages.error(request, _("Oppgi datoen avtalen skal gjelde fra."))
+            else:
+                _utfor(
+                    request,
+                    lambda: services.versjon_sett_ikrafttredelse(versjon=versjon, dato=dato),
+                    _("Datoen er lagret."),
+                )
+        else:
+            org = next((p for p in egne if str(p.pk) == request.POST.get("organisasjon")), None)
+            dato = _dato(request.POST.get("dato"))
+            if org is None or dato is None:
+                messages.error(request, _("Velg parten og oppgi datoen for signeringen."))
+            else:
+                _utfor(
+                    request,
+                    lambda: services.signatur_registrer(
+                        versjon=versjon,
+                        organisasjon=org,
+                        navn=request.POST.get("navn", ""),
+                        tittel=request.POST.get("tittel", ""),
+                        dato=dato,
+                        vedtaksreferanse=request.POST.get("vedtaksreferanse", ""),
+                        utfort_av=request.user,
+                    ),
+                    _("Signaturen for %(org)s er registrert.") % {"org": org.navn},
+                )
+        return redirect("avtale-signaturer", pk=pk, nummer=nummer)
+    signert = {s.organisasjon_id: s for s in Signatur.objects.filter(versjon=versjon)}
+    return render(
+        request,
+        "avtaler/signaturer.html",
+        {
+            "versjon": versjon,
+            "avtale": versjon.avtale,
+            "rader": [(p, signert.get(p.pk)) for p in parter],
+            "egne": [p for p in egne if p.pk not in signert],
+            "kan_sette_dato": versjon.tilstand == "godkjent"
+            and access.kan_revidere(request.user, versjon, parter),
+            "antall_signert": len(signert),
+        },
+    )
+
+
+def _dato(verdi: str | None):
+    import datetime
+
+    try:
+        return datetime.date.fromisoformat(verdi or "")
+    except ValueError:
+        return None

@@ -1,0 +1,136 @@
+import datetime
+import io
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from avtaler import services
+from avtaler.models import Avtaleversjon
+from helsefellesskap.demodata import DEMO_PASSORD
+from helsefellesskap.models import Organisasjon
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture
+def avtale(transactional_db):
+    """A signed two-party agreement (Drammen and the health trust) in the demo data."""
+    call_command("demodata", stdout=io.StringIO())
+    drammen = Organisasjon.objects.get(kommunenummer="3301")
+    hf = Organisasjon.objects.get(type="helseforetak")
+    versjon = services.avtale_opprett(
+        utfort_av=None,
+        helsefellesskap=hf.helsefellesskap,
+        type="saeravtale",
+        tittel="Særavtale om legevakt i Drammen",
+        parter=[drammen, hf],
+        punkter=[
+            services.NyttPunkt("1", "Formål", "Avtalen bør sikre legevakt hele døgnet."),
+            services.NyttPunkt("2", "Ansvar", "Kommunen har ansvaret for legevakten."),
+            services.NyttPunkt("3", "Varighet", "Avtalen gjelder til den sies opp."),
+        ],
+    )
+    fra = datetime.date(2024, 1, 1)
+    versjon = services.versjon_send_til_behandling(versjon=versjon, utfort_av=None)
+    versjon = services.versjon_godkjenn(
+        versjon=versjon, utfort_av=None, vedtaksreferanse="LSU Drammen 1/2024"
+    )
+    versjon = services.versjon_signer(
+        versjon=versjon, utfort_av=None, signert_dato=fra, gyldig_fra=fra
+    )
+    return services.versjon_sett_i_kraft(versjon=versjon, dato=fra)
+
+
+def _logg_inn(side, epost):
+    side.page.context.clear_cookies()
+    side.gaa_til("/logg-inn/")
+    side.page.get_by_label("E-postadresse").fill(epost)
+    side.page.get_by_label("Passord").fill(DEMO_PASSORD)
+    side.page.get_by_role("button", name="Logg inn").click()
+
+
+def test_the_whole_revision_journey(side, avtale):
+    from playwright.sync_api import expect
+
+    page = side.page
+    _logg_inn(side, "koordinator@demo.no")
+    side.gaa_til(f"/avtaler/{avtale.avtale_id}/")
+    page.get_by_role("button", name="Start revisjon").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("utkast til versjon 2")
+    side.sjekk_tilgjengelighet()
+
+    # Edit two clauses in place; the preview follows the text.
+    for nummer, tekst in (
+        ("1", "Avtalen skal sikre legevakt hele døgnet."),
+        ("2", "Kommunen har ansvaret. *Helseforetaket* gir veiledning."),
+    ):
+        page.get_by_role("link", name=f"Rediger {nummer}", exact=True).click()
+        felt = page.get_by_role("textbox", name="Tekst")
+        felt.fill(tekst)
+        if nummer == "2":
+            expect(page.locator(".forhandsvisning em")).to_have_text("Helseforetaket")
+        side.sjekk_tilgjengelighet()
+        page.get_by_role("button", name="Lagre punktet").click()
+        expect(page.get_by_role("status").filter(has_text="Lagret")).to_be_visible()
+
+    # A comment on clause 3.
+    page.locator("#" + "punkt-{}".format(avtale.punkter.get(nummer="3").punkt_id)).get_by_text(
+        "Kommenter"
+    ).click()
+    page.get_by_label("Kommentar til 3").fill("Skal vi avtale en oppsigelsesfrist?")
+    page.get_by_role("button", name="Legg til kommentar").click()
+    expect(page.get_by_text("1 åpen kommentar")).to_be_visible()
+
+    # Submit to LSU Drammen.
+    page.get_by_label("Utvalg").select_option(label="Lokalt samarbeidsutvalg Drammen sykehus")
+    page.get_by_role("button", name="Send til godkjenning").click()
+    expect(page.get_by_text("er sendt til Lokalt samarbeidsutvalg Drammen sykehus")).to_be_visible()
+    side.sjekk_tilgjengelighet()
+    utkast = Avtaleversjon.objects.get(avtale=avtale.avtale, nummer=2)
+    sak = utkast.behandles_i
+
+    # The secretary records an adopted decision in the LSU's next meeting.
+    _logg_inn(side, "sekretaer@demo.no")
+    side.gaa_til(f"/utvalg/{sak.utvalg_id}/")
+    start = timezone.localtime() + datetime.timedelta(hours=1)
+    page.get_by_label("Dato og klokkeslett").fill(start.strftime("%Y-%m-%dT%H:%M"))
+    page.get_by_label("Sted").fill("Drammen sykehus")
+    page.get_by_role("button", name="Opprett møte").click()
+    page.get_by_label("Sak", exact=True).select_option(label=f"{sak.saksnummer} {sak.tittel}")
+    page.get_by_role("button", name="Sett på sakslisten").click()
+    artikkel = page.get_by_role("article").filter(has_text=sak.saksnummer)
+    artikkel.get_by_role("textbox", name="Vedtak").fill("Versjon 2 godkjennes.")
+    artikkel.get_by_role("button", name="Registrer vedtak").click()
+    expect(page.get_by_text("Vedtatt:")).to_be_visible()
+    utkast.refresh_from_db()
+    assert utkast.tilstand == "godkjent"
+
+    # Both parties sign: the coordinator for Drammen, the administrator for the health trust.
+    i_dag = timezone.localdate().isoformat()
+    _logg_inn(side, "koordinator@demo.no")
+    side.gaa_til(f"/avtaler/{avtale.avtale_id}/versjoner/2/signaturer/")
+    page.get_by_label("Signert av (navn)").fill("Ordfører i Drammen")
+    page.get_by_label("Stilling").fill("Ordfører")
+    page.get_by_label("Dato", exact=True).fill(i_dag)
+    page.get_by_label("Lokalt vedtak").fill("BY 12/2026")
+    page.get_by_role("button", name="Registrer signatur").click()
+    expect(page.get_by_text("1 av 2 parter har signert")).to_be_visible()
+    side.sjekk_tilgjengelighet()
+    _logg_inn(side, "admin@demo.no")
+    side.gaa_til(f"/avtaler/{avtale.avtale_id}/versjoner/2/signaturer/")
+    page.get_by_label("Part").select_option(label="Vestre Viken HF")
+    page.get_by_label("Signert av (navn)").fill("Administrerende direktør")
+    page.get_by_label("Stilling").fill("Administrerende direktør")
+    page.get_by_label("Dato", exact=True).fill(i_dag)
+    page.get_by_role("button", name="Registrer signatur").click()
+    expect(page.get_by_text("2 av 2 parter har signert")).to_be_visible()
+
+    # The daily task puts it in force; version 1 is replaced.
+    call_command("daglige_oppgaver", stdout=io.StringIO())
+    side.gaa_til(f"/avtaler/{avtale.avtale_id}/")
+    expect(page.get_by_text("Avtalen skal sikre legevakt hele døgnet.")).to_be_visible()
+    side.gaa_til(f"/avtaler/{avtale.avtale_id}/versjoner/")
+    expect(page.get_by_role("cell", name="Erstattet")).to_be_visible()
+    expect(page.get_by_role("cell", name="Gjeldende")).to_be_visible()
+    assert side.konsollfeil == []
