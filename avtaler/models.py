@@ -453,3 +453,45 @@ class Signatur(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisasjon}: {self.navn}"
+
+
+class Leseforesporsel(models.Model):
+    """A significant change to a routine: the parties' employees are asked to confirm reading it."""
+
+    versjon = models.OneToOneField(
+        Avtaleversjon, on_delete=models.PROTECT, related_name="leseforesporsel"
+    )
+    begrunnelse = models.TextField(_("hva som er endret"), blank=True)
+    opprettet_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    opprettet = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("forespørsel om lesebekreftelse")
+        verbose_name_plural = _("forespørsler om lesebekreftelse")
+
+    def __str__(self) -> str:
+        return f"Les og bekreft: {self.versjon}"
+
+
+class Lesebekreftelse(models.Model):
+    """An employee has read a routine version."""
+
+    versjon = models.ForeignKey(
+        Avtaleversjon, on_delete=models.PROTECT, related_name="lesebekreftelser"
+    )
+    bruker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    tidspunkt = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("lesebekreftelse")
+        verbose_name_plural = _("lesebekreftelser")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["versjon", "bruker"], name="en_lesebekreftelse_per_bruker"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.bruker} leste {self.versjon}"

@@ -10,7 +10,13 @@ urlpatterns = [
     path("avtaler/<int:pk>/versjoner/<int:nummer>/", views.versjon, name="avtale-versjon"),
     path("avtaler/<int:pk>/endringer/", views.endringer, name="avtale-endringer"),
     path("kommuner/<str:kommunenummer>/", views.kommune, name="kommune"),
+    path("oversikt/", views.oversikt, name="oversikt"),
     path("avtaler/<int:pk>/revider/", views.revider, name="avtale-revider"),
+    path(
+        "avtaler/<int:pk>/versjoner/<int:nummer>/lesebekreftelse/",
+        views.lesebekreftelse,
+        name="avtale-lesebekreftelse",
+    ),
     path("avtaler/forhandsvis/", views.forhandsvis, name="avtale-forhandsvis"),
     path("avtaler/<int:pk>/versjoner/<int:nummer>/rediger/", views.rediger, name="avtale-rediger"),
     path(

@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from avtaler.models import (
     Avtaleversjon,
     Kommentar,
+    Lesebekreftelse,
+    Leseforesporsel,
     Punktversjon,
     Signatur,
     i_dag,
@@ -298,3 +300,26 @@ def versjoner_sett_i_kraft(dato: datetime.date | None = None) -> list[Avtalevers
     ):
         iverksatt.append(versjon_sett_i_kraft(versjon=versjon, dato=dato))
     return iverksatt
+
+
+@transaction.atomic
+def leseforesporsel_opprett(
+    *, versjon: Avtaleversjon, utfort_av: User, begrunnelse: str = ""
+) -> Leseforesporsel:
+    """Mark a signed routine's change as significant: its readers must confirm it."""
+    if not versjon.er_signert:
+        raise Domenefeil(_("Bare en signert versjon kan sendes til lesebekreftelse."))
+    if versjon.avtale.type not in ("rutine", "retningslinje"):
+        raise Domenefeil(_("Lesebekreftelse brukes for rutiner og retningslinjer."))
+    foresporsel, _opprettet = Leseforesporsel.objects.get_or_create(
+        versjon=versjon, defaults={"opprettet_av": utfort_av, "begrunnelse": begrunnelse.strip()}
+    )
+    return foresporsel
+
+
+@transaction.atomic
+def lesing_bekreft(*, versjon: Avtaleversjon, bruker: User) -> Lesebekreftelse:
+    if not Leseforesporsel.objects.filter(versjon=versjon).exists():
+        raise Domenefeil(_("Denne versjonen er ikke sendt til lesebekreftelse."))
+    bekreftelse, _opprettet = Lesebekreftelse.objects.get_or_create(versjon=versjon, bruker=bruker)
+    return bekreftelse

@@ -11,6 +11,7 @@ from avtaler.forms import ImportForm, ImportMetadataForm
 from avtaler.importering import importer_fil
 from avtaler.lesing import avtaletre, les_dato
 from avtaler.models import Avtale, Avtaleversjon, Punktversjon
+from helsefellesskap import access as hf_access
 from helsefellesskap.access import innlogget, offentlig
 from helsefellesskap.feil import Domenefeil
 from helsefellesskap.models import Organisasjon
@@ -112,6 +113,14 @@ def _vis_versjon(request: HttpRequest, versjon: Avtaleversjon, **ekstra) -> Http
             "parter": parter,
             "kan_revidere": access.kan_revidere(request.user, versjon, parter),
             "under_arbeid": under_arbeid,
+            "leseforesporsel": getattr(versjon, "leseforesporsel", None)
+            if versjon.avtale.type in ("rutine", "retningslinje")
+            else None,
+            "har_lest": request.user.is_authenticated
+            and versjon.lesebekreftelser.filter(bruker=request.user).exists(),
+            "er_part": bool(
+                hf_access.organisasjoner_med_rolle(request.user) & {p.pk for p in parter}
+            ),
             "vedlegg": avtaletre(list(vedlegg)),
             "forrige": forrige,
             "antall_versjoner": len(alle),

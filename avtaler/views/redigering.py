@@ -11,7 +11,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from avtaler import access, services
 from avtaler.diff import ord_diff
 from avtaler.models import Avtale, Avtaleversjon, Kommentar, Punktversjon, Signatur
+from avtaler.oversikt import oversikt_for
 from avtaler.tekst import render_tekst
+from helsefellesskap import access as access_hf
 from helsefellesskap.access import innlogget
 from helsefellesskap.feil import Domenefeil
 from helsefellesskap.models import Utvalg
@@ -349,13 +351,21 @@ def signaturer(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
                 )
         return redirect("avtale-signaturer", pk=pk, nummer=nummer)
     signert = {s.organisasjon_id: s for s in Signatur.objects.filter(versjon=versjon)}
+    # Which version each party is on today: until everyone has signed, the previous one.
+    gjeldende_for = {
+        part.pk: v
+        for v in Avtaleversjon.objects.gjeldende()
+        .filter(avtale=versjon.avtale_id)
+        .prefetch_related("parter")
+        for part in v.parter.all()
+    }
     return render(
         request,
         "avtaler/signaturer.html",
         {
             "versjon": versjon,
             "avtale": versjon.avtale,
-            "rader": [(p, signert.get(p.pk)) for p in parter],
+            "rader": [(p, signert.get(p.pk), gjeldende_for.get(p.pk)) for p in parter],
             "egne": [p for p in egne if p.pk not in signert],
             "kan_sette_dato": versjon.tilstand == "godkjent"
             and access.kan_revidere(request.user, versjon, parter),
@@ -371,3 +381,43 @@ def _dato(verdi: str | None):
         return datetime.date.fromisoformat(verdi or "")
     except ValueError:
         return None
+
+
+@innlogget
+@require_GET
+def oversikt(request: HttpRequest) -> HttpResponse:
+    """The coordinator's dashboard; for employees, the routines they must read."""
+    return render(request, "avtaler/oversikt.html", {"oversikt": oversikt_for(request.user)})
+
+
+@innlogget
+@require_POST
+def lesebekreftelse(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
+    """Ask the parties' employees to confirm a routine (coordinators), or confirm it (anyone)."""
+    versjon = _versjon(pk, nummer)
+    parter = list(versjon.parter.all())
+    if request.POST.get("handling") == "be_om":
+        _krev(
+            access.kan_revidere(request.user, versjon, parter),
+            _("Bare koordinatorene ber om lesebekreftelse."),
+        )
+        _utfor(
+            request,
+            lambda: services.leseforesporsel_opprett(
+                versjon=versjon,
+                utfort_av=request.user,
+                begrunnelse=request.POST.get("begrunnelse", ""),
+            ),
+            _("De ansatte hos partene blir bedt om å bekrefte at de har lest rutinen."),
+        )
+    else:
+        _krev(
+            bool(access_hf.organisasjoner_med_rolle(request.user) & {p.pk for p in parter}),
+            _("Bare ansatte hos partene bekrefter."),
+        )
+        _utfor(
+            request,
+            lambda: services.lesing_bekreft(versjon=versjon, bruker=request.user),
+            _("Takk! Du har bekreftet at du har lest rutinen."),
+        )
+    return redirect(versjon)

@@ -67,7 +67,12 @@ def test_the_whole_revision_journey(side, avtale):
     ):
         page.get_by_role("link", name=f"Rediger {nummer}", exact=True).click()
         felt = page.get_by_role("textbox", name="Tekst")
+        felt.wait_for()
+        # htmx wires the swapped-in form when the swap has settled.
+        expect(page.locator(".htmx-added, .htmx-settling, .htmx-swapping")).to_have_count(0)
         felt.fill(tekst)
+        # The swapped-in field may have been wired by htmx just after the first input event.
+        felt.dispatch_event("input")
         if nummer == "2":
             expect(page.locator(".forhandsvisning em")).to_have_text("Helseforetaket")
         side.sjekk_tilgjengelighet()
