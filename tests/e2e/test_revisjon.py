@@ -77,7 +77,7 @@ def test_the_whole_revision_journey(side, avtale):
             expect(page.locator(".forhandsvisning em")).to_have_text("Helseforetaket")
         side.sjekk_tilgjengelighet()
         page.get_by_role("button", name="Lagre punktet").click()
-        expect(page.get_by_role("status").filter(has_text="Lagret")).to_be_visible()
+        expect(page.get_by_text("Lagret", exact=True)).to_be_visible()
 
     # A comment on clause 3.
     page.locator("#" + "punkt-{}".format(avtale.punkter.get(nummer="3").punkt_id)).get_by_text(
@@ -139,3 +139,24 @@ def test_the_whole_revision_journey(side, avtale):
     expect(page.get_by_role("cell", name="Erstattet")).to_be_visible()
     expect(page.get_by_role("cell", name="Gjeldende")).to_be_visible()
     assert side.konsollfeil == []
+
+
+def test_a_reload_never_loses_typed_text(side, avtale):
+    from playwright.sync_api import expect
+
+    page = side.page
+    _logg_inn(side, "koordinator@demo.no")
+    utkast = services.versjon_start_revisjon(versjon=avtale, utfort_av=None)
+    punkt = utkast.punkter.get(nummer="2")
+    url = f"/avtaler/{utkast.avtale_id}/versjoner/{utkast.nummer}/rediger/?rediger={punkt.pk}"
+    side.gaa_til(url)
+    felt = page.get_by_role("textbox", name="Tekst")
+    felt.fill("Tekst som ennå ikke er lagret.")
+    page.reload()
+    expect(page.get_by_role("textbox", name="Tekst")).to_have_value("Tekst som ennå ikke er lagret.")
+    expect(page.get_by_text("Vi har hentet fram tekst du skrev")).to_be_visible()
+    side.sjekk_tilgjengelighet()
+    page.get_by_role("button", name="Lagre punktet").click()
+    expect(page.get_by_text("Lagret", exact=True)).to_be_visible()
+    punkt.refresh_from_db()
+    assert punkt.tekst == "Tekst som ennå ikke er lagret."
