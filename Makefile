@@ -26,7 +26,9 @@ assets: node_modules/.installert
 run: install assets
 	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --no-input
 	DJANGO_DEBUG=1 $(BIN)/python manage.py demodata
-	@echo "Åpne http://$(HOST):$(PORT)/"
+	@echo "Åpne http://$(HOST):$(PORT)/ (oppgavearbeideren for PDF kjører i bakgrunnen)"
+	trap 'kill 0' INT TERM EXIT; \
+	DJANGO_DEBUG=1 $(BIN)/python manage.py db_worker --reload >/dev/null 2>&1 & \
 	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install assets
@@ -52,6 +54,7 @@ check-deploy: install
 # Benchmarks are measured, not asserted: figures go to docs/ytelse.md.
 bench: install assets
 	$(BIN)/python bench/diff.py
+	$(BIN)/python bench/pdf.py
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles

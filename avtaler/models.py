@@ -495,3 +495,37 @@ class Lesebekreftelse(models.Model):
 
     def __str__(self) -> str:
         return f"{self.bruker} leste {self.versjon}"
+
+
+class Pdfeksport(models.Model):
+    """A PDF of a version, rendered once in the task worker and kept with its checksum.
+
+    A signed version never changes, so its PDF is rendered once; a draft gets one per
+    distinct content (``innhold``, the SHA-256 of the HTML it was made from).
+    """
+
+    class Status(models.TextChoices):
+        VENTER = "venter", _("Venter")
+        GENERERER = "genererer", _("Genereres")
+        FERDIG = "ferdig", _("Ferdig")
+        FEILET = "feilet", _("Feilet")
+
+    versjon = models.ForeignKey(Avtaleversjon, on_delete=models.PROTECT, related_name="pdfer")
+    innhold = models.CharField(max_length=64)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.VENTER)
+    fil = models.FileField(upload_to="avtaler/pdf/", blank=True)
+    sha256 = models.CharField(max_length=64, blank=True, db_index=True)
+    feil = models.TextField(blank=True)
+    forsok = models.PositiveSmallIntegerField(default=0)
+    opprettet = models.DateTimeField(default=timezone.now)
+    ferdig = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("PDF-eksport")
+        verbose_name_plural = _("PDF-eksporter")
+        constraints = [
+            models.UniqueConstraint(fields=["versjon", "innhold"], name="en_pdf_per_innhold"),
+        ]
+
+    def __str__(self) -> str:
+        return f"PDF av {self.versjon} ({self.get_status_display()})"

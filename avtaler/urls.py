@@ -11,6 +11,18 @@ urlpatterns = [
     path("avtaler/<int:pk>/endringer/", views.endringer, name="avtale-endringer"),
     path("kommuner/<str:kommunenummer>/", views.kommune, name="kommune"),
     path("oversikt/", views.oversikt, name="oversikt"),
+    path("kommuner/<str:kommunenummer>/avtaler.zip", views.kommune_pakke, name="kommune-pakke"),
+    path("avtaler/<int:pk>/versjoner/<int:nummer>/pdf", views.pdf, name="avtale-pdf"),
+    path(
+        "avtaler/<int:pk>/versjoner/<int:nummer>/pdf/<int:eksport_pk>/status/",
+        views.pdf_status,
+        name="avtale-pdf-status",
+    ),
+    path(
+        "avtaler/<int:pk>/versjoner/<int:nummer>/pdf/<int:eksport_pk>/prov-igjen/",
+        views.pdf_prov_pa_nytt,
+        name="avtale-pdf-prov",
+    ),
     path("avtaler/<int:pk>/revider/", views.revider, name="avtale-revider"),
     path(
         "avtaler/<int:pk>/versjoner/<int:nummer>/lesebekreftelse/",

@@ -9,6 +9,7 @@ from avtaler.views.lesing import (
     versjon,
     versjoner,
 )
+from avtaler.views.pdf import kommune_pakke, pdf, pdf_prov_pa_nytt, pdf_status
 from avtaler.views.redigering import (
     forhandsvis,
     kommentar_los,
@@ -35,8 +36,12 @@ __all__ = [
     "kommentar_los",
     "kommentar_ny",
     "kommune",
+    "kommune_pakke",
     "lesebekreftelse",
     "oversikt",
+    "pdf",
+    "pdf_prov_pa_nytt",
+    "pdf_status",
     "punkt",
     "punkt_flytt",
     "punkt_ny",

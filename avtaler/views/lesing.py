@@ -113,6 +113,11 @@ def _vis_versjon(request: HttpRequest, versjon: Avtaleversjon, **ekstra) -> Http
             "parter": parter,
             "kan_revidere": access.kan_revidere(request.user, versjon, parter),
             "under_arbeid": under_arbeid,
+            "pdf_sha256": versjon.pdfer.filter(status="ferdig")
+            .values_list("sha256", flat=True)
+            .first()
+            if versjon.er_signert
+            else None,
             "leseforesporsel": getattr(versjon, "leseforesporsel", None)
             if versjon.avtale.type in ("rutine", "retningslinje")
             else None,

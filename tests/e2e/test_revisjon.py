@@ -153,7 +153,9 @@ def test_a_reload_never_loses_typed_text(side, avtale):
     felt = page.get_by_role("textbox", name="Tekst")
     felt.fill("Tekst som ennå ikke er lagret.")
     page.reload()
-    expect(page.get_by_role("textbox", name="Tekst")).to_have_value("Tekst som ennå ikke er lagret.")
+    expect(page.get_by_role("textbox", name="Tekst")).to_have_value(
+        "Tekst som ennå ikke er lagret."
+    )
     expect(page.get_by_text("Vi har hentet fram tekst du skrev")).to_be_visible()
     side.sjekk_tilgjengelighet()
     page.get_by_role("button", name="Lagre punktet").click()

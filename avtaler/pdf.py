@@ -1,0 +1,132 @@
+"""PDF of a version: HTML from a template, WeasyPrint to PDF/A-3b, rendered in the task worker.
+
+A signed version never changes, so its PDF is rendered once, stored with its SHA-256 and
+served as a file afterwards. Nothing half-written is ever left: the file is saved only
+when the whole PDF exists.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from avtaler.models import Avtaleversjon, Pdfeksport, Signatur
+
+PDF_VARIANT = "pdf/a-3b"
+SIGNERT = "signert"
+
+
+def pdf_html(versjon: Avtaleversjon) -> str:
+    """The HTML the PDF is made from; its checksum identifies the content."""
+    parter = list(versjon.parter.order_by("type", "navn"))
+    signaturer = {s.organisasjon_id: s for s in Signatur.objects.filter(versjon=versjon)}
+    vedlegg = []
+    if versjon.er_signert and versjon.gyldig_fra:
+        # The attached routines as they were when the version came into force: the same
+        # PDF whenever it is rendered.
+        for underversjon in (
+            Avtaleversjon.objects.gjeldende(versjon.gyldig_fra)
+            .filter(
+                avtale__overordnet=versjon.avtale_id, avtale__type__in=("rutine", "retningslinje")
+            )
+            .select_related("avtale")
+        ):
+            vedlegg.append(
+                {
+                    "versjon": underversjon,
+                    "punkter": list(underversjon.punkter.order_by("rekkefolge")),
+                }
+            )
+    return render_to_string(
+        "avtaler/pdf.html",
+        {
+            "versjon": versjon,
+            "avtale": versjon.avtale,
+            "parter": parter,
+            "punkter": list(versjon.punkter.order_by("rekkefolge")),
+            "vedlegg": vedlegg,
+            "signaturer": [(p, signaturer.get(p.pk)) for p in parter],
+            "signaturer_registrert": bool(signaturer),
+        },
+    )
+
+
+def html_til_pdf(html: str) -> bytes:
+    from weasyprint import HTML  # heavy import, only in the worker
+
+    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(
+        pdf_variant=PDF_VARIANT, pdf_tags=True
+    )
+
+
+def sjekksum(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def pdf_bestill(versjon: Avtaleversjon) -> Pdfeksport:
+    """The export for this content, created and queued once however many ask at once."""
+    from avtaler.tasks import lag_pdf
+
+    # A signed version has one content for ever; a draft one per distinct HTML.
+    innhold = SIGNERT if versjon.er_signert else sjekksum(pdf_html(versjon).encode())
+    eksisterende = Pdfeksport.objects.filter(versjon=versjon, innhold=innhold).first()
+    if eksisterende is not None:
+        return eksisterende
+    try:
+        with transaction.atomic():
+            eksport, opprettet = Pdfeksport.objects.get_or_create(versjon=versjon, innhold=innhold)
+    except IntegrityError:  # another request created it between our read and write
+        eksport, opprettet = Pdfeksport.objects.get(versjon=versjon, innhold=innhold), False
+    if opprettet:
+        transaction.on_commit(lambda: lag_pdf.enqueue(eksport.pk))
+    return eksport
+
+
+def pdf_prov_igjen(eksport: Pdfeksport) -> Pdfeksport:
+    from avtaler.tasks import lag_pdf
+
+    oppdatert = Pdfeksport.objects.filter(pk=eksport.pk, status=Pdfeksport.Status.FEILET).update(
+        status=Pdfeksport.Status.VENTER, feil=""
+    )
+    if oppdatert:
+        transaction.on_commit(lambda: lag_pdf.enqueue(eksport.pk))
+    eksport.refresh_from_db()
+    return eksport
+
+
+def pdf_lag(eksport_id: int) -> None:
+    """Render and store one export. Runs in the task worker."""
+    tatt = Pdfeksport.objects.filter(pk=eksport_id, status=Pdfeksport.Status.VENTER).update(
+        status=Pdfeksport.Status.GENERERER
+    )
+    if not tatt:
+        return  # someone else is rendering it, or it is done
+    eksport = Pdfeksport.objects.select_related("versjon", "versjon__avtale").get(pk=eksport_id)
+    try:
+        data = html_til_pdf(pdf_html(eksport.versjon))
+        navn = f"{eksport.versjon.avtale_id}-v{eksport.versjon.nummer}-{sjekksum(data)[:12]}.pdf"
+        with transaction.atomic():
+            eksport.fil.save(navn, ContentFile(data), save=False)
+            eksport.sha256 = sjekksum(data)
+            eksport.status = Pdfeksport.Status.FERDIG
+            eksport.ferdig = timezone.now()
+            eksport.forsok += 1
+            eksport.save()
+    except Exception as feil:
+        if eksport.fil:
+            eksport.fil.delete(save=False)
+        Pdfeksport.objects.filter(pk=eksport_id).update(
+            status=Pdfeksport.Status.FEILET, feil=str(feil)[:500], fil="", forsok=eksport.forsok + 1
+        )
+
+
+def finn_eksport(data: bytes) -> Pdfeksport | None:
+    """The signed version's export this file is an unaltered copy of, if any."""
+    return (
+        Pdfeksport.objects.filter(sha256=sjekksum(data), status=Pdfeksport.Status.FERDIG)
+        .select_related("versjon", "versjon__avtale")
+        .first()
+    )

@@ -1,0 +1,130 @@
+"""PDF downloads: served from storage once rendered, with a progress page meanwhile."""
+
+import csv
+import io
+import zipfile
+
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseNotModified
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from avtaler import access
+from avtaler.models import Avtaleversjon, Pdfeksport
+from avtaler.pdf import pdf_bestill, pdf_prov_igjen
+from helsefellesskap.access import offentlig
+from helsefellesskap.models import Organisasjon
+
+
+def _versjon_for_user(request: HttpRequest, pk: int, nummer: int) -> Avtaleversjon:
+    versjon = get_object_or_404(Avtaleversjon.objects.for_lesing(), avtale=pk, nummer=nummer)
+    if not access.kan_se_versjon(request.user, versjon, list(versjon.parter.all())):
+        raise PermissionDenied(_("Utkast er bare synlige for partene."))
+    return versjon
+
+
+def _filnavn(versjon: Avtaleversjon) -> str:
+    import re
+
+    grunn = re.sub(r"[^a-z0-9æøå]+", "-", versjon.tittel.lower()).strip("-")[:60]
+    return f"{grunn}-versjon-{versjon.nummer}.pdf"
+
+
+def _last_ned(request: HttpRequest, eksport: Pdfeksport) -> HttpResponse:
+    etag = f'"{eksport.sha256}"'
+    if request.headers.get("If-None-Match") == etag:
+        return HttpResponseNotModified(headers={"ETag": etag})
+    svar = FileResponse(
+        eksport.fil.open("rb"),
+        as_attachment=True,
+        filename=_filnavn(eksport.versjon),
+        content_type="application/pdf",
+    )
+    svar["ETag"] = etag
+    # A signed version's PDF never changes; a draft's does.
+    svar["Cache-Control"] = (
+        "public, max-age=31536000, immutable" if eksport.versjon.er_signert else "private, no-cache"
+    )
+    return svar
+
+
+@offentlig
+@require_GET
+def pdf(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
+    versjon = _versjon_for_user(request, pk, nummer)
+    eksport = pdf_bestill(versjon)
+    eksport.refresh_from_db()
+    if eksport.status == Pdfeksport.Status.FERDIG:
+        return _last_ned(request, eksport)
+    return render(
+        request, "avtaler/pdf_status.html", {"versjon": versjon, "eksport": eksport}, status=202
+    )
+
+
+@offentlig
+@require_GET
+def pdf_status(request: HttpRequest, pk: int, nummer: int, eksport_pk: int) -> HttpResponse:
+    """The progress fragment htmx polls while the PDF is rendered."""
+    versjon = _versjon_for_user(request, pk, nummer)
+    eksport = get_object_or_404(Pdfeksport, pk=eksport_pk, versjon=versjon)
+    return render(
+        request, "avtaler/pdf_status.html#status", {"versjon": versjon, "eksport": eksport}
+    )
+
+
+@offentlig
+@require_POST
+def pdf_prov_pa_nytt(request: HttpRequest, pk: int, nummer: int, eksport_pk: int) -> HttpResponse:
+    versjon = _versjon_for_user(request, pk, nummer)
+    pdf_prov_igjen(get_object_or_404(Pdfeksport, pk=eksport_pk, versjon=versjon))
+    return redirect("avtale-pdf", pk=pk, nummer=nummer)
+
+
+@offentlig
+@require_GET
+def kommune_pakke(request: HttpRequest, kommunenummer: str) -> HttpResponse:
+    """Every agreement in force for the municipality as one ZIP of PDFs with innhold.csv."""
+    kommune = get_object_or_404(Organisasjon.objects.kommuner(), kommunenummer=kommunenummer)
+    versjoner = list(
+        Avtaleversjon.objects.gjeldende()
+        .for_organisasjon(kommune)
+        .med_avtale()
+        .order_by("avtale__type", "tittel")
+    )
+    eksporter = [pdf_bestill(v) for v in versjoner]
+    for eksport in eksporter:
+        eksport.refresh_from_db()
+    ventende = [e for e in eksporter if e.status != Pdfeksport.Status.FERDIG]
+    if ventende:
+        return render(
+            request,
+            "avtaler/pakke_status.html",
+            {"kommune": kommune, "ventende": ventende, "antall": len(eksporter)},
+            status=202,
+        )
+    buffer = io.BytesIO()
+    innhold = io.StringIO()
+    skriver = csv.writer(innhold, delimiter=";")
+    skriver.writerow(["fil", "tittel", "type", "versjon", "gjelder_fra", "godkjent", "sha256"])
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as arkiv:
+        for eksport in eksporter:
+            versjon = eksport.versjon
+            navn = _filnavn(versjon)
+            with eksport.fil.open("rb") as fil:
+                arkiv.writestr(navn, fil.read())
+            skriver.writerow(
+                [
+                    navn,
+                    versjon.tittel,
+                    versjon.avtale.get_type_display(),
+                    versjon.nummer,
+                    versjon.gyldig_fra.isoformat(),
+                    versjon.godkjent_vedtak,
+                    eksport.sha256,
+                ]
+            )
+        arkiv.writestr("innhold.csv", "\ufeff" + innhold.getvalue())
+    svar = HttpResponse(buffer.getvalue(), content_type="application/zip")
+    svar["Content-Disposition"] = f'attachment; filename="avtaler-{kommune.kommunenummer}.zip"'
+    return svar
