@@ -33,8 +33,8 @@ def _docx(punkter) -> bytes:
         + "".join(f"<w:p><w:r><w:t>{a}</w:t></w:r></w:p>" for a in p.tekst.split("\n\n"))
         for p in punkter
     )
-    fil = tempfile.NamedTemporaryFile(suffix=".docx", delete=False)
-    with zipfile.ZipFile(fil, "w") as arkiv:
+    navn = Path(tempfile.mkdtemp()) / "avtale.docx"
+    with zipfile.ZipFile(navn, "w") as arkiv:
         arkiv.writestr(
             "[Content_Types].xml",
             '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
@@ -47,7 +47,7 @@ def _docx(punkter) -> bytes:
             "word/document.xml",
             f'<?xml version="1.0"?><w:document xmlns:w="{w}"><w:body>{avsnitt}</w:body></w:document>',
         )
-    return fil.name
+    return str(navn)
 
 
 def main() -> None:

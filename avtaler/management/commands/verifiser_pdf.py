@@ -25,6 +25,7 @@ class Command(BaseCommand):
         versjon = eksport.versjon
         self.stdout.write(
             f"{fil.name} er en uendret eksport av «{versjon.tittel}», versjon {versjon.nummer} "
-            f"(signert {versjon.signert_dato:%d.%m.%Y}, gjelder fra {versjon.gyldig_fra:%d.%m.%Y}). "
+            f"(signert {versjon.signert_dato:%d.%m.%Y}, "
+            f"gjelder fra {versjon.gyldig_fra:%d.%m.%Y}). "
             f"SHA-256 {eksport.sha256}."
         )
