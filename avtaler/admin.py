@@ -4,7 +4,14 @@ and nothing of a version that has left the draft state can be edited."""
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from avtaler.models import Avtale, Avtaleversjon, Punktversjon, Tema, Tilstandsendring
+from avtaler.models import (
+    Avtale,
+    Avtaleversjon,
+    Punktversjon,
+    Sprakuttrykk,
+    Tema,
+    Tilstandsendring,
+)
 
 
 @admin.register(Tema)
@@ -73,3 +80,12 @@ class AvtaleversjonAdmin(SimpleHistoryAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return (obj is None or obj.er_utkast) and super().has_delete_permission(request, obj)
+
+
+@admin.register(Sprakuttrykk)
+class SprakuttrykkAdmin(SimpleHistoryAdmin):
+    """The language check's word lists: administrators add, explain and retire expressions."""
+
+    list_display = ["uttrykk", "kategori", "aktiv", "forklaring"]
+    list_filter = ["kategori", "aktiv"]
+    search_fields = ["uttrykk", "forklaring"]

@@ -8,7 +8,7 @@ import datetime
 from django.db import transaction
 
 from avtaler import services
-from avtaler.demodata_tekster import AVTALER
+from avtaler.demodata_tekster import AVTALER, DEKKER
 from avtaler.models import Avtale, Avtaleversjon, Punktversjon, Tema
 from avtaler.temaer import sikre_temaer
 from helsefellesskap.models import Helsefellesskap, Organisasjon
@@ -100,6 +100,7 @@ def last_demodata() -> list[str]:
             brudd_er_mislighold=mislighold,
             punkter=_nye(punkter1),
         )
+        versjon.avtale.dekker_temaer.set(Tema.objects.filter(nummer__in=DEKKER.get(tittel, [])))
         forste = _iverksett(versjon, fra1, vedtak1)
         _iverksett(_revider(forste, punkter1, punkter2), fra2, vedtak2)
         opprettet.append(tittel)

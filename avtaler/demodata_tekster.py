@@ -570,6 +570,13 @@ JORDMOR_V2 = [
     ),
 ]
 
+# § 6-2 topics an agreement covers besides its own (the overordnet folds several in).
+DEKKER = {
+    "Overordnet samarbeidsavtale mellom Vestre Viken HF og kommunene": [1, 6, 9, 10],
+    "Avtale om helhetlig pasientforløp": [3, 5],
+    "Særavtale om jordmortjenester og følgetjeneste for gravide i Hallingdal": [8],
+}
+
 # (tittel, type, tema, hører til, kommuner (None: alle), brudd er mislighold, versjoner)
 # versjoner: (gyldig fra, vedtak, punkter)
 AVTALER = [

@@ -76,6 +76,13 @@ class Avtale(models.Model):
         related_name="underavtaler",
         verbose_name=_("hører til"),
     )
+    dekker_temaer = models.ManyToManyField(
+        Tema,
+        blank=True,
+        related_name="dekket_av",
+        verbose_name=_("dekker også § 6-2-temaer"),
+        help_text=_("For avtaler som omfatter flere lovpålagte temaer (f.eks. den overordnede)."),
+    )
     brudd_er_mislighold = models.BooleanField(
         _("brudd på rutinen er brudd på avtalen"),
         default=False,
@@ -529,3 +536,59 @@ class Pdfeksport(models.Model):
 
     def __str__(self) -> str:
         return f"PDF av {self.versjon} ({self.get_status_display()})"
+
+
+class Sprakuttrykk(models.Model):
+    """A word or phrase of the language check; the lists are data administrators edit."""
+
+    class Kategori(models.TextChoices):
+        FORPLIKTENDE = "forpliktende", _("Forpliktende (skal, må …)")
+        INTENSJON = "intensjon", _("Intensjon (bør, kan …)")
+        AVDEMPER = "avdemper", _("Avdemper etter «skal» (søke å …)")
+        VAG = "vag", _("Vag formulering")
+
+    kategori = models.CharField(_("kategori"), max_length=20, choices=Kategori.choices)
+    uttrykk = models.CharField(_("uttrykk"), max_length=100)
+    forklaring = models.CharField(_("forklaring til koordinatoren"), max_length=300, blank=True)
+    aktiv = models.BooleanField(_("i bruk"), default=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("språkuttrykk")
+        verbose_name_plural = _("språkuttrykk")
+        ordering = ["kategori", "uttrykk"]
+        constraints = [
+            models.UniqueConstraint(fields=["kategori", "uttrykk"], name="unikt_sprakuttrykk"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kategori_display()}: {self.uttrykk}"
+
+
+class Ansvarsplassering(models.Model):
+    """A coordinator's placement of a clause's duty on a party, overriding the analysis.
+
+    It belongs to the clause's identity, so it follows the clause into new versions.
+    """
+
+    class Part(models.TextChoices):
+        KOMMUNEN = "kommunen", _("Kommunen")
+        HELSEFORETAKET = "helseforetaket", _("Helseforetaket")
+        BEGGE = "partene", _("Begge")
+
+    punkt = models.OneToOneField(Punkt, on_delete=models.CASCADE, related_name="ansvarsplassering")
+    part = models.CharField(_("ansvarlig"), max_length=20, choices=Part.choices)
+    plassert_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    plassert = models.DateTimeField(default=timezone.now)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("ansvarsplassering")
+        verbose_name_plural = _("ansvarsplasseringer")
+
+    def __str__(self) -> str:
+        return f"{self.punkt}: {self.get_part_display()}"

@@ -11,6 +11,19 @@ urlpatterns = [
     path("avtaler/<int:pk>/endringer/", views.endringer, name="avtale-endringer"),
     path("kommuner/<str:kommunenummer>/", views.kommune, name="kommune"),
     path("oversikt/", views.oversikt, name="oversikt"),
+    path("kommuner/<str:kommunenummer>/ansvar/", views.kommune_ansvar, name="kommune-ansvar"),
+    path("kommuner/<str:kommunenummer>/dekning/", views.kommune_dekning, name="kommune-dekning"),
+    path(
+        "avtaler/<int:pk>/versjoner/<int:nummer>/sprak/",
+        views.sprakoversikt,
+        name="avtale-sprak",
+    ),
+    path("avtaler/<int:pk>/versjoner/<int:nummer>/ansvar/", views.ansvar, name="avtale-ansvar"),
+    path(
+        "avtaler/<int:pk>/versjoner/<int:nummer>/ansvar/<int:punkt_pk>/",
+        views.ansvar_plasser,
+        name="avtale-ansvar-plasser",
+    ),
     path("kommuner/<str:kommunenummer>/avtaler.zip", views.kommune_pakke, name="kommune-pakke"),
     path("avtaler/<int:pk>/versjoner/<int:nummer>/pdf", views.pdf, name="avtale-pdf"),
     path(

@@ -11,7 +11,6 @@ from avtaler.views.lesing import (
 )
 from avtaler.views.pdf import kommune_pakke, pdf, pdf_prov_pa_nytt, pdf_status
 from avtaler.views.redigering import (
-    forhandsvis,
     kommentar_los,
     kommentar_ny,
     lesebekreftelse,
@@ -26,8 +25,18 @@ from avtaler.views.redigering import (
     send_til_godkjenning,
     signaturer,
 )
+from avtaler.views.sprak import (
+    ansvar,
+    ansvar_plasser,
+    forhandsvis,
+    kommune_ansvar,
+    kommune_dekning,
+    sprakoversikt,
+)
 
 __all__ = [
+    "ansvar",
+    "ansvar_plasser",
     "avtale",
     "avtaleliste",
     "endringer",
@@ -36,6 +45,8 @@ __all__ = [
     "kommentar_los",
     "kommentar_ny",
     "kommune",
+    "kommune_ansvar",
+    "kommune_dekning",
     "kommune_pakke",
     "lesebekreftelse",
     "oversikt",
@@ -51,6 +62,7 @@ __all__ = [
     "revider",
     "send_til_godkjenning",
     "signaturer",
+    "sprakoversikt",
     "versjon",
     "versjoner",
 ]

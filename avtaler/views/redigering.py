@@ -12,7 +12,7 @@ from avtaler import access, services
 from avtaler.diff import ord_diff
 from avtaler.models import Avtale, Avtaleversjon, Kommentar, Punktversjon, Signatur
 from avtaler.oversikt import oversikt_for
-from avtaler.tekst import render_tekst
+from avtaler.views.sprak import analysekontekst
 from helsefellesskap import access as access_hf
 from helsefellesskap.access import innlogget
 from helsefellesskap.feil import Domenefeil
@@ -96,6 +96,7 @@ def rediger(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
         redigeres = int(request.GET.get("rediger", 0))
     except ValueError:
         redigeres = 0
+    redigert = next((p for p in punkter if p.pk == redigeres), None)
     return render(
         request,
         "avtaler/rediger.html",
@@ -103,6 +104,7 @@ def rediger(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
             **kontekst,
             "punkter": punkter,
             "redigeres": redigeres,
+            **(analysekontekst(redigert.tekst) if redigert else {}),
             "apne_kommentarer": [k for p in punkter for k in p.apne_kommentarer],
             "utvalg": list(
                 Utvalg.objects.aktive(versjon.opprettet.date())
@@ -176,13 +178,6 @@ def punkt(request: HttpRequest, pk: int, nummer: int, punkt_pk: int) -> HttpResp
         request, _("Punkt %(nr)s er lagret.") % {"nr": lagret.nummer or lagret.overskrift}
     )
     return redirect(f"{versjon.get_absolute_url()}rediger/#{lagret.anker}")
-
-
-@innlogget
-@require_POST
-def forhandsvis(request: HttpRequest) -> HttpResponse:
-    """Live preview of clause text as it will be shown (the Markdown subset)."""
-    return HttpResponse(render_tekst(request.POST.get("tekst", "")))
 
 
 def _tilbake(versjon: Avtaleversjon, anker: str = "", rediger: int | None = None) -> HttpResponse:

@@ -82,6 +82,8 @@ def test_the_pdf_is_archival_and_holds_every_heading_and_signatory(hent, signert
     assert data.startswith(b"%PDF")
     assert _pdfa_del(data) == "3"
     tekst = _tekst(data)
+    sider = PdfReader(io.BytesIO(data)).pages
+    assert all(side.extract_text().strip() for side in sider)  # every page has real text
     for punkt in signert.punkter.all():
         assert f"{punkt.nummer} {punkt.overskrift}" in tekst
     assert "Ola Ordfører" in tekst and "Anne Direktør" in tekst and "KST 5/2025" in tekst

@@ -162,3 +162,34 @@ def test_a_reload_never_loses_typed_text(side, avtale):
     expect(page.get_by_text("Lagret", exact=True)).to_be_visible()
     punkt.refresh_from_db()
     assert punkt.tekst == "Tekst som ennå ikke er lagret."
+
+
+def test_the_language_check_follows_the_typing(side, avtale):
+    from playwright.sync_api import expect
+
+    page = side.page
+    _logg_inn(side, "koordinator@demo.no")
+    utkast = services.versjon_start_revisjon(versjon=avtale, utfort_av=None)
+    punkt = utkast.punkter.get(nummer="1")
+    side.gaa_til(
+        f"/avtaler/{utkast.avtale_id}/versjoner/{utkast.nummer}/rediger/?rediger={punkt.pk}"
+    )
+    analyse = page.locator(f"#forhandsvisning-{punkt.pk}")
+    expect(analyse.get_by_text("Intensjon")).to_be_visible()  # «bør sikre»
+    felt = page.get_by_role("textbox", name="Tekst")
+    felt.fill("Partene skal etter hvert søke å sikre legevakt ved behov.")
+    felt.dispatch_event("input")
+    expect(analyse.locator("mark.vag", has_text="ved behov")).to_be_visible()
+    expect(analyse.get_by_text("Hvem avgjør behovet?")).to_be_visible()
+    side.sjekk_tilgjengelighet()
+    felt.fill("Kommunen skal sikre legevakt hele døgnet.")
+    felt.dispatch_event("input")
+    expect(analyse.get_by_text("Forpliktende")).to_be_visible()
+    expect(analyse.get_by_text("Ansvarlig: kommunen.")).to_be_visible()
+    expect(analyse.locator("mark.vag")).to_have_count(0)
+    side.gaa_til(f"/avtaler/{utkast.avtale_id}/versjoner/{utkast.nummer}/sprak/")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Språk og forpliktelser")
+    side.gaa_til(f"/avtaler/{utkast.avtale_id}/versjoner/{utkast.nummer}/ansvar/")
+    side.gaa_til("/kommuner/3301/dekning/")
+    expect(page.get_by_text("Mangler").first).to_be_visible()
+    assert side.konsollfeil == []

@@ -1,0 +1,178 @@
+"""Read-side reports built on the clause analysis: the language dashboard of a version,
+the responsibility matrix, and § 6-2 coverage for a municipality."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from avtaler.models import Ansvarsplassering, Avtaleversjon, Punktversjon, Tema
+from avtaler.sprak import Analyse, Ordliste, analyser
+from avtaler.sprakdata import FORPLIKTENDE
+
+PARTNAVN = {"kommunen": "Kommunen", "helseforetaket": "Helseforetaket", "partene": "Begge"}
+
+
+@dataclass
+class Punktanalyse:
+    punkt: Punktversjon
+    analyse: Analyse
+
+
+@dataclass
+class Seksjonslix:
+    nummer: str
+    overskrift: str
+    antall_ord: int = 0
+    setninger: int = 0
+    lange_ord: int = 0
+
+    @property
+    def lix(self) -> float:
+        if not self.antall_ord:
+            return 0.0
+        return round(
+            self.antall_ord / max(self.setninger, 1) + 100 * self.lange_ord / self.antall_ord, 1
+        )
+
+
+@dataclass
+class Sprakrapport:
+    punkter: list[Punktanalyse]
+    seksjoner: list[Seksjonslix]
+    forrige: Avtaleversjon | None = None
+    ble_forpliktende: list[Punktversjon] = field(default_factory=list)
+    ble_svakere: list[Punktversjon] = field(default_factory=list)
+
+    @property
+    def med_tekst(self) -> list[Punktanalyse]:
+        return [p for p in self.punkter if p.analyse.setninger]
+
+    @property
+    def andel_forpliktende(self) -> int:
+        med = self.med_tekst
+        return (
+            round(100 * sum(1 for p in med if p.analyse.niva == FORPLIKTENDE) / len(med))
+            if med
+            else 0
+        )
+
+    @property
+    def uten_ansvarlig(self) -> list[Punktanalyse]:
+        return [p for p in self.med_tekst if not p.analyse.har_ansvarlig]
+
+    @property
+    def antall_vage(self) -> int:
+        return sum(len(p.analyse.vage) for p in self.punkter)
+
+    @property
+    def lengste_setninger(self) -> list[tuple[int, str, Punktversjon]]:
+        alle = [(s.antall_ord, s.tekst, p.punkt) for p in self.punkter for s in p.analyse.setninger]
+        return sorted(alle, key=lambda rad: -rad[0])[:5]
+
+
+def _analyser_punkter(punkter: list[Punktversjon], ordliste: Ordliste) -> list[Punktanalyse]:
+    return [Punktanalyse(p, analyser(p.tekst, ordliste)) for p in punkter]
+
+
+def sprakrapport(versjon: Avtaleversjon, ordliste: Ordliste) -> Sprakrapport:
+    punkter = _analyser_punkter(list(versjon.punkter.order_by("rekkefolge")), ordliste)
+    seksjoner: dict[str, Seksjonslix] = {}
+    for pa in punkter:
+        hode = pa.punkt.nummer.split(".")[0] if pa.punkt.nummer else ""
+        seksjon = seksjoner.setdefault(
+            hode, Seksjonslix(hode, pa.punkt.overskrift if "." not in pa.punkt.nummer else "")
+        )
+        seksjon.antall_ord += pa.analyse.antall_ord
+        seksjon.setninger += len(pa.analyse.setninger)
+        seksjon.lange_ord += pa.analyse.lange_ord
+    rapport = Sprakrapport(punkter, [s for s in seksjoner.values() if s.antall_ord])
+    forrige = versjon.basert_pa or (
+        versjon.avtale.versjoner.signerte()
+        .filter(nummer__lt=versjon.nummer)
+        .order_by("-nummer")
+        .first()
+    )
+    if forrige is not None:
+        rapport.forrige = forrige
+        for_ = {
+            pa.punkt.punkt_id: pa.analyse.niva
+            for pa in _analyser_punkter(list(forrige.punkter.all()), ordliste)
+        }
+        for pa in punkter:
+            gammel = for_.get(pa.punkt.punkt_id)
+            if pa.analyse.niva == FORPLIKTENDE and gammel not in (None, FORPLIKTENDE):
+                rapport.ble_forpliktende.append(pa.punkt)
+            elif gammel == FORPLIKTENDE and pa.analyse.niva != FORPLIKTENDE:
+                rapport.ble_svakere.append(pa.punkt)
+    return rapport
+
+
+@dataclass
+class Plikt:
+    punkt: Punktversjon
+    versjon: Avtaleversjon
+    tekst: str
+    part: str | None
+    manuelt: bool
+
+
+def ansvarsmatrise(
+    versjoner: list[Avtaleversjon], ordliste: Ordliste
+) -> tuple[list[Plikt], list[Plikt]]:
+    """Duties × party from the binding clauses; (placed, to be placed by hand).
+
+    A coordinator's placement overrides the analysis and follows the clause's identity.
+    """
+    punkter = list(
+        Punktversjon.objects.filter(versjon__in=versjoner)
+        .select_related("versjon")
+        .order_by("versjon", "rekkefolge")
+    )
+    manuelle = dict(
+        Ansvarsplassering.objects.filter(punkt__in=[p.punkt_id for p in punkter]).values_list(
+            "punkt_id", "part"
+        )
+    )
+    plassert, uplassert = [], []
+    for punkt in punkter:
+        analyse = analyser(punkt.tekst, ordliste)
+        bindende = [s for s in analyse.setninger if s.niva == FORPLIKTENDE]
+        if not bindende:
+            continue
+        tekst = bindende[0].tekst
+        if punkt.punkt_id in manuelle:
+            plassert.append(Plikt(punkt, punkt.versjon, tekst, manuelle[punkt.punkt_id], True))
+            continue
+        ansvarlige = set(analyse.ansvarlige)
+        if "partene" in ansvarlige or {"kommunen", "helseforetaket"} <= ansvarlige:
+            part = "partene"
+        elif len(ansvarlige) == 1:
+            part = ansvarlige.pop()
+        else:
+            part = None
+        (plassert if part else uplassert).append(Plikt(punkt, punkt.versjon, tekst, part, False))
+    return plassert, uplassert
+
+
+@dataclass
+class Temadekning:
+    tema: Tema
+    versjoner: list[Avtaleversjon]
+
+    @property
+    def dekket(self) -> bool:
+        return bool(self.versjoner)
+
+    def gjennomgang_passert(self, dato: datetime.date) -> list[Avtaleversjon]:
+        return [v for v in self.versjoner if v.neste_gjennomgang and v.neste_gjennomgang < dato]
+
+
+def temadekning(versjoner: list[Avtaleversjon]) -> list[Temadekning]:
+    """For each § 6-2 topic, the versions in force that cover it (their own topic, or listed)."""
+    dekning = {tema.nummer: Temadekning(tema, []) for tema in Tema.objects.order_by("nummer")}
+    for versjon in versjoner:
+        numre = {t.nummer for t in versjon.avtale.dekker_temaer.all()}
+        if versjon.avtale.tema_id:
+            numre.add(versjon.avtale.tema.nummer)
+        for nummer in numre:
+            dekning[nummer].versjoner.append(versjon)
+    return list(dekning.values())

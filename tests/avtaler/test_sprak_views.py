@@ -1,0 +1,125 @@
+import datetime
+
+import pytest
+
+from avtaler import services
+from avtaler.models import Ansvarsplassering, Sprakuttrykk, Tema
+from avtaler.services import NyttPunkt
+from tests.factories import iverksett, lag_avtale
+
+D = datetime.date
+
+
+@pytest.fixture
+def avtale(kommune, helseforetak, koordinator):
+    v1 = iverksett(
+        lag_avtale(
+            kommune.helsefellesskap,
+            [kommune, helseforetak],
+            punkter=[
+                NyttPunkt("1", "Formål", "Formålet er et godt samarbeid."),
+                NyttPunkt("2", "Utskrivning", "Helseforetaket bør varsle kommunen ved behov."),
+                NyttPunkt("3", "Svar", "Kommunen skal svare samme dag."),
+                NyttPunkt("4", "Avvik", "Avvik skal meldes skriftlig."),
+            ],
+        ),
+        D(2024, 1, 1),
+    )
+    v2 = services.versjon_start_revisjon(versjon=v1, utfort_av=koordinator)
+    punkt = v2.punkter.get(nummer="2")
+    services.punkt_lagre(
+        punkt=punkt,
+        utfort_av=None,
+        nummer="2",
+        overskrift="Utskrivning",
+        tekst="Helseforetaket skal varsle kommunen innen 24 timer.",
+        forventet_teller=0,
+    )
+    return v1, v2
+
+
+def test_live_analysis_marks_vague_phrases_and_explains(client, koordinator):
+    client.force_login(koordinator)
+    html = client.post(
+        "/avtaler/forhandsvis/", {"tekst": "Partene bør ved behov møtes."}
+    ).content.decode()
+    assert '<mark class="vag">bør</mark>' in html and '<mark class="vag">ved behov</mark>' in html
+    assert "Intensjon" in html and "Hvem avgjør behovet?" in html
+
+
+def test_word_lists_are_data_administrators_edit(client, koordinator):
+    client.force_login(koordinator)
+    Sprakuttrykk.objects.create(kategori="vag", uttrykk="fortløpende", forklaring="Skriv en frist.")
+    html = client.post(
+        "/avtaler/forhandsvis/", {"tekst": "Kommunen skal svare fortløpende."}
+    ).content.decode()
+    assert '<mark class="vag">fortløpende</mark>' in html
+    Sprakuttrykk.objects.filter(uttrykk="bør").update(aktiv=False)
+    html = client.post("/avtaler/forhandsvis/", {"tekst": "Partene bør møtes."}).content.decode()
+    assert '<mark class="vag">bør</mark>' not in html
+
+
+def test_dashboard_shows_shares_and_what_the_revision_made_binding(client, koordinator, avtale):
+    v1, v2 = avtale
+    client.force_login(koordinator)
+    html = client.get(f"/avtaler/{v2.avtale_id}/versjoner/2/sprak/").content.decode()
+    assert "75 %" in html  # 3 of 4 clauses binding after the revision
+    assert "Denne revisjonen gjorde 1 punkt forpliktende" in html
+    before = client.get(f"/avtaler/{v1.avtale_id}/versjoner/1/sprak/").content.decode()
+    assert "50 %" in before and "«bør»" in before and "«ved behov»" in before
+
+
+def test_matrix_places_duties_and_a_coordinator_places_the_rest(client, koordinator, avtale):
+    v1, _ = avtale
+    client.force_login(koordinator)
+    url = f"/avtaler/{v1.avtale_id}/versjoner/1/ansvar/"
+    html = client.get(url).content.decode()
+    assert "Kommunen skal svare samme dag." in html
+    assert "1 plikt uten kjent ansvarlig" in html  # «Avvik skal meldes skriftlig.»
+    avvik = v1.punkter.get(nummer="4")
+    client.post(f"{url}{avvik.punkt_id}/", {"part": "partene"})
+    assert Ansvarsplassering.objects.get(punkt=avvik.punkt).part == "partene"
+    html = client.get(url).content.decode()
+    assert "uten kjent ansvarlig" not in html
+    # The placement follows the clause into the next version.
+    assert (
+        "uten kjent ansvarlig"
+        not in client.get(f"/avtaler/{v1.avtale_id}/versjoner/2/ansvar/").content.decode()
+    )
+
+
+def test_coverage_shows_covered_missing_and_overdue_topics(client, kommune, helseforetak):
+    hf = kommune.helsefellesskap
+    iverksett(
+        lag_avtale(
+            hf,
+            [kommune, helseforetak],
+            type="delavtale",
+            tittel="Utskrivningsklare pasienter",
+            tema=Tema.objects.get(nummer=5),
+        ),
+        D(2024, 1, 1),
+    )
+    overordnet = iverksett(lag_avtale(hf, [kommune, helseforetak]), D(2026, 1, 1))
+    overordnet.avtale.dekker_temaer.set(Tema.objects.filter(nummer__in=[1, 6]))
+    html = client.get(f"/kommuner/{kommune.kommunenummer}/dekning/").content.decode()
+    assert "8 temaer mangler en avtale som gjelder i dag" in html
+    assert "Årlig gjennomgang passert" in html  # the delavtale's review was due 01.01.2025
+    assert html.count("Mangler</span>") == 8
+
+
+@pytest.mark.parametrize("side", ["sprak", "ansvar"])
+def test_language_pages_query_budget_does_not_grow(
+    client, koordinator, avtale, side, django_assert_max_num_queries
+):
+    _, v2 = avtale
+    url = f"/avtaler/{v2.avtale_id}/versjoner/2/{side}/"
+    client.force_login(koordinator)
+    with django_assert_max_num_queries(15) as liten:
+        assert client.get(url).status_code == 200
+    services.punkter_legg_til(
+        versjon=v2,
+        punkter=[NyttPunkt(f"9.{i}", "X", "Kommunen skal gjøre noe.") for i in range(1, 40)],
+    )
+    with django_assert_max_num_queries(len(liten.captured_queries)):
+        assert client.get(url).status_code == 200
