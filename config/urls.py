@@ -9,6 +9,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("helsefellesskap.urls")),
     path("", include("avtaler.urls")),
+    path("", include("avvik.urls")),
 ]
 
 handler403 = "helsefellesskap.views.ingen_tilgang"

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from avvik import views
+
+urlpatterns = [
+    path("avvik/", views.avviksliste, name="avvik"),
+    path("avvik/ny/", views.avvik_ny, name="avvik-ny"),
+    path("avvik/punkter/", views.punkter, name="avvik-punkter"),
+    path("avvik/statistikk/", views.statistikk, name="avvik-statistikk"),
+    path("avvik/<int:pk>/", views.avvik_detalj, name="avvik-detalj"),
+    path("avvik/<int:pk>/handling/", views.avvik_handling, name="avvik-handling"),
+]

@@ -1,0 +1,226 @@
+"""Avvik pages: register, list, handle, escalate, statistics. Only the two organisations
+involved see an avvik; everything else answers 404 so ids cannot be guessed."""
+
+import csv
+import datetime
+
+from django.contrib import messages
+from django.db.models import Count
+from django.db.models.functions import TruncMonth
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from avvik import access, services
+from avvik.forms import AvvikForm, punktvalg
+from avvik.models import Avvik
+from helsefellesskap.access import innlogget
+from helsefellesskap.feil import Domenefeil
+
+
+def _get_avvik_for_user(request: HttpRequest, pk: int) -> Avvik:
+    avvik = get_object_or_404(Avvik.objects.med_detaljer(), pk=pk)
+    if not access.kan_se(request.user, avvik):
+        raise Http404  # not 403: another organisation's avvik must not even be confirmed to exist
+    return avvik
+
+
+@innlogget
+@require_GET
+def avviksliste(request: HttpRequest) -> HttpResponse:
+    egne = access.egne_organisasjoner(request.user)
+    avvik = list(Avvik.objects.for_organisasjoner(egne).med_detaljer().order_by("-opprettet")[:200])
+    return render(request, "avvik/liste.html", {"avvik": avvik, "egne": egne})
+
+
+@innlogget
+@require_http_methods(["GET", "POST"])
+def avvik_ny(request: HttpRequest) -> HttpResponse:
+    egne = access.egne_organisasjoner(request.user)
+    if not egne:
+        messages.error(request, _("Du må ha en rolle i en organisasjon for å melde avvik."))
+        return redirect("min-side")
+    form = AvvikForm(request.POST or None, egne_org_ids=egne)
+    if request.method == "POST" and form.is_valid():
+        try:
+            avvik = services.avvik_registrer(melder=request.user, **form.cleaned_data)
+        except Domenefeil as feil:
+            form.add_error(None, str(feil))
+        else:
+            messages.success(
+                request, _("Avviket er meldt til %(org)s.") % {"org": avvik.ansvarlig.navn}
+            )
+            return redirect(avvik)
+    return render(request, "avvik/ny.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@innlogget
+@require_GET
+def punkter(request: HttpRequest) -> HttpResponse:
+    """The clause options for the chosen organisation and date (htmx)."""
+    try:
+        dato = datetime.datetime.fromisoformat(request.GET.get("hendelse", "")).date()
+    except ValueError:
+        dato = timezone.localdate()
+    return render(
+        request,
+        "avvik/_punktvalg.html",
+        {"valg": punktvalg(request.GET.get("ansvarlig") or None, dato)},
+    )
+
+
+@innlogget
+@require_GET
+def avvik_detalj(request: HttpRequest, pk: int) -> HttpResponse:
+    avvik = _get_avvik_for_user(request, pk)
+    return render(
+        request,
+        "avvik/detalj.html",
+        {
+            "avvik": avvik,
+            "hendelser": list(
+                avvik.hendelser.select_related(
+                    "utfort_av", "organisasjon", "trinn", "sak__utvalg", "utvalg"
+                )
+            ),
+            "kan_behandle": access.kan_behandle(request.user, avvik)
+            and avvik.status != Avvik.Status.LUKKET,
+            "kan_eskalere": access.kan_eskalere(request.user, avvik)
+            and avvik.status != Avvik.Status.LUKKET,
+        },
+    )
+
+
+@innlogget
+@require_POST
+def avvik_handling(request: HttpRequest, pk: int) -> HttpResponse:
+    avvik = _get_avvik_for_user(request, pk)
+    handling = request.POST.get("handling", "")
+    tekst = request.POST.get("tekst", "")
+    utforere = {
+        "motta": (
+            lambda: services.avvik_motta(avvik=avvik, utfort_av=request.user),
+            _("Avviket er tatt imot."),
+        ),
+        "svar": (
+            lambda: services.avvik_svar(avvik=avvik, utfort_av=request.user, tekst=tekst),
+            _("Svaret er sendt."),
+        ),
+        "kommenter": (
+            lambda: services.avvik_kommenter(avvik=avvik, utfort_av=request.user, tekst=tekst),
+            _("Kommentaren er lagt til."),
+        ),
+        "lukk": (
+            lambda: services.avvik_lukk(avvik=avvik, utfort_av=request.user, tiltak=tekst),
+            _("Avviket er lukket."),
+        ),
+        "eskaler": (
+            lambda: services.avvik_eskaler(avvik=avvik, utfort_av=request.user, begrunnelse=tekst),
+            _("Saken er tatt videre."),
+        ),
+    }
+    if handling not in utforere:
+        messages.error(request, _("Ukjent handling."))
+        return redirect(avvik)
+    utfor, melding = utforere[handling]
+    try:
+        resultat = utfor()
+    except Domenefeil as feil:
+        messages.error(request, str(feil))
+    else:
+        if handling == "eskaler" and resultat.sak is not None:
+            neste = resultat.sak.behandlinger.select_related("mote").first()
+            melding = (
+                _("Saken er sendt til %(utvalg)s som %(nr)s og satt på møtet %(dato)s.")
+                % {
+                    "utvalg": resultat.utvalg.navn,
+                    "nr": resultat.sak.saksnummer,
+                    "dato": timezone.localtime(neste.mote.start).strftime("%d.%m.%Y"),
+                }
+                if neste
+                else _(
+                    "Saken er sendt til %(utvalg)s som %(nr)s; "
+                    "den settes på neste møte når det er planlagt."
+                )
+                % {"utvalg": resultat.utvalg.navn, "nr": resultat.sak.saksnummer}
+            )
+        messages.success(request, melding)
+    return redirect(avvik)
+
+
+def _periode(request: HttpRequest) -> tuple[datetime.date, datetime.date]:
+    i_dag = timezone.localdate()
+    try:
+        fra = datetime.date.fromisoformat(request.GET.get("fra", ""))
+    except ValueError:
+        fra = i_dag.replace(year=i_dag.year - 1)
+    try:
+        til = datetime.date.fromisoformat(request.GET.get("til", ""))
+    except ValueError:
+        til = i_dag
+    return fra, til
+
+
+@innlogget
+@require_GET
+def statistikk(request: HttpRequest) -> HttpResponse:
+    """Counts by category, clause, responsible organisation and month (own organisations)."""
+    fra, til = _periode(request)
+    egne = access.egne_organisasjoner(request.user)
+    utvalg = Avvik.objects.for_organisasjoner(egne).filter(
+        hendelse__date__gte=fra, hendelse__date__lte=til
+    )
+    per_kategori = list(utvalg.values("kategori__navn").annotate(n=Count("id")).order_by("-n"))
+    per_ansvarlig = list(utvalg.values("ansvarlig__navn").annotate(n=Count("id")).order_by("-n"))
+    per_punkt = list(
+        utvalg.exclude(punkt=None)
+        .values(
+            "punkt__versjon__tittel",
+            "punkt__nummer",
+            "punkt__overskrift",
+            "punkt__versjon__avtale_id",
+            "punkt__versjon__nummer",
+            "punkt__punkt_id",
+        )
+        .annotate(n=Count("id"))
+        .order_by("-n")[:20]
+    )
+    per_maned = list(
+        utvalg.annotate(maned=TruncMonth("hendelse"))
+        .values("maned")
+        .annotate(n=Count("id"))
+        .order_by("maned")
+    )
+    if request.GET.get("format") == "csv":
+        svar = HttpResponse(content_type="text/csv; charset=utf-8")
+        svar["Content-Disposition"] = f'attachment; filename="avvik-{fra}-{til}.csv"'
+        svar.write("\ufeff")
+        skriver = csv.writer(svar, delimiter=";")
+        skriver.writerow(["gruppe", "verdi", "antall"])
+        for rad in per_kategori:
+            skriver.writerow(["kategori", rad["kategori__navn"], rad["n"]])
+        for rad in per_ansvarlig:
+            skriver.writerow(["ansvarlig", rad["ansvarlig__navn"], rad["n"]])
+        for rad in per_punkt:
+            skriver.writerow(
+                ["punkt", f"{rad['punkt__versjon__tittel']} {rad['punkt__nummer']}", rad["n"]]
+            )
+        for rad in per_maned:
+            skriver.writerow(["måned", rad["maned"].strftime("%Y-%m"), rad["n"]])
+        return svar
+    storst = max([r["n"] for r in per_maned] or [1])
+    return render(
+        request,
+        "avvik/statistikk.html",
+        {
+            "fra": fra,
+            "til": til,
+            "antall": sum(r["n"] for r in per_kategori),
+            "per_kategori": per_kategori,
+            "per_ansvarlig": per_ansvarlig,
+            "per_punkt": per_punkt,
+            "per_maned": [(r["maned"], r["n"], round(100 * r["n"] / storst)) for r in per_maned],
+        },
+    )

@@ -1,0 +1,258 @@
+"""Avvik: registration without patient identifiers, handling, escalation, access, statistics."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from avvik import services
+from avvik.models import Avvik, Avvikskategori
+from helsefellesskap.feil import Domenefeil
+from helsefellesskap.models import Sak
+from tests.factories import (
+    LokalomradeFactory,
+    MedlemskapFactory,
+    fullt_ssu,
+    iverksett,
+    lag_avtale,
+    lag_medlem,
+    lag_utvalg,
+)
+
+D = datetime.date
+FNR = "01018512345"  # built below to be valid
+
+
+def _gyldig_fnr() -> str:
+    grunn = "140385123"
+    k1 = (
+        11 - sum(int(s) * v for s, v in zip(grunn, (3, 7, 6, 1, 8, 9, 4, 5, 2), strict=True)) % 11
+    ) % 11
+    for individ in range(100, 999):
+        grunn = f"140385{individ:03d}"
+        k1 = (
+            11
+            - sum(int(s) * v for s, v in zip(grunn, (3, 7, 6, 1, 8, 9, 4, 5, 2), strict=True)) % 11
+        ) % 11
+        k2 = (
+            11
+            - sum(
+                int(s) * v
+                for s, v in zip(grunn + str(k1 % 10), (5, 4, 3, 2, 7, 6, 5, 4, 3, 2), strict=True)
+            )
+            % 11
+        ) % 11
+        if k1 < 10 and k2 < 10:
+            return f"{grunn}{k1}{k2}"
+    raise AssertionError
+
+
+@pytest.fixture
+def kategori(db):
+    return Avvikskategori.objects.get(navn="Manglende epikrise")
+
+
+@pytest.fixture
+def avtale(kommune, helseforetak):
+    return iverksett(lag_avtale(kommune.helsefellesskap, [kommune, helseforetak]), D(2024, 1, 1))
+
+
+@pytest.fixture
+def hf_koordinator(helseforetak):
+    return MedlemskapFactory(organisasjon=helseforetak, rolle="samhandlingskoordinator").bruker
+
+
+def _meld(ansatt, kommune, helseforetak, kategori, **felter):
+    felter.setdefault("hendelse", timezone.now() - datetime.timedelta(days=1))
+    felter.setdefault("beskrivelse", "Pasient skrevet ut kl. 22.10 uten epikrise.")
+    felter.setdefault("stige", "pasientrelatert")
+    return services.avvik_registrer(
+        melder=ansatt,
+        meldt_av_organisasjon=kommune,
+        ansvarlig=helseforetak,
+        kategori=kategori,
+        **felter,
+    )
+
+
+def test_an_employee_reports_against_the_clause_in_force(
+    ansatt, kommune, helseforetak, kategori, avtale
+):
+    punkt = avtale.punkter.get(nummer="1.1")
+    avvik = _meld(ansatt, kommune, helseforetak, kategori, punkt=punkt)
+    assert (
+        avvik.status == "meldt" and avvik.avtaleversjon == avtale and avvik.frist > timezone.now()
+    )
+    assert list(avvik.hendelser.values_list("type", flat=True)) == ["meldt"]
+
+
+def test_a_fodselsnummer_in_the_text_is_refused_and_nothing_saved(
+    ansatt, kommune, helseforetak, kategori
+):
+    nummer = _gyldig_fnr()
+    for skrevet in (nummer, f"{nummer[:6]} {nummer[6:]}"):
+        with pytest.raises(Domenefeil, match="fødselsnummer eller D-nummer") as feil:
+            _meld(
+                ansatt, kommune, helseforetak, kategori, beskrivelse=f"Gjelder pasient {skrevet}."
+            )
+        assert "uten navn og nummer" in str(feil.value)
+    assert not Avvik.objects.exists()
+    assert _meld(ansatt, kommune, helseforetak, kategori, beskrivelse="Sak 12345678901 i ePhorte.")
+
+
+def test_a_clause_from_a_version_not_in_force_then_is_refused(
+    ansatt, kommune, helseforetak, kategori, avtale
+):
+    with pytest.raises(Domenefeil, match="gjaldt da hendelsen skjedde"):
+        _meld(
+            ansatt,
+            kommune,
+            helseforetak,
+            kategori,
+            punkt=avtale.punkter.first(),
+            hendelse=timezone.make_aware(datetime.datetime(2023, 6, 1, 12)),
+        )
+
+
+def test_only_for_ones_own_organisation(uten_rolle, kommune, helseforetak, kategori):
+    with pytest.raises(Domenefeil, match="egen organisasjon"):
+        _meld(uten_rolle, kommune, helseforetak, kategori)
+
+
+def test_handling_receive_answer_close(ansatt, kommune, helseforetak, kategori, hf_koordinator):
+    avvik = _meld(ansatt, kommune, helseforetak, kategori)
+    with pytest.raises(Domenefeil, match="ansvarlige organisasjonens"):
+        services.avvik_motta(avvik=avvik, utfort_av=ansatt)
+    avvik = services.avvik_motta(avvik=avvik, utfort_av=hf_koordinator)
+    assert avvik.status == "mottatt"
+    avvik = services.avvik_svar(
+        avvik=avvik, utfort_av=hf_koordinator, tekst="Rutinen er innskjerpet."
+    )
+    with pytest.raises(Domenefeil, match="Beskriv tiltakene"):
+        services.avvik_lukk(avvik=avvik, utfort_av=hf_koordinator, tiltak="")
+    avvik = services.avvik_lukk(
+        avvik=avvik, utfort_av=hf_koordinator, tiltak="Opplæring av sykepleiere i utskrivning."
+    )
+    assert avvik.status == "lukket"
+    assert list(avvik.hendelser.values_list("type", flat=True)) == [
+        "meldt",
+        "mottatt",
+        "svar",
+        "lukket",
+    ]
+
+
+def test_overdue_when_the_deadline_passes(ansatt, kommune, helseforetak, kategori):
+    avvik = _meld(ansatt, kommune, helseforetak, kategori)
+    assert not avvik.forfalt
+    Avvik.objects.filter(pk=avvik.pk).update(frist=timezone.now() - datetime.timedelta(hours=1))
+    avvik.refresh_from_db()
+    assert avvik.forfalt
+
+
+def test_escalation_follows_the_ladder_to_the_lsu_next_meeting(
+    ansatt, koordinator, kommune, helseforetak, kategori, helsefellesskap
+):
+    omrade = LokalomradeFactory(helsefellesskap=helsefellesskap)
+    omrade.kommuner.add(kommune)
+    ssu = fullt_ssu(helsefellesskap)
+    lsu = lag_utvalg(
+        helsefellesskap, "lsu", kortnavn="LSU Test", lokalomrade=omrade, overordnet=ssu
+    )
+    lag_medlem(lsu, "kommunene")
+    from helsefellesskap import services as hf
+
+    neste = hf.mote_opprett(
+        utfort_av=None,
+        utvalg=lsu,
+        start=timezone.now() + datetime.timedelta(days=10),
+        sted="Sykehuset",
+    )
+    avvik = _meld(ansatt, kommune, helseforetak, kategori)
+    for forventet in (1, 2):
+        hendelse = services.avvik_eskaler(
+            avvik=avvik, utfort_av=koordinator, begrunnelse="Ikke løst i dialog."
+        )
+        assert hendelse.trinn.nummer == forventet and hendelse.sak is None
+    hendelse = services.avvik_eskaler(
+        avvik=avvik, utfort_av=koordinator, begrunnelse="Prinsipiell sak."
+    )
+    assert hendelse.trinn.mal == "lsu" and hendelse.sak.utvalg == lsu
+    assert hendelse.sak.behandlinger.get().mote == neste
+    assert fnr_fri(hendelse.sak)
+    services.avvik_eskaler(avvik=avvik, utfort_av=koordinator, begrunnelse="Uenige i LSU.")
+    with pytest.raises(Domenefeil, match="siste trinn"):
+        services.avvik_eskaler(avvik=avvik, utfort_av=koordinator, begrunnelse="Mer.")
+
+
+def fnr_fri(sak: Sak) -> bool:
+    from avvik.personnummer import finn_personnummer
+
+    return not finn_personnummer(sak.tittel + sak.beskrivelse)
+
+
+def test_agreement_questions_go_to_the_ssu(
+    ansatt, koordinator, kommune, helseforetak, kategori, helsefellesskap
+):
+    ssu = fullt_ssu(helsefellesskap)
+    avvik = _meld(ansatt, kommune, helseforetak, kategori, stige="avtalesporsmal")
+    services.avvik_eskaler(avvik=avvik, utfort_av=koordinator, begrunnelse="Uklart punkt.")
+    hendelse = services.avvik_eskaler(
+        avvik=avvik, utfort_av=koordinator, begrunnelse="Må avklares i SSU."
+    )
+    assert hendelse.sak.utvalg == ssu
+
+
+@pytest.mark.parametrize(
+    ("bruker", "ser"),
+    [
+        ("ansatt", True),
+        ("koordinator", True),
+        ("hf_koordinator", True),
+        ("utenforstaende", False),
+        ("uten_rolle", False),
+    ],
+)
+def test_another_organisation_cannot_see_or_change_an_avvik(
+    client, request, bruker, ser, ansatt, kommune, helseforetak, kategori
+):
+    avvik = _meld(ansatt, kommune, helseforetak, kategori)
+    client.force_login(request.getfixturevalue(bruker))
+    assert client.get(f"/avvik/{avvik.pk}/").status_code == (200 if ser else 404)
+    assert client.get(f"/avvik/{avvik.pk + 1000}/").status_code == 404
+    svar = client.post(f"/avvik/{avvik.pk}/handling/", {"handling": "kommenter", "tekst": "Hei"})
+    assert svar.status_code == (302 if ser else 404)
+    assert (f"{avvik.pk}:" in client.get("/avvik/").content.decode()) == ser
+    assert avvik.hendelser.filter(type="kommentar").exists() == ser
+
+
+def test_registration_form_keeps_input_on_error(client, ansatt, kommune, helseforetak, kategori):
+    client.force_login(ansatt)
+    svar = client.post(
+        "/avvik/ny/",
+        {
+            "meldt_av_organisasjon": kommune.pk,
+            "ansvarlig": helseforetak.pk,
+            "kategori": kategori.pk,
+            "stige": "pasientrelatert",
+            "hendelse": "2026-11-20T22:10",
+            "beskrivelse": f"Pasient {_gyldig_fnr()}",
+        },
+    )
+    assert svar.status_code == 400
+    html = svar.content.decode()
+    assert "fødselsnummer eller D-nummer" in html and "2026-11-20T22:10" in html
+    assert not Avvik.objects.exists()
+
+
+def test_statistics_and_csv(
+    client, ansatt, kommune, helseforetak, kategori, avtale, django_assert_max_num_queries
+):
+    for _ in range(3):
+        _meld(ansatt, kommune, helseforetak, kategori, punkt=avtale.punkter.get(nummer="1.2"))
+    client.force_login(ansatt)
+    with django_assert_max_num_queries(10):
+        html = client.get("/avvik/statistikk/").content.decode()
+    assert "3 avvik fra" in html and "Manglende epikrise" in html and "1.2 Punkt 1.2" in html
+    csv = client.get("/avvik/statistikk/", {"format": "csv"}).content.decode("utf-8-sig")
+    assert "kategori;Manglende epikrise;3" in csv
