@@ -1,8 +1,9 @@
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from avtaler.importering import MAKS_BYTES
-from avtaler.models import Avtale, Tema
+from avtaler.models import SIGNERTE, Avtale, Tema
 from helsefellesskap.forms import DsSkjema
 from helsefellesskap.models import Helsefellesskap, Organisasjon
 
@@ -49,14 +50,20 @@ class ImportMetadataForm(DsSkjema, forms.Form):
         help_text=_("Tomt: alle kommunene og helseforetaket i helsefellesskapet (likelydende)."),
     )
 
-    def __init__(self, *args, helsefellesskap_ids: list[int], **kwargs):
+    def __init__(self, *args, helsefellesskap_ids: list[int], egne_org_ids=None, **kwargs):
         super().__init__(*args, **kwargs)
+        # None: a systemforvalter, who may import for anyone.
+        self.egne_org_ids = egne_org_ids
         self.fields["helsefellesskap"].queryset = Helsefellesskap.objects.filter(
             pk__in=helsefellesskap_ids
         )
+        # Only agreements whose title is public (a signed version) or that are one's own drafts.
+        synlige = Q(versjoner__tilstand__in=SIGNERTE)
+        if egne_org_ids is not None:
+            synlige |= Q(versjoner__parter__in=egne_org_ids)
         self.fields["overordnet"].queryset = Avtale.objects.filter(
-            helsefellesskap__in=helsefellesskap_ids
-        )
+            synlige, helsefellesskap__in=helsefellesskap_ids
+        ).distinct()
         self.fields["parter"].queryset = Organisasjon.objects.filter(
             helsefellesskap__in=helsefellesskap_ids
         )
@@ -76,4 +83,7 @@ class ImportMetadataForm(DsSkjema, forms.Form):
         hf = data.get("helsefellesskap")
         if hf and not data.get("parter"):
             data["parter"] = list(hf.organisasjoner.all())
+        parter = {p.pk for p in data.get("parter") or []}
+        if self.egne_org_ids is not None and parter and not parter & set(self.egne_org_ids):
+            self.add_error("parter", _("Din egen organisasjon må være en av partene."))
         return data

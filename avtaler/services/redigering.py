@@ -1,8 +1,9 @@
 """Revising a draft in the browser: clauses, comments, approval by a body, signatures."""
 
 import datetime
+import logging
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -31,6 +32,8 @@ from helsefellesskap.feil import Domenefeil
 from helsefellesskap.models import Organisasjon, User, Utvalg, Vedtak
 from helsefellesskap.services import sak_opprett
 
+logger = logging.getLogger(__name__)
+
 
 class Konflikt(Domenefeil):
     """Someone else saved the clause first; ``lagret`` is what is stored now."""
@@ -38,6 +41,13 @@ class Konflikt(Domenefeil):
     def __init__(self, melding: str, lagret: Punktversjon):
         super().__init__(melding)
         self.lagret = lagret
+
+
+def _krev_lengder(nummer: str, overskrift: str) -> None:
+    if len(nummer.strip()) > 20:
+        raise Domenefeil(_("Nummeret kan ha høyst 20 tegn."))
+    if len(overskrift.strip()) > 300:
+        raise Domenefeil(_("Overskriften kan ha høyst 300 tegn."))
 
 
 def _punkt_i_utkast(punkt: Punktversjon) -> Avtaleversjon:
@@ -62,6 +72,7 @@ def punkt_lagre(
     of two concurrent saves of the same clause, exactly one matches.
     """
     _punkt_i_utkast(punkt)
+    _krev_lengder(nummer, overskrift)
     truffet = Punktversjon.objects.filter(pk=punkt.pk, endringsteller=forventet_teller).update(
         endringsteller=F("endringsteller") + 1
     )
@@ -101,6 +112,7 @@ def punkt_legg_til_etter(
     """A new clause right after another (or first), the following ones moved one down."""
     versjon = _laas(versjon.pk)
     versjon.krev_utkast()
+    _krev_lengder(nummer, overskrift)
     plass = (etter.rekkefolge + 1) if etter else 1
     Punktversjon.objects.filter(versjon=versjon, rekkefolge__gte=plass).update(
         rekkefolge=F("rekkefolge") + 1
@@ -237,12 +249,28 @@ def versjon_behandlet(sender=None, *, vedtak: Vedtak, **kwargs) -> None:
             )
 
 
+def _krev_etter_forrige(versjon: Avtaleversjon, dato: datetime.date) -> None:
+    """A new version cannot take effect before the one in force began: history stays true."""
+    forrige = (
+        Avtaleversjon.objects.signerte()
+        .filter(avtale=versjon.avtale_id, nummer__lt=versjon.nummer)
+        .order_by("-nummer")
+        .first()
+    )
+    if forrige is not None and forrige.gyldig_fra and dato <= forrige.gyldig_fra:
+        raise Domenefeil(
+            _("Versjonen må gjelde fra etter %(dato)s, da versjon %(nr)s begynte å gjelde.")
+            % {"dato": forrige.gyldig_fra.strftime("%d.%m.%Y"), "nr": forrige.nummer}
+        )
+
+
 @transaction.atomic
 def versjon_sett_ikrafttredelse(*, versjon: Avtaleversjon, dato: datetime.date) -> Avtaleversjon:
     """Set the planned in-force date of an approved version before the parties sign."""
     versjon = _laas(versjon.pk)
     if versjon.tilstand != T.GODKJENT:
         raise Domenefeil(_("Datoen settes når versjonen er godkjent og før den er signert."))
+    _krev_etter_forrige(versjon, dato)
     versjon.gyldig_fra = dato
     versjon.save(update_fields=["gyldig_fra"])
     return versjon
@@ -268,6 +296,17 @@ def signatur_registrer(
         raise Domenefeil(_("%(org)s er ikke part i avtalen.") % {"org": organisasjon.navn})
     if not navn.strip() or not tittel.strip():
         raise Domenefeil(_("Oppgi navn og stilling på den som signerte."))
+    if dato > i_dag():
+        raise Domenefeil(_("Signaturdatoen kan ikke være fram i tid."))
+    if versjon.godkjent_ved_id:
+        vedtatt = timezone.localtime(versjon.godkjent_ved.mote.start).date()
+        if dato < vedtatt:
+            raise Domenefeil(
+                _("Avtalen kan ikke være signert før den ble godkjent (%(dato)s).")
+                % {"dato": vedtatt.strftime("%d.%m.%Y")}
+            )
+    if len(navn) > 200 or len(tittel) > 200 or len(vedtaksreferanse) > 100:
+        raise Domenefeil(_("Navn og stilling kan ha høyst 200 tegn, vedtaket høyst 100."))
     if Signatur.objects.filter(versjon=versjon, organisasjon=organisasjon).exists():
         raise Domenefeil(_("%(org)s har allerede signert.") % {"org": organisasjon.navn})
     signatur = Signatur.objects.create(
@@ -282,6 +321,7 @@ def signatur_registrer(
     signerte = Signatur.objects.filter(versjon=versjon)
     if set(signerte.values_list("organisasjon_id", flat=True)) == parter:
         siste = signerte.aggregate(m=Max("dato"))["m"]
+        _krev_etter_forrige(versjon, max(versjon.gyldig_fra or siste, siste))
         versjon_signer(
             versjon=versjon,
             utfort_av=utfort_av,
@@ -298,7 +338,11 @@ def versjoner_sett_i_kraft(dato: datetime.date | None = None) -> list[Avtalevers
     for versjon in Avtaleversjon.objects.filter(tilstand=T.SIGNERT, gyldig_fra__lte=dato).order_by(
         "avtale", "nummer"
     ):
-        iverksatt.append(versjon_sett_i_kraft(versjon=versjon, dato=dato))
+        # One version that cannot go into force must not stop the others.
+        try:
+            iverksatt.append(versjon_sett_i_kraft(versjon=versjon, dato=dato))
+        except (Domenefeil, IntegrityError):
+            logger.exception("Versjon %s kunne ikke tre i kraft", versjon.pk)
     return iverksatt
 
 

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
@@ -310,9 +310,13 @@ def versjon_start_revisjon(*, versjon: Avtaleversjon, utfort_av: User | None) ->
     ).exists():
         raise Domenefeil(_("Avtalen har allerede en versjon under arbeid."))
     nummer = versjon.avtale.versjoner.aggregate(m=Max("nummer"))["m"] + 1
-    utkast = Avtaleversjon.objects.create(
-        avtale=versjon.avtale, nummer=nummer, tittel=versjon.tittel, basert_pa=versjon
-    )
+    try:
+        with transaction.atomic():
+            utkast = Avtaleversjon.objects.create(
+                avtale=versjon.avtale, nummer=nummer, tittel=versjon.tittel, basert_pa=versjon
+            )
+    except IntegrityError:  # someone started the same revision a moment ago
+        raise Domenefeil(_("Avtalen har allerede en versjon under arbeid.")) from None
     Versjonspart.objects.bulk_create(
         [
             Versjonspart(versjon=utkast, organisasjon_id=org_id)

@@ -232,10 +232,17 @@ def importer(request: HttpRequest) -> HttpResponse:
             _("Bare samhandlingskoordinatorer og administratorer kan importere.")
         )
     helsefellesskap_ids = access.helsefellesskap_for_import(request.user)
+    egne_org_ids = (
+        None
+        if hf_access.er_systemforvalter(request.user)
+        else list(hf_access.organisasjoner_med_rolle(request.user, *access.KOORDINERENDE))
+    )
     handling = request.POST.get("handling", "")
     lagret = request.session.get(IMPORT_NOKKEL)
     if request.method == "POST" and handling == "importer" and lagret:
-        skjema = ImportMetadataForm(request.POST, helsefellesskap_ids=helsefellesskap_ids)
+        skjema = ImportMetadataForm(
+            request.POST, helsefellesskap_ids=helsefellesskap_ids, egne_org_ids=egne_org_ids
+        )
         if skjema.is_valid():
             try:
                 versjon = services.avtale_opprett(
@@ -277,6 +284,7 @@ def importer(request: HttpRequest) -> HttpResponse:
             skjema = ImportMetadataForm(
                 initial={"tittel": resultat.tittel or fil.name.rsplit(".", 1)[0]},
                 helsefellesskap_ids=helsefellesskap_ids,
+                egne_org_ids=egne_org_ids,
             )
             return render(request, "avtaler/importer.html", {"lagret": lagret, "skjema": skjema})
     return render(

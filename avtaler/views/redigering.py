@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -107,7 +108,7 @@ def rediger(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
             **(analysekontekst(redigert.tekst) if redigert else {}),
             "apne_kommentarer": [k for p in punkter for k in p.apne_kommentarer],
             "utvalg": list(
-                Utvalg.objects.aktive(versjon.opprettet.date())
+                Utvalg.objects.aktive(timezone.localdate())
                 .filter(helsefellesskap=versjon.avtale.helsefellesskap_id, type__in=["ssu", "lsu"])
                 .order_by("type", "navn")
             )
@@ -200,7 +201,8 @@ def _strukturendring(request: HttpRequest, pk: int, nummer: int) -> Avtaleversjo
 @require_POST
 def punkt_ny(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
     versjon = _strukturendring(request, pk, nummer)
-    etter = versjon.punkter.filter(pk=request.POST.get("etter") or 0).first()
+    etter_id = request.POST.get("etter", "")
+    etter = versjon.punkter.filter(pk=int(etter_id)).first() if etter_id.isdigit() else None
     resultat: list = []
     ok = _utfor(
         request,
@@ -282,7 +284,8 @@ def kommentar_los(request: HttpRequest, pk: int, nummer: int, kommentar_pk: int)
 @require_POST
 def send_til_godkjenning(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
     versjon = _strukturendring(request, pk, nummer)
-    utvalg = get_object_or_404(Utvalg, pk=request.POST.get("utvalg") or 0)
+    utvalg_id = request.POST.get("utvalg", "")
+    utvalg = get_object_or_404(Utvalg, pk=int(utvalg_id) if utvalg_id.isdigit() else 0)
     resultat: list = []
     if _utfor(
         request,

@@ -26,6 +26,25 @@ from helsefellesskap.services.utvalg import _krev_aktivt, _krev_sekretaer
 from helsefellesskap.signals import vedtak_registrert
 
 
+def _laas_sak(sak: Sak) -> Sak:
+    """Re-read the case under a row lock, so two requests cannot both act on it."""
+    return (
+        Sak.objects.select_for_update(of=("self",))
+        .select_related("utvalg")
+        .order_by()
+        .get(pk=sak.pk)
+    )
+
+
+def _laas_mote(mote: Mote) -> Mote:
+    return (
+        Mote.objects.select_for_update(of=("self",))
+        .select_related("utvalg")
+        .order_by()
+        .get(pk=mote.pk)
+    )
+
+
 @transaction.atomic
 def mote_opprett(
     *, utfort_av: User | None, utvalg: Utvalg, start: datetime.datetime, sted: str
@@ -70,6 +89,8 @@ def sak_sett_pa_sakliste(*, utfort_av: User | None, mote: Mote, sak: Sak) -> Sak
     _krev_sekretaer(utfort_av, mote.utvalg)
     if sak.utvalg_id != mote.utvalg_id:
         raise Domenefeil(_("Saken hører til et annet utvalg."))
+    if sak.status != Sak.Status.APEN and not mote.sakliste.filter(sak=sak).exists():
+        raise Domenefeil(_("Saken er %(status)s.") % {"status": sak.get_status_display().lower()})
     neste = (mote.sakliste.aggregate(m=Max("rekkefolge"))["m"] or 0) + 1
     behandling, _opprettet = Sakbehandling.objects.get_or_create(
         mote=mote, sak=sak, defaults={"rekkefolge": neste}
@@ -91,6 +112,10 @@ def oppmote_registrer(
         raise Domenefeil(
             _("%(navn)s var ikke medlem av utvalget på møtedagen.") % {"navn": medlem.bruker.navn}
         )
+    if status == "":
+        # «Ikke registrert»: the registration is taken back.
+        Oppmote.objects.filter(mote=mote, medlem=medlem).delete()
+        return Oppmote(mote=mote, medlem=medlem, status="")
     if status not in Oppmote.Status.values:
         raise Domenefeil(_("Ukjent oppmøtestatus."))
     oppmote, _opprettet = Oppmote.objects.update_or_create(
@@ -119,6 +144,7 @@ def vedtak_registrer(
     """Record a decision with each side's position; adopted only when the parties agree."""
     utvalg = mote.utvalg
     _krev_sekretaer(utfort_av, utvalg)
+    sak = _laas_sak(sak)
     if not utvalg.kan_vedta:
         raise Domenefeil(
             _("%(navn)s har ikke vedtaksmyndighet og kan bare gi anbefalinger.")
@@ -171,6 +197,9 @@ def anbefaling_registrer(*, utfort_av: User | None, sak: Sak, mote: Mote, tekst:
     """A body without decision authority (FSU, AU) gives a recommendation."""
     utvalg = mote.utvalg
     _krev_sekretaer(utfort_av, utvalg)
+    sak = _laas_sak(sak)
+    if sak.status != Sak.Status.APEN:
+        raise Domenefeil(_("Saken er %(status)s.") % {"status": sak.get_status_display().lower()})
     if sak.utvalg_id != utvalg.pk:
         raise Domenefeil(_("Saken hører til et annet utvalg."))
     if not tekst.strip():
@@ -193,6 +222,7 @@ def sak_send_videre(*, utfort_av: User | None, sak: Sak) -> Sak | None:
     """After disagreement: LSU → SSU; SSU → the national dispute body (DOMAIN.md §3)."""
     utvalg = sak.utvalg
     _krev_sekretaer(utfort_av, utvalg)
+    sak = _laas_sak(sak)
     siste = sak.vedtak.order_by("-tidspunkt").first()
     if (
         sak.status != Sak.Status.APEN
@@ -222,6 +252,9 @@ def sak_send_videre(*, utfort_av: User | None, sak: Sak) -> Sak | None:
 @transaction.atomic
 def referat_lagre(*, utfort_av: User | None, mote: Mote, tekst: str) -> Mote:
     _krev_sekretaer(utfort_av, mote.utvalg)
+    mote = _laas_mote(mote)
+    if mote.status == Mote.Status.AVLYST:
+        raise Domenefeil(_("Møtet er avlyst."))
     if mote.referat_godkjent:
         raise Domenefeil(_("Referatet er godkjent og kan ikke endres."))
     mote.referat = tekst
@@ -233,6 +266,9 @@ def referat_lagre(*, utfort_av: User | None, mote: Mote, tekst: str) -> Mote:
 @transaction.atomic
 def referat_godkjenn(*, utfort_av: User | None, mote: Mote) -> Mote:
     _krev_sekretaer(utfort_av, mote.utvalg)
+    mote = _laas_mote(mote)
+    if mote.referat_godkjent:
+        raise Domenefeil(_("Referatet er allerede godkjent."))
     if not mote.referat.strip():
         raise Domenefeil(_("Referatet er tomt."))
     mote.referat_godkjent = timezone.now()
@@ -244,6 +280,7 @@ def referat_godkjenn(*, utfort_av: User | None, mote: Mote) -> Mote:
 @transaction.atomic
 def referat_bekreft(*, bruker: User, mote: Mote) -> Referatbekreftelse:
     """A member confirms the minutes."""
+    mote = Mote.objects.select_related("utvalg").get(pk=mote.pk)
     dato = timezone.localtime(mote.start).date()
     medlem = Utvalgsmedlem.objects.aktive(dato).filter(utvalg=mote.utvalg, bruker=bruker).first()
     if medlem is None:
@@ -270,6 +307,8 @@ def saksdokument_legg_til(*, utfort_av: User | None, sak: Sak, tittel: str, fil)
                 "Bruk PDF, Word, Excel, PowerPoint, OpenDocument eller tekst."
             )
         )
+    if len(tittel) > 200:
+        raise Domenefeil(_("Tittelen kan ha høyst 200 tegn."))
     if fil.size > MAKS_DOKUMENT:
         raise Domenefeil(_("Filen er for stor. Største tillatte størrelse er 20 MB."))
     return Saksdokument.objects.create(

@@ -41,6 +41,8 @@ def utvalgsliste(request: HttpRequest) -> HttpResponse:
         ar = int(request.GET.get("ar") or _i_dag().year)
     except ValueError:
         ar = _i_dag().year
+    if not 1 <= ar <= 9998:
+        ar = _i_dag().year
     utvalg = (
         Utvalg.objects.select_related("helsefellesskap", "lokalomrade")
         .annotate(
@@ -176,11 +178,16 @@ def _mote_kontekst(request: HttpRequest, mote: Mote) -> dict:
             behandling.vedtaksform = VedtakForm(
                 sider=sider, sak=behandling.sak, anbefaling=not utvalg.kan_vedta
             )
+    if not er_medlem:
+        # The public sees the cases with an adopted decision, nothing of the rest of the agenda.
+        behandlinger = [b for b in behandlinger if b.synlige_vedtak]
     mitt_medlemskap = next((m for m in medlemmer if m.bruker_id == request.user.pk), None)
     return {
         "mote": mote,
         "utvalg": utvalg,
-        "medlemmer": [(m, oppmote.get(m.pk, ""), m.pk in bekreftet) for m in medlemmer],
+        "medlemmer": [(m, oppmote.get(m.pk, ""), m.pk in bekreftet) for m in medlemmer]
+        if er_medlem or offentlig_utvalg
+        else [],
         "behandlinger": behandlinger,
         "er_medlem": er_medlem,
         "kan_fore": kan_fore,
@@ -253,6 +260,8 @@ def mote_sak(request: HttpRequest, pk: int) -> HttpResponse:
     mote = _get_mote(pk)
     _krev_sekretaer(request, mote.utvalg)
     if request.POST.get("sak"):
+        if not request.POST["sak"].isdigit():
+            raise Http404
         sak = get_object_or_404(Sak, pk=request.POST["sak"], utvalg=mote.utvalg)
         _utfor(
             request,

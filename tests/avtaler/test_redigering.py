@@ -216,13 +216,35 @@ def test_all_parties_sign_then_it_enters_into_force_and_replaces_the_old(
         posisjoner=ALLE_ENIGE,
     )
     versjon.refresh_from_db()
-    services.versjon_sett_ikrafttredelse(versjon=versjon, dato=D(2026, 2, 1))
+    i_dag = timezone.localdate()
+    fra = i_dag + datetime.timedelta(days=30)
+    with pytest.raises(Domenefeil, match=r"etter 01\.01\.2024"):
+        services.versjon_sett_ikrafttredelse(versjon=versjon, dato=D(2023, 1, 1))
+    services.versjon_sett_ikrafttredelse(versjon=versjon, dato=fra)
+    with pytest.raises(Domenefeil, match="fram i tid"):
+        services.signatur_registrer(
+            versjon=versjon,
+            organisasjon=kommune,
+            navn="X",
+            tittel="Y",
+            dato=i_dag + datetime.timedelta(days=1),
+            utfort_av=None,
+        )
+    with pytest.raises(Domenefeil, match="før den ble godkjent"):
+        services.signatur_registrer(
+            versjon=versjon,
+            organisasjon=kommune,
+            navn="X",
+            tittel="Y",
+            dato=i_dag - datetime.timedelta(days=1),
+            utfort_av=None,
+        )
     services.signatur_registrer(
         versjon=versjon,
         organisasjon=kommune,
         navn="Ola Ordfører",
         tittel="Ordfører",
-        dato=D(2026, 1, 10),
+        dato=i_dag,
         vedtaksreferanse="KST 12/2026",
         utfort_av=koordinator,
     )
@@ -234,7 +256,7 @@ def test_all_parties_sign_then_it_enters_into_force_and_replaces_the_old(
             organisasjon=kommune,
             navn="X",
             tittel="Y",
-            dato=D(2026, 1, 11),
+            dato=i_dag,
             utfort_av=None,
         )
     services.signatur_registrer(
@@ -242,17 +264,19 @@ def test_all_parties_sign_then_it_enters_into_force_and_replaces_the_old(
         organisasjon=helseforetak,
         navn="Anne Direktør",
         tittel="Administrerende direktør",
-        dato=D(2026, 1, 15),
+        dato=i_dag,
         utfort_av=koordinator,
     )
     versjon.refresh_from_db()
     assert versjon.tilstand == "signert"
-    assert versjon.gyldig_fra == D(2026, 2, 1) and versjon.signert_dato == D(2026, 1, 15)
-    assert services.versjoner_sett_i_kraft(D(2026, 1, 31)) == []
-    assert [v.pk for v in services.versjoner_sett_i_kraft(D(2026, 2, 1))] == [versjon.pk]
-    assert services.versjoner_sett_i_kraft(D(2026, 2, 1)) == []  # idempotent
+    assert versjon.gyldig_fra == fra and versjon.signert_dato == i_dag
+    assert services.versjoner_sett_i_kraft(fra - datetime.timedelta(days=1)) == []
+    assert [v.pk for v in services.versjoner_sett_i_kraft(fra)] == [versjon.pk]
+    assert services.versjoner_sett_i_kraft(fra) == []  # idempotent
     forrige = Avtaleversjon.objects.get(pk=utkast.basert_pa_id)
-    assert forrige.tilstand == "erstattet" and forrige.gyldig_til == D(2026, 1, 31)
+    assert forrige.tilstand == "erstattet" and forrige.gyldig_til == fra - datetime.timedelta(
+        days=1
+    )
     assert Signatur.objects.filter(versjon=versjon).count() == 2
 
 

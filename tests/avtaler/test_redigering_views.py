@@ -176,7 +176,7 @@ def test_signing_page_records_a_partys_signature(
             "organisasjon": kommune.pk,
             "navn": "Ola",
             "tittel": "Ordfører",
-            "dato": "2026-01-10",
+            "dato": timezone.localdate().isoformat(),
         },
     )
     assert "1 av 2 parter har signert" in client.get(url).content.decode()

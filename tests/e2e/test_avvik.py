@@ -85,6 +85,8 @@ def test_a_discharge_avvik_from_report_to_the_lsu_meeting(side, oppsett):
     ).to_be_visible()
     side.sjekk_tilgjengelighet()
 
+    # The LSU's secretary finds the case on the next meeting's agenda.
+    _logg_inn(side, "sekretaer@demo.no")
     side.gaa_til(f"/moter/{oppsett.pk}/")
     expect(
         page.get_by_role("article").filter(has_text="Utskrivning utenfor avtalt tid")

@@ -98,7 +98,7 @@ def test_the_whole_revision_journey(side, avtale):
     # The secretary records an adopted decision in the LSU's next meeting.
     _logg_inn(side, "sekretaer@demo.no")
     side.gaa_til(f"/utvalg/{sak.utvalg_id}/")
-    start = timezone.localtime() + datetime.timedelta(hours=1)
+    start = timezone.localtime() + datetime.timedelta(minutes=2)
     page.get_by_label("Dato og klokkeslett").fill(start.strftime("%Y-%m-%dT%H:%M"))
     page.get_by_label("Sted").fill("Drammen sykehus")
     page.get_by_role("button", name="Opprett møte").click()

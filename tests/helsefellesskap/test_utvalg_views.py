@@ -145,6 +145,7 @@ def test_the_secretary_records_a_decision_without_javascript(client, sekretaer, 
     svar = client.post(f"/moter/{mote.pk}/saker/", {"tittel": "Ny rutine", "beskrivelse": ""})
     assert svar.status_code == 302
     sak = Sak.objects.get(tittel="Ny rutine")
+    assert "Registrer vedtak" in client.get(f"/moter/{mote.pk}/").content.decode()
     assert sak.saksnummer == "SSU 1/" + str(timezone.localdate().year)
     data = {f"sak{sak.pk}-tekst": "Rutinen vedtas."} | {
         f"sak{sak.pk}-{s}": "enig" for s in ALLE_ENIGE
