@@ -114,6 +114,10 @@ class Avvik(models.Model):
     punkt = models.ForeignKey(
         Punktversjon, on_delete=models.PROTECT, null=True, blank=True, related_name="avvik"
     )
+    utenfor_avtalt_tid = models.BooleanField(
+        _("utskrevet utenfor avtalt tid"), null=True, blank=True
+    )
+    avtalt_tid = models.CharField(_("avtalt tid for utskrivning"), max_length=300, blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.MELDT
     )

@@ -8,7 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from avtaler.models import Avtaleversjon, Punktversjon
+from avtaler.utskrivning import les_utskrivningstider
 from avvik import access
+from avvik.helligdager import er_helg_eller_helligdag
 from avvik.models import Avvik, Avvikshendelse, Avvikskategori, Eskaleringstrinn
 from avvik.personnummer import finn_personnummer
 from avvik.stiger import trinn_for
@@ -43,6 +45,45 @@ def _hendelse(
     )
 
 
+def utskrivningssjekk(
+    a: Organisasjon, b: Organisasjon, hendelse: datetime.datetime
+) -> tuple[bool | None, str]:
+    """Was the discharge outside the hours of the routine in force for the municipality then?
+
+    Weekends and Norwegian public holidays have their own window. None if no agreement in
+    force for the municipality states the hours.
+    """
+    kommune = a if a.type == Organisasjon.Type.KOMMUNE else b
+    if kommune.type != Organisasjon.Type.KOMMUNE:
+        return None, ""
+    lokal = timezone.localtime(hendelse)
+    versjoner = (
+        Avtaleversjon.objects.gjeldende(lokal.date())
+        .for_organisasjon(kommune)
+        .order_by("-avtale__type")  # «rutine» before the agreements it belongs to
+        .prefetch_related("punkter")
+    )
+    for versjon in versjoner:
+        for punkt in versjon.punkter.all():
+            tider = les_utskrivningstider(punkt.tekst)
+            if tider is None:
+                continue
+            helg = er_helg_eller_helligdag(lokal.date())
+            vindu = tider.helg if helg and tider.helg else tider.hverdag
+            beskrivelse = _(
+                "%(dag)s %(fra)s–%(til)s etter %(tittel)s, versjon %(nr)s, punkt %(punkt)s"
+            ) % {
+                "dag": _("helg/helligdag") if helg else _("hverdag"),
+                "fra": vindu[0].strftime("%H:%M"),
+                "til": vindu[1].strftime("%H:%M"),
+                "tittel": versjon.tittel,
+                "nr": versjon.nummer,
+                "punkt": punkt.nummer,
+            }
+            return not tider.tillatt(lokal, helg), beskrivelse
+    return None, ""
+
+
 @transaction.atomic
 def avvik_registrer(
     *,
@@ -75,7 +116,12 @@ def avvik_registrer(
             raise Domenefeil(
                 _("Den ansvarlige organisasjonen er ikke part i avtalen punktet hører til.")
             )
+    utenfor, avtalt = (None, "")
+    if kategori.gjelder_utskrivning:
+        utenfor, avtalt = utskrivningssjekk(meldt_av_organisasjon, ansvarlig, hendelse)
     avvik = Avvik.objects.create(
+        utenfor_avtalt_tid=utenfor,
+        avtalt_tid=avtalt,
         helsefellesskap_id=meldt_av_organisasjon.helsefellesskap_id,
         kategori=kategori,
         stige=stige,

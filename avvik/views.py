@@ -15,8 +15,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from avvik import access, services
 from avvik.forms import AvvikForm, punktvalg
+from avvik.konsekvenser import beregn
 from avvik.models import Avvik
-from helsefellesskap.access import innlogget
+from helsefellesskap.access import innlogget, offentlig
 from helsefellesskap.feil import Domenefeil
 
 
@@ -71,6 +72,19 @@ def punkter(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _konsekvens(avvik: Avvik):
+    """The fine the breached clause states, for the period until closing or today."""
+    if avvik.punkt is None:
+        return None
+    lukket = (
+        avvik.hendelser.filter(type="lukket")
+        .order_by("-tidspunkt")
+        .values_list("tidspunkt", flat=True)
+        .first()
+    )
+    return beregn(avvik.punkt.tekst, avvik.hendelse, lukket or timezone.now())
+
+
 @innlogget
 @require_GET
 def avvik_detalj(request: HttpRequest, pk: int) -> HttpResponse:
@@ -85,6 +99,7 @@ def avvik_detalj(request: HttpRequest, pk: int) -> HttpResponse:
                     "utfort_av", "organisasjon", "trinn", "sak__utvalg", "utvalg"
                 )
             ),
+            "konsekvens": _konsekvens(avvik),
             "kan_behandle": access.kan_behandle(request.user, avvik)
             and avvik.status != Avvik.Status.LUKKET,
             "kan_eskalere": access.kan_eskalere(request.user, avvik)
@@ -224,3 +239,34 @@ def statistikk(request: HttpRequest) -> HttpResponse:
             "per_maned": [(r["maned"], r["n"], round(100 * r["n"] / storst)) for r in per_maned],
         },
     )
+
+
+@offentlig
+@require_GET
+def punkttall(request: HttpRequest, avtale_pk: int) -> HttpResponse:
+    """Avvik per clause of an agreement over the last 12 months, counted across versions by
+    the clause's identity. Counts only, no content: public like the agreement itself."""
+    siden = timezone.now() - datetime.timedelta(days=365)
+    tall = dict(
+        Avvik.objects.filter(punkt__versjon__avtale=avtale_pk, hendelse__gte=siden)
+        .values("punkt__punkt_id")
+        .annotate(n=Count("id"))
+        .values_list("punkt__punkt_id", "n")
+    )
+    return render(
+        request, "avvik/_punkttall.html", {"tall": sorted(tall.items()), "sum": sum(tall.values())}
+    )
+
+
+@innlogget
+@require_GET
+def sammendrag_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """The anonymised case summary for the national dispute body: organisations, not people."""
+    from helsefellesskap.pdf import html_til_pdf
+
+    avvik = _get_avvik_for_user(request, pk)
+    hendelser = list(avvik.hendelser.select_related("organisasjon", "trinn", "sak__utvalg"))
+    pdf = html_til_pdf("avvik/sammendrag_pdf.html", {"avvik": avvik, "hendelser": hendelser})
+    svar = HttpResponse(pdf, content_type="application/pdf")
+    svar["Content-Disposition"] = f'attachment; filename="avvik-{avvik.pk}-tvistelosningsnemnd.pdf"'
+    return svar

@@ -256,3 +256,143 @@ def test_statistics_and_csv(
     assert "3 avvik fra" in html and "Manglende epikrise" in html and "1.2 Punkt 1.2" in html
     csv = client.get("/avvik/statistikk/", {"format": "csv"}).content.decode("utf-8-sig")
     assert "kategori;Manglende epikrise;3" in csv
+
+
+def test_agreement_pages_show_avvik_counts_per_clause(
+    client, ansatt, kommune, helseforetak, kategori, avtale
+):
+    punkt = avtale.punkter.get(nummer="1.2")
+    for _ in range(2):
+        _meld(ansatt, kommune, helseforetak, kategori, punkt=punkt)
+    side = client.get(f"/avtaler/{avtale.avtale_id}/").content.decode()
+    assert f'id="avvik-punkt-{punkt.punkt_id}"' in side
+    assert f'hx-get="/avvik/punkter/avtale/{avtale.avtale_id}/"' in side
+    fragment = client.get(f"/avvik/punkter/avtale/{avtale.avtale_id}/").content.decode()
+    assert f'id="avvik-punkt-{punkt.punkt_id}" hx-swap-oob="true"' in fragment
+    assert "2 avvik siste 12 måneder" in fragment
+    assert "Pasient" not in fragment  # counts only, never the text
+
+
+def test_the_national_step_gives_an_anonymised_summary_pdf(
+    client, ansatt, koordinator, kommune, helseforetak, kategori, avtale, helsefellesskap
+):
+    import io
+
+    from pypdf import PdfReader
+
+    fullt_ssu(helsefellesskap)
+    avvik = _meld(
+        ansatt,
+        kommune,
+        helseforetak,
+        kategori,
+        stige="avtalesporsmal",
+        punkt=avtale.punkter.get(nummer="1.1"),
+    )
+    for _ in range(3):
+        services.avvik_eskaler(avvik=avvik, utfort_av=koordinator, begrunnelse="Ikke enige.")
+    client.force_login(koordinator)
+    assert (
+        "Last ned anonymisert saksframstilling"
+        in client.get(f"/avvik/{avvik.pk}/").content.decode()
+    )
+    svar = client.get(f"/avvik/{avvik.pk}/sammendrag.pdf")
+    tekst = "\n".join(side.extract_text() for side in PdfReader(io.BytesIO(svar.content)).pages)
+    assert "Nasjonal tvisteløsningsnemnd" in tekst and "1.1 Punkt 1.1" in tekst
+    assert koordinator.navn not in tekst and ansatt.navn not in tekst
+    client.force_login(MedlemskapFactory(rolle="administrator").bruker)
+    assert client.get(f"/avvik/{avvik.pk}/sammendrag.pdf").status_code == 404
+
+
+@pytest.fixture
+def utskrivningsrutine(kommune, helseforetak):
+    return iverksett(
+        lag_avtale(
+            kommune.helsefellesskap,
+            [kommune, helseforetak],
+            type="saeravtale",
+            tittel="Utskrivning",
+            punkter=[
+                __import__("avtaler.services", fromlist=["NyttPunkt"]).NyttPunkt(
+                    "1",
+                    "Tidspunkt",
+                    "Utskrivning skal skje på hverdager mellom 07:00 og 17:00, "
+                    "og i helger og på helligdager mellom 09:00 og 15:00.",
+                )
+            ],
+        ),
+        D(2024, 1, 1),
+    )
+
+
+@pytest.mark.parametrize(
+    ("tidspunkt", "utenfor"),
+    [
+        (datetime.datetime(2025, 11, 19, 22, 10), True),  # Wednesday evening
+        (datetime.datetime(2025, 11, 19, 16, 50), False),  # Wednesday afternoon
+        (datetime.datetime(2025, 11, 22, 16, 0), True),  # Saturday after 15
+        (datetime.datetime(2025, 11, 22, 10, 0), False),  # Saturday morning
+        (datetime.datetime(2025, 5, 17, 16, 0), True),  # Constitution Day (a Saturday anyway)
+        (datetime.datetime(2025, 4, 17, 16, 0), True),  # Maundy Thursday: holiday hours
+        (datetime.datetime(2025, 5, 29, 8, 0), True),  # Ascension Day: before 09
+    ],
+)
+def test_discharge_time_is_checked_against_the_routine_in_force(
+    ansatt, kommune, helseforetak, utskrivningsrutine, tidspunkt, utenfor
+):
+    kategori = Avvikskategori.objects.get(navn="Utskrivning utenfor avtalt tid")
+    avvik = _meld(ansatt, kommune, helseforetak, kategori, hendelse=timezone.make_aware(tidspunkt))
+    assert avvik.utenfor_avtalt_tid is utenfor
+    assert "Utskrivning, versjon 1, punkt 1" in avvik.avtalt_tid
+
+
+def test_no_routine_no_verdict(ansatt, kommune, helseforetak):
+    kategori = Avvikskategori.objects.get(navn="Utskrivning utenfor avtalt tid")
+    assert _meld(ansatt, kommune, helseforetak, kategori).utenfor_avtalt_tid is None
+
+
+def test_a_fine_stated_in_the_clause_is_computed_for_the_period(
+    client, ansatt, kommune, helseforetak, kategori
+):
+    from avtaler.services import NyttPunkt
+    from avvik.konsekvenser import beregn
+
+    fra = timezone.make_aware(datetime.datetime(2026, 1, 1, 12))
+    assert (
+        beregn(
+            "Den som bryter avtalen betaler kr 5 000 per døgn.",
+            fra,
+            fra + datetime.timedelta(days=2, hours=1),
+        ).belop
+        == 15000
+    )
+    assert beregn("kr 800,- pr. time", fra, fra + datetime.timedelta(minutes=90)).belop == 1600
+    assert beregn("Ingen sanksjoner.", fra, fra + datetime.timedelta(days=1)) is None
+    versjon = iverksett(
+        lag_avtale(
+            kommune.helsefellesskap,
+            [kommune, helseforetak],
+            tittel="Med dagbøter",
+            punkter=[
+                NyttPunkt(
+                    "1", "Mislighold", "Ved brudd betaler den ansvarlige parten kr 1 000 per døgn."
+                )
+            ],
+        ),
+        D(2024, 1, 1),
+    )
+    avvik = _meld(
+        ansatt,
+        kommune,
+        helseforetak,
+        kategori,
+        punkt=versjon.punkter.get(),
+        hendelse=timezone.now() - datetime.timedelta(days=3, hours=2),
+    )
+    client.force_login(ansatt)
+    html = client.get(f"/avvik/{avvik.pk}/").content.decode()
+    assert (
+        "kr 1000 per døgn" in html
+        and "(4 døgn) blir det kr 4000" in html
+        and "ikke en faktura" in html
+    )
