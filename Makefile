@@ -55,6 +55,7 @@ check-deploy: install
 bench: install assets
 	$(BIN)/python bench/diff.py
 	$(BIN)/python bench/pdf.py
+	$(BIN)/python bench/avvik.py
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles

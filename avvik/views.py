@@ -6,7 +6,7 @@ import datetime
 
 from django.contrib import messages
 from django.db.models import Count
-from django.db.models.functions import TruncMonth
+from django.db.models.functions import Coalesce, TruncMonth
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -17,6 +17,7 @@ from avvik import access, services
 from avvik.forms import AvvikForm, punktvalg
 from avvik.konsekvenser import beregn
 from avvik.models import Avvik
+from helsefellesskap import access as hf_access
 from helsefellesskap.access import innlogget, offentlig
 from helsefellesskap.feil import Domenefeil
 
@@ -28,12 +29,18 @@ def _get_avvik_for_user(request: HttpRequest, pk: int) -> Avvik:
     return avvik
 
 
+def _synlige(user):
+    """The avvik the user's organisations reported or answer for (all, for a systemforvalter)."""
+    if hf_access.er_systemforvalter(user):
+        return Avvik.objects.all()
+    return Avvik.objects.for_organisasjoner(access.egne_organisasjoner(user))
+
+
 @innlogget
 @require_GET
 def avviksliste(request: HttpRequest) -> HttpResponse:
-    egne = access.egne_organisasjoner(request.user)
-    avvik = list(Avvik.objects.for_organisasjoner(egne).med_detaljer().order_by("-opprettet")[:200])
-    return render(request, "avvik/liste.html", {"avvik": avvik, "egne": egne})
+    avvik = list(_synlige(request.user).med_detaljer().order_by("-opprettet")[:200])
+    return render(request, "avvik/liste.html", {"avvik": avvik})
 
 
 @innlogget
@@ -183,9 +190,21 @@ def _periode(request: HttpRequest) -> tuple[datetime.date, datetime.date]:
 def statistikk(request: HttpRequest) -> HttpResponse:
     """Counts by category, clause, responsible organisation and month (own organisations)."""
     fra, til = _periode(request)
-    egne = access.egne_organisasjoner(request.user)
-    utvalg = Avvik.objects.for_organisasjoner(egne).filter(
-        hendelse__date__gte=fra, hendelse__date__lte=til
+    # A range on the timestamp itself, so the index on (helsefellesskap, hendelse) is used.
+    start = timezone.make_aware(datetime.datetime.combine(fra, datetime.time.min))
+    slutt = timezone.make_aware(
+        datetime.datetime.combine(til + datetime.timedelta(days=1), datetime.time.min)
+    )
+    utvalg = _synlige(request.user).filter(hendelse__gte=start, hendelse__lt=slutt)
+    per_omrade = list(
+        utvalg.annotate(
+            omrade=Coalesce(
+                "meldt_av_organisasjon__lokalomrader__navn", "ansvarlig__lokalomrader__navn"
+            )
+        )
+        .values("omrade")
+        .annotate(n=Count("id", distinct=True))
+        .order_by("-n")
     )
     per_kategori = list(utvalg.values("kategori__navn").annotate(n=Count("id")).order_by("-n"))
     per_ansvarlig = list(utvalg.values("ansvarlig__navn").annotate(n=Count("id")).order_by("-n"))
@@ -222,6 +241,8 @@ def statistikk(request: HttpRequest) -> HttpResponse:
             skriver.writerow(
                 ["punkt", f"{rad['punkt__versjon__tittel']} {rad['punkt__nummer']}", rad["n"]]
             )
+        for rad in per_omrade:
+            skriver.writerow(["lsu-område", rad["omrade"] or "", rad["n"]])
         for rad in per_maned:
             skriver.writerow(["måned", rad["maned"].strftime("%Y-%m"), rad["n"]])
         return svar
@@ -236,7 +257,19 @@ def statistikk(request: HttpRequest) -> HttpResponse:
             "per_kategori": per_kategori,
             "per_ansvarlig": per_ansvarlig,
             "per_punkt": per_punkt,
-            "per_maned": [(r["maned"], r["n"], round(100 * r["n"] / storst)) for r in per_maned],
+            "per_omrade": per_omrade,
+            "stolper": [
+                {
+                    "x": 10 + i * 40,
+                    "midt": 25 + i * 40,
+                    "y": 160 - round(150 * r["n"] / storst),
+                    "hoyde": round(150 * r["n"] / storst),
+                    "n": r["n"],
+                    "maned": r["maned"],
+                }
+                for i, r in enumerate(per_maned)
+            ],
+            "bredde": 20 + 40 * len(per_maned),
         },
     )
 

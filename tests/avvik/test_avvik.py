@@ -254,6 +254,7 @@ def test_statistics_and_csv(
     with django_assert_max_num_queries(10):
         html = client.get("/avvik/statistikk/").content.decode()
     assert "3 avvik fra" in html and "Manglende epikrise" in html and "1.2 Punkt 1.2" in html
+    assert '<svg class="stolpediagram"' in html and "Per LSU-område" in html
     csv = client.get("/avvik/statistikk/", {"format": "csv"}).content.decode("utf-8-sig")
     assert "kategori;Manglende epikrise;3" in csv
 
