@@ -185,6 +185,17 @@ def _periode(request: HttpRequest) -> tuple[datetime.date, datetime.date]:
     return fra, til
 
 
+def _arsrapporter(user) -> list[tuple[str, str, int]]:
+    """(Helsefellesskap name, short name, last year) for the yearly reports the user may get."""
+    from helsefellesskap.models import Helsefellesskap
+
+    hf = Helsefellesskap.objects.all()
+    if not hf_access.er_systemforvalter(user):
+        hf = hf.filter(organisasjoner__in=access.egne_organisasjoner(user)).distinct()
+    ifjor = timezone.localdate().year - 1
+    return [(h.navn, h.kortnavn, ar) for h in hf for ar in (ifjor + 1, ifjor)]
+
+
 @innlogget
 @require_GET
 def statistikk(request: HttpRequest) -> HttpResponse:
@@ -258,6 +269,7 @@ def statistikk(request: HttpRequest) -> HttpResponse:
             "per_ansvarlig": per_ansvarlig,
             "per_punkt": per_punkt,
             "per_omrade": per_omrade,
+            "arsrapporter": _arsrapporter(request.user),
             "stolper": [
                 {
                     "x": 10 + i * 40,
@@ -302,4 +314,54 @@ def sammendrag_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     pdf = html_til_pdf("avvik/sammendrag_pdf.html", {"avvik": avvik, "hendelser": hendelser})
     svar = HttpResponse(pdf, content_type="application/pdf")
     svar["Content-Disposition"] = f'attachment; filename="avvik-{avvik.pk}-tvistelosningsnemnd.pdf"'
+    return svar
+
+
+@innlogget
+@require_GET
+def arsrapport(request: HttpRequest, kortnavn: str, ar: int) -> HttpResponse:
+    """The year's avvik of a Helsefellesskap for SSU, as PDF: counts only, no texts."""
+    from helsefellesskap.models import Helsefellesskap, Organisasjon
+    from helsefellesskap.pdf import html_til_pdf
+
+    helsefellesskap = get_object_or_404(Helsefellesskap, kortnavn=kortnavn)
+    egne = access.egne_organisasjoner(request.user)
+    if not (
+        hf_access.er_systemforvalter(request.user)
+        or Organisasjon.objects.filter(pk__in=egne, helsefellesskap=helsefellesskap).exists()
+    ):
+        raise Http404
+    if not 2000 <= ar <= 2100:
+        raise Http404
+    start = timezone.make_aware(datetime.datetime(ar, 1, 1))
+    aret = Avvik.objects.filter(
+        helsefellesskap=helsefellesskap,
+        hendelse__gte=start,
+        hendelse__lt=start.replace(year=ar + 1),
+    )
+    kontekst = {
+        "helsefellesskap": helsefellesskap,
+        "ar": ar,
+        "antall": aret.count(),
+        "lukket": aret.filter(status=Avvik.Status.LUKKET).count(),
+        "per_kategori": list(aret.values("kategori__navn").annotate(n=Count("id")).order_by("-n")),
+        "per_ansvarlig": list(
+            aret.values("ansvarlig__navn").annotate(n=Count("id")).order_by("-n")
+        ),
+        "per_punkt": list(
+            aret.exclude(punkt=None)
+            .values("punkt__versjon__tittel", "punkt__nummer", "punkt__overskrift")
+            .annotate(n=Count("id"))
+            .order_by("-n")[:20]
+        ),
+        "eskalert": list(
+            Avvik.objects.filter(helsefellesskap=helsefellesskap, trinn__isnull=False)
+            .exclude(status=Avvik.Status.LUKKET)
+            .med_detaljer()
+        ),
+    }
+    svar = HttpResponse(
+        html_til_pdf("avvik/arsrapport_pdf.html", kontekst), content_type="application/pdf"
+    )
+    svar["Content-Disposition"] = f'attachment; filename="avvik-{kortnavn}-{ar}.pdf"'
     return svar

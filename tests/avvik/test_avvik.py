@@ -397,3 +397,35 @@ def test_a_fine_stated_in_the_clause_is_computed_for_the_period(
         and "(4 døgn) blir det kr 4000" in html
         and "ikke en faktura" in html
     )
+
+
+def test_yearly_report_for_ssu_has_counts_and_open_escalations(
+    client, ansatt, koordinator, kommune, helseforetak, kategori, helsefellesskap
+):
+    import io
+
+    from pypdf import PdfReader
+
+    fullt_ssu(helsefellesskap)
+    avvik = _meld(ansatt, kommune, helseforetak, kategori)
+    services.avvik_eskaler(avvik=avvik, utfort_av=koordinator, begrunnelse="Ikke løst.")
+    client.force_login(ansatt)
+    ar = (
+        timezone.localdate().year
+        if avvik.hendelse.year == timezone.localdate().year
+        else avvik.hendelse.year
+    )
+    assert (
+        f"/avvik/arsrapport/{helsefellesskap.kortnavn}/{ar}.pdf"
+        in client.get("/avvik/statistikk/").content.decode()
+    )
+    svar = client.get(f"/avvik/arsrapport/{helsefellesskap.kortnavn}/{ar}.pdf")
+    tekst = "\n".join(s.extract_text() for s in PdfReader(io.BytesIO(svar.content)).pages)
+    assert (
+        "Manglende epikrise" in tekst
+        and "Åpne eskaleringer" in tekst
+        and "1. Løses så nært pasienten" in tekst
+    )
+    assert "Pasient skrevet ut" not in tekst  # counts only
+    client.force_login(MedlemskapFactory(rolle="ansatt").bruker)  # another Helsefellesskap
+    assert client.get(f"/avvik/arsrapport/{helsefellesskap.kortnavn}/{ar}.pdf").status_code == 404
