@@ -58,7 +58,7 @@ def test_a_discharge_avvik_from_report_to_the_lsu_meeting(side, oppsett):
     page.get_by_role("button", name="Meld avviket").click()
     expect(page.get_by_text("Avviket er meldt til Vestre Viken HF.")).to_be_visible()
     # The routine in force allows discharge until 17:00 on weekdays (09–15 on holidays).
-    expect(page.get_by_text("Utenfor avtalt tid")).to_be_visible()
+    expect(page.get_by_text("Utenfor avtalt tid", exact=True)).to_be_visible()
     side.sjekk_tilgjengelighet()
     url = page.url
 
