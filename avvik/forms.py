@@ -1,6 +1,7 @@
 import contextlib
 
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -10,19 +11,22 @@ from helsefellesskap.forms import DsSkjema
 from helsefellesskap.models import Organisasjon
 
 
-def punktvalg(ansvarlig_id, dato) -> list:
-    """Clauses of the agreements in force on the date that the responsible party is bound by."""
+def punktvalg(ansvarlig_id, dato, sok: str = "") -> list:
+    """Clauses of the agreements in force on the date that the responsible party is bound by,
+    optionally only those whose number, heading or text contains the search term."""
     versjoner = (
         Avtaleversjon.objects.gjeldende(dato).filter(parter=ansvarlig_id)
         if ansvarlig_id
         else Avtaleversjon.objects.none()
     )
+    punkter = Punktversjon.objects.filter(versjon__in=versjoner)
+    if sok.strip():
+        sok = sok.strip()
+        punkter = punkter.filter(
+            Q(nummer__startswith=sok) | Q(overskrift__icontains=sok) | Q(tekst__icontains=sok)
+        )
     grupper: dict[str, list] = {}
-    for punkt in (
-        Punktversjon.objects.filter(versjon__in=versjoner)
-        .select_related("versjon")
-        .order_by("versjon__tittel", "rekkefolge")
-    ):
+    for punkt in punkter.select_related("versjon").order_by("versjon__tittel", "rekkefolge"):
         grupper.setdefault(punkt.versjon.tittel, []).append(
             (punkt.pk, f"{punkt.nummer} {punkt.overskrift}".strip())
         )

@@ -16,10 +16,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from avvik import access, services
 from avvik.forms import AvvikForm, punktvalg
 from avvik.konsekvenser import beregn
-from avvik.models import Avvik
+from avvik.models import Avvik, Avvikskategori
 from helsefellesskap import access as hf_access
 from helsefellesskap.access import innlogget, offentlig
 from helsefellesskap.feil import Domenefeil
+from helsefellesskap.models import Organisasjon
 
 
 def _get_avvik_for_user(request: HttpRequest, pk: int) -> Avvik:
@@ -67,15 +68,29 @@ def avvik_ny(request: HttpRequest) -> HttpResponse:
 @innlogget
 @require_GET
 def punkter(request: HttpRequest) -> HttpResponse:
-    """The clause options for the chosen organisation and date (htmx)."""
+    """While the form is filled in (htmx): the clause options for the organisation, date and
+    search term, and whether a discharge at that time was within the agreed hours."""
     try:
-        dato = datetime.datetime.fromisoformat(request.GET.get("hendelse", "")).date()
+        hendelse = timezone.make_aware(
+            datetime.datetime.fromisoformat(request.GET.get("hendelse", ""))
+        )
     except ValueError:
-        dato = timezone.localdate()
+        hendelse = None
+    dato = timezone.localtime(hendelse).date() if hendelse else timezone.localdate()
+    ansvarlig_id = request.GET.get("ansvarlig", "")
+    ansvarlig_id = int(ansvarlig_id) if ansvarlig_id.isdigit() else None
+    sjekk = None
+    kategori_id = request.GET.get("kategori", "")
+    meldt_id = request.GET.get("meldt_av_organisasjon", "")
+    if hendelse and ansvarlig_id and kategori_id.isdigit() and meldt_id.isdigit():
+        kategori = Avvikskategori.objects.filter(pk=kategori_id, gjelder_utskrivning=True).first()
+        orger = {o.pk: o for o in Organisasjon.objects.filter(pk__in=[ansvarlig_id, int(meldt_id)])}
+        if kategori and len(orger) == 2:
+            sjekk = services.utskrivningssjekk(orger[int(meldt_id)], orger[ansvarlig_id], hendelse)
     return render(
         request,
         "avvik/_punktvalg.html",
-        {"valg": punktvalg(request.GET.get("ansvarlig") or None, dato)},
+        {"valg": punktvalg(ansvarlig_id, dato, request.GET.get("sok", "")), "sjekk": sjekk},
     )
 
 

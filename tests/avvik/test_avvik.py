@@ -429,3 +429,27 @@ def test_yearly_report_for_ssu_has_counts_and_open_escalations(
     assert "Pasient skrevet ut" not in tekst  # counts only
     client.force_login(MedlemskapFactory(rolle="ansatt").bruker)  # another Helsefellesskap
     assert client.get(f"/avvik/arsrapport/{helsefellesskap.kortnavn}/{ar}.pdf").status_code == 404
+
+
+def test_the_form_tells_whether_the_time_was_outside_the_hours_and_searches_clauses(
+    client, ansatt, kommune, helseforetak, utskrivningsrutine
+):
+    kategori = Avvikskategori.objects.get(navn="Utskrivning utenfor avtalt tid")
+    client.force_login(ansatt)
+    data = {
+        "meldt_av_organisasjon": kommune.pk,
+        "ansvarlig": helseforetak.pk,
+        "kategori": kategori.pk,
+    }
+    kveld = client.get("/avvik/punkter/", {**data, "hendelse": "2025-11-19T22:10"}).content.decode()
+    assert "Utenfor avtalt tid" in kveld and "hverdag 07:00–17:00" in kveld
+    dag = client.get("/avvik/punkter/", {**data, "hendelse": "2025-11-19T12:00"}).content.decode()
+    assert "Innenfor avtalt tid" in dag
+    treff = client.get(
+        "/avvik/punkter/", {**data, "hendelse": "2025-11-19T12:00", "sok": "tidspunkt"}
+    ).content.decode()
+    assert "1 Tidspunkt" in treff
+    ingen = client.get(
+        "/avvik/punkter/", {**data, "hendelse": "2025-11-19T12:00", "sok": "finnesikke"}
+    ).content.decode()
+    assert "1 Tidspunkt" not in ingen
