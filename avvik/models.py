@@ -164,6 +164,7 @@ class Avvikshendelse(models.Model):
         SVAR = "svar", _("Svar")
         KOMMENTAR = "kommentar", _("Kommentar")
         ESKALERT = "eskalert", _("Eskalert")
+        UTFALL = "utfall", _("Utfall i utvalget")
         LUKKET = "lukket", _("Lukket")
 
     avvik = models.ForeignKey(Avvik, on_delete=models.CASCADE, related_name="hendelser")

@@ -287,3 +287,22 @@ def avvik_eskaler(*, avvik: Avvik, utfort_av: User, begrunnelse: str) -> Avviksh
         sak=sak,
         utvalg=utvalg,
     )
+
+
+def avvik_utfall(sender=None, *, vedtak, **kwargs) -> None:
+    """A decision in a case an avvik was escalated to is the outcome of that step: it is
+    written into the avvik's thread (the decision itself lives with the case)."""
+    for hendelse in Avvikshendelse.objects.filter(
+        sak=vedtak.sak_id, type=Avvikshendelse.Type.ESKALERT
+    ).select_related("avvik"):
+        standpunkter = ", ".join(f"{side}: {pos.lower()}" for side, pos in vedtak.posisjoner)
+        Avvikshendelse.objects.create(
+            avvik=hendelse.avvik,
+            type=Avvikshendelse.Type.UTFALL,
+            utfort_av=vedtak.registrert_av or hendelse.utfort_av,
+            tekst=f"{vedtak.get_resultat_display()}: {vedtak.tekst}"
+            + (f" ({standpunkter})" if standpunkter else ""),
+            trinn=hendelse.trinn,
+            sak=vedtak.sak,
+            utvalg=hendelse.utvalg,
+        )

@@ -453,3 +453,27 @@ def test_the_form_tells_whether_the_time_was_outside_the_hours_and_searches_clau
         "/avvik/punkter/", {**data, "hendelse": "2025-11-19T12:00", "sok": "finnesikke"}
     ).content.decode()
     assert "1 Tidspunkt" not in ingen
+
+
+def test_the_bodys_decision_is_the_outcome_of_the_escalation_step(
+    ansatt, koordinator, kommune, helseforetak, kategori, helsefellesskap
+):
+    from helsefellesskap import services as hf
+
+    ssu = fullt_ssu(helsefellesskap)
+    avvik = _meld(ansatt, kommune, helseforetak, kategori, stige="avtalesporsmal")
+    services.avvik_eskaler(avvik=avvik, utfort_av=koordinator, begrunnelse="Uklart.")
+    steg = services.avvik_eskaler(avvik=avvik, utfort_av=koordinator, begrunnelse="Til SSU.")
+    mote = hf.mote_opprett(utfort_av=None, utvalg=ssu, start=timezone.now(), sted="x")
+    hf.vedtak_registrer(
+        utfort_av=None,
+        sak=steg.sak,
+        mote=mote,
+        tekst="Punktet presiseres i neste revisjon.",
+        posisjoner={
+            s: "enig" for s in ("kommunene", "helseforetaket", "bruker", "arbeidstaker", "fastlege")
+        },
+    )
+    utfall = avvik.hendelser.get(type="utfall")
+    assert utfall.tekst.startswith("Vedtatt: Punktet presiseres i neste revisjon.")
+    assert utfall.trinn == steg.trinn and utfall.sak == steg.sak
