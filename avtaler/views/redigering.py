@@ -17,6 +17,7 @@ from avtaler.views.sprak import analysekontekst
 from helsefellesskap import access as access_hf
 from helsefellesskap.access import innlogget
 from helsefellesskap.feil import Domenefeil
+from helsefellesskap.meldinger import utfor
 from helsefellesskap.models import Utvalg
 
 
@@ -27,17 +28,6 @@ def _versjon(pk: int, nummer: int) -> Avtaleversjon:
 def _krev(tillatt: bool, melding: str) -> None:
     if not tillatt:
         raise PermissionDenied(melding)
-
-
-def _utfor(request: HttpRequest, handling, suksess: str = "") -> bool:
-    try:
-        handling()
-    except Domenefeil as feil:
-        messages.error(request, str(feil))
-        return False
-    if suksess:
-        messages.success(request, suksess)
-    return True
 
 
 @innlogget
@@ -52,7 +42,7 @@ def revider(request: HttpRequest, pk: int) -> HttpResponse:
         access.kan_revidere(request.user, grunnlag), _("Bare partenes koordinatorer kan revidere.")
     )
     resultat: list = []
-    if _utfor(
+    if utfor(
         request,
         lambda: resultat.append(
             services.versjon_start_revisjon(versjon=grunnlag, utfort_av=request.user)
@@ -204,7 +194,7 @@ def punkt_ny(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
     etter_id = request.POST.get("etter", "")
     etter = versjon.punkter.filter(pk=int(etter_id)).first() if etter_id.isdigit() else None
     resultat: list = []
-    ok = _utfor(
+    ok = utfor(
         request,
         lambda: resultat.append(
             services.punkt_legg_til_etter(
@@ -223,7 +213,7 @@ def punkt_ny(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
 def punkt_slett(request: HttpRequest, pk: int, nummer: int, punkt_pk: int) -> HttpResponse:
     versjon = _strukturendring(request, pk, nummer)
     punkt = get_object_or_404(Punktversjon, pk=punkt_pk, versjon=versjon)
-    _utfor(
+    utfor(
         request,
         lambda: services.punkt_slett(punkt=punkt, utfort_av=request.user),
         _("Punktet er slettet."),
@@ -237,7 +227,7 @@ def punkt_flytt(request: HttpRequest, pk: int, nummer: int, punkt_pk: int) -> Ht
     versjon = _strukturendring(request, pk, nummer)
     punkt = get_object_or_404(Punktversjon, pk=punkt_pk, versjon=versjon)
     retning = -1 if request.POST.get("retning") == "opp" else 1
-    _utfor(request, lambda: services.punkt_flytt(punkt=punkt, retning=retning))
+    utfor(request, lambda: services.punkt_flytt(punkt=punkt, retning=retning))
     return _tilbake(versjon, punkt.anker)
 
 
@@ -246,7 +236,7 @@ def punkt_flytt(request: HttpRequest, pk: int, nummer: int, punkt_pk: int) -> Ht
 def punkter_nummerer(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
     versjon = _strukturendring(request, pk, nummer)
     resultat: list = []
-    if _utfor(request, lambda: resultat.append(services.punkter_nummerer(versjon=versjon))):
+    if utfor(request, lambda: resultat.append(services.punkter_nummerer(versjon=versjon))):
         messages.success(request, _("%(n)d punkter fikk nytt nummer.") % {"n": resultat[0]})
     return _tilbake(versjon)
 
@@ -257,7 +247,7 @@ def kommentar_ny(request: HttpRequest, pk: int, nummer: int, punkt_pk: int) -> H
     versjon = _versjon(pk, nummer)
     _krev(access.kan_kommentere(request.user, versjon), _("Bare partene kan kommentere utkastet."))
     punkt = get_object_or_404(Punktversjon, pk=punkt_pk, versjon=versjon)
-    _utfor(
+    utfor(
         request,
         lambda: services.kommentar_legg_til(
             punkt=punkt, forfatter=request.user, tekst=request.POST.get("tekst", "")
@@ -272,7 +262,7 @@ def kommentar_ny(request: HttpRequest, pk: int, nummer: int, punkt_pk: int) -> H
 def kommentar_los(request: HttpRequest, pk: int, nummer: int, kommentar_pk: int) -> HttpResponse:
     versjon = _strukturendring(request, pk, nummer)
     kommentar = get_object_or_404(Kommentar, pk=kommentar_pk, punkt__versjon=versjon)
-    _utfor(
+    utfor(
         request,
         lambda: services.kommentar_los(kommentar=kommentar, utfort_av=request.user),
         _("Kommentaren er markert som løst."),
@@ -287,7 +277,7 @@ def send_til_godkjenning(request: HttpRequest, pk: int, nummer: int) -> HttpResp
     utvalg_id = request.POST.get("utvalg", "")
     utvalg = get_object_or_404(Utvalg, pk=int(utvalg_id) if utvalg_id.isdigit() else 0)
     resultat: list = []
-    if _utfor(
+    if utfor(
         request,
         lambda: resultat.append(
             services.versjon_send_til_godkjenning(
@@ -323,7 +313,7 @@ def signaturer(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
             if dato is None:
                 messages.error(request, _("Oppgi datoen avtalen skal gjelde fra."))
             else:
-                _utfor(
+                utfor(
                     request,
                     lambda: services.versjon_sett_ikrafttredelse(versjon=versjon, dato=dato),
                     _("Datoen er lagret."),
@@ -334,7 +324,7 @@ def signaturer(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
             if org is None or dato is None:
                 messages.error(request, _("Velg parten og oppgi datoen for signeringen."))
             else:
-                _utfor(
+                utfor(
                     request,
                     lambda: services.signatur_registrer(
                         versjon=versjon,
@@ -399,7 +389,7 @@ def lesebekreftelse(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
             access.kan_revidere(request.user, versjon, parter),
             _("Bare koordinatorene ber om lesebekreftelse."),
         )
-        _utfor(
+        utfor(
             request,
             lambda: services.leseforesporsel_opprett(
                 versjon=versjon,
@@ -413,7 +403,7 @@ def lesebekreftelse(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
             bool(access_hf.organisasjoner_med_rolle(request.user) & {p.pk for p in parter}),
             _("Bare ansatte hos partene bekrefter."),
         )
-        _utfor(
+        utfor(
             request,
             lambda: services.lesing_bekreft(versjon=versjon, bruker=request.user),
             _("Takk! Du har bekreftet at du har lest rutinen."),

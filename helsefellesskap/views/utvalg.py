@@ -16,6 +16,7 @@ from helsefellesskap.access import innlogget, offentlig
 from helsefellesskap.feil import Domenefeil
 from helsefellesskap.forms_utvalg import MoteForm, ReferatForm, SakForm, VedtakForm
 from helsefellesskap.kalender import moter_som_ical
+from helsefellesskap.meldinger import utfor
 from helsefellesskap.models import (
     Mote,
     Oppmote,
@@ -224,17 +225,6 @@ def _tilbake_til_mote(
     return redirect(mote)
 
 
-def _utfor(request: HttpRequest, handling, suksess: str) -> bool:
-    try:
-        handling()
-    except Domenefeil as feil:
-        messages.error(request, str(feil))
-        return False
-    if suksess:
-        messages.success(request, suksess)
-    return True
-
-
 @innlogget
 @require_POST
 def mote_oppmote(request: HttpRequest, pk: int, medlem_pk: int) -> HttpResponse:
@@ -243,7 +233,7 @@ def mote_oppmote(request: HttpRequest, pk: int, medlem_pk: int) -> HttpResponse:
     medlem = get_object_or_404(
         Utvalgsmedlem.objects.select_related("bruker"), pk=medlem_pk, utvalg=mote.utvalg
     )
-    _utfor(
+    utfor(
         request,
         lambda: services.oppmote_registrer(
             utfort_av=request.user, mote=mote, medlem=medlem, status=request.POST.get("status", "")
@@ -263,7 +253,7 @@ def mote_sak(request: HttpRequest, pk: int) -> HttpResponse:
         if not request.POST["sak"].isdigit():
             raise Http404
         sak = get_object_or_404(Sak, pk=request.POST["sak"], utvalg=mote.utvalg)
-        _utfor(
+        utfor(
             request,
             lambda: services.sak_sett_pa_sakliste(utfort_av=request.user, mote=mote, sak=sak),
             "",
@@ -278,7 +268,7 @@ def mote_sak(request: HttpRequest, pk: int) -> HttpResponse:
         sak = services.sak_opprett(utfort_av=request.user, utvalg=mote.utvalg, **form.cleaned_data)
         services.sak_sett_pa_sakliste(utfort_av=request.user, mote=mote, sak=sak)
 
-    _utfor(request, ny_sak, "" if request.htmx else _("Saken er satt på sakslisten."))
+    utfor(request, ny_sak, "" if request.htmx else _("Saken er satt på sakslisten."))
     return _tilbake_til_mote(request, mote, "sakliste")
 
 
@@ -313,7 +303,7 @@ def mote_vedtak(request: HttpRequest, pk: int, sak_pk: int) -> HttpResponse:
             tekst=form.cleaned_data["tekst"],
             posisjoner=form.posisjoner(),
         )
-    _utfor(request, handling, "")
+    utfor(request, handling, "")
     return _tilbake_til_mote(request, mote, "sakliste")
 
 
@@ -323,14 +313,14 @@ def mote_referat(request: HttpRequest, pk: int) -> HttpResponse:
     mote = _get_mote(pk)
     _krev_sekretaer(request, mote.utvalg)
     if request.POST.get("handling") == "godkjenn":
-        _utfor(
+        utfor(
             request,
             lambda: services.referat_godkjenn(utfort_av=request.user, mote=mote),
             _("Referatet er godkjent."),
         )
     else:
         tekst = request.POST.get("referat", "")
-        _utfor(
+        utfor(
             request,
             lambda: services.referat_lagre(utfort_av=request.user, mote=mote, tekst=tekst),
             _("Referatet er lagret."),
@@ -360,7 +350,7 @@ def mote_bekreft(request: HttpRequest, pk: int) -> HttpResponse:
     mote = _get_mote(pk)
     if not access.er_utvalgsmedlem(request.user, mote.utvalg):
         raise PermissionDenied(_("Bare utvalgets medlemmer bekrefter referatet."))
-    _utfor(
+    utfor(
         request,
         lambda: services.referat_bekreft(bruker=request.user, mote=mote),
         _("Du har bekreftet referatet."),
@@ -414,7 +404,7 @@ def sak_dokument_ny(request: HttpRequest, pk: int) -> HttpResponse:
     if fil is None:
         messages.error(request, _("Velg en fil å laste opp."))
     else:
-        _utfor(
+        utfor(
             request,
             lambda: services.saksdokument_legg_til(
                 utfort_av=request.user, sak=sak, tittel=request.POST.get("tittel", ""), fil=fil
@@ -444,7 +434,7 @@ def sak_send_videre(request: HttpRequest, pk: int) -> HttpResponse:
     sak = get_object_or_404(Sak.objects.select_related("utvalg", "utvalg__overordnet"), pk=pk)
     _krev_sekretaer(request, sak.utvalg)
     resultat: list = []
-    if _utfor(
+    if utfor(
         request,
         lambda: resultat.append(services.sak_send_videre(utfort_av=request.user, sak=sak)),
         "",

@@ -2,10 +2,8 @@
 
 import datetime
 import io
-import re
 import threading
 import zipfile
-import zlib
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -16,24 +14,9 @@ from avtaler import pdf as pdfmodul
 from avtaler import services
 from avtaler.models import Pdfeksport, Signatur
 from tests.factories import iverksett, lag_avtale
+from tests.pdfhjelp import pdfa_del
 
 D = datetime.date
-
-
-def _pdfa_del(data: bytes) -> str | None:
-    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", data, re.S):
-        for kandidat in (stream, _inflate(stream)):
-            treff = re.search(rb"pdfaid:part[^0-9]{1,3}(\d)", kandidat or b"")
-            if treff:
-                return treff.group(1).decode()
-    return None
-
-
-def _inflate(data):
-    try:
-        return zlib.decompress(data)
-    except zlib.error:
-        return None
 
 
 def _tekst(data: bytes) -> str:
@@ -80,7 +63,7 @@ def test_the_pdf_is_archival_and_holds_every_heading_and_signatory(hent, signert
     assert svar.status_code == 200
     data = b"".join(svar.streaming_content)
     assert data.startswith(b"%PDF")
-    assert _pdfa_del(data) == "3"
+    assert pdfa_del(data) == "3"
     tekst = _tekst(data)
     sider = PdfReader(io.BytesIO(data)).pages
     assert all(side.extract_text().strip() for side in sider)  # every page has real text

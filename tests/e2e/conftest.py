@@ -115,3 +115,14 @@ def mobilside(nettleser, live_server, transactional_db):
     page.set_default_timeout(10_000)
     yield Side(page, live_server.url)
     kontekst.close()
+
+
+def logg_inn(side: Side, epost: str) -> None:
+    """Log in as a demo user (all share the demo password), leaving any earlier session."""
+    from helsefellesskap.demodata import DEMO_PASSORD
+
+    side.page.context.clear_cookies()
+    side.gaa_til("/logg-inn/")
+    side.page.get_by_label("E-postadresse").fill(epost)
+    side.page.get_by_label("Passord").fill(DEMO_PASSORD)
+    side.page.get_by_role("button", name="Logg inn").click()

@@ -7,8 +7,8 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from helsefellesskap import services as hf
-from helsefellesskap.demodata import DEMO_PASSORD
 from helsefellesskap.models import Medlemskap, Organisasjon, User, Utvalg
+from tests.e2e.conftest import logg_inn
 
 pytestmark = pytest.mark.e2e
 
@@ -31,19 +31,11 @@ def oppsett(transactional_db):
     )
 
 
-def _logg_inn(side, epost):
-    side.page.context.clear_cookies()
-    side.gaa_til("/logg-inn/")
-    side.page.get_by_label("E-postadresse").fill(epost)
-    side.page.get_by_label("Passord").fill(DEMO_PASSORD)
-    side.page.get_by_role("button", name="Logg inn").click()
-
-
 def test_a_discharge_avvik_from_report_to_the_lsu_meeting(side, oppsett):
     from playwright.sync_api import expect
 
     page = side.page
-    _logg_inn(side, "ansatt@demo.no")
+    logg_inn(side, "ansatt@demo.no")
     side.gaa_til("/avvik/ny/")
     page.get_by_label("Ansvarlig organisasjon").select_option(label="Vestre Viken HF")
     page.get_by_label("Kategori").select_option(label="Utskrivning utenfor avtalt tid")
@@ -62,7 +54,7 @@ def test_a_discharge_avvik_from_report_to_the_lsu_meeting(side, oppsett):
     side.sjekk_tilgjengelighet()
     url = page.url
 
-    _logg_inn(side, "admin@demo.no")
+    logg_inn(side, "admin@demo.no")
     side.gaa_til(re.sub(r"^https?://[^/]+", "", url))
     page.get_by_label("Tekst (svar, kommentar, tiltak eller begrunnelse)").fill(
         "Beklager. Vi går gjennom rutinen med avdelingen."
@@ -70,7 +62,7 @@ def test_a_discharge_avvik_from_report_to_the_lsu_meeting(side, oppsett):
     page.get_by_role("button", name="Send svar").click()
     expect(page.get_by_text("Svaret er sendt.")).to_be_visible()
 
-    _logg_inn(side, "koordinator@demo.no")
+    logg_inn(side, "koordinator@demo.no")
     side.gaa_til(re.sub(r"^https?://[^/]+", "", url))
     for _ in range(3):  # dialogue, leadership meeting, then the LSU
         page.get_by_label("Tekst (svar, kommentar, tiltak eller begrunnelse)").fill(
@@ -88,7 +80,7 @@ def test_a_discharge_avvik_from_report_to_the_lsu_meeting(side, oppsett):
     side.sjekk_tilgjengelighet()
 
     # The LSU's secretary finds the case on the next meeting's agenda.
-    _logg_inn(side, "sekretaer@demo.no")
+    logg_inn(side, "sekretaer@demo.no")
     side.gaa_til(f"/moter/{oppsett.pk}/")
     expect(
         page.get_by_role("article").filter(has_text="Utskrivning utenfor avtalt tid")

@@ -7,8 +7,8 @@ from django.utils import timezone
 
 from avtaler import services
 from avtaler.models import Avtaleversjon
-from helsefellesskap.demodata import DEMO_PASSORD
 from helsefellesskap.models import Organisasjon
+from tests.e2e.conftest import logg_inn
 
 pytestmark = pytest.mark.e2e
 
@@ -42,19 +42,11 @@ def avtale(transactional_db):
     return services.versjon_sett_i_kraft(versjon=versjon, dato=fra)
 
 
-def _logg_inn(side, epost):
-    side.page.context.clear_cookies()
-    side.gaa_til("/logg-inn/")
-    side.page.get_by_label("E-postadresse").fill(epost)
-    side.page.get_by_label("Passord").fill(DEMO_PASSORD)
-    side.page.get_by_role("button", name="Logg inn").click()
-
-
 def test_the_whole_revision_journey(side, avtale):
     from playwright.sync_api import expect
 
     page = side.page
-    _logg_inn(side, "koordinator@demo.no")
+    logg_inn(side, "koordinator@demo.no")
     side.gaa_til(f"/avtaler/{avtale.avtale_id}/")
     page.get_by_role("button", name="Start revisjon").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("utkast til versjon 2")
@@ -96,7 +88,7 @@ def test_the_whole_revision_journey(side, avtale):
     sak = utkast.behandles_i
 
     # The secretary records an adopted decision in the LSU's next meeting.
-    _logg_inn(side, "sekretaer@demo.no")
+    logg_inn(side, "sekretaer@demo.no")
     side.gaa_til(f"/utvalg/{sak.utvalg_id}/")
     start = timezone.localtime() + datetime.timedelta(minutes=2)
     page.get_by_label("Dato og klokkeslett").fill(start.strftime("%Y-%m-%dT%H:%M"))
@@ -113,7 +105,7 @@ def test_the_whole_revision_journey(side, avtale):
 
     # Both parties sign: the coordinator for Drammen, the administrator for the health trust.
     i_dag = timezone.localdate().isoformat()
-    _logg_inn(side, "koordinator@demo.no")
+    logg_inn(side, "koordinator@demo.no")
     side.gaa_til(f"/avtaler/{avtale.avtale_id}/versjoner/2/signaturer/")
     page.get_by_label("Signert av (navn)").fill("Ordfører i Drammen")
     page.get_by_label("Stilling").fill("Ordfører")
@@ -122,7 +114,7 @@ def test_the_whole_revision_journey(side, avtale):
     page.get_by_role("button", name="Registrer signatur").click()
     expect(page.get_by_text("1 av 2 parter har signert")).to_be_visible()
     side.sjekk_tilgjengelighet()
-    _logg_inn(side, "admin@demo.no")
+    logg_inn(side, "admin@demo.no")
     side.gaa_til(f"/avtaler/{avtale.avtale_id}/versjoner/2/signaturer/")
     page.get_by_label("Part").select_option(label="Vestre Viken HF")
     page.get_by_label("Signert av (navn)").fill("Administrerende direktør")
@@ -145,7 +137,7 @@ def test_a_reload_never_loses_typed_text(side, avtale):
     from playwright.sync_api import expect
 
     page = side.page
-    _logg_inn(side, "koordinator@demo.no")
+    logg_inn(side, "koordinator@demo.no")
     utkast = services.versjon_start_revisjon(versjon=avtale, utfort_av=None)
     punkt = utkast.punkter.get(nummer="2")
     url = f"/avtaler/{utkast.avtale_id}/versjoner/{utkast.nummer}/rediger/?rediger={punkt.pk}"
@@ -168,7 +160,7 @@ def test_the_language_check_follows_the_typing(side, avtale):
     from playwright.sync_api import expect
 
     page = side.page
-    _logg_inn(side, "koordinator@demo.no")
+    logg_inn(side, "koordinator@demo.no")
     utkast = services.versjon_start_revisjon(versjon=avtale, utfort_av=None)
     punkt = utkast.punkter.get(nummer="1")
     side.gaa_til(

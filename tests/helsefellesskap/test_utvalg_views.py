@@ -8,27 +8,7 @@ from django.utils import timezone
 from helsefellesskap import services
 from helsefellesskap.models import Mote, Oppmote, Sak, Vedtak
 from tests.factories import fullt_ssu, lag_medlem, lag_utvalg
-
-
-def _pdfa_del(pdf: bytes) -> str | None:
-    """The PDF/A part from the XMP metadata, which may sit in a compressed stream."""
-    import re
-    import zlib
-
-    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.S):
-        for data in (stream, _inflate(zlib, stream)):
-            treff = re.search(rb"pdfaid:part[^0-9]{1,3}(\d)", data or b"")
-            if treff:
-                return treff.group(1).decode()
-    return None
-
-
-def _inflate(zlib, data: bytes) -> bytes | None:
-    try:
-        return zlib.decompress(data)
-    except zlib.error:
-        return None
-
+from tests.pdfhjelp import pdfa_del
 
 ALLE_ENIGE = {
     s: "enig" for s in ("kommunene", "helseforetaket", "bruker", "arbeidstaker", "fastlege")
@@ -223,7 +203,7 @@ def test_minutes_as_archival_pdf(client, mote, saker, medlem):
     assert svar.status_code == 200
     assert svar.content.startswith(b"%PDF")
     assert svar["Content-Disposition"] == 'attachment; filename="referat-ssu-2026-03-10.pdf"'
-    assert _pdfa_del(svar.content) == "3"
+    assert pdfa_del(svar.content) == "3"
 
 
 def test_sending_a_case_on_from_the_page(client, ssu, helsefellesskap):
