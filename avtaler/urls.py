@@ -10,6 +10,11 @@ urlpatterns = [
     path("avtaler/<int:pk>/versjoner/<int:nummer>/", views.versjon, name="avtale-versjon"),
     path("avtaler/<int:pk>/endringer/", views.endringer, name="avtale-endringer"),
     path("kommuner/<str:kommunenummer>/", views.kommune, name="kommune"),
+    path(
+        "kommuner/<str:kommunenummer>/utskrivning/",
+        views.utskrivning,
+        name="kommune-utskrivning",
+    ),
     path("oversikt/", views.oversikt, name="oversikt"),
     path("kommuner/<str:kommunenummer>/ansvar/", views.kommune_ansvar, name="kommune-ansvar"),
     path("kommuner/<str:kommunenummer>/dekning/", views.kommune_dekning, name="kommune-dekning"),

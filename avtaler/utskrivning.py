@@ -38,3 +38,76 @@ def les_utskrivningstider(tekst: str) -> Utskrivningstider | None:
         return None
     helg = _HELG.search(tekst[hverdag.end() :]) or _HELG.search(tekst)
     return Utskrivningstider(_vindu(hverdag), _vindu(helg) if helg else None)
+
+
+@dataclass
+class Utskrivningsrutine:
+    """The discharge routine in force for a municipality: the version, the clause that
+    states the hours, and the clauses a clinician looks for first."""
+
+    versjon: object
+    tidspunkt: object
+    tider: Utskrivningstider
+    nokkelpunkter: list[tuple[str, object]]
+
+    def tillatt_na(self, tidspunkt: datetime.datetime) -> bool:
+        from avtaler.helligdager import er_helg_eller_helligdag
+
+        return self.tider.tillatt(tidspunkt, er_helg_eller_helligdag(tidspunkt.date()))
+
+    def vindu(self, dato: datetime.date) -> tuple[datetime.time, datetime.time]:
+        from avtaler.helligdager import er_helg_eller_helligdag
+
+        return (
+            self.tider.helg
+            if er_helg_eller_helligdag(dato) and self.tider.helg
+            else self.tider.hverdag
+        )
+
+
+# What a clinician looks for, and the words that find it in a routine's clauses.
+NOKKELPUNKTER = [
+    ("Dokumenter som skal følge pasienten", ("epikrise", "legemiddelliste", "medisinliste")),
+    (
+        "Varsel om utskrivningsklar pasient",
+        ("varsel", "melding om utskrivningsklar", "meldt utskrivningsklar"),
+    ),
+    ("Hvem avgjør kommunens tilbud", ("avgjør", "avgjer")),
+    ("Kontakt", ("kontakt", "tildelingskontor", "telefon")),
+]
+
+
+def utskrivningsrutine(kommune, dato: datetime.date) -> Utskrivningsrutine | None:
+    """The routine (or agreement) in force for the municipality on the date that states the
+    discharge hours; routines come before the agreements they belong to."""
+    from avtaler.models import Avtaleversjon, Punktversjon
+
+    versjoner = list(
+        Avtaleversjon.objects.gjeldende(dato)
+        .for_organisasjon(kommune)
+        .med_avtale()
+        .order_by("-avtale__type", "-gyldig_fra")  # «rutine» first
+    )
+    punkter: dict[int, list] = {}
+    for punkt in Punktversjon.objects.filter(versjon__in=versjoner).order_by("rekkefolge"):
+        punkter.setdefault(punkt.versjon_id, []).append(punkt)
+    for versjon in versjoner:
+        for punkt in punkter.get(versjon.pk, []):
+            tider = les_utskrivningstider(punkt.tekst)
+            if tider is None:
+                continue
+            nokkel = []
+            for navn, ord_ in NOKKELPUNKTER:
+                funnet = next(
+                    (
+                        p
+                        for p in punkter[versjon.pk]
+                        if p is not punkt
+                        and any(o in (p.overskrift + " " + p.tekst).lower() for o in ord_)
+                    ),
+                    None,
+                )
+                if funnet:
+                    nokkel.append((navn, funnet))
+            return Utskrivningsrutine(versjon, punkt, tider, nokkel)
+    return None

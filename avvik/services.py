@@ -7,10 +7,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from avtaler.helligdager import er_helg_eller_helligdag
 from avtaler.models import Avtaleversjon, Punktversjon
-from avtaler.utskrivning import les_utskrivningstider
+from avtaler.utskrivning import utskrivningsrutine
 from avvik import access
-from avvik.helligdager import er_helg_eller_helligdag
 from avvik.models import Avvik, Avvikshendelse, Avvikskategori, Eskaleringstrinn
 from avvik.personnummer import finn_personnummer
 from avvik.stiger import trinn_for
@@ -57,31 +57,20 @@ def utskrivningssjekk(
     if kommune.type != Organisasjon.Type.KOMMUNE:
         return None, ""
     lokal = timezone.localtime(hendelse)
-    versjoner = (
-        Avtaleversjon.objects.gjeldende(lokal.date())
-        .for_organisasjon(kommune)
-        .order_by("-avtale__type")  # «rutine» before the agreements it belongs to
-        .prefetch_related("punkter")
-    )
-    for versjon in versjoner:
-        for punkt in versjon.punkter.all():
-            tider = les_utskrivningstider(punkt.tekst)
-            if tider is None:
-                continue
-            helg = er_helg_eller_helligdag(lokal.date())
-            vindu = tider.helg if helg and tider.helg else tider.hverdag
-            beskrivelse = _(
-                "%(dag)s %(fra)s–%(til)s etter %(tittel)s, versjon %(nr)s, punkt %(punkt)s"
-            ) % {
-                "dag": _("helg/helligdag") if helg else _("hverdag"),
-                "fra": vindu[0].strftime("%H:%M"),
-                "til": vindu[1].strftime("%H:%M"),
-                "tittel": versjon.tittel,
-                "nr": versjon.nummer,
-                "punkt": punkt.nummer,
-            }
-            return not tider.tillatt(lokal, helg), beskrivelse
-    return None, ""
+    rutine = utskrivningsrutine(kommune, lokal.date())
+    if rutine is None:
+        return None, ""
+    helg = er_helg_eller_helligdag(lokal.date())
+    vindu = rutine.vindu(lokal.date())
+    beskrivelse = _("%(dag)s %(fra)s–%(til)s etter %(tittel)s, versjon %(nr)s, punkt %(punkt)s") % {
+        "dag": _("helg/helligdag") if helg else _("hverdag"),
+        "fra": vindu[0].strftime("%H:%M"),
+        "til": vindu[1].strftime("%H:%M"),
+        "tittel": rutine.versjon.tittel,
+        "nr": rutine.versjon.nummer,
+        "punkt": rutine.tidspunkt.nummer,
+    }
+    return not rutine.tillatt_na(lokal), beskrivelse
 
 
 @transaction.atomic

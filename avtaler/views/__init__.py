@@ -33,6 +33,7 @@ from avtaler.views.sprak import (
     kommune_dekning,
     sprakoversikt,
 )
+from avtaler.views.utskrivning import utskrivning
 
 __all__ = [
     "ansvar",
@@ -63,6 +64,7 @@ __all__ = [
     "send_til_godkjenning",
     "signaturer",
     "sprakoversikt",
+    "utskrivning",
     "versjon",
     "versjoner",
 ]

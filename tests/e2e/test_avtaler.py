@@ -82,3 +82,17 @@ def test_a_coordinator_imports_an_agreement(side, demodata, tmp_path):
     expect(side.page.get_by_role("heading", level=1)).to_have_text("Særavtale om legevakt")
     side.sjekk_tilgjengelighet()
     assert side.konsollfeil == []
+
+
+def test_a_nurse_finds_todays_discharge_routine_on_a_phone(mobilside, demodata):
+    from playwright.sync_api import expect
+
+    mobilside.gaa_til("/")
+    mobilside.page.get_by_label("Kommune", exact=True).select_option(label="Bærum kommune")
+    mobilside.page.get_by_role("button", name="Vis kommunen").click()
+    mobilside.page.get_by_role("link", name="Utskrivning: hva gjelder i dag?").click()
+    expect(mobilside.page.get_by_role("heading", level=2, name=re.compile("Utskrivning er"))).to_be_visible()
+    expect(mobilside.page.get_by_text("07:00–17:00")).to_be_visible()
+    mobilside.sjekk_tilgjengelighet()
+    assert mobilside.ingen_horisontal_rulling()
+    assert mobilside.konsollfeil == []

@@ -1,0 +1,44 @@
+"""The clinician's lookup: the discharge routine in force today for a municipality, key facts
+first, on a phone, without logging in; and a print version with a QR code for the ward wall."""
+
+import segno
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_GET
+
+from avtaler.helligdager import er_helg_eller_helligdag
+from avtaler.utskrivning import utskrivningsrutine
+from helsefellesskap.access import offentlig
+from helsefellesskap.models import Organisasjon
+
+
+@offentlig
+@require_GET
+def utskrivning(request: HttpRequest, kommunenummer: str) -> HttpResponse:
+    kommune = get_object_or_404(Organisasjon.objects.kommuner(), kommunenummer=kommunenummer)
+    na = timezone.localtime()
+    rutine = utskrivningsrutine(kommune, na.date())
+    kontekst = {
+        "kommune": kommune,
+        "rutine": rutine,
+        "na": na,
+        "helg": er_helg_eller_helligdag(na.date()),
+    }
+    if rutine is not None:
+        kontekst["tillatt_na"] = rutine.tillatt_na(na)
+        kontekst["vindu"] = rutine.vindu(na.date())
+        kontekst["punkter"] = list(rutine.versjon.punkter.order_by("rekkefolge"))
+    mal = "avtaler/utskrivning.html"
+    if request.GET.get("utskrift") == "1":
+        adresse = request.build_absolute_uri(request.path)
+        # Generated here as SVG markup: no image service, nothing fetched by the browser.
+        kontekst["qrkode"] = mark_safe(  # noqa: S308 - segno's own SVG from our URL
+            segno.make(adresse, error="m").svg_inline(
+                scale=4, svgclass="qrkode", title=f"QR-kode til {adresse}"
+            )
+        )
+        kontekst["adresse"] = adresse
+        mal = "avtaler/utskrivning_utskrift.html"
+    return render(request, mal, kontekst)

@@ -1,0 +1,117 @@
+"""The clinician's discharge lookup: the routine in force today, its hours, key facts."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from avtaler import services
+from avtaler.helligdager import er_helg_eller_helligdag, paskedag
+from avtaler.services import NyttPunkt
+from avtaler.utskrivning import les_utskrivningstider, utskrivningsrutine
+from tests.factories import iverksett, lag_avtale
+
+TIDER = (
+    "Utskrivning skal skje på hverdager mellom {a} og {b}, "
+    "og i helger og på helligdager mellom 09:00 og 15:00."
+)
+
+
+def _rutine(kommune, helseforetak, fra, hverdag=("07:00", "17:00")):
+    return iverksett(
+        lag_avtale(
+            kommune.helsefellesskap,
+            [kommune, helseforetak],
+            type="saeravtale",
+            tittel="Utskrivningsrutine",
+            punkter=[
+                NyttPunkt("1", "Tidspunkt", TIDER.format(a=hverdag[0], b=hverdag[1])),
+                NyttPunkt("2", "Dokumenter", "Epikrise og legemiddelliste skal følge pasienten."),
+                NyttPunkt("3", "Kontakt", "Tildelingskontoret har telefon 12 34 56 78."),
+            ],
+        ),
+        fra,
+    )
+
+
+def test_hours_are_read_from_the_text():
+    tider = les_utskrivningstider(TIDER.format(a="07:00", b="17:00"))
+    assert tider.hverdag == (datetime.time(7), datetime.time(17))
+    assert tider.helg == (datetime.time(9), datetime.time(15))
+    assert les_utskrivningstider("Ingen tider her.") is None
+
+
+def test_norwegian_holidays():
+    assert paskedag(2026) == datetime.date(2026, 4, 5)
+    assert er_helg_eller_helligdag(datetime.date(2026, 5, 14))  # Ascension Day, a Thursday
+    assert er_helg_eller_helligdag(datetime.date(2026, 12, 26))
+    assert not er_helg_eller_helligdag(datetime.date(2026, 11, 25))
+
+
+def test_the_page_shows_the_routine_in_force_with_key_facts(
+    client, kommune, helseforetak, django_assert_max_num_queries
+):
+    versjon = _rutine(kommune, helseforetak, datetime.date(2024, 1, 1))
+    with django_assert_max_num_queries(8):
+        svar = client.get(f"/kommuner/{kommune.kommunenummer}/utskrivning/")
+    html = svar.content.decode()
+    assert svar.status_code == 200
+    assert "07:00–17:00" in html and "09:00–15:00" in html
+    assert "Epikrise og legemiddelliste skal følge pasienten." in html
+    assert "Tildelingskontoret har telefon" in html
+    assert f"versjon {versjon.nummer}" in html
+    assert f'href="/avtaler/{versjon.avtale_id}/#punkt-' in html
+    assert ("Utskrivning er tillatt nå" in html) != ("Utskrivning er ikke tillatt nå" in html)
+
+
+def test_a_new_version_shows_from_its_in_force_date(kommune, helseforetak):
+    i_dag = timezone.localdate()
+    v1 = _rutine(
+        kommune, helseforetak, i_dag - datetime.timedelta(days=400), hverdag=("08:00", "16:00")
+    )
+    v2 = services.versjon_start_revisjon(versjon=v1, utfort_av=None)
+    punkt = v2.punkter.get(nummer="1")
+    services.punkt_lagre(
+        punkt=punkt,
+        utfort_av=None,
+        nummer="1",
+        overskrift="Tidspunkt",
+        tekst=TIDER.format(a="07:00", b="17:00"),
+        forventet_teller=0,
+    )
+    iverksett(v2, i_dag)
+    assert utskrivningsrutine(kommune, i_dag - datetime.timedelta(days=1)).tider.hverdag[
+        0
+    ] == datetime.time(8)
+    assert utskrivningsrutine(kommune, i_dag).tider.hverdag[0] == datetime.time(7)
+
+
+def test_without_a_routine_the_page_says_so(client, kommune):
+    html = client.get(f"/kommuner/{kommune.kommunenummer}/utskrivning/").content.decode()
+    assert "Vi fant ingen avtale som gjelder i dag med avtalte tider" in html
+
+
+def test_print_version_has_a_server_generated_qr_code(client, kommune, helseforetak):
+    _rutine(kommune, helseforetak, datetime.date(2024, 1, 1))
+    html = client.get(
+        f"/kommuner/{kommune.kommunenummer}/utskrivning/", {"utskrift": "1"}
+    ).content.decode()
+    assert "<svg" in html and 'class="qrkode"' in html
+    assert f"/kommuner/{kommune.kommunenummer}/utskrivning/" in html
+
+
+@pytest.mark.parametrize(
+    ("tidspunkt", "tillatt"),
+    [
+        ((2026, 11, 25, 16, 59), True),
+        ((2026, 11, 25, 17, 1), False),
+        ((2026, 11, 28, 10, 0), True),
+        ((2026, 11, 28, 16, 0), False),
+    ],
+)
+def test_allowed_now_follows_the_weekday_and_weekend_windows(
+    kommune, helseforetak, tidspunkt, tillatt
+):
+    _rutine(kommune, helseforetak, datetime.date(2024, 1, 1))
+    rutine = utskrivningsrutine(kommune, datetime.date(2026, 11, 25))
+    assert rutine.tillatt_na(timezone.make_aware(datetime.datetime(*tidspunkt))) is tillatt
