@@ -91,7 +91,9 @@ def test_a_nurse_finds_todays_discharge_routine_on_a_phone(mobilside, demodata):
     mobilside.page.get_by_label("Kommune", exact=True).select_option(label="Bærum kommune")
     mobilside.page.get_by_role("button", name="Vis kommunen").click()
     mobilside.page.get_by_role("link", name="Utskrivning: hva gjelder i dag?").click()
-    expect(mobilside.page.get_by_role("heading", level=2, name=re.compile("Utskrivning er"))).to_be_visible()
+    expect(
+        mobilside.page.get_by_role("heading", level=2, name=re.compile("Utskrivning er"))
+    ).to_be_visible()
     expect(mobilside.page.get_by_text("07:00–17:00")).to_be_visible()
     mobilside.sjekk_tilgjengelighet()
     assert mobilside.ingen_horisontal_rulling()
