@@ -5,6 +5,7 @@ from helsefellesskap import views
 urlpatterns = [
     path("", views.forside, name="forside"),
     path("kommuner/", views.kommune_velg, name="kommune-velg"),
+    path("kommuner/forslag/", views.kommune_forslag, name="kommune-forslag"),
     path("logg-inn/", views.logg_inn, name="logg-inn"),
     path("logg-ut/", views.logg_ut, name="logg-ut"),
     path("min-side/", views.min_side, name="min-side"),

@@ -13,6 +13,7 @@ from helsefellesskap import access, services
 from helsefellesskap.access import innlogget, offentlig
 from helsefellesskap.feil import Domenefeil
 from helsefellesskap.forms import GiRolleForm, InnloggingForm
+from helsefellesskap.kommunesok import entydig_kommune, finn_kommuner
 from helsefellesskap.models import Helsefellesskap, Medlemskap, Organisasjon
 from helsefellesskap.sortering import norsk_sortert
 
@@ -36,12 +37,36 @@ def forside(request: HttpRequest) -> HttpResponse:
 @offentlig
 @require_GET
 def kommune_velg(request: HttpRequest) -> HttpResponse:
-    """The municipality picker's target: works as a plain form without JavaScript."""
-    kommunenummer = request.GET.get("kommune", "").strip()
-    if Organisasjon.objects.kommuner().filter(kommunenummer=kommunenummer).exists():
-        return redirect("kommune", kommunenummer=kommunenummer)
-    messages.error(request, _("Velg en kommune fra listen."))
-    return redirect("forside")
+    """The municipality picker's target: works as a plain form without JavaScript.
+
+    A number, a name or the start of one that names a single municipality leads straight to it;
+    otherwise the visitor chooses among the matches.
+    """
+    tekst = request.GET.get("kommune", "")
+    kommune = entydig_kommune(tekst)
+    if kommune is not None:
+        return redirect("kommune", kommunenummer=kommune.kommunenummer)
+    treff = finn_kommuner(tekst)
+    if not treff:
+        if tekst.strip():
+            melding = _("Fant ingen kommune som passer til «%(tekst)s».") % {"tekst": tekst[:100]}
+        else:
+            melding = _("Skriv navnet eller nummeret på en kommune.")
+        messages.error(request, melding)
+        return redirect("forside")
+    return render(request, "helsefellesskap/kommune_velg.html", {"treff": treff, "tekst": tekst})
+
+
+@offentlig
+@require_GET
+def kommune_forslag(request: HttpRequest) -> HttpResponse:
+    """Suggestions while the visitor types (htmx); the same matches the form leads to."""
+    tekst = request.GET.get("kommune", "")
+    return render(
+        request,
+        "helsefellesskap/kommuneforslag.html",
+        {"treff": finn_kommuner(tekst), "tekst": tekst},
+    )
 
 
 @offentlig

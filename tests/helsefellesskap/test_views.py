@@ -32,7 +32,7 @@ def test_picker_leads_to_the_municipality(client, kommune):
 def test_picker_without_choice_returns_to_front_page_with_a_message(client, kommune):
     svar = client.get("/kommuner/", {"kommune": "9999"}, follow=True)
     assert svar.redirect_chain == [("/", 302)]
-    assert "Velg en kommune fra listen." in svar.content.decode()
+    assert "Fant ingen kommune som passer til «9999»." in svar.content.decode()
 
 
 def test_unknown_municipality_gives_a_norwegian_404(client, db):
