@@ -9,6 +9,7 @@ urlpatterns = [
     path("avtaler/<int:pk>/versjoner/", views.versjoner, name="avtale-versjoner"),
     path("avtaler/<int:pk>/versjoner/<int:nummer>/", views.versjon, name="avtale-versjon"),
     path("avtaler/<int:pk>/endringer/", views.endringer, name="avtale-endringer"),
+    path("sok/", views.sok, name="sok"),
     path("kommuner/<str:kommunenummer>/", views.kommune, name="kommune"),
     path(
         "kommuner/<str:kommunenummer>/utskrivning/",

@@ -25,6 +25,7 @@ from avtaler.views.redigering import (
     send_til_godkjenning,
     signaturer,
 )
+from avtaler.views.sok import sok
 from avtaler.views.sprak import (
     ansvar,
     ansvar_plasser,
@@ -63,6 +64,7 @@ __all__ = [
     "revider",
     "send_til_godkjenning",
     "signaturer",
+    "sok",
     "sprakoversikt",
     "utskrivning",
     "versjon",

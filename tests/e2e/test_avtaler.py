@@ -99,4 +99,15 @@ def test_a_nurse_finds_todays_discharge_routine_on_a_phone(mobilside, demodata):
     expect(mobilside.page.get_by_text("07:00–17:00")).to_be_visible()
     mobilside.sjekk_tilgjengelighet()
     assert mobilside.ingen_horisontal_rulling()
+
+    # Then search across the agreements, results arriving as she types.
+    mobilside.page.get_by_role("link", name="Søk", exact=True).click()
+    mobilside.page.get_by_label("Søkeord").press_sequentially("utskrivningsklar")
+    forste = mobilside.page.locator(".sokeresultat li").first
+    expect(forste.locator("mark").first).to_be_visible()
+    expect(mobilside.page).to_have_url(re.compile(r"/sok/\?q=utskrivningsklar"))
+    mobilside.sjekk_tilgjengelighet()
+    assert mobilside.ingen_horisontal_rulling()
+    forste.get_by_role("link").click()
+    expect(mobilside.page).to_have_url(re.compile(r"/avtaler/\d+/versjoner/\d+/#punkt-\d+$"))
     assert mobilside.konsollfeil == []
