@@ -151,8 +151,18 @@ class AvtaleversjonQuerySet(models.QuerySet):
     def gjeldende(self, dato: datetime.date | None = None):
         """Versions in force on the date (today if none): signed, and the date in their interval."""
         dato = dato or i_dag()
+        # A successor in force replaces the version from its first day, at midnight, before the
+        # daily job has set the end date.
+        etterfolger = Avtaleversjon.objects.filter(
+            avtale=models.OuterRef("avtale"),
+            tilstand__in=SIGNERTE,
+            gyldig_fra__lte=dato,
+            gyldig_fra__gt=models.OuterRef("gyldig_fra"),
+        )
         return self.signerte().filter(
-            Q(gyldig_fra__lte=dato), Q(gyldig_til__isnull=True) | Q(gyldig_til__gte=dato)
+            Q(gyldig_fra__lte=dato),
+            Q(gyldig_til__isnull=True) | Q(gyldig_til__gte=dato),
+            ~models.Exists(etterfolger),
         )
 
     def for_organisasjon(self, organisasjon: Organisasjon):

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+import time_machine
 from django.utils import timezone
 
 from avtaler import services
@@ -93,17 +94,22 @@ def test_filters_by_municipality_and_agreement_type(rutine, anonym, annen_kommun
     assert _nummer(sok("innlagt", anonym, avtaletype="overordnet")) == []
 
 
-def test_drafts_are_for_the_parties_members_only(rutine, anonym, koordinator, utenforstaende):
-    utkast = services.versjon_start_revisjon(versjon=rutine, utfort_av=None)
-    punkt = utkast.punkter.get(nummer="1")
+def _revisjon(versjon, tekst):
+    """A new draft of the version whose clause 1 says the text."""
+    utkast = services.versjon_start_revisjon(versjon=versjon, utfort_av=None)
     services.punkt_lagre(
-        punkt=punkt,
+        punkt=utkast.punkter.get(nummer="1"),
         utfort_av=None,
         nummer="1",
         overskrift="Varsling",
-        tekst="Sykehuset varsler kommunen elektronisk når pasienten er innlagt.",
+        tekst=tekst,
         forventet_teller=0,
     )
+    return utkast
+
+
+def test_drafts_are_for_the_parties_members_only(rutine, anonym, koordinator, utenforstaende):
+    utkast = _revisjon(rutine, "Sykehuset varsler kommunen elektronisk når pasienten er innlagt.")
     assert _nummer(sok("elektronisk", anonym)) == []
     assert _nummer(sok("elektronisk", utenforstaende)) == []
     assert _nummer(sok("elektronisk", UserFactory())) == []
@@ -113,21 +119,23 @@ def test_drafts_are_for_the_parties_members_only(rutine, anonym, koordinator, ut
     assert [t.versjon for t in sok("innlagt", anonym)] == [rutine]
 
 
-def test_a_new_version_is_found_from_its_in_force_date_and_the_old_one_no_longer(rutine, anonym):
-    utkast = services.versjon_start_revisjon(versjon=rutine, utfort_av=None)
-    punkt = utkast.punkter.get(nummer="1")
-    services.punkt_lagre(
-        punkt=punkt,
-        utfort_av=None,
-        nummer="1",
-        overskrift="Varsling",
-        tekst="Sykehuset varsler kommunen digitalt når pasienten er innlagt.",
-        forventet_teller=0,
-    )
+def test_a_new_version_is_found_from_midnight_of_its_in_force_date(rutine, anonym):
     i_dag = timezone.localdate()
-    ny = iverksett(utkast, i_dag)
-    assert [t.versjon for t in sok("digitalt", anonym)] == [ny]
-    assert [t.versjon for t in sok("innlagt", anonym)] == [ny]
+    i_morgen = i_dag + datetime.timedelta(days=1)
+    utkast = _revisjon(rutine, "Sykehuset varsler kommunen digitalt når pasienten er innlagt.")
+    bruker = UserFactory()
+    utkast = services.versjon_send_til_behandling(versjon=utkast, utfort_av=bruker)
+    utkast = services.versjon_godkjenn(versjon=utkast, utfort_av=bruker, vedtaksreferanse="SSU 2")
+    ny = services.versjon_signer(
+        versjon=utkast, utfort_av=bruker, signert_dato=i_dag, gyldig_fra=i_morgen
+    )
+    kvelden = timezone.make_aware(datetime.datetime.combine(i_dag, datetime.time(23, 59)))
+    with time_machine.travel(kvelden, tick=False):
+        assert [t.versjon for t in sok("innlagt", anonym)] == [rutine]
+        assert sok("digitalt", anonym) == []
+    with time_machine.travel(kvelden + datetime.timedelta(minutes=1), tick=False):
+        assert [t.versjon for t in sok("innlagt", anonym)] == [ny]
+        assert [t.versjon for t in sok("digitalt", anonym)] == [ny]
 
 
 def test_empty_and_stop_word_queries_find_nothing(rutine, anonym):

@@ -3,13 +3,14 @@
 import datetime
 
 import pytest
+import time_machine
 from django.utils import timezone
 
 from avtaler import services
 from avtaler.helligdager import er_helg_eller_helligdag, paskedag
 from avtaler.services import NyttPunkt
 from avtaler.utskrivning import les_utskrivningstider, utskrivningsrutine
-from tests.factories import iverksett, lag_avtale
+from tests.factories import UserFactory, iverksett, lag_avtale
 
 TIDER = (
     "Utskrivning skal skje på hverdager mellom {a} og {b}, "
@@ -115,3 +116,30 @@ def test_allowed_now_follows_the_weekday_and_weekend_windows(
     _rutine(kommune, helseforetak, datetime.date(2024, 1, 1))
     rutine = utskrivningsrutine(kommune, datetime.date(2026, 11, 25))
     assert rutine.tillatt_na(timezone.make_aware(datetime.datetime(*tidspunkt))) is tillatt
+
+
+def test_the_page_changes_version_at_midnight_before_any_job_has_run(client, kommune, helseforetak):
+    i_dag = timezone.localdate()
+    i_morgen = i_dag + datetime.timedelta(days=1)
+    v1 = _rutine(kommune, helseforetak, i_dag - datetime.timedelta(days=400), ("08:00", "16:00"))
+    v2 = services.versjon_start_revisjon(versjon=v1, utfort_av=None)
+    services.punkt_lagre(
+        punkt=v2.punkter.get(nummer="1"),
+        utfort_av=None,
+        nummer="1",
+        overskrift="Tidspunkt",
+        tekst=TIDER.format(a="07:00", b="17:00"),
+        forventet_teller=0,
+    )
+    bruker = UserFactory()
+    v2 = services.versjon_send_til_behandling(versjon=v2, utfort_av=bruker)
+    v2 = services.versjon_godkjenn(versjon=v2, utfort_av=bruker, vedtaksreferanse="SSU 2/2026")
+    services.versjon_signer(versjon=v2, utfort_av=bruker, signert_dato=i_dag, gyldig_fra=i_morgen)
+    adresse = f"/kommuner/{kommune.kommunenummer}/utskrivning/"
+    kvelden = timezone.make_aware(datetime.datetime.combine(i_dag, datetime.time(23, 59, 59)))
+    with time_machine.travel(kvelden, tick=False):
+        html = client.get(adresse).content.decode()
+        assert "08:00–16:00" in html and "versjon 1" in html
+    with time_machine.travel(kvelden + datetime.timedelta(seconds=1), tick=False):
+        html = client.get(adresse).content.decode()
+        assert "07:00–17:00" in html and "versjon 2" in html and "08:00–16:00" not in html
