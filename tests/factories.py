@@ -122,6 +122,34 @@ def iverksett(versjon, gyldig_fra, *, bruker=None, vedtak="SSU 1/2026"):
     return services.versjon_sett_i_kraft(versjon=versjon, dato=gyldig_fra, utfort_av=bruker)
 
 
+def revider(versjon, nummer, overskrift, tekst):
+    """A new draft of the version in which clause `nummer` says the text."""
+    from avtaler import services
+
+    utkast = services.versjon_start_revisjon(versjon=versjon, utfort_av=None)
+    services.punkt_lagre(
+        punkt=utkast.punkter.get(nummer=nummer),
+        utfort_av=None,
+        nummer=nummer,
+        overskrift=overskrift,
+        tekst=tekst,
+        forventet_teller=0,
+    )
+    return utkast
+
+
+def signer(versjon, signert_dato, gyldig_fra, vedtak="SSU 2/2026"):
+    """Take a draft through consideration and approval to signed, in force from the date."""
+    from avtaler import services
+
+    bruker = UserFactory()
+    versjon = services.versjon_send_til_behandling(versjon=versjon, utfort_av=bruker)
+    versjon = services.versjon_godkjenn(versjon=versjon, utfort_av=bruker, vedtaksreferanse=vedtak)
+    return services.versjon_signer(
+        versjon=versjon, utfort_av=bruker, signert_dato=signert_dato, gyldig_fra=gyldig_fra
+    )
+
+
 # --- bodies ---------------------------------------------------------------------------------
 
 

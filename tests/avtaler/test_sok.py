@@ -6,10 +6,9 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from avtaler import services
 from avtaler.services import NyttPunkt
 from avtaler.sok import sok
-from tests.factories import UserFactory, iverksett, lag_avtale
+from tests.factories import UserFactory, iverksett, lag_avtale, revider, signer
 
 I_FJOR = timezone.localdate() - datetime.timedelta(days=365)
 
@@ -95,17 +94,7 @@ def test_filters_by_municipality_and_agreement_type(rutine, anonym, annen_kommun
 
 
 def _revisjon(versjon, tekst):
-    """A new draft of the version whose clause 1 says the text."""
-    utkast = services.versjon_start_revisjon(versjon=versjon, utfort_av=None)
-    services.punkt_lagre(
-        punkt=utkast.punkter.get(nummer="1"),
-        utfort_av=None,
-        nummer="1",
-        overskrift="Varsling",
-        tekst=tekst,
-        forventet_teller=0,
-    )
-    return utkast
+    return revider(versjon, "1", "Varsling", tekst)
 
 
 def test_drafts_are_for_the_parties_members_only(rutine, anonym, koordinator, utenforstaende):
@@ -123,12 +112,7 @@ def test_a_new_version_is_found_from_midnight_of_its_in_force_date(rutine, anony
     i_dag = timezone.localdate()
     i_morgen = i_dag + datetime.timedelta(days=1)
     utkast = _revisjon(rutine, "Sykehuset varsler kommunen digitalt når pasienten er innlagt.")
-    bruker = UserFactory()
-    utkast = services.versjon_send_til_behandling(versjon=utkast, utfort_av=bruker)
-    utkast = services.versjon_godkjenn(versjon=utkast, utfort_av=bruker, vedtaksreferanse="SSU 2")
-    ny = services.versjon_signer(
-        versjon=utkast, utfort_av=bruker, signert_dato=i_dag, gyldig_fra=i_morgen
-    )
+    ny = signer(utkast, i_dag, i_morgen)
     kvelden = timezone.make_aware(datetime.datetime.combine(i_dag, datetime.time(23, 59)))
     with time_machine.travel(kvelden, tick=False):
         assert [t.versjon for t in sok("innlagt", anonym)] == [rutine]

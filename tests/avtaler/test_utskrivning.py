@@ -10,7 +10,7 @@ from avtaler import services
 from avtaler.helligdager import er_helg_eller_helligdag, paskedag
 from avtaler.services import NyttPunkt
 from avtaler.utskrivning import les_utskrivningstider, utskrivningsrutine
-from tests.factories import UserFactory, iverksett, lag_avtale
+from tests.factories import iverksett, lag_avtale, revider, signer
 
 TIDER = (
     "Utskrivning skal skje på hverdager mellom {a} og {b}, "
@@ -122,19 +122,8 @@ def test_the_page_changes_version_at_midnight_before_any_job_has_run(client, kom
     i_dag = timezone.localdate()
     i_morgen = i_dag + datetime.timedelta(days=1)
     v1 = _rutine(kommune, helseforetak, i_dag - datetime.timedelta(days=400), ("08:00", "16:00"))
-    v2 = services.versjon_start_revisjon(versjon=v1, utfort_av=None)
-    services.punkt_lagre(
-        punkt=v2.punkter.get(nummer="1"),
-        utfort_av=None,
-        nummer="1",
-        overskrift="Tidspunkt",
-        tekst=TIDER.format(a="07:00", b="17:00"),
-        forventet_teller=0,
-    )
-    bruker = UserFactory()
-    v2 = services.versjon_send_til_behandling(versjon=v2, utfort_av=bruker)
-    v2 = services.versjon_godkjenn(versjon=v2, utfort_av=bruker, vedtaksreferanse="SSU 2/2026")
-    services.versjon_signer(versjon=v2, utfort_av=bruker, signert_dato=i_dag, gyldig_fra=i_morgen)
+    v2 = revider(v1, "1", "Tidspunkt", TIDER.format(a="07:00", b="17:00"))
+    signer(v2, i_dag, i_morgen)
     adresse = f"/kommuner/{kommune.kommunenummer}/utskrivning/"
     kvelden = timezone.make_aware(datetime.datetime.combine(i_dag, datetime.time(23, 59, 59)))
     with time_machine.travel(kvelden, tick=False):
