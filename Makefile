@@ -56,6 +56,7 @@ bench: install assets
 	$(BIN)/python bench/diff.py
 	$(BIN)/python bench/pdf.py
 	$(BIN)/python bench/avvik.py
+	$(BIN)/python bench/sok.py
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles

@@ -69,7 +69,8 @@ def test_the_whole_revision_journey(side, avtale):
             expect(page.locator(".forhandsvisning em")).to_have_text("Helseforetaket")
         side.sjekk_tilgjengelighet()
         page.get_by_role("button", name="Lagre punktet").click()
-        expect(page.get_by_text("Lagret", exact=True)).to_be_visible()
+        punkt_id = avtale.punkter.get(nummer=nummer).punkt_id
+        expect(page.locator(f"#punkt-{punkt_id}").get_by_text("Lagret", exact=True)).to_be_visible()
 
     # A comment on clause 3.
     page.locator("#" + "punkt-{}".format(avtale.punkter.get(nummer="3").punkt_id)).get_by_text(
