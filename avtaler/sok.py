@@ -20,8 +20,7 @@ import re
 import snowballstemmer
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
-from django.db.models.expressions import RawSQL
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -106,16 +105,14 @@ def _rangert(punkter: QuerySet[Punktversjon], sporring: Sporring) -> QuerySet[Pu
     if not termer:
         return punkter.none()
     uttrykk = " AND ".join(f'"{stamme}"' for stamme in termer)
-    rang = RawSQL(
-        "SELECT -bm25(avtaler_punkt_sok, 10.0, 1.0) FROM avtaler_punkt_sok"
-        " WHERE avtaler_punkt_sok MATCH %s AND rowid = avtaler_punktversjon.id",
-        [uttrykk],
-    )
-    return (
-        punkter.annotate(rang=rang)
-        .filter(rang__isnull=False)
-        .order_by(F("rang").desc(), "versjon__avtale__tittel", "rekkefolge")
-    )
+    # A join, not a correlated subquery: one MATCH for the whole query, the virtual table
+    # answering by rowid. extra() is the ORM's way to put a virtual table in FROM.
+    return punkter.extra(
+        tables=["avtaler_punkt_sok"],
+        select={"rang": "-bm25(avtaler_punkt_sok, 10.0, 1.0)"},
+        where=["avtaler_punkt_sok.rowid = avtaler_punktversjon.id", "avtaler_punkt_sok MATCH %s"],
+        params=[uttrykk],
+    ).order_by("-rang", "versjon__avtale__tittel", "rekkefolge")
 
 
 def sok(

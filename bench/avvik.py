@@ -9,7 +9,6 @@ import os
 import random
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -19,20 +18,13 @@ ANTALL = int(os.environ.get("BENCH_AVVIK", "50000"))
 
 
 def main() -> None:
-    import django
-    from django.conf import settings
+    from bench.oppsett import start_django
 
-    if not os.environ.get("DATABASE_URL"):
-        settings.DATABASES["default"]["NAME"] = str(Path(tempfile.mkdtemp()) / "bench.sqlite3")
-    django.setup()
-    from django.core.management import call_command
+    start_django()
     from django.db import connection
     from django.test import Client
-    from django.test.utils import setup_test_environment
     from django.utils import timezone
 
-    setup_test_environment()
-    call_command("migrate", verbosity=0)
     from avvik.models import Avvik, Avvikskategori
     from tests.factories import (
         HelsefellesskapFactory,

@@ -16,15 +16,14 @@ import random
 import re
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
 SKALA = float(os.environ.get("BENCH_SKALA", "1"))
-HELSEFELLESSKAP = 20
-KOMMUNER = max(HELSEFELLESSKAP, round(356 * SKALA))
+KOMMUNER = max(1, round(356 * SKALA))
+HELSEFELLESSKAP = min(20, KOMMUNER)
 AVTALER_PER_KOMMUNE = 15
 PUNKTER = 150
 VERSJONER = 5
@@ -151,19 +150,12 @@ def _mal(client, adresser: list[str]) -> tuple[float, float, float]:
 
 
 def main() -> None:
-    import django
-    from django.conf import settings
+    from bench.oppsett import start_django
 
-    if not os.environ.get("DATABASE_URL"):
-        settings.DATABASES["default"]["NAME"] = str(Path(tempfile.mkdtemp()) / "bench.sqlite3")
-    django.setup()
-    from django.core.management import call_command
+    start_django()
     from django.db import connection
     from django.test import Client
-    from django.test.utils import setup_test_environment
 
-    setup_test_environment()
-    call_command("migrate", verbosity=0)
     rng = random.Random(356)
     start = time.perf_counter()
     kommunenumre = generer(rng)
