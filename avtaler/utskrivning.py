@@ -3,7 +3,7 @@ happen on weekdays and on weekends/public holidays (DOMAIN.md §5)."""
 
 import datetime
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 _KLOKKE = r"(\d{1,2})[:.](\d{2})"
 _HVERDAG = re.compile(
@@ -49,6 +49,7 @@ class Utskrivningsrutine:
     tidspunkt: object
     tider: Utskrivningstider
     nokkelpunkter: list[tuple[str, object]]
+    punkter: list = field(default_factory=list)
 
     def tillatt_na(self, tidspunkt: datetime.datetime) -> bool:
         from avtaler.helligdager import er_helg_eller_helligdag
@@ -88,20 +89,28 @@ def utskrivningsrutine(kommune, dato: datetime.date) -> Utskrivningsrutine | Non
         .med_avtale()
         .order_by("-avtale__type", "-gyldig_fra")  # «rutine» first
     )
-    punkter: dict[int, list] = {}
-    for punkt in Punktversjon.objects.filter(versjon__in=versjoner).order_by("rekkefolge"):
-        punkter.setdefault(punkt.versjon_id, []).append(punkt)
+    # Only clauses that say "hverdag…" can state the hours (see _HVERDAG); reading just those
+    # first keeps the page from loading every clause of every agreement of the municipality.
+    kandidater: dict[int, list] = {}
+    for punkt in (
+        Punktversjon.objects.filter(versjon__in=versjoner, tekst__icontains="hverdag")
+        .only("pk", "versjon_id", "tekst")
+        .order_by("rekkefolge")
+    ):
+        kandidater.setdefault(punkt.versjon_id, []).append(punkt)
     for versjon in versjoner:
-        for punkt in punkter.get(versjon.pk, []):
-            tider = les_utskrivningstider(punkt.tekst)
+        for kandidat in kandidater.get(versjon.pk, []):
+            tider = les_utskrivningstider(kandidat.tekst)
             if tider is None:
                 continue
+            punkter = list(versjon.punkter.order_by("rekkefolge"))
+            punkt = next(p for p in punkter if p.pk == kandidat.pk)
             nokkel = []
             for navn, ord_ in NOKKELPUNKTER:
                 funnet = next(
                     (
                         p
-                        for p in punkter[versjon.pk]
+                        for p in punkter
                         if p is not punkt
                         and any(o in (p.overskrift + " " + p.tekst).lower() for o in ord_)
                     ),
@@ -109,5 +118,5 @@ def utskrivningsrutine(kommune, dato: datetime.date) -> Utskrivningsrutine | Non
                 )
                 if funnet:
                     nokkel.append((navn, funnet))
-            return Utskrivningsrutine(versjon, punkt, tider, nokkel)
+            return Utskrivningsrutine(versjon, punkt, tider, nokkel, punkter)
     return None

@@ -29,7 +29,7 @@ def utskrivning(request: HttpRequest, kommunenummer: str) -> HttpResponse:
     if rutine is not None:
         kontekst["tillatt_na"] = rutine.tillatt_na(na)
         kontekst["vindu"] = rutine.vindu(na.date())
-        kontekst["punkter"] = list(rutine.versjon.punkter.order_by("rekkefolge"))
+        kontekst["punkter"] = rutine.punkter
     mal = "avtaler/utskrivning.html"
     if request.GET.get("utskrift") == "1":
         adresse = request.build_absolute_uri(request.path)
