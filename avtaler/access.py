@@ -1,7 +1,9 @@
 """Who may see and do what with agreements. Signed versions are public; drafts are for
 the parties' members; importing is for coordinators and administrators."""
 
-from avtaler.models import Avtaleversjon
+from django.db.models import Exists, OuterRef, QuerySet
+
+from avtaler.models import SIGNERTE, Avtaleversjon, Versjonspart
 from helsefellesskap import access
 from helsefellesskap.access import Rolle
 from helsefellesskap.models import Helsefellesskap, Organisasjon
@@ -21,6 +23,22 @@ def kan_se_versjon(user, versjon: Avtaleversjon, parter: list[Organisasjon] | No
         else set(versjon.parter.values_list("pk", flat=True))
     )
     return bool(access.organisasjoner_med_rolle(user) & part_ids)
+
+
+def lesbare_utkast(user) -> QuerySet[Avtaleversjon]:
+    """The unsigned versions the user may read: kan_se_versjon() as a query."""
+    utkast = Avtaleversjon.objects.exclude(tilstand__in=SIGNERTE)
+    if not user.is_authenticated:
+        return utkast.none()
+    if access.er_systemforvalter(user):
+        return utkast
+    return utkast.filter(
+        Exists(
+            Versjonspart.objects.filter(
+                versjon=OuterRef("pk"), organisasjon__in=access.organisasjoner_med_rolle(user)
+            )
+        )
+    )
 
 
 def helsefellesskap_for_import(user) -> list[int]:

@@ -20,12 +20,12 @@ import re
 import snowballstemmer
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from avtaler.models import SIGNERTE, Avtaleversjon, Punktversjon, Versjonspart
-from helsefellesskap import access
+from avtaler import access as avtale_access
+from avtaler.models import Avtaleversjon, Punktversjon
 
 MAKS_ORD = 8
 MAKS_TREFF = 50
@@ -57,6 +57,12 @@ class Sporring:
     def __bool__(self) -> bool:
         return bool(self.ord)
 
+    @property
+    def termer(self) -> tuple[str, ...]:
+        """The stems SQLite can look for: trigrams need three letters (the rest are mostly
+        stop words anyway)."""
+        return tuple(stamme for stamme in self.stammer if len(stamme) >= 3)
+
 
 @dataclasses.dataclass
 class Treff:
@@ -74,18 +80,10 @@ class Treff:
 
 def synlige_punkter(user) -> QuerySet[Punktversjon]:
     """Clauses of versions in force today for everyone; members also see their parties' drafts."""
-    synlig = Q(versjon__in=Avtaleversjon.objects.gjeldende())
-    if user.is_authenticated:
-        ikke_signert = ~Q(versjon__tilstand__in=SIGNERTE)
-        if access.er_systemforvalter(user):
-            synlig |= ikke_signert
-        else:
-            egne_parter = Versjonspart.objects.filter(
-                versjon=OuterRef("versjon"),
-                organisasjon__in=access.organisasjoner_med_rolle(user),
-            )
-            synlig |= ikke_signert & Exists(egne_parter)
-    return Punktversjon.objects.filter(synlig)
+    return Punktversjon.objects.filter(
+        Q(versjon__in=Avtaleversjon.objects.gjeldende())
+        | Q(versjon__in=avtale_access.lesbare_utkast(user))
+    )
 
 
 def _rangert(punkter: QuerySet[Punktversjon], sporring: Sporring) -> QuerySet[Punktversjon]:
@@ -94,17 +92,17 @@ def _rangert(punkter: QuerySet[Punktversjon], sporring: Sporring) -> QuerySet[Pu
         # "utskrivningsklare". (Words are \w+ only, so they cannot break out of the quotes.)
         prefikser = " & ".join(f"'{ord_}':*" for ord_ in sporring.ord)
         sok = SearchQuery(prefikser, config="norwegian", search_type="raw")
+        # alias(), not annotate(): the document is matched and ranked in the database, never
+        # sent to Python.
         return (
-            punkter.annotate(dokument=vektor())
+            punkter.alias(dokument=vektor())
             .filter(dokument=sok)
-            .annotate(rang=SearchRank(vektor(), sok))
+            .annotate(rang=SearchRank(F("dokument"), sok))
             .order_by("-rang", "versjon__avtale__tittel", "rekkefolge")
         )
-    # Trigrams need three letters; shorter stems are left out (mostly stop words anyway).
-    termer = [stamme for stamme in sporring.stammer if len(stamme) >= 3]
-    if not termer:
+    if not sporring.termer:
         return punkter.none()
-    uttrykk = " AND ".join(f'"{stamme}"' for stamme in termer)
+    uttrykk = " AND ".join(f'"{stamme}"' for stamme in sporring.termer)
     # A join, not a correlated subquery: one MATCH for the whole query, the virtual table
     # answering by rowid. extra() is the ORM's way to put a virtual table in FROM.
     return punkter.extra(
@@ -138,9 +136,7 @@ def sok(
 
 def _er_treff(ord_: str, sporring: Sporring) -> bool:
     ord_ = ord_.casefold()
-    return any(stamme in ord_ for stamme in sporring.stammer if len(stamme) >= 3) or (
-        ord_ in sporring.ord
-    )
+    return any(stamme in ord_ for stamme in sporring.termer) or ord_ in sporring.ord
 
 
 def utdrag(punkt: Punktversjon, sporring: Sporring) -> SafeString:

@@ -48,9 +48,9 @@ def finn_kommuner(tekst: str, grense: int = MAKS_FORSLAG) -> list[Organisasjon]:
     return [kommune for _, _, kommune in rangert[:grense]]
 
 
-def entydig_kommune(tekst: str) -> Organisasjon | None:
-    """The municipality the text names: the only match, or the only exact one."""
-    treff = finn_kommuner(tekst)
+def entydig_kommune(tekst: str, treff: list[Organisasjon]) -> Organisasjon | None:
+    """The municipality the text names among finn_kommuner()'s matches: the only match, or the
+    only exact one."""
     normalisert = _normalisert(tekst)
     eksakte = [kommune for kommune in treff if _treff(kommune, normalisert) == 0]
     if len(eksakte) == 1:

@@ -43,10 +43,10 @@ def kommune_velg(request: HttpRequest) -> HttpResponse:
     otherwise the visitor chooses among the matches.
     """
     tekst = request.GET.get("kommune", "")
-    kommune = entydig_kommune(tekst)
+    treff = finn_kommuner(tekst)
+    kommune = entydig_kommune(tekst, treff)
     if kommune is not None:
         return redirect("kommune", kommunenummer=kommune.kommunenummer)
-    treff = finn_kommuner(tekst)
     if not treff:
         if tekst.strip():
             melding = _("Fant ingen kommune som passer til «%(tekst)s».") % {"tekst": tekst[:100]}
