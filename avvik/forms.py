@@ -78,7 +78,6 @@ class AvvikForm(DsSkjema, forms.Form):
             with contextlib.suppress(ValueError):
                 dato = timezone.datetime.fromisoformat(self.data["hendelse"]).date()
         self.fields["punkt"].choices = punktvalg(ansvarlig, dato)
-        self.fields["punkt"].widget.attrs.pop("class", None)
         self.fields["punkt"].widget.attrs["class"] = "ds-input"
 
     def clean_punkt(self):

@@ -31,14 +31,12 @@ def trinn_for(helsefellesskap, stige: str) -> list[Eskaleringstrinn]:
     )
     if trinn:
         return trinn
-    Eskaleringstrinn.objects.bulk_create(
-        Eskaleringstrinn(
-            helsefellesskap=helsefellesskap, stige=stige, nummer=i, beskrivelse=tekst, mal=mal
-        )
-        for i, (tekst, mal) in enumerate(STANDARD[stige], start=1)
-    )
-    return list(
-        Eskaleringstrinn.objects.filter(helsefellesskap=helsefellesskap, stige=stige).order_by(
-            "nummer"
-        )
+    # bulk_create returns the rows with their keys, in order of nummer.
+    return Eskaleringstrinn.objects.bulk_create(
+        [
+            Eskaleringstrinn(
+                helsefellesskap=helsefellesskap, stige=stige, nummer=i, beskrivelse=tekst, mal=mal
+            )
+            for i, (tekst, mal) in enumerate(STANDARD[stige], start=1)
+        ]
     )

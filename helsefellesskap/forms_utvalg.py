@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from helsefellesskap.forms import DsSkjema
-from helsefellesskap.models import Oppmote, Sak
+from helsefellesskap.models import Sak
 from helsefellesskap.models.moter import Posisjon
 from helsefellesskap.models.utvalg import Side
 
@@ -27,10 +27,6 @@ class ReferatForm(DsSkjema, forms.Form):
     referat = forms.CharField(
         label=_("Referat"), widget=forms.Textarea(attrs={"rows": 8}), required=False
     )
-
-
-class OppmoteForm(forms.Form):
-    status = forms.ChoiceField(choices=Oppmote.Status.choices)
 
 
 class VedtakForm(DsSkjema, forms.Form):
