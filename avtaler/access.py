@@ -17,12 +17,7 @@ def kan_se_versjon(user, versjon: Avtaleversjon, parter: list[Organisasjon] | No
         return False
     if access.er_systemforvalter(user):
         return True
-    part_ids = (
-        {p.pk for p in parter}
-        if parter is not None
-        else set(versjon.parter.values_list("pk", flat=True))
-    )
-    return bool(access.organisasjoner_med_rolle(user) & part_ids)
+    return bool(access.organisasjoner_med_rolle(user) & _part_ids(versjon, parter))
 
 
 def lesbare_utkast(user) -> QuerySet[Avtaleversjon]:
@@ -65,7 +60,8 @@ KOORDINERENDE = (Rolle.SAMHANDLINGSKOORDINATOR, Rolle.ADMINISTRATOR)
 def _part_ids(versjon: Avtaleversjon, parter: list[Organisasjon] | None) -> set[int]:
     if parter is not None:
         return {p.pk for p in parter}
-    return set(versjon.parter.values_list("pk", flat=True))
+    # .all() uses the parties for_lesing() prefetched; values_list() would query again.
+    return {p.pk for p in versjon.parter.all()}
 
 
 def kan_revidere(user, versjon: Avtaleversjon, parter: list[Organisasjon] | None = None) -> bool:

@@ -16,6 +16,7 @@ from simple_history.utils import bulk_create_with_history
 
 from avtaler.models import (
     SIGNERTE,
+    UNDER_ARBEID,
     Avtale,
     Avtaleversjon,
     Punkt,
@@ -305,9 +306,7 @@ def versjon_start_revisjon(*, versjon: Avtaleversjon, utfort_av: User | None) ->
     """A revision starts as a new draft copied from a signed version; clauses keep identity."""
     if versjon.tilstand not in SIGNERTE:
         raise Domenefeil(_("Bare en signert versjon kan revideres."))
-    if versjon.avtale.versjoner.filter(
-        tilstand__in=("utkast", "til_behandling", "godkjent")
-    ).exists():
+    if versjon.avtale.versjoner.filter(tilstand__in=UNDER_ARBEID).exists():
         raise Domenefeil(_("Avtalen har allerede en versjon under arbeid."))
     nummer = versjon.avtale.versjoner.aggregate(m=Max("nummer"))["m"] + 1
     try:

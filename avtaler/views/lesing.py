@@ -10,7 +10,7 @@ from avtaler.diff import ETIKETTER, Endring, diff_versjoner, oppsummering
 from avtaler.forms import ImportForm, ImportMetadataForm
 from avtaler.importering import importer_fil
 from avtaler.lesing import avtaletre, les_dato
-from avtaler.models import Avtale, Avtaleversjon, Punktversjon
+from avtaler.models import UNDER_ARBEID, Avtale, Avtaleversjon, Punktversjon
 from helsefellesskap import access as hf_access
 from helsefellesskap.access import innlogget, offentlig
 from helsefellesskap.feil import Domenefeil
@@ -100,9 +100,7 @@ def _vis_versjon(request: HttpRequest, versjon: Avtaleversjon, **ekstra) -> Http
     alle = list(versjon.avtale.versjoner.order_by("nummer").only("nummer", "tilstand", "avtale_id"))
     forrige = next((v for v in reversed(alle) if v.nummer < versjon.nummer and v.er_signert), None)
     parter = list(versjon.parter.all())
-    under_arbeid = next(
-        (v for v in alle if v.tilstand in ("utkast", "til_behandling", "godkjent")), None
-    )
+    under_arbeid = next((v for v in alle if v.tilstand in UNDER_ARBEID), None)
     return render(
         request,
         "avtaler/versjon.html",
