@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from avvik import access, services
 from avvik.forms import AvvikForm, punktvalg
 from avvik.konsekvenser import beregn
-from avvik.models import Avvik, Avvikskategori
+from avvik.models import Avvik, Avvikshendelse, Avvikskategori
 from helsefellesskap import access as hf_access
 from helsefellesskap.access import innlogget, offentlig
 from helsefellesskap.feil import Domenefeil
@@ -94,15 +94,12 @@ def punkter(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _konsekvens(avvik: Avvik):
+def _konsekvens(avvik: Avvik, hendelser: list[Avvikshendelse]):
     """The fine the breached clause states, for the period until closing or today."""
     if avvik.punkt is None:
         return None
-    lukket = (
-        avvik.hendelser.filter(type="lukket")
-        .order_by("-tidspunkt")
-        .values_list("tidspunkt", flat=True)
-        .first()
+    lukket = max(
+        (h.tidspunkt for h in hendelser if h.type == Avvikshendelse.Type.LUKKET), default=None
     )
     return beregn(avvik.punkt.tekst, avvik.hendelse, lukket or timezone.now())
 
@@ -111,17 +108,18 @@ def _konsekvens(avvik: Avvik):
 @require_GET
 def avvik_detalj(request: HttpRequest, pk: int) -> HttpResponse:
     avvik = _get_avvik_for_user(request, pk)
+    hendelser = list(
+        avvik.hendelser.select_related(
+            "utfort_av", "organisasjon", "trinn", "sak__utvalg", "utvalg"
+        )
+    )
     return render(
         request,
         "avvik/detalj.html",
         {
             "avvik": avvik,
-            "hendelser": list(
-                avvik.hendelser.select_related(
-                    "utfort_av", "organisasjon", "trinn", "sak__utvalg", "utvalg"
-                )
-            ),
-            "konsekvens": _konsekvens(avvik),
+            "hendelser": hendelser,
+            "konsekvens": _konsekvens(avvik, hendelser),
             "kan_behandle": access.kan_behandle(request.user, avvik)
             and avvik.status != Avvik.Status.LUKKET,
             "kan_eskalere": access.kan_eskalere(request.user, avvik)

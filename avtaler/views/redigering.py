@@ -111,13 +111,12 @@ def rediger(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
 def _punkt_svar(
     request: HttpRequest, versjon: Avtaleversjon, punkt: Punktversjon, fragment: str, **ekstra
 ) -> HttpResponse:
+    status = ekstra.pop("status", 200)
     kontekst = {**_redigeringskontekst(request, versjon), "p": punkt, **ekstra}
     punkt.apne_kommentarer = list(
         punkt.kommentarer.filter(lost__isnull=True).select_related("forfatter")
     )
-    return render(
-        request, f"avtaler/rediger.html#{fragment}", kontekst, status=ekstra.pop("status", 200)
-    )
+    return render(request, f"avtaler/rediger.html#{fragment}", kontekst, status=status)
 
 
 @innlogget
