@@ -9,6 +9,7 @@ so no code path – save, queryset update, admin, import – can alter it.
 import datetime
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -410,6 +411,31 @@ class Punktversjon(models.Model):
     def anker(self) -> str:
         """The page anchor: by identity, so a link survives renumbering."""
         return f"punkt-{self.punkt_id}"
+
+
+class Sokedokument(models.Model):
+    """PostgreSQL's search index: one row per clause of a version that is not replaced.
+
+    Written only by database triggers (migration 0012), whatever path changes a clause or a
+    version's state, so it cannot go stale; the ``tsvector`` is stored, so ranking reads it
+    instead of parsing the text again. Replaced versions are never in force again, so leaving
+    them out keeps the index to a fifth of the clauses. The GIN index on ``dokument`` is made
+    by the migration, on PostgreSQL only. (SQLite's index is the FTS5 table
+    ``avtaler_punkt_sok``, kept the same way; this table stays empty there.)
+    """
+
+    punkt = models.OneToOneField(
+        Punktversjon, primary_key=True, on_delete=models.DO_NOTHING, related_name="sokedokument"
+    )
+    versjon = models.ForeignKey(Avtaleversjon, on_delete=models.DO_NOTHING, related_name="+")
+    dokument = SearchVectorField()
+
+    class Meta:
+        verbose_name = _("søkedokument")
+        verbose_name_plural = _("søkedokumenter")
+
+    def __str__(self) -> str:
+        return f"Søkedokument for {self.punkt_id}"
 
 
 class Kommentar(models.Model):

@@ -1,7 +1,8 @@
 """The full-text index over clauses, one per database.
 
 PostgreSQL: a GIN index on the same ``norwegian`` tsvector expression the search uses
-(``avtaler.sok.vektor``), so it is always current: there is nothing to maintain.
+(heading A, text B), so it is always current: there is nothing to maintain. (Replaced by a
+stored document in 0012.)
 
 SQLite: an FTS5 table with the trigram tokenizer (SQLite has no Norwegian stemmer; the
 search stems the query in Python and trigrams find the stem inside compounds), kept equal
@@ -9,6 +10,7 @@ to avtaler_punktversjon by triggers on insert, update and delete, whatever path 
 """
 
 from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector
 from django.db import migrations
 
 SQLITE = [
@@ -39,9 +41,11 @@ INDEKS = "avtaler_punkt_sok_gin"
 
 
 def _indeks():
-    from avtaler.sok import vektor
-
-    return GinIndex(vektor(), name=INDEKS)
+    # Frozen here: the search no longer uses this expression (0012 stores the document).
+    vektor = SearchVector("overskrift", weight="A", config="norwegian") + SearchVector(
+        "tekst", weight="B", config="norwegian"
+    )
+    return GinIndex(vektor, name=INDEKS)
 
 
 def opprett(apps, schema_editor):

@@ -4,8 +4,11 @@ import datetime
 
 import pytest
 import time_machine
+from django.db import connection
 from django.utils import timezone
 
+from avtaler import services
+from avtaler.models import Sokedokument
 from avtaler.services import NyttPunkt
 from avtaler.sok import sok
 from tests.factories import UserFactory, iverksett, lag_avtale, revider, signer
@@ -146,3 +149,45 @@ def test_the_page_is_public_and_htmx_gets_the_results_only(
 def test_bad_filters_are_ignored_not_an_error(client, rutine):
     svar = client.get("/sok/", {"q": "innlagt", "type": "finnes-ikke", "kommune": "x" * 500})
     assert svar.status_code == 200
+
+
+def _indeksen() -> set[int]:
+    """The clauses the engine's index holds."""
+    if connection.vendor == "postgresql":
+        return set(Sokedokument.objects.values_list("punkt_id", flat=True))
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT rowid FROM avtaler_punkt_sok")
+        return {rad[0] for rad in cursor.fetchall()}
+
+
+def _punktene(versjon) -> set[int]:
+    return set(versjon.punkter.values_list("pk", flat=True))
+
+
+def test_the_index_holds_the_clauses_of_versions_not_replaced(rutine, koordinator):
+    assert _indeksen() == _punktene(rutine)
+    utkast = _revisjon(rutine, "Sykehuset varsler kommunen elektronisk når pasienten er innlagt.")
+    assert _indeksen() == _punktene(rutine) | _punktene(utkast)
+    (treff,) = sok("elektronisk", koordinator)
+    assert treff.versjon == utkast
+    # A clause edited again is found by its new text, not its old.
+    punkt = utkast.punkter.get(nummer="1")
+    services.punkt_lagre(
+        punkt=punkt,
+        utfort_av=None,
+        nummer="1",
+        overskrift="Varsling",
+        tekst="Sykehuset ringer kommunen når pasienten er innlagt.",
+        forventet_teller=punkt.endringsteller,
+    )
+    assert sok("elektronisk", koordinator) == []
+    assert [t.versjon for t in sok("ringer", koordinator)] == [utkast]
+    # Removed from the draft: out of the index.
+    services.punkt_slett(punkt=utkast.punkter.get(nummer="4"), utfort_av=None)
+    assert _indeksen() == _punktene(rutine) | _punktene(utkast)
+    # In force: the replaced version leaves the index, whatever the date says.
+    i_dag = timezone.localdate()
+    ny = services.versjon_sett_i_kraft(versjon=signer(utkast, i_dag, i_dag), dato=i_dag)
+    rutine.refresh_from_db()
+    assert rutine.tilstand == "erstattet"
+    assert _indeksen() == _punktene(ny)
