@@ -2,6 +2,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from avvik.models import Avvik, Avvikskategori, Eskaleringstrinn
+from helsefellesskap.admin import BareLesning
 
 
 @admin.register(Avvikskategori)
@@ -19,18 +20,9 @@ class EskaleringstrinnAdmin(admin.ModelAdmin):
 
 
 @admin.register(Avvik)
-class AvvikAdmin(SimpleHistoryAdmin):
+class AvvikAdmin(BareLesning, SimpleHistoryAdmin):
     """Read-only here: avvik are handled by the parties in the product, and their text may
     only be seen by the two organisations involved."""
 
     list_display = ["pk", "kategori", "meldt_av_organisasjon", "ansvarlig", "status", "opprettet"]
     list_filter = ["status", "kategori"]
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

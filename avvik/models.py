@@ -94,8 +94,9 @@ class Avvik(models.Model):
     stige = models.CharField(
         _("type sak"), max_length=20, choices=Stigetype.choices, default=Stigetype.AVTALESPORSMAL
     )
+    # Empty only after anonymisation (slett_gamle_avvik): a constraint below keeps it so.
     meldt_av = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     meldt_av_organisasjon = models.ForeignKey(
         Organisasjon, on_delete=models.PROTECT, related_name="meldte_avvik"
@@ -127,6 +128,8 @@ class Avvik(models.Model):
         Eskaleringstrinn, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     opprettet = models.DateTimeField(default=timezone.now)
+    # When the texts and links to people were removed after the retention period.
+    anonymisert = models.DateTimeField(_("anonymisert"), null=True, blank=True)
 
     objects = AvvikQuerySet.as_manager()
     history = HistoricalRecords()
@@ -138,6 +141,12 @@ class Avvik(models.Model):
         indexes = [
             models.Index(fields=["helsefellesskap", "hendelse"], name="avvik_hf_hendelse"),
             models.Index(fields=["ansvarlig", "status"], name="avvik_ansvarlig_status"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(meldt_av__isnull=False) | models.Q(anonymisert__isnull=False),
+                name="avvik_melder_til_anonymisert",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -170,8 +179,9 @@ class Avvikshendelse(models.Model):
     avvik = models.ForeignKey(Avvik, on_delete=models.CASCADE, related_name="hendelser")
     type = models.CharField(max_length=20, choices=Type.choices)
     tekst = models.TextField(blank=True)
+    # Empty only after anonymisation (slett_gamle_avvik).
     utfort_av = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     organisasjon = models.ForeignKey(
         Organisasjon, on_delete=models.PROTECT, null=True, blank=True, related_name="+"

@@ -170,6 +170,10 @@ def avvik_svar(*, avvik: Avvik, utfort_av: User, tekst: str) -> Avvik:
 def avvik_kommenter(*, avvik: Avvik, utfort_av: User, tekst: str) -> Avvikshendelse:
     if not access.kan_se(utfort_av, avvik):
         raise Domenefeil(_("Du har ikke tilgang til dette avviket."))
+    if avvik.anonymisert:
+        raise Domenefeil(
+            _("Avviket er anonymisert etter oppbevaringstiden og kan ikke kommenteres.")
+        )
     if not tekst.strip():
         raise Domenefeil(_("Skriv en kommentar."))
     krev_uten_personnummer(tekst)

@@ -19,6 +19,7 @@ from avvik.konsekvenser import beregn
 from avvik.models import Avvik, Avvikshendelse, Avvikskategori
 from helsefellesskap import access as hf_access
 from helsefellesskap.access import innlogget, offentlig
+from helsefellesskap.fartsgrense import fartsgrense
 from helsefellesskap.feil import Domenefeil
 from helsefellesskap.models import Organisasjon
 
@@ -45,6 +46,7 @@ def avviksliste(request: HttpRequest) -> HttpResponse:
 
 
 @innlogget
+@fartsgrense("avviksregistrering", metoder=("POST",))
 @require_http_methods(["GET", "POST"])
 def avvik_ny(request: HttpRequest) -> HttpResponse:
     egne = access.egne_organisasjoner(request.user)

@@ -41,9 +41,13 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "helsefellesskap",
     "avtaler",
     "avvik",
+    "sikkerhet",
 ]
 
 MIDDLEWARE = [
@@ -53,12 +57,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "sikkerhet.middleware.OktMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "helsefellesskap.access.TilgangMiddleware",
+    "sikkerhet.middleware.TofaktorMiddleware",
+    "sikkerhet.middleware.SikkerhetsMiddleware",
     # Axes must be last: it turns a lockout raised during login into its response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -76,6 +84,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "sikkerhet.kontekst.okt",
             ],
         },
     },
@@ -84,7 +93,13 @@ TEMPLATES = [
 DATABASES = {"default": database_config(env_str("DATABASE_URL"), BASE_DIR / "db.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# With more than one worker the cache must be shared, or each counts rate limits for itself.
+REDIS_URL = env_str("DJANGO_REDIS_URL", "")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    if REDIS_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
 
 TASKS = {
     "default": {
@@ -123,7 +138,26 @@ AXES_USERNAME_FORM_FIELD = "username"
 AXES_LOCKOUT_CALLABLE = "helsefellesskap.views.innlogging_sperret"
 AXES_VERBOSE = False
 
-SESSION_COOKIE_AGE = env_int("DJANGO_SESSION_SECONDS", 12 * 60 * 60)
+# Two-factor login (TOTP, django-otp): required for administrators, coordinators and staff
+# (sikkerhet.tofaktor); anyone may turn it on. Off only in the test settings, where the tests of
+# the requirement turn it on again.
+TOFAKTOR_PAKREVD = env_bool("DJANGO_TOFAKTOR_PAKREVD", default=True)
+OTP_TOTP_ISSUER = "Samhandlingsavtaler"
+
+# Requests per window per address (or user), for the paths a script could hammer.
+FARTSGRENSER = {
+    "innlogging": (30, 5 * 60),
+    "sok": (120, 60),
+    "kommuneforslag": (240, 60),
+    "avviksregistrering": (30, 60 * 60),
+}
+
+# Sessions end after OKT_INAKTIV_SEKUNDER without activity (a warning comes first) and in any
+# case OKT_MAKS_SEKUNDER after logging in (sikkerhet.okt).
+OKT_MAKS_SEKUNDER = env_int("DJANGO_SESSION_SECONDS", 12 * 60 * 60)
+OKT_INAKTIV_SEKUNDER = env_int("DJANGO_SESSION_IDLE_SECONDS", 30 * 60)
+OKT_VARSEL_SEKUNDER = 120
+SESSION_COOKIE_AGE = OKT_MAKS_SEKUNDER
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 # htmx sends the token from the page (hx-headers), so scripts never read the cookie.
@@ -160,6 +194,11 @@ STORAGES = {
 MEDIA_ROOT = Path(env_str("DJANGO_MEDIA_ROOT", str(BASE_DIR / "media")))
 MEDIA_URL = "/filer/"
 
+# Retention: closed avvik are anonymised this many years after closing (slett_gamle_avvik).
+AVVIK_OPPBEVARING_AR = env_int("AVVIK_OPPBEVARING_AR", 10)
+if AVVIK_OPPBEVARING_AR < 1:
+    raise ImproperlyConfigured("AVVIK_OPPBEVARING_AR must be at least 1 (years)")
+
 # Content security policy: everything from this site only, no inline script or style.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -177,6 +216,13 @@ CONTENT_SECURITY_POLICY = {
 }
 
 X_FRAME_OPTIONS = "DENY"
+# Browser features the product never uses, turned off (sikkerhet.middleware).
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=(), interest-cohort=()"
+)
+# Requests larger than this are refused before Django reads them (uploads are at most 20 MB).
+MAKS_FORESPORSEL_BYTES = 25 * 1024 * 1024
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 

@@ -1,12 +1,16 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from sikkerhet.views import admin_innlogging
+
 admin.site.site_header = "Samhandlingsavtaler – administrasjon"
 admin.site.site_title = "Samhandlingsavtaler"
 admin.site.index_title = "Administrasjon"
 
 urlpatterns = [
+    path("admin/login/", admin_innlogging),
     path("admin/", admin.site.urls),
+    path("", include("sikkerhet.urls")),
     path("", include("helsefellesskap.urls")),
     path("", include("avtaler.urls")),
     path("", include("avvik.urls")),

@@ -3,7 +3,27 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from helsefellesskap.models import Helsefellesskap, Lokalomrade, Medlemskap, Organisasjon, User
+from helsefellesskap.models import (
+    Erklaering,
+    Helsefellesskap,
+    Lokalomrade,
+    Medlemskap,
+    Organisasjon,
+    User,
+)
+
+
+class BareLesning:
+    """For models changed only in the product (or never): the admin site shows, nothing more."""
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
 
 
 @admin.register(Helsefellesskap)
@@ -60,3 +80,11 @@ class MedlemskapAdmin(SimpleHistoryAdmin):
     list_filter = ["rolle", "organisasjon__helsefellesskap"]
     search_fields = ["bruker__navn", "bruker__email", "organisasjon__navn"]
     autocomplete_fields = ["bruker", "organisasjon"]
+
+
+@admin.register(Erklaering)
+class ErklaeringAdmin(BareLesning, SimpleHistoryAdmin):
+    """Read-only here with its history: the statements are edited on their own pages
+    (/tilgjengelighet/rediger/, /personvern/rediger/), which record who and when."""
+
+    list_display = ["type", "endret", "endret_av"]

@@ -6,7 +6,6 @@ urlpatterns = [
     path("", views.forside, name="forside"),
     path("kommuner/", views.kommune_velg, name="kommune-velg"),
     path("kommuner/forslag/", views.kommune_forslag, name="kommune-forslag"),
-    path("logg-inn/", views.logg_inn, name="logg-inn"),
     path("logg-ut/", views.logg_ut, name="logg-ut"),
     path("min-side/", views.min_side, name="min-side"),
     path(
@@ -20,6 +19,23 @@ urlpatterns = [
         name="medlemskap-fjern",
     ),
     path("helse/", views.helse, name="helse"),
+    # The URL name of each statement is its type (Erklaering.Type); the views rely on it.
+    path(
+        "tilgjengelighet/", views.erklaering, {"type_": "tilgjengelighet"}, name="tilgjengelighet"
+    ),
+    path(
+        "tilgjengelighet/rediger/",
+        views.erklaering_rediger,
+        {"type_": "tilgjengelighet"},
+        name="tilgjengelighet-rediger",
+    ),
+    path("personvern/", views.erklaering, {"type_": "personvern"}, name="personvern"),
+    path(
+        "personvern/rediger/",
+        views.erklaering_rediger,
+        {"type_": "personvern"},
+        name="personvern-rediger",
+    ),
     path("utvalg/", views.utvalgsliste, name="utvalgsliste"),
     path("utvalg/<int:pk>/", views.utvalg, name="utvalg"),
     path("utvalg/<int:pk>/moter.ics", views.utvalg_kalender, name="utvalg-kalender"),

@@ -12,6 +12,14 @@ from tests.factories import (
 Rolle = Medlemskap.Rolle
 
 
+@pytest.fixture(autouse=True)
+def _tom_cache():
+    """Each test starts with no rate-limit counts (the cache is per process)."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def helsefellesskap(db):
     return HelsefellesskapFactory(navn="Helsefellesskap Test", kortnavn="test")

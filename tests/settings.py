@@ -32,3 +32,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {  # noqa: F405
         "NAME": os.path.join(tempfile.gettempdir(), f"samhandling-test-{os.getpid()}.sqlite3")
     }
+
+# Two-factor login is required for the roles in production; here only the tests of that
+# requirement turn it on, so the rest can log users in with force_login.
+TOFAKTOR_PAKREVD = False

@@ -11,11 +11,13 @@ from django.views.decorators.http import require_GET
 from avtaler.models import Avtale
 from avtaler.sok import sok as finn
 from helsefellesskap.access import offentlig
+from helsefellesskap.fartsgrense import fartsgrense
 from helsefellesskap.models import Organisasjon
 from helsefellesskap.sortering import norsk_nokkel
 
 
 @offentlig
+@fartsgrense("sok")
 @require_GET
 def sok(request: HttpRequest) -> HttpResponse:
     """Public: clauses in force; members also find their drafts. htmx gets the results only."""

@@ -1,5 +1,6 @@
 """The Helsefellesskap app's models: organisations and users, bodies, meetings and decisions."""
 
+from helsefellesskap.models.erklaeringer import Erklaering
 from helsefellesskap.models.moter import (
     Mote,
     Oppmote,
@@ -26,6 +27,7 @@ from helsefellesskap.models.utvalg import (
 )
 
 __all__ = [
+    "Erklaering",
     "Helsefellesskap",
     "Lokalomrade",
     "Medlemskap",

@@ -1,10 +1,13 @@
 """Organisations, Helsefellesskap, users and their roles."""
 
+import secrets
+
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -151,6 +154,10 @@ class UserManager(BaseUserManager):
         return self.create_user(email, navn, password, **extra)
 
 
+def _ny_oktnokkel() -> str:
+    return secrets.token_hex(16)
+
+
 class User(AbstractBaseUser, PermissionsMixin):
     """A person who logs in with an e-mail address."""
 
@@ -163,9 +170,11 @@ class User(AbstractBaseUser, PermissionsMixin):
         help_text=_("Gir tilgang til /admin/. Bare for systemforvaltere."),
     )
     date_joined = models.DateTimeField(_("opprettet"), default=timezone.now)
+    # Part of what signs the user's sessions: a new value ends them all (logg_ut_overalt).
+    okt_nokkel = models.CharField(max_length=32, default=_ny_oktnokkel, editable=False)
 
     objects = UserManager()
-    history = HistoricalRecords(excluded_fields=["password", "last_login"])
+    history = HistoricalRecords(excluded_fields=["password", "last_login", "okt_nokkel"])
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -188,6 +197,20 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_full_name(self) -> str:
         return self.navn
+
+    def _get_session_auth_hash(self, secret=None):
+        # Django signs a session with the password hash; the session key is signed in too.
+        return salted_hmac(
+            "helsefellesskap.User.okt",
+            f"{self.password}:{self.okt_nokkel}",
+            secret=secret,
+            algorithm="sha256",
+        ).hexdigest()
+
+    def logg_ut_overalt(self) -> None:
+        """End every session of the user, on every device."""
+        self.okt_nokkel = _ny_oktnokkel()
+        self.save(update_fields=["okt_nokkel"])
 
     def get_short_name(self) -> str:
         return self.navn.split(" ")[0] if self.navn else self.email

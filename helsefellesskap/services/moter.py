@@ -293,6 +293,24 @@ def referat_bekreft(*, bruker: User, mote: Mote) -> Referatbekreftelse:
 
 TILLATTE_DOKUMENTTYPER = (".pdf", ".docx", ".xlsx", ".odt", ".ods", ".txt", ".pptx")
 MAKS_DOKUMENT = 20 * 1024 * 1024
+# What the first bytes of each type are: a program renamed to .pdf is refused too.
+_SIGNATUR = {".pdf": (b"%PDF-",), ".txt": ()}
+_ZIP = (b"PK\x03\x04",)  # Office Open XML and OpenDocument are zip files
+
+
+def _innhold_passer(fil, navn: str) -> bool:
+    fil.seek(0)
+    start = fil.read(2048)
+    fil.seek(0)
+    endelse = navn[navn.rfind(".") :]
+    if endelse == ".txt":
+        try:
+            start.decode("utf-8")
+        except UnicodeDecodeError as feil:
+            # A multi-byte character cut at the end of the sample is still text.
+            return feil.start >= len(start) - 3 and b"\x00" not in start
+        return b"\x00" not in start
+    return start.startswith(_SIGNATUR.get(endelse, _ZIP))
 
 
 @transaction.atomic
@@ -311,6 +329,14 @@ def saksdokument_legg_til(*, utfort_av: User | None, sak: Sak, tittel: str, fil)
         raise Domenefeil(_("Tittelen kan ha høyst 200 tegn."))
     if fil.size > MAKS_DOKUMENT:
         raise Domenefeil(_("Filen er for stor. Største tillatte størrelse er 20 MB."))
+    if not _innhold_passer(fil, navn):
+        raise Domenefeil(
+            _(
+                "Innholdet i filen passer ikke med filtypen %(type)s. Lagre dokumentet på nytt "
+                "fra programmet det ble laget i, og last det opp igjen."
+            )
+            % {"type": navn[navn.rfind(".") :]}
+        )
     return Saksdokument.objects.create(
         sak=sak, tittel=tittel.strip() or fil.name, fil=fil, lastet_opp_av=utfort_av
     )

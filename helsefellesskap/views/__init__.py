@@ -1,5 +1,6 @@
 """Views of the Helsefellesskap app, by topic."""
 
+from helsefellesskap.views.erklaeringer import erklaering, erklaering_rediger
 from helsefellesskap.views.organisasjoner import (
     csrf_feil,
     forside,
@@ -9,7 +10,6 @@ from helsefellesskap.views.organisasjoner import (
     innlogging_sperret,
     kommune_forslag,
     kommune_velg,
-    logg_inn,
     logg_ut,
     medlemskap_fjern,
     min_side,
@@ -36,6 +36,8 @@ from helsefellesskap.views.utvalg import (
 
 __all__ = [
     "csrf_feil",
+    "erklaering",
+    "erklaering_rediger",
     "forside",
     "helse",
     "ikke_funnet",
@@ -43,7 +45,6 @@ __all__ = [
     "innlogging_sperret",
     "kommune_forslag",
     "kommune_velg",
-    "logg_inn",
     "logg_ut",
     "medlemskap_fjern",
     "min_side",

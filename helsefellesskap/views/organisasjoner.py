@@ -11,8 +11,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from helsefellesskap import access, services
 from helsefellesskap.access import innlogget, offentlig
+from helsefellesskap.fartsgrense import fartsgrense
 from helsefellesskap.feil import Domenefeil
-from helsefellesskap.forms import GiRolleForm, InnloggingForm
+from helsefellesskap.forms import GiRolleForm
 from helsefellesskap.kommunesok import entydig_kommune, finn_kommuner
 from helsefellesskap.models import Helsefellesskap, Medlemskap, Organisasjon
 from helsefellesskap.sortering import norsk_sortert
@@ -58,6 +59,7 @@ def kommune_velg(request: HttpRequest) -> HttpResponse:
 
 
 @offentlig
+@fartsgrense("kommuneforslag")
 @require_GET
 def kommune_forslag(request: HttpRequest) -> HttpResponse:
     """Suggestions while the visitor types (htmx); the same matches the form leads to."""
@@ -85,7 +87,14 @@ def min_side(request: HttpRequest) -> HttpResponse:
     medlemskap = request.user.medlemskap.select_related("organisasjon").order_by(
         "organisasjon__navn", "rolle"
     )
-    return render(request, "helsefellesskap/min_side.html", {"medlemskap": medlemskap})
+    kan_lese_logg = access.er_systemforvalter(request.user) or bool(
+        access.organisasjoner_med_rolle(request.user, Medlemskap.Rolle.ADMINISTRATOR)
+    )
+    return render(
+        request,
+        "helsefellesskap/min_side.html",
+        {"medlemskap": medlemskap, "kan_lese_logg": kan_lese_logg},
+    )
 
 
 def _get_organisasjon_for_user(request: HttpRequest, organisasjonsnummer: str) -> Organisasjon:
@@ -151,13 +160,6 @@ def medlemskap_fjern(request: HttpRequest, organisasjonsnummer: str, pk: int) ->
     return redirect("organisasjon-medlemmer", organisasjonsnummer=organisasjonsnummer)
 
 
-logg_inn = offentlig(
-    auth_views.LoginView.as_view(
-        template_name="registration/logg_inn.html",
-        authentication_form=InnloggingForm,
-        redirect_authenticated_user=True,
-    )
-)
 logg_ut = offentlig(auth_views.LogoutView.as_view())
 
 

@@ -102,3 +102,21 @@ def test_no_model_change_lacks_a_migration(db):
     from django.core.management import call_command
 
     call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+
+
+def test_a_redis_url_gives_a_shared_cache():
+    kode = "from config import settings as s; print(s.CACHES['default']['BACKEND'])"
+    miljo = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    for url, forventet in [
+        ("redis://redis:6379/0", "django.core.cache.backends.redis.RedisCache"),
+        ("", "django.core.cache.backends.locmem.LocMemCache"),
+    ]:
+        resultat = subprocess.run(
+            [sys.executable, "-c", kode],
+            cwd=ROT,
+            env={**miljo, "DJANGO_DEBUG": "1", "DJANGO_REDIS_URL": url},
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        assert resultat.stdout.strip() == forventet

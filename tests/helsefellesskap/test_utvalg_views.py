@@ -268,7 +268,21 @@ def test_case_documents_are_for_members_only(client, sekretaer, medlem, uten_rol
         follow=True,
     )
     assert "Filtypen kan ikke lastes opp" in svar.content.decode()
-    dokument = sak.dokumenter.get()
+    # The name is not enough: a program called .pdf, or binary called .txt, is refused.
+    for navn, innhold in [("framlegg2.pdf", b"MZ\x90\x00"), ("notat.txt", b"\x00\x01\xff")]:
+        svar = client.post(
+            f"/saker/{sak.pk}/dokumenter/",
+            {"tittel": "Forkledd", "fil": SimpleUploadedFile(navn, innhold)},
+            follow=True,
+        )
+        assert "Innholdet i filen passer ikke med filtypen" in svar.content.decode()
+    for navn, innhold in [("a.docx", b"PK\x03\x04rest"), ("b.txt", "Møte å".encode())]:
+        client.post(
+            f"/saker/{sak.pk}/dokumenter/",
+            {"tittel": navn, "fil": SimpleUploadedFile(navn, innhold)},
+        )
+    assert sak.dokumenter.count() == 3
+    dokument = sak.dokumenter.get(tittel="Saksframlegg")
     client.force_login(medlem)
     assert "Saksframlegg" in client.get(f"/saker/{sak.pk}/").content.decode()
     nedlasting = client.get(f"/saker/{sak.pk}/dokumenter/{dokument.pk}/")

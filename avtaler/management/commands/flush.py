@@ -3,11 +3,13 @@ from django.db import connections, transaction
 
 
 class Command(DjangoFlush):
-    """Django's flush, able to empty signed agreements on SQLite.
+    """Django's flush, able to empty locked tables on SQLite.
 
-    Signed versions are protected by triggers (migration avtaler 0002). Emptying the
-    whole database is the one operation allowed past them: the lock is lifted inside
-    the flush's own transaction only, so it can never stay lifted.
+    Signed versions (migration avtaler 0002) and the security log (sikkerhet 0001) are
+    protected by triggers that let a DELETE through only while their app's maintenance table
+    (``*_vedlikehold``) has a row. Emptying the whole database is the one operation allowed
+    past them: the locks are lifted inside the flush's own transaction only, so they can never
+    stay lifted. PostgreSQL's flush uses TRUNCATE, which the triggers do not see.
     """
 
     def handle(self, **options):
@@ -17,8 +19,15 @@ class Command(DjangoFlush):
             return super().handle(**options)
         with transaction.atomic(using=database):
             with tilkobling.cursor() as cursor:
-                cursor.execute("INSERT INTO avtaler_vedlikehold (aktiv) VALUES (1)")
+                cursor.execute(
+                    "SELECT name FROM sqlite_master "
+                    "WHERE type = 'table' AND name LIKE '%vedlikehold'"
+                )
+                tabeller = [rad[0] for rad in cursor.fetchall()]
+                for tabell in tabeller:
+                    cursor.execute(f'INSERT INTO "{tabell}" (aktiv) VALUES (1)')  # noqa: S608
             super().handle(**options)
             with tilkobling.cursor() as cursor:
-                cursor.execute("DELETE FROM avtaler_vedlikehold")
+                for tabell in tabeller:
+                    cursor.execute(f'DELETE FROM "{tabell}"')  # noqa: S608
         return None

@@ -1,0 +1,50 @@
+"""Rate limits: at most so many requests per window from one address (or one logged-in user)
+to the paths a script could hammer. settings.FARTSGRENSER names them. The counts live in the
+cache, so all workers share them when the cache is Redis (DJANGO_REDIS_URL)."""
+
+import time
+from functools import wraps
+
+from axes.helpers import get_client_ip_address
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from helsefellesskap.signals import for_mange_foresporsler
+
+
+def _over_grensen(request: HttpRequest, navn: str) -> tuple[bool, int]:
+    antall, vindu = settings.FARTSGRENSER[navn]
+    hvem = (
+        f"b{request.user.pk}" if request.user.is_authenticated else get_client_ip_address(request)
+    )
+    nokkel = f"fartsgrense:{navn}:{hvem}:{int(time.time()) // vindu}"
+    cache.add(nokkel, 0, vindu)
+    try:
+        teller = cache.incr(nokkel)
+    except ValueError:  # expired between add and incr: this is the first of a new window
+        cache.add(nokkel, 1, vindu)
+        teller = 1
+    return teller > antall, vindu
+
+
+def fartsgrense(navn: str, *, metoder: tuple[str, ...] = ("GET", "POST")):
+    """Refuse with 429 and a Norwegian explanation once the limit named is passed."""
+
+    def dekorator(view):
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            if request.method in metoder:
+                over, vindu = _over_grensen(request, navn)
+                if over:
+                    for_mange_foresporsler.send(sender=None, request=request, navn=navn)
+                    mal = "feil/_429.html" if getattr(request, "htmx", False) else "feil/429.html"
+                    svar = render(request, mal, {"minutter": max(1, vindu // 60)}, status=429)
+                    svar["Retry-After"] = str(vindu)
+                    return svar
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return dekorator

@@ -1,0 +1,117 @@
+"""Sessions that end, two-factor login where the role requires it, headers, and the log of
+refusals: what every request passes through."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
+from django_htmx.http import HttpResponseClientRedirect
+
+from sikkerhet import okt, tofaktor
+from sikkerhet.logg import Type, registrer
+
+UTLOPT = {
+    "inaktiv": _("Du ble logget ut fordi du ikke hadde gjort noe på en stund. Logg inn igjen."),
+    "maks": _("Du ble logget ut fordi du har vært innlogget lenge. Logg inn igjen."),
+    "ukjent": _("Økten din er utløpt. Logg inn igjen."),
+}
+# What a user who still has to turn on two-factor login may reach.
+TOFAKTOR_FRI = frozenset({"tofaktor", "logg-ut", "okt-forleng"})
+
+
+def _til(request: HttpRequest, adresse: str) -> HttpResponse:
+    if getattr(request, "htmx", False):
+        return HttpResponseClientRedirect(adresse)
+    return redirect(adresse)
+
+
+class OktMiddleware:
+    """Logs out a session that has run out; no page behind a login is stored by anyone."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.user.is_authenticated and (grunn := okt.utlopt(request)):
+            registrer(Type.OKT_UTLOPT, request=request, bruker=request.user, beskrivelse=grunn)
+            request.okt_utlopt = True
+            logout(request)
+            messages.info(request, UTLOPT[grunn])
+        svar = self.get_response(request)
+        if getattr(request, "tilgang", None) == "innlogget" or (
+            request.user.is_authenticated and not svar.has_header("Cache-Control")
+        ):
+            add_never_cache_headers(svar)
+        return svar
+
+    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs):
+        request.tilgang = getattr(view_func, "tilgang", None)
+        # Asking how long is left (the warning's GET) is not activity.
+        sporsmal = request.method == "GET" and request.resolver_match.url_name == "okt-forleng"
+        if request.user.is_authenticated and not sporsmal:
+            okt.marker_aktiv(request)
+
+
+class TofaktorMiddleware:
+    """Administrators, coordinators and staff must log in with a second factor; anyone who has
+    turned it on must have used it in this session."""
+
+    OK = "tofaktor_ok"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs):
+        user = request.user
+        if not (settings.TOFAKTOR_PAKREVD and user.is_authenticated):
+            return None
+        if request.session.get(self.OK) or request.resolver_match.url_name in TOFAKTOR_FRI:
+            return None
+        if tofaktor.har_tofaktor(user):
+            if user.is_verified():
+                request.session[self.OK] = True
+                return None
+            # Logged in without the second step (a session from before it was turned on).
+            logout(request)
+            return _til(request, redirect_to_login(request.get_full_path()).url)
+        if tofaktor.krever_tofaktor(user):
+            # The setup page says why.
+            return _til(request, "/min-side/tofaktor/")
+        request.session[self.OK] = True
+        return None
+
+
+class SikkerhetsMiddleware:
+    """Permissions-Policy on every response, oversized requests refused before they are read,
+    and every refusal (403) written to the security log."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        lengde = request.META.get("CONTENT_LENGTH") or "0"
+        if lengde.isdigit() and int(lengde) > settings.MAKS_FORESPORSEL_BYTES:
+            svar = render(
+                request,
+                "feil/413.html",
+                {"mb": settings.MAKS_FORESPORSEL_BYTES // 1024 // 1024},
+                status=413,
+            )
+        else:
+            svar = self.get_response(request)
+        if svar.status_code == 403:
+            user = getattr(request, "user", None)
+            registrer(
+                Type.TILGANG_NEKTET,
+                request=request,
+                bruker=user if user is not None and user.is_authenticated else None,
+            )
+        svar.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return svar

@@ -1,0 +1,69 @@
+"""The security log: who did what, when and from where (Normen: logging of access).
+
+Rows are only ever added. Database triggers (migration 0001) refuse UPDATE and DELETE on both
+databases, so neither the product, the admin site nor a stray query can rewrite the record.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Sikkerhetshendelse(models.Model):
+    class Type(models.TextChoices):
+        INNLOGGING = "innlogging", _("Innlogging")
+        INNLOGGING_FEILET = "innlogging_feilet", _("Mislykket innlogging")
+        SPERRET = "sperret", _("Sperret etter for mange forsøk")
+        UTLOGGING = "utlogging", _("Utlogging")
+        UTLOGGET_OVERALT = "utlogget_overalt", _("Logget ut alle steder")
+        OKT_UTLOPT = "okt_utlopt", _("Økten utløp")
+        TOFAKTOR_AKTIVERT = "tofaktor_aktivert", _("Tofaktor slått på")
+        TOFAKTOR_DEAKTIVERT = "tofaktor_deaktivert", _("Tofaktor slått av")
+        TOFAKTOR_OK = "tofaktor_ok", _("Tofaktorkode godtatt")
+        TOFAKTOR_FEILET = "tofaktor_feilet", _("Feil tofaktorkode")
+        GJENOPPRETTINGSKODE_BRUKT = "gjenopprettingskode_brukt", _("Gjenopprettingskode brukt")
+        NYE_GJENOPPRETTINGSKODER = "nye_gjenopprettingskoder", _("Nye gjenopprettingskoder")
+        TILGANG_NEKTET = "tilgang_nektet", _("Tilgang nektet")
+        FOR_MANGE_FORESPORSLER = "for_mange_foresporsler", _("For mange forespørsler")
+        ROLLE_GITT = "rolle_gitt", _("Rolle gitt")
+        ROLLE_FJERNET = "rolle_fjernet", _("Rolle fjernet")
+        UTVALGSMEDLEM_ENDRET = "utvalgsmedlem_endret", _("Utvalgsmedlemskap endret")
+        UTVALGSMEDLEM_FJERNET = "utvalgsmedlem_fjernet", _("Utvalgsmedlemskap fjernet")
+        BRUKER_ENDRET = "bruker_endret", _("Brukerens tilganger endret")
+
+    tidspunkt = models.DateTimeField(_("tidspunkt"), default=timezone.now, db_index=True)
+    type = models.CharField(_("hendelse"), max_length=40, choices=Type.choices, db_index=True)
+    # The person the event concerns, and who caused it when that is someone else (an
+    # administrator giving a role). PROTECT: a user with a record is deactivated, not deleted.
+    bruker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("bruker"),
+    )
+    utfort_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("utført av"),
+    )
+    # What was typed as user name on a failed login, when it matches no user.
+    brukernavn = models.CharField(_("brukernavn"), max_length=254, blank=True)
+    ip = models.GenericIPAddressField(_("IP-adresse"), null=True, blank=True)
+    nettleser = models.CharField(_("nettleser"), max_length=200, blank=True)
+    adresse = models.CharField(_("adresse"), max_length=300, blank=True)
+    beskrivelse = models.CharField(_("beskrivelse"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("sikkerhetshendelse")
+        verbose_name_plural = _("sikkerhetslogg")
+        ordering = ["-tidspunkt", "-pk"]
+        indexes = [models.Index(fields=["bruker", "-tidspunkt"], name="sikkerhet_bruker_tid")]
+
+    def __str__(self) -> str:
+        return f"{self.tidspunkt:%d.%m.%Y %H:%M} {self.get_type_display()}"

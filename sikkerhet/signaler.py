@@ -1,0 +1,134 @@
+"""What the rest of the product tells the security log, through Django's and axes' signals:
+logins, failures, lockouts, logouts, and every change of roles, memberships and a user's
+access flags, whoever makes it (a view, the admin site, a shell)."""
+
+from axes.signals import user_locked_out
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.db.models.signals import post_delete, post_save, pre_save
+
+from helsefellesskap.models import Medlemskap, Utvalgsmedlem
+from helsefellesskap.signals import for_mange_foresporsler
+from sikkerhet import okt, tofaktor
+from sikkerhet.logg import Type, registrer
+
+TILGANGSFELT = ("is_active", "is_staff", "is_superuser")
+
+
+def _innlogget(sender, request, user, **kwargs):
+    okt.start(request)
+    registrer(Type.INNLOGGING, request=request, bruker=user)
+
+
+def _utlogget(sender, request, user, **kwargs):
+    # A session that ran out is logged as that, by the middleware.
+    if user is not None and not getattr(request, "okt_utlopt", False):
+        registrer(Type.UTLOGGING, request=request, bruker=user)
+
+
+def _med_navn(navn: str):
+    """The user a typed user name belongs to, if any."""
+    return get_user_model().objects.filter(email__iexact=navn).first() if navn else None
+
+
+def _feilet(sender, credentials, request=None, **kwargs):
+    navn = str(credentials.get("username") or credentials.get("email") or "")
+    registrer(Type.INNLOGGING_FEILET, request=request, bruker=_med_navn(navn), brukernavn=navn)
+
+
+def _sperret(sender, request, username, ip_address, **kwargs):
+    navn = str(username or "")
+    registrer(Type.SPERRET, request=request, bruker=_med_navn(navn), brukernavn=navn)
+
+
+def _for_mange(sender, request, navn, **kwargs):
+    registrer(Type.FOR_MANGE_FORESPORSLER, request=request, beskrivelse=navn)
+
+
+def _krav_skjerpet(bruker) -> None:
+    """A user who now needs two-factor login but has none is logged out everywhere: a session
+    that passed the check before must not carry the new rights without it."""
+    if settings.TOFAKTOR_PAKREVD and not tofaktor.har_tofaktor(bruker):
+        bruker.logg_ut_overalt()
+
+
+def _medlemskap_lagret(sender, instance: Medlemskap, created, **kwargs):
+    if created:
+        registrer(
+            Type.ROLLE_GITT,
+            bruker=instance.bruker,
+            beskrivelse=f"{instance.get_rolle_display()} i {instance.organisasjon}",
+        )
+        if instance.rolle in tofaktor.ROLLER_MED_KRAV:
+            _krav_skjerpet(instance.bruker)
+
+
+def _medlemskap_slettet(sender, instance: Medlemskap, **kwargs):
+    registrer(
+        Type.ROLLE_FJERNET,
+        bruker=instance.bruker,
+        beskrivelse=f"{instance.get_rolle_display()} i {instance.organisasjon}",
+    )
+
+
+def _utvalgsmedlem_lagret(sender, instance: Utvalgsmedlem, created, **kwargs):
+    if instance.bruker_id:
+        hva = "oppnevnt" if created else "endret"
+        registrer(
+            Type.UTVALGSMEDLEM_ENDRET,
+            bruker=instance.bruker,
+            beskrivelse=f"{instance.utvalg}: {instance.get_rolle_display()} {hva}",
+        )
+
+
+def _utvalgsmedlem_slettet(sender, instance: Utvalgsmedlem, **kwargs):
+    if instance.bruker_id:
+        registrer(
+            Type.UTVALGSMEDLEM_FJERNET,
+            bruker=instance.bruker,
+            beskrivelse=f"{instance.utvalg}: {instance.get_rolle_display()}",
+        )
+
+
+def _bruker_for_lagring(sender, instance, update_fields=None, **kwargs):
+    """Remember the access flags as they were, to log what changes."""
+    instance._tilgang_for = None
+    if instance.pk and (update_fields is None or set(update_fields) & set(TILGANGSFELT)):
+        instance._tilgang_for = sender.objects.filter(pk=instance.pk).values(*TILGANGSFELT).first()
+
+
+def _bruker_lagret(sender, instance, created, **kwargs):
+    for_ = getattr(instance, "_tilgang_for", None)
+    if created or not for_:
+        return
+    endret = [
+        f"{felt}: {for_[felt]} → {getattr(instance, felt)}"
+        for felt in TILGANGSFELT
+        if for_[felt] != getattr(instance, felt)
+    ]
+    if endret:
+        registrer(Type.BRUKER_ENDRET, bruker=instance, beskrivelse=", ".join(endret))
+    if any(getattr(instance, felt) and not for_[felt] for felt in ("is_staff", "is_superuser")):
+        _krav_skjerpet(instance)
+
+
+def koble_til() -> None:
+    bruker = get_user_model()
+    user_logged_in.connect(_innlogget, dispatch_uid="sikkerhet.innlogget")
+    user_logged_out.connect(_utlogget, dispatch_uid="sikkerhet.utlogget")
+    user_login_failed.connect(_feilet, dispatch_uid="sikkerhet.feilet")
+    user_locked_out.connect(_sperret, dispatch_uid="sikkerhet.sperret")
+    for_mange_foresporsler.connect(_for_mange, dispatch_uid="sikkerhet.for_mange")
+    post_save.connect(_medlemskap_lagret, sender=Medlemskap, dispatch_uid="sikkerhet.medlemskap")
+    post_delete.connect(
+        _medlemskap_slettet, sender=Medlemskap, dispatch_uid="sikkerhet.medlemskap_slettet"
+    )
+    post_save.connect(
+        _utvalgsmedlem_lagret, sender=Utvalgsmedlem, dispatch_uid="sikkerhet.utvalgsmedlem"
+    )
+    post_delete.connect(
+        _utvalgsmedlem_slettet, sender=Utvalgsmedlem, dispatch_uid="sikkerhet.utvalgsmedlem_slettet"
+    )
+    pre_save.connect(_bruker_for_lagring, sender=bruker, dispatch_uid="sikkerhet.bruker_for")
+    post_save.connect(_bruker_lagret, sender=bruker, dispatch_uid="sikkerhet.bruker_lagret")

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from sikkerhet import views
+
+urlpatterns = [
+    path("logg-inn/", views.logg_inn, name="logg-inn"),
+    path("logg-inn/kode/", views.logg_inn_kode, name="logg-inn-kode"),
+    path("min-side/tofaktor/", views.tofaktor_side, name="tofaktor"),
+    path("min-side/logg-ut-overalt/", views.logg_ut_overalt, name="logg-ut-overalt"),
+    path("okt/forleng/", views.okt_forleng, name="okt-forleng"),
+    path("sikkerhetslogg/", views.sikkerhetslogg, name="sikkerhetslogg"),
+]

@@ -1,0 +1,137 @@
+"""The security log: written for what Normen asks, readable by administrators, changed by no one."""
+
+import csv
+import io
+
+import pytest
+from django.db import DatabaseError, transaction
+from django.test import override_settings
+
+from helsefellesskap.models import Medlemskap
+from sikkerhet.models import Sikkerhetshendelse
+from tests.factories import PASSORD, UserFactory
+
+Type = Sikkerhetshendelse.Type
+
+
+def _siste(**filter_) -> Sikkerhetshendelse:
+    return Sikkerhetshendelse.objects.filter(**filter_).latest("pk")
+
+
+def test_logins_and_failures_are_logged_with_who_and_from_where(client, ansatt):
+    client.post(
+        "/logg-inn/",
+        {"username": ansatt.email, "password": "feil"},
+        REMOTE_ADDR="10.1.2.3",
+        HTTP_USER_AGENT="Testleser/1.0",
+    )
+    feil = _siste(type=Type.INNLOGGING_FEILET)
+    assert (feil.bruker, feil.ip, feil.nettleser) == (ansatt, "10.1.2.3", "Testleser/1.0")
+    client.post("/logg-inn/", {"username": "finnes.ikke@example.no", "password": "x"})
+    ukjent = _siste(type=Type.INNLOGGING_FEILET)
+    assert (ukjent.bruker, ukjent.brukernavn) == (None, "finnes.ikke@example.no")
+    client.post("/logg-inn/", {"username": ansatt.email, "password": PASSORD})
+    assert _siste(type=Type.INNLOGGING).bruker == ansatt
+    client.post("/logg-ut/")
+    assert _siste(type=Type.UTLOGGING).bruker == ansatt
+
+
+@override_settings(AXES_FAILURE_LIMIT=2)
+def test_lockouts_are_logged(client, ansatt):
+    for _ in range(3):
+        client.post("/logg-inn/", {"username": ansatt.email, "password": "feil"})
+    assert _siste(type=Type.SPERRET).bruker == ansatt
+
+
+def test_denials_are_logged(client, ansatt, utenforstaende):
+    client.force_login(ansatt)
+    organisasjon = utenforstaende.medlemskap.get().organisasjon
+    svar = client.get(f"/organisasjoner/{organisasjon.organisasjonsnummer}/brukere/")
+    assert svar.status_code == 403
+    nektet = _siste(type=Type.TILGANG_NEKTET)
+    assert nektet.bruker == ansatt
+    assert nektet.adresse == f"/organisasjoner/{organisasjon.organisasjonsnummer}/brukere/"
+
+
+def test_role_changes_are_logged_with_the_administrator_who_made_them(client, administrator):
+    kommune = administrator.medlemskap.get().organisasjon
+    ny = UserFactory()
+    client.force_login(administrator)
+    client.post(
+        f"/organisasjoner/{kommune.organisasjonsnummer}/brukere/",
+        {"email": ny.email, "rolle": Medlemskap.Rolle.ANSATT},
+        REMOTE_ADDR="10.9.8.7",
+    )
+    gitt = _siste(type=Type.ROLLE_GITT)
+    assert (gitt.bruker, gitt.utfort_av, gitt.ip) == (ny, administrator, "10.9.8.7")
+    assert "Ansatt" in gitt.beskrivelse and kommune.navn in gitt.beskrivelse
+    medlemskap = ny.medlemskap.get()
+    client.post(f"/organisasjoner/{kommune.organisasjonsnummer}/brukere/{medlemskap.pk}/fjern/")
+    fjernet = _siste(type=Type.ROLLE_FJERNET)
+    assert (fjernet.bruker, fjernet.utfort_av) == (ny, administrator)
+
+
+def test_access_flag_changes_are_logged(ansatt):
+    ansatt.is_staff = True
+    ansatt.save()
+    assert _siste(type=Type.BRUKER_ENDRET).beskrivelse == "is_staff: False → True"
+    ansatt.navn = "Nytt Navn"
+    ansatt.save()
+    assert Sikkerhetshendelse.objects.filter(type=Type.BRUKER_ENDRET).count() == 1
+
+
+def test_no_one_can_change_or_delete_the_log(ansatt):
+    client_hendelse = Sikkerhetshendelse.objects.create(type=Type.INNLOGGING, bruker=ansatt)
+    with pytest.raises(DatabaseError), transaction.atomic():
+        Sikkerhetshendelse.objects.filter(pk=client_hendelse.pk).update(beskrivelse="endret")
+    with pytest.raises(DatabaseError), transaction.atomic():
+        Sikkerhetshendelse.objects.filter(pk=client_hendelse.pk).delete()
+    client_hendelse.refresh_from_db()
+    assert client_hendelse.beskrivelse == ""
+
+
+def test_the_admin_site_shows_it_read_only(client, systemforvalter, ansatt):
+    hendelse = Sikkerhetshendelse.objects.create(type=Type.INNLOGGING, bruker=ansatt)
+    client.force_login(systemforvalter)
+    adresse = f"/admin/sikkerhet/sikkerhetshendelse/{hendelse.pk}/"
+    side = client.get(f"{adresse}change/").content.decode()
+    assert 'name="_save"' not in side
+    assert client.get(f"{adresse}delete/").status_code == 403
+    assert client.get("/admin/sikkerhet/sikkerhetshendelse/add/").status_code == 403
+
+
+def test_system_administrators_read_all_organisation_administrators_their_own(
+    client, systemforvalter, administrator, ansatt, utenforstaende, koordinator
+):
+    Sikkerhetshendelse.objects.create(type=Type.INNLOGGING, bruker=ansatt)
+    Sikkerhetshendelse.objects.create(type=Type.INNLOGGING, bruker=utenforstaende)
+    client.force_login(systemforvalter)
+    alle = {h.bruker for h in client.get("/sikkerhetslogg/").context["side"]}
+    assert {ansatt, utenforstaende} <= alle
+    client.force_login(administrator)
+    egne = {h.bruker for h in client.get("/sikkerhetslogg/").context["side"]}
+    assert ansatt in egne and utenforstaende not in egne
+    client.force_login(koordinator)
+    assert client.get("/sikkerhetslogg/").status_code == 403
+
+
+def test_search_and_csv_export(client, systemforvalter, ansatt):
+    Sikkerhetshendelse.objects.create(
+        type=Type.INNLOGGING_FEILET, brukernavn='=HYPERLINK("x")', ip="10.0.0.1"
+    )
+    Sikkerhetshendelse.objects.create(type=Type.INNLOGGING, bruker=ansatt, ip="10.0.0.2")
+    client.force_login(systemforvalter)
+    side = client.get("/sikkerhetslogg/", {"type": Type.INNLOGGING, "tekst": ansatt.email})
+    assert [h.bruker for h in side.context["side"]] == [ansatt]
+    assert (
+        client.get("/sikkerhetslogg/", {"tekst": "10.0.0.1"}).context["side"].paginator.count == 1
+    )
+    feil = client.get("/sikkerhetslogg/", {"fra": "2026-12-01", "til": "2026-11-01"})
+    assert "Fra-datoen må være før til-datoen" in feil.content.decode()
+    svar = client.get("/sikkerhetslogg/", {"format": "csv", "type": Type.INNLOGGING_FEILET})
+    assert svar["Content-Type"] == "text/csv; charset=utf-8"
+    rader = list(csv.reader(io.StringIO(b"".join(svar.streaming_content).decode()), delimiter=";"))
+    assert rader[0][:2] == ["\ufefftidspunkt", "hendelse"]
+    assert rader[1][1] == "Mislykket innlogging"
+    assert rader[1][4] == '\'=HYPERLINK("x")'  # not a formula when opened in a spreadsheet
+    assert len(rader) == 2
