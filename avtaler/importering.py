@@ -20,6 +20,7 @@ from avtaler.services import NyttPunkt
 from helsefellesskap.feil import Domenefeil
 
 MAKS_BYTES = 5 * 1024 * 1024
+MAKS_UTPAKKET = 50 * 1024 * 1024
 SIDESKIFT = "\f"
 
 _OVERSKRIFT = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*?)\s*$")
@@ -120,6 +121,9 @@ def les_fil(filnavn: str, data: bytes) -> tuple[list[str], bool]:
 def _les_docx(data: bytes) -> list[str]:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as arkiv:
+            # A few MB can unpack to gigabytes (a zip bomb): ask the size before reading.
+            if arkiv.getinfo("word/document.xml").file_size > MAKS_UTPAKKET:
+                raise Importfeil(_("Teksten i Word-filen er for stor til å importeres."))
             xml = arkiv.read("word/document.xml")
         rot = ElementTree.fromstring(xml)  # noqa: S314 - no entities or DTDs in OOXML parts
     except (zipfile.BadZipFile, KeyError, ElementTree.ParseError):

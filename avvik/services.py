@@ -286,7 +286,7 @@ def avvik_utfall(sender=None, *, vedtak, **kwargs) -> None:
     """A decision in a case an avvik was escalated to is the outcome of that step: it is
     written into the avvik's thread (the decision itself lives with the case)."""
     for hendelse in Avvikshendelse.objects.filter(
-        sak=vedtak.sak_id, type=Avvikshendelse.Type.ESKALERT
+        sak=vedtak.sak_id, type=Avvikshendelse.Type.ESKALERT, avvik__anonymisert__isnull=True
     ).select_related("avvik"):
         standpunkter = ", ".join(f"{side}: {pos.lower()}" for side, pos in vedtak.posisjoner)
         Avvikshendelse.objects.create(

@@ -14,7 +14,8 @@ from django.shortcuts import render
 from helsefellesskap.signals import for_mange_foresporsler
 
 
-def _over_grensen(request: HttpRequest, navn: str) -> tuple[bool, int]:
+def _over_grensen(request: HttpRequest, navn: str) -> tuple[bool, bool, int]:
+    """Over the limit; the first request over it in this window; the window's seconds."""
     antall, vindu = settings.FARTSGRENSER[navn]
     hvem = (
         f"b{request.user.pk}" if request.user.is_authenticated else get_client_ip_address(request)
@@ -26,7 +27,7 @@ def _over_grensen(request: HttpRequest, navn: str) -> tuple[bool, int]:
     except ValueError:  # expired between add and incr: this is the first of a new window
         cache.add(nokkel, 1, vindu)
         teller = 1
-    return teller > antall, vindu
+    return teller > antall, teller == antall + 1, vindu
 
 
 def fartsgrense(navn: str, *, metoder: tuple[str, ...] = ("GET", "POST")):
@@ -36,9 +37,10 @@ def fartsgrense(navn: str, *, metoder: tuple[str, ...] = ("GET", "POST")):
         @wraps(view)
         def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
             if request.method in metoder:
-                over, vindu = _over_grensen(request, navn)
+                over, forste, vindu = _over_grensen(request, navn)
                 if over:
-                    for_mange_foresporsler.send(sender=None, request=request, navn=navn)
+                    if forste:  # once per window: a flood must not become a flood of log rows
+                        for_mange_foresporsler.send(sender=None, request=request, navn=navn)
                     mal = "feil/_429.html" if getattr(request, "htmx", False) else "feil/429.html"
                     svar = render(request, mal, {"minutter": max(1, vindu // 60)}, status=429)
                     svar["Retry-After"] = str(vindu)

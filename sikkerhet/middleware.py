@@ -7,7 +7,7 @@ from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.cache import add_never_cache_headers
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
 from django_htmx.http import HttpResponseClientRedirect
 
@@ -42,16 +42,21 @@ class OktMiddleware:
             logout(request)
             messages.info(request, UTLOPT[grunn])
         svar = self.get_response(request)
-        if getattr(request, "tilgang", None) == "innlogget" or (
-            request.user.is_authenticated and not svar.has_header("Cache-Control")
-        ):
-            add_never_cache_headers(svar)
+        if getattr(request, "tilgang", None) == "innlogget" or request.user.is_authenticated:
+            if not svar.has_header("Cache-Control"):
+                add_never_cache_headers(svar)
+            elif "public" not in svar["Cache-Control"]:
+                # A download's own caching (a draft PDF) is still not stored.
+                patch_cache_control(svar, no_store=True, private=True)
         return svar
 
     def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs):
         request.tilgang = getattr(view_func, "tilgang", None)
-        # Asking how long is left (the warning's GET) is not activity.
-        sporsmal = request.method == "GET" and request.resolver_match.url_name == "okt-forleng"
+        # Asking how long is left (the warning's GET) is not activity, nor is a page polling.
+        sporsmal = request.method == "GET" and (
+            request.resolver_match.url_name == "okt-forleng"
+            or getattr(view_func, "ikke_aktivitet", False)
+        )
         if request.user.is_authenticated and not sporsmal:
             okt.marker_aktiv(request)
 
@@ -59,8 +64,6 @@ class OktMiddleware:
 class TofaktorMiddleware:
     """Administrators, coordinators and staff must log in with a second factor; anyone who has
     turned it on must have used it in this session."""
-
-    OK = "tofaktor_ok"
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -72,19 +75,17 @@ class TofaktorMiddleware:
         user = request.user
         if not (settings.TOFAKTOR_PAKREVD and user.is_authenticated):
             return None
-        if request.session.get(self.OK) or request.resolver_match.url_name in TOFAKTOR_FRI:
+        # Asked on every request, not remembered in the session: roles and devices change.
+        # A verified session costs nothing more (django-otp has loaded its device).
+        if user.is_verified() or request.resolver_match.url_name in TOFAKTOR_FRI:
             return None
         if tofaktor.har_tofaktor(user):
-            if user.is_verified():
-                request.session[self.OK] = True
-                return None
             # Logged in without the second step (a session from before it was turned on).
             logout(request)
             return _til(request, redirect_to_login(request.get_full_path()).url)
         if tofaktor.krever_tofaktor(user):
             # The setup page says why.
             return _til(request, "/min-side/tofaktor/")
-        request.session[self.OK] = True
         return None
 
 

@@ -3,14 +3,13 @@ logins, failures, lockouts, logouts, and every change of roles, memberships and 
 access flags, whoever makes it (a view, the admin site, a shell)."""
 
 from axes.signals import user_locked_out
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
-from django.db.models.signals import post_delete, post_save, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
 from helsefellesskap.models import Medlemskap, Utvalgsmedlem
 from helsefellesskap.signals import for_mange_foresporsler
-from sikkerhet import okt, tofaktor
+from sikkerhet import okt
 from sikkerhet.logg import Type, registrer
 
 TILGANGSFELT = ("is_active", "is_staff", "is_superuser")
@@ -46,22 +45,33 @@ def _for_mange(sender, request, navn, **kwargs):
     registrer(Type.FOR_MANGE_FORESPORSLER, request=request, beskrivelse=navn)
 
 
-def _krav_skjerpet(bruker) -> None:
-    """A user who now needs two-factor login but has none is logged out everywhere: a session
-    that passed the check before must not carry the new rights without it."""
-    if settings.TOFAKTOR_PAKREVD and not tofaktor.har_tofaktor(bruker):
-        bruker.logg_ut_overalt()
+def _medlemskap_for_lagring(sender, instance: Medlemskap, **kwargs):
+    instance._rolle_for = (
+        sender.objects.filter(pk=instance.pk).values_list("rolle", flat=True).first()
+        if instance.pk
+        else None
+    )
 
 
 def _medlemskap_lagret(sender, instance: Medlemskap, created, **kwargs):
-    if created:
+    """A role given, or changed (the admin site edits memberships in place): logged as the old
+    one removed and the new one given. Whether the new role needs two-factor login is asked on
+    the user's next request (sikkerhet.middleware)."""
+    for_ = getattr(instance, "_rolle_for", None)
+    if not created and for_ == instance.rolle:
+        return
+    if for_ and for_ != instance.rolle:
+        gammel = Medlemskap.Rolle(for_).label
         registrer(
-            Type.ROLLE_GITT,
+            Type.ROLLE_FJERNET,
             bruker=instance.bruker,
-            beskrivelse=f"{instance.get_rolle_display()} i {instance.organisasjon}",
+            beskrivelse=f"{gammel} i {instance.organisasjon}",
         )
-        if instance.rolle in tofaktor.ROLLER_MED_KRAV:
-            _krav_skjerpet(instance.bruker)
+    registrer(
+        Type.ROLLE_GITT,
+        bruker=instance.bruker,
+        beskrivelse=f"{instance.get_rolle_display()} i {instance.organisasjon}",
+    )
 
 
 def _medlemskap_slettet(sender, instance: Medlemskap, **kwargs):
@@ -109,8 +119,17 @@ def _bruker_lagret(sender, instance, created, **kwargs):
     ]
     if endret:
         registrer(Type.BRUKER_ENDRET, bruker=instance, beskrivelse=", ".join(endret))
-    if any(getattr(instance, felt) and not for_[felt] for felt in ("is_staff", "is_superuser")):
-        _krav_skjerpet(instance)
+
+
+def _grupper_endret(sender, instance, action, pk_set, **kwargs):
+    """Groups and single permissions given or taken in the admin site."""
+    if action in ("post_add", "post_remove", "post_clear"):
+        hva = "grupper" if sender is instance.groups.through else "tillatelser"
+        registrer(
+            Type.BRUKER_ENDRET,
+            bruker=instance,
+            beskrivelse=f"{hva} {action.removeprefix('post_')}: {sorted(pk_set or [])}",
+        )
 
 
 def koble_til() -> None:
@@ -120,7 +139,12 @@ def koble_til() -> None:
     user_login_failed.connect(_feilet, dispatch_uid="sikkerhet.feilet")
     user_locked_out.connect(_sperret, dispatch_uid="sikkerhet.sperret")
     for_mange_foresporsler.connect(_for_mange, dispatch_uid="sikkerhet.for_mange")
+    pre_save.connect(
+        _medlemskap_for_lagring, sender=Medlemskap, dispatch_uid="sikkerhet.medlemskap_for"
+    )
     post_save.connect(_medlemskap_lagret, sender=Medlemskap, dispatch_uid="sikkerhet.medlemskap")
+    for gjennom in (bruker.groups.through, bruker.user_permissions.through):
+        m2m_changed.connect(_grupper_endret, sender=gjennom, dispatch_uid=f"sikkerhet.{gjennom}")
     post_delete.connect(
         _medlemskap_slettet, sender=Medlemskap, dispatch_uid="sikkerhet.medlemskap_slettet"
     )

@@ -31,10 +31,21 @@ def har_tofaktor(user) -> bool:
     return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
 
 
-def ny_app(user) -> TOTPDevice:
-    """The app device being set up: the same until confirmed, so a reload keeps the QR code."""
-    enhet = TOTPDevice.objects.filter(user=user, confirmed=False).first()
-    return enhet or TOTPDevice.objects.create(user=user, name="Autentiseringsapp", confirmed=False)
+def ny_app(user, okt=None) -> TOTPDevice:
+    """The app device being set up in this session: the same until confirmed, so a reload
+    keeps the QR code. A key is never shared between sessions: starting the setup elsewhere
+    makes a new key and drops the other session's, so a key seen by someone else who had the
+    password cannot be the one the user confirms."""
+    nokkel = "tofaktor_oppsett"
+    if okt is not None and (pk := okt.get(nokkel)):
+        enhet = TOTPDevice.objects.filter(pk=pk, user=user, confirmed=False).first()
+        if enhet is not None:
+            return enhet
+    TOTPDevice.objects.filter(user=user, confirmed=False).delete()
+    enhet = TOTPDevice.objects.create(user=user, name="Autentiseringsapp", confirmed=False)
+    if okt is not None:
+        okt[nokkel] = enhet.pk
+    return enhet
 
 
 class Vent(Exception):

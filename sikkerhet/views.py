@@ -8,8 +8,9 @@ import segno
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import get_user_model, login, logout
+from django.contrib.auth import get_user_model, login, logout, update_session_auth_hash
 from django.contrib.auth import views as auth_views
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render, resolve_url
@@ -180,7 +181,7 @@ def tofaktor_side(request: HttpRequest) -> HttpResponse:
             if svar is not None:
                 return svar
     if not kontekst["aktiv"]:
-        enhet = tofaktor.ny_app(user)
+        enhet = tofaktor.ny_app(user, request.session)
         kontekst.update(qrkode=_qrkode(enhet), hemmelighet=_hemmelighet(enhet))
     else:
         kontekst["gjenstaende"] = tofaktor.gjenstaende_koder(user)
@@ -191,10 +192,12 @@ def _tofaktor_handling(request, handling, form, kontekst) -> HttpResponse | None
     """Carry out what the form asked; None (and an error on the form) if the code is wrong."""
     user, kode = request.user, form.cleaned_data["kode"]
     if handling == "aktiver" and not kontekst["aktiv"]:
-        enhet = tofaktor.ny_app(user)
+        enhet = tofaktor.ny_app(user, request.session)
         if tofaktor.bekreft_app(enhet, kode):
+            # Sessions elsewhere passed without a second factor: they end; this one goes on.
+            user.logg_ut_overalt()
+            update_session_auth_hash(request, user)
             otp_login(request, enhet)
-            request.session["tofaktor_ok"] = True
             registrer(Type.TOFAKTOR_AKTIVERT, request=request, bruker=user)
             kontekst.update(aktiv=True, koder=tofaktor.nye_gjenopprettingskoder(user))
             return render(request, "sikkerhet/tofaktor.html", kontekst)
@@ -241,7 +244,10 @@ def okt_forleng(request: HttpRequest) -> JsonResponse:
 @offentlig
 @require_GET
 def admin_innlogging(request: HttpRequest) -> HttpResponse:
-    """The admin site logs in through the product's login, with its second factor."""
+    """The admin site logs in through the product's login, with its second factor. Someone
+    logged in without access to it is refused, not sent round in a circle."""
+    if request.user.is_authenticated:
+        raise PermissionDenied(_("Du har ikke tilgang til administrasjonen."))
     neste = request.GET.get("next", "/admin/")
     return redirect(f"{resolve_url(settings.LOGIN_URL)}?{urlencode({'next': neste})}")
 
@@ -284,8 +290,8 @@ def _csv(hendelser) -> StreamingHttpResponse:
                 [
                     timezone.localtime(h.tidspunkt).isoformat(timespec="seconds"),
                     h.get_type_display(),
-                    h.bruker.email if h.bruker else "",
-                    h.utfort_av.email if h.utfort_av else "",
+                    _trygg(h.bruker.email) if h.bruker else "",
+                    _trygg(h.utfort_av.email) if h.utfort_av else "",
                     _trygg(h.brukernavn),
                     h.ip or "",
                     _trygg(h.adresse),

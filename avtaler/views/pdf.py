@@ -73,6 +73,10 @@ def pdf_status(request: HttpRequest, pk: int, nummer: int, eksport_pk: int) -> H
     )
 
 
+# Polled every second while waiting: not activity that keeps a session alive.
+pdf_status.ikke_aktivitet = True
+
+
 @offentlig
 @require_POST
 def pdf_prov_pa_nytt(request: HttpRequest, pk: int, nummer: int, eksport_pk: int) -> HttpResponse:

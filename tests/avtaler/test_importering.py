@@ -257,3 +257,13 @@ def test_command_refuses_a_bad_file_and_creates_nothing(helsefellesskap, tmp_pat
 def test_command_needs_a_helsefellesskap_to_save(db):
     with pytest.raises(CommandError, match="--helsefellesskap"):
         call_command("importer_avtale", str(FELLER))
+
+
+def test_a_zip_bomb_is_refused_before_it_is_unpacked():
+    """60 MB of text packs into well under the 5 MB upload limit; it must not be read."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as arkiv:
+        arkiv.writestr("word/document.xml", "<w:p>" + "a" * (60 * 1024 * 1024) + "</w:p>")
+    assert len(buffer.getvalue()) < MAKS_BYTES
+    with pytest.raises(Importfeil, match="for stor"):
+        importer_fil("bombe.docx", buffer.getvalue())

@@ -102,3 +102,10 @@ def test_with_redis_the_count_is_shared_by_every_worker(client, lave_grenser, re
         assert int(redis_cache.get(nokkel)) == 2
         redis_cache.incr(nokkel)
         assert client.get("/sok/", {"q": "x"}).status_code == 429
+
+
+def test_a_flood_is_logged_once_per_window_not_once_per_request(client, lave_grenser, db):
+    with klokke():
+        for _ in range(20):
+            client.get("/sok/", {"q": "x"})
+    assert Sikkerhetshendelse.objects.filter(type="for_mange_foresporsler").count() == 1

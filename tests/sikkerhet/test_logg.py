@@ -135,3 +135,45 @@ def test_search_and_csv_export(client, systemforvalter, ansatt):
     assert rader[1][1] == "Mislykket innlogging"
     assert rader[1][4] == '\'=HYPERLINK("x")'  # not a formula when opened in a spreadsheet
     assert len(rader) == 2
+
+
+def test_behind_the_proxy_the_address_is_the_one_the_proxy_saw(client, ansatt, settings):
+    settings.BAK_PROXY = True
+    # The client may send its own X-Forwarded-For; the proxy appends the real address last.
+    client.post(
+        "/logg-inn/",
+        {"username": ansatt.email, "password": "feil"},
+        REMOTE_ADDR="172.18.0.5",
+        HTTP_X_FORWARDED_FOR="1.2.3.4, 203.0.113.7",
+    )
+    assert _siste(type=Type.INNLOGGING_FEILET).ip == "203.0.113.7"
+    settings.BAK_PROXY = False
+    client.post(
+        "/logg-inn/",
+        {"username": ansatt.email, "password": "feil"},
+        REMOTE_ADDR="10.0.0.3",
+        HTTP_X_FORWARDED_FOR="203.0.113.7",
+    )
+    assert _siste(type=Type.INNLOGGING_FEILET).ip == "10.0.0.3"
+
+
+def test_the_log_cannot_be_emptied_by_truncate_either(ansatt):
+    from django.db import connection
+
+    Sikkerhetshendelse.objects.create(type=Type.INNLOGGING, bruker=ansatt)
+    if connection.vendor == "postgresql":
+        with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("TRUNCATE sikkerhet_sikkerhetshendelse")
+    else:  # SQLite has no TRUNCATE; its "DELETE FROM" without WHERE is the same statement
+        with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("DELETE FROM sikkerhet_sikkerhetshendelse")
+    assert Sikkerhetshendelse.objects.exists()
+
+
+def test_csv_guards_every_text_column_against_formulas(client, systemforvalter):
+    farlig = UserFactory(email="=1+2@x.no")
+    Sikkerhetshendelse.objects.create(type=Type.INNLOGGING, bruker=farlig)
+    client.force_login(systemforvalter)
+    svar = client.get("/sikkerhetslogg/", {"format": "csv", "tekst": "=1+2"})
+    rader = list(csv.reader(io.StringIO(b"".join(svar.streaming_content).decode()), delimiter=";"))
+    assert rader[1][2] == "'=1+2@x.no"

@@ -104,3 +104,21 @@ def test_public_pages_for_the_public_may_be_cached(client, kommune):
 
 def test_login_required_redirects_are_not_stored(client):
     assert "no-store" in client.get("/min-side/")["Cache-Control"]
+
+
+def test_a_download_seen_logged_in_is_not_stored_either(rf, ansatt):
+    """A view's own caching (a draft PDF says private, no-cache) gets no-store added."""
+    from django.http import HttpResponse
+
+    from sikkerhet.middleware import OktMiddleware
+
+    def nedlasting(request):
+        svar = HttpResponse(b"%PDF-")
+        svar["Cache-Control"] = "private, no-cache"
+        return svar
+
+    foresporsel = rf.get("/avtaler/1/versjoner/2/pdf")
+    foresporsel.user = ansatt
+    foresporsel.session = {"okt_innlogget": 10**10, "okt_sist_aktiv": 10**10}
+    svar = OktMiddleware(nedlasting)(foresporsel)
+    assert "no-store" in svar["Cache-Control"] and "private" in svar["Cache-Control"]

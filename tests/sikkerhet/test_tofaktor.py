@@ -192,16 +192,20 @@ def test_turning_it_off_needs_a_code_and_a_role_that_allows_it(client, ansatt, k
     assert Type.TOFAKTOR_DEAKTIVERT in _typer(ansatt)
 
 
-def test_getting_a_role_that_requires_it_ends_the_users_sessions(client, pakrevd, ansatt, kommune):
+def test_a_role_that_requires_it_applies_at_the_next_request(client, pakrevd, ansatt, kommune):
+    """Given or changed in place (the admin site edits memberships), the new role's
+    requirement is asked on the very next request of every session the user has."""
     from helsefellesskap.models import Medlemskap
 
     client.force_login(ansatt)
     assert client.get("/min-side/").status_code == 200
-    Medlemskap.objects.create(
-        bruker=ansatt, organisasjon=kommune, rolle=Medlemskap.Rolle.SAMHANDLINGSKOORDINATOR
-    )
-    assert client.get("/min-side/").status_code == 302
-    # Not so for a user who has it already.
+    medlemskap = ansatt.medlemskap.get()
+    medlemskap.rolle = Medlemskap.Rolle.ADMINISTRATOR
+    medlemskap.save()
+    assert client.get("/min-side/")["Location"] == "/min-side/tofaktor/"
+    assert client.get("/sikkerhetslogg/")["Location"] == "/min-side/tofaktor/"
+    assert _typer(ansatt)[-2:] == [Type.ROLLE_FJERNET, Type.ROLLE_GITT]
+    # Not so for a user who has it and gave the code.
     with klokke():
         enhet, _ = med_tofaktor(ansatt)
     client.post("/logg-ut/")
@@ -209,9 +213,48 @@ def test_getting_a_role_that_requires_it_ends_the_users_sessions(client, pakrevd
         _passord(client, ansatt)
         client.post("/logg-inn/kode/", {"kode": kode(enhet)})
         Medlemskap.objects.create(
-            bruker=ansatt, organisasjon=kommune, rolle=Medlemskap.Rolle.ADMINISTRATOR
+            bruker=ansatt, organisasjon=kommune, rolle=Medlemskap.Rolle.SAMHANDLINGSKOORDINATOR
         )
         assert client.get("/min-side/").status_code == 200
+
+
+def test_a_setup_key_is_never_shared_between_sessions(koordinator):
+    """Someone with only the password must not see the key the user will confirm."""
+    from django.test import Client
+
+    angriper, eier = Client(), Client()
+    angriper.force_login(koordinator)
+    eier.force_login(koordinator)
+    with klokke():
+        angriper_side = angriper.get("/min-side/tofaktor/").context["hemmelighet"]
+        eier_side = eier.get("/min-side/tofaktor/").context["hemmelighet"]
+        assert angriper_side != eier_side
+        # The owner's session keeps its key on reload; the attacker's key is gone.
+        assert eier.get("/min-side/tofaktor/").context["hemmelighet"] == eier_side
+        enhet = TOTPDevice.objects.get(user=koordinator)
+        assert eier.post("/min-side/tofaktor/", {"handling": "aktiver", "kode": kode(enhet)})
+    assert TOTPDevice.objects.get(user=koordinator, confirmed=True).pk == enhet.pk
+
+
+def test_turning_it_on_ends_the_users_other_sessions(pakrevd, ansatt):
+    from django.test import Client
+
+    denne, andre = Client(), Client()
+    for klient in (denne, andre):
+        klient.post("/logg-inn/", {"username": ansatt.email, "password": PASSORD})
+    with klokke():
+        denne.get("/min-side/tofaktor/")
+        enhet = TOTPDevice.objects.get(user=ansatt)
+        denne.post("/min-side/tofaktor/", {"handling": "aktiver", "kode": kode(enhet)})
+        assert denne.get("/min-side/").status_code == 200
+        assert andre.get("/min-side/").status_code == 302
+
+
+def test_a_logged_in_user_without_admin_access_is_refused_not_sent_in_circles(client, ansatt):
+    client.force_login(ansatt)
+    svar = client.get("/admin/", follow=True)
+    assert svar.status_code == 403
+    assert len(svar.redirect_chain) <= 2
 
 
 def test_wrong_codes_in_a_row_must_wait_and_are_told_so(client, koordinator):
