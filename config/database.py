@@ -31,6 +31,10 @@ def database_config(url: str, sqlite_path: Path) -> dict:
     # psycopg 3's pool keeps connections open between requests; it cannot be
     # combined with CONN_MAX_AGE, which must stay 0.
     config["CONN_MAX_AGE"] = 0
-    config["CONN_HEALTH_CHECKS"] = False
+    # With the pool, Django turns this into the pool's check=ConnectionPool.check_connection:
+    # a connection is tried (an empty query) before it is handed out, and one the server
+    # dropped is replaced. Without it, after a database restart every pooled connection
+    # would fail one request before the pool noticed.
+    config["CONN_HEALTH_CHECKS"] = True
     config.setdefault("OPTIONS", {})["pool"] = {"min_size": 2, "max_size": 10, "timeout": 10}
     return config

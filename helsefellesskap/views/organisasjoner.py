@@ -2,14 +2,19 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import PermissionDenied
-from django.db import connection
 from django.db.models import Prefetch
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import (
+    require_GET,
+    require_http_methods,
+    require_POST,
+    require_safe,
+)
 
-from helsefellesskap import access, services
+from helsefellesskap import access, drift, services
 from helsefellesskap.access import innlogget, offentlig
 from helsefellesskap.fartsgrense import fartsgrense
 from helsefellesskap.feil import Domenefeil
@@ -72,13 +77,16 @@ def kommune_forslag(request: HttpRequest) -> HttpResponse:
 
 
 @offentlig
-@require_GET
+@never_cache
+@require_safe
 def helse(request: HttpRequest) -> HttpResponse:
-    """Health check for the container: answers only when the database answers."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-        cursor.fetchone()
-    return HttpResponse("ok", content_type="text/plain")
+    """Health report for load balancers: 200 while the database answers, 503 when it does not.
+
+    A delayed task queue stays 200: the worker runs elsewhere, so taking this instance out of
+    the load balancer would not help.
+    """
+    rapport, database_svarer = drift.helserapport()
+    return JsonResponse(rapport, status=200 if database_svarer else 503)
 
 
 @innlogget
