@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format assets install e2e bench check-deploy clean
+.PHONY: run test lint format assets install e2e bench check-deploy backup restore clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -52,11 +52,24 @@ check-deploy: install
 	$(BIN)/python manage.py check --deploy --fail-level WARNING
 
 # Benchmarks are measured, not asserted: figures go to docs/ytelse.md.
+# The page benchmark needs PostgreSQL (BENCH_PG) and ApacheBench; it writes docs/ytelse.md.
 bench: install assets
+	command -v ab >/dev/null || (apt-get update -qq && apt-get install -y -qq apache2-utils)
 	$(BIN)/python bench/diff.py
 	$(BIN)/python bench/pdf.py
 	$(BIN)/python bench/avvik.py
 	$(BIN)/python bench/sok.py
+	$(BIN)/python bench/sider.py
+
+# Database and uploaded files to one archive (README: Sikkerhetskopi og gjenoppretting).
+# DJANGO_DEBUG from the environment wins; without it the commands run as in development.
+backup: install
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py sikkerhetskopi $(if $(FIL),--fil "$(FIL)")
+
+# Replaces the database and the uploaded files: asks first, or JA=1 to confirm in advance.
+restore: install
+	@test -n "$(FIL)" || { echo "Bruk: make restore FIL=sikkerhetskopier/samhandling-….tar [JA=1]"; exit 2; }
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py gjenopprett "$(FIL)" $(if $(JA),--ja)
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles

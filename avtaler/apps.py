@@ -10,3 +10,12 @@ class AvtalerConfig(AppConfig):
         from helsefellesskap.signals import vedtak_registrert
 
         vedtak_registrert.connect(versjon_behandlet, dispatch_uid="avtaler.versjon_behandlet")
+
+        from django.db.models.signals import post_delete, post_save
+
+        from avtaler.models import Avtale, Avtaleversjon, Punktversjon, Versjonspart
+        from avtaler.utskrivning import ny_generasjon
+
+        for modell in (Avtale, Avtaleversjon, Punktversjon, Versjonspart):
+            for signal in (post_save, post_delete):
+                signal.connect(ny_generasjon, sender=modell, dispatch_uid=f"generasjon.{modell}")

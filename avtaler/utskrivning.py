@@ -5,6 +5,8 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
+
 _KLOKKE = r"(\d{1,2})[:.](\d{2})"
 _HVERDAG = re.compile(
     rf"hverdag\w*\s+(?:mellom\s+)?(?:kl\.?\s*)?{_KLOKKE}\s*(?:og|–|-|til)\s*(?:kl\.?\s*)?{_KLOKKE}",
@@ -111,3 +113,19 @@ def utskrivningsrutine(kommune, dato: datetime.date) -> Utskrivningsrutine | Non
                     nokkel.append((navn, funnet))
             return Utskrivningsrutine(versjon, punkt, tider, nokkel, punkter)
     return None
+
+
+GENERASJON = "avtaler:generasjon"
+
+
+def generasjon() -> int:
+    """The generation of the agreements, for caches of what is read from them."""
+    return cache.get_or_set(GENERASJON, 0, None)
+
+
+def ny_generasjon(**kwargs) -> None:
+    """A version, clause or party saved or deleted: what was cached from them is old."""
+    try:
+        cache.incr(GENERASJON)
+    except ValueError:
+        cache.set(GENERASJON, 1, None)

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -15,6 +16,11 @@ urlpatterns = [
     path("", include("avtaler.urls")),
     path("", include("avvik.urls")),
 ]
+
+if settings.YTELSE_GRUNNLINJE:
+    from ytelse.views import grunnlinje
+
+    urlpatterns.append(path("ytelse/grunnlinje/", grunnlinje, name="ytelse-grunnlinje"))
 
 handler403 = "helsefellesskap.views.ingen_tilgang"
 handler404 = "helsefellesskap.views.ikke_funnet"

@@ -2,6 +2,8 @@
 first, on a phone, without logging in; and a print version with a QR code for the ward wall."""
 
 import segno
+from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -9,7 +11,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
 from avtaler.helligdager import er_helg_eller_helligdag
-from avtaler.utskrivning import utskrivningsrutine
+from avtaler.utskrivning import generasjon, utskrivningsrutine
 from helsefellesskap.access import offentlig
 from helsefellesskap.models import Organisasjon
 
@@ -17,8 +19,27 @@ from helsefellesskap.models import Organisasjon
 @offentlig
 @require_GET
 def utskrivning(request: HttpRequest, kommunenummer: str) -> HttpResponse:
-    kommune = get_object_or_404(Organisasjon.objects.kommuner(), kommunenummer=kommunenummer)
+    """The hottest page: for visitors without a session (the nurse on a phone) it is kept for
+    the minute it shows, since «allowed now» and the time on it change by the minute. A change
+    to an agreement starts a new generation of the cache (avtaler.utskrivning)."""
     na = timezone.localtime()
+    utskrift = request.GET.get("utskrift") == "1"
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or request.user.is_authenticated:
+        return _utskrivning(request, kommunenummer, na, utskrift)
+    nokkel = (
+        f"utskrivning:{request.get_host()}:{kommunenummer}:{int(utskrift)}:"
+        f"{na:%Y%m%d%H%M}:{generasjon()}"
+    )
+    if (html := cache.get(nokkel)) is None:
+        svar = _utskrivning(request, kommunenummer, na, utskrift)
+        if svar.status_code != 200 or svar.cookies:
+            return svar
+        cache.set(nokkel, html := svar.content.decode(), 60)
+    return HttpResponse(html)
+
+
+def _utskrivning(request: HttpRequest, kommunenummer: str, na, utskrift: bool) -> HttpResponse:
+    kommune = get_object_or_404(Organisasjon.objects.kommuner(), kommunenummer=kommunenummer)
     rutine = utskrivningsrutine(kommune, na.date())
     kontekst = {
         "kommune": kommune,
@@ -31,7 +52,7 @@ def utskrivning(request: HttpRequest, kommunenummer: str) -> HttpResponse:
         kontekst["vindu"] = rutine.vindu(na.date())
         kontekst["punkter"] = rutine.punkter
     mal = "avtaler/utskrivning.html"
-    if request.GET.get("utskrift") == "1":
+    if utskrift:
         adresse = request.build_absolute_uri(request.path)
         # Generated here as SVG markup: no image service, nothing fetched by the browser.
         kontekst["qrkode"] = mark_safe(  # noqa: S308 - segno's own SVG from our URL

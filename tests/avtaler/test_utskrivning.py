@@ -132,3 +132,27 @@ def test_the_page_changes_version_at_midnight_before_any_job_has_run(client, kom
     with time_machine.travel(kvelden + datetime.timedelta(seconds=1), tick=False):
         html = client.get(adresse).content.decode()
         assert "07:00–17:00" in html and "versjon 2" in html and "08:00–16:00" not in html
+
+
+def test_visitors_get_the_page_kept_for_its_minute_and_a_change_shows_at_once(
+    client, kommune, helseforetak, ansatt, django_assert_num_queries
+):
+    v1 = _rutine(kommune, helseforetak, timezone.localdate() - datetime.timedelta(days=400))
+    adresse = f"/kommuner/{kommune.kommunenummer}/utskrivning/"
+    klokka = timezone.make_aware(datetime.datetime.combine(timezone.localdate(), datetime.time(9)))
+    with time_machine.travel(klokka, tick=False):
+        forste = client.get(adresse).content
+        # The same minute: from the cache, not one query.
+        with django_assert_num_queries(0):
+            assert client.get(adresse).content == forste
+        # A new version signed into force: the next visitor sees it, not the kept page.
+        v2 = revider(v1, "1", "Tidspunkt", TIDER.format(a="06:00", b="18:00"))
+        iverksett(v2, timezone.localdate())
+        assert "06:00–18:00" in client.get(adresse).content.decode()
+    # The next minute is a new page (its clock and «allowed now» have moved).
+    with time_machine.travel(klokka + datetime.timedelta(minutes=1), tick=False):
+        assert "09:01" in client.get(adresse).content.decode()
+    # Logged in, the page is the user's own (their name in the header): never kept.
+    client.force_login(ansatt)
+    with time_machine.travel(klokka + datetime.timedelta(minutes=1), tick=False):
+        assert ansatt.navn in client.get(adresse).content.decode()

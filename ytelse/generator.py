@@ -1,0 +1,421 @@
+"""National-scale data for benchmarks, load tests and soak (#10): deterministic from a seed.
+
+At skala 1: 20 Helsefellesskap and 356 municipalities; each Helsefellesskap has 15 agreements,
+the same text with every municipality of its area (likelydende avtaler), with 150 clauses and
+5 versions (4 replaced, 1 in force); an SSU and four LSUs with five years of meetings, cases
+and unanimous decisions; 50,000 avvik with their threads, some escalated. Users: per
+Helsefellesskap an administrator, a coordinator and a secretary at the health trust, and per
+municipality a coordinator and an employee, all with the one password given.
+
+Rows go in with bulk_create, without signals or history: this is a benchmark's database, not a
+record of anyone's work. Dates are relative to today (the versions must be in force now), so
+the data is the same for the same seed on the same day.
+"""
+
+import dataclasses
+import datetime
+import random
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from django.contrib.auth.hashers import make_password
+from django.utils import timezone
+
+AVTALER = 15
+PUNKTER = 150
+VERSJONER = 5
+LSU_PER_HF = 4
+MOTER_PER_AR = 6
+SAKER_PER_MOTE = 3
+AR_MED_MOTER = 5
+AVVIK = 50_000
+TIDER = (
+    "Utskrivning skal skje på hverdager mellom 08:00 og 16:00, "
+    "og i helger og på helligdager mellom 10:00 og 14:00."
+)
+KILDE = Path(__file__).resolve().parents[1] / "tests/avtaler/data/overordnet_vestre_viken_2021.txt"
+
+
+@dataclasses.dataclass
+class Resultat:
+    helsefellesskap: int = 0
+    kommuner: int = 0
+    brukere: int = 0
+    punktversjoner: int = 0
+    moter: int = 0
+    vedtak: int = 0
+    avvik: int = 0
+    kommunenumre: list[str] = dataclasses.field(default_factory=list)
+
+
+def _na() -> datetime.datetime:
+    """'Now' for the data: midnight today, so a seed gives the same rows all day."""
+    return timezone.make_aware(datetime.datetime.combine(timezone.localdate(), datetime.time()))
+
+
+def _setninger() -> list[str]:
+    tekst = " ".join(KILDE.read_text(encoding="utf-8").split())
+    return [s for s in re.split(r"(?<=[.!?])\s+", tekst) if 40 <= len(s) <= 400]
+
+
+def generer(
+    skala: float = 1.0,
+    *,
+    fro: int = 356,
+    passord: str = "Samhandling-2026",
+    melding: Callable[[str], None] = lambda _: None,
+) -> Resultat:
+    from helsefellesskap.models import Helsefellesskap, Lokalomrade, Organisasjon
+
+    rng = random.Random(fro)  # noqa: S311 -- test data, not secrets
+    resultat = Resultat()
+    antall_hf = max(1, round(20 * skala))
+    antall_kommuner = max(antall_hf, round(356 * skala))
+    hf_liste = Helsefellesskap.objects.bulk_create(
+        Helsefellesskap(navn=f"Helsefellesskap {i}", kortnavn=f"hf-{i}") for i in range(antall_hf)
+    )
+    foretak = Organisasjon.objects.bulk_create(
+        Organisasjon(
+            type=Organisasjon.Type.HELSEFORETAK,
+            navn=f"Helseforetak {i} HF",
+            organisasjonsnummer=f"9{i:08d}",
+            helsefellesskap=hf,
+        )
+        for i, hf in enumerate(hf_liste)
+    )
+    kommuner = Organisasjon.objects.bulk_create(
+        Organisasjon(
+            type=Organisasjon.Type.KOMMUNE,
+            navn=f"Kommune {i} kommune",
+            kommunenummer=f"{1000 + i:04d}",
+            organisasjonsnummer=f"8{i:08d}",
+            helsefellesskap=hf_liste[i % antall_hf],
+        )
+        for i in range(antall_kommuner)
+    )
+    resultat.helsefellesskap, resultat.kommuner = antall_hf, antall_kommuner
+    resultat.kommunenumre = [k.kommunenummer for k in kommuner]
+    brukere = _brukere(hf_liste, foretak, kommuner, make_password(passord))
+    resultat.brukere = sum(len(b) for b in brukere.values())
+    setninger = _setninger()
+    for h, hf in enumerate(hf_liste):
+        egne = kommuner[h::antall_hf]
+        omrader = Lokalomrade.objects.bulk_create(
+            Lokalomrade(helsefellesskap=hf, navn=f"Lokalområde {h}-{n}") for n in range(LSU_PER_HF)
+        )
+        for n, omrade in enumerate(omrader):
+            omrade.kommuner.set(egne[n::LSU_PER_HF])
+        gjeldende = _avtaler(rng, hf, [foretak[h], *egne], setninger)
+        resultat.punktversjoner += len(gjeldende) * PUNKTER * VERSJONER
+        moter, vedtak, lsu = _utvalg(rng, hf, omrader, brukere[hf.pk])
+        resultat.moter += moter
+        resultat.vedtak += vedtak
+        resultat.avvik += _avvik(
+            rng,
+            hf,
+            foretak[h],
+            egne,
+            gjeldende,
+            brukere[hf.pk],
+            lsu,
+            round(AVVIK * skala / antall_hf),
+        )
+        melding(f"  {h + 1}/{antall_hf} helsefellesskap")
+    return resultat
+
+
+def _brukere(hf_liste, foretak, kommuner, passord_hash) -> dict[int, list]:
+    """Users with roles, per Helsefellesskap id: [(user, organisation, role)]."""
+    from helsefellesskap.models import Medlemskap, User
+
+    Rolle = Medlemskap.Rolle
+    plan = []
+    for h, hf in enumerate(hf_liste):
+        for rolle in (Rolle.ADMINISTRATOR, Rolle.SAMHANDLINGSKOORDINATOR, Rolle.UTVALGSSEKRETAER):
+            plan.append((hf, foretak[h], rolle, f"{rolle}.hf{h}@bench.example.no"))
+    for k in kommuner:
+        hf = next(hf for hf in hf_liste if hf.pk == k.helsefellesskap_id)
+        for rolle in (Rolle.SAMHANDLINGSKOORDINATOR, Rolle.ANSATT):
+            plan.append((hf, k, rolle, f"{rolle}.{k.kommunenummer}@bench.example.no"))
+    users = User.objects.bulk_create(
+        User(email=epost, navn=epost.split("@")[0], password=passord_hash)
+        for _, _, _, epost in plan
+    )
+    Medlemskap.objects.bulk_create(
+        Medlemskap(bruker=u, organisasjon=org, rolle=rolle)
+        for u, (_, org, rolle, _) in zip(users, plan, strict=True)
+    )
+    per_hf: dict[int, list] = {}
+    for u, (hf, org, rolle, _) in zip(users, plan, strict=True):
+        per_hf.setdefault(hf.pk, []).append((u, org, rolle))
+    return per_hf
+
+
+def _avtaler(rng, hf, parter, setninger) -> list:
+    """The agreements of one Helsefellesskap; returns the versions in force."""
+    from avtaler.models import Avtale, Avtaleversjon, Punkt, Punktversjon, Versjonspart
+
+    overskrifter = [s.split(",")[0][:60] for s in setninger]
+    i_dag = timezone.localdate()
+    avtaler = Avtale.objects.bulk_create(
+        Avtale(
+            helsefellesskap=hf,
+            type="overordnet" if a == 0 else "saeravtale",
+            tittel="Utskrivningsrutine" if a == 1 else f"Avtale {a} i {hf.navn}",
+        )
+        for a in range(AVTALER)
+    )
+    punkter = Punkt.objects.bulk_create(
+        Punkt(avtale=avtale) for avtale in avtaler for _ in range(PUNKTER)
+    )
+    # One version per agreement at a time: only one may be a draft, and its clauses are
+    # written while it is one (signed versions are locked by triggers).
+    for n in range(1, VERSJONER + 1):
+        versjoner = Avtaleversjon.objects.bulk_create(
+            Avtaleversjon(avtale=avtale, nummer=n, tittel=avtale.tittel) for avtale in avtaler
+        )
+        Versjonspart.objects.bulk_create(
+            Versjonspart(versjon=v, organisasjon=o) for v in versjoner for o in parter
+        )
+        Punktversjon.objects.bulk_create(
+            [
+                Punktversjon(
+                    versjon=v,
+                    punkt=punkt,
+                    nummer=str(p + 1),
+                    overskrift=rng.choice(overskrifter),
+                    tekst=TIDER if a == 1 and p == 0 else " ".join(rng.sample(setninger, 3)),
+                    rekkefolge=p,
+                )
+                for a, v in enumerate(versjoner)
+                for p, punkt in enumerate(punkter[a * PUNKTER : (a + 1) * PUNKTER])
+            ],
+            batch_size=5000,
+        )
+        fra = i_dag.replace(year=i_dag.year - (VERSJONER - n + 1))
+        til = None
+        if n < VERSJONER:
+            til = i_dag.replace(year=i_dag.year - (VERSJONER - n)) - datetime.timedelta(days=1)
+        Avtaleversjon.objects.filter(pk__in=[v.pk for v in versjoner]).update(
+            tilstand="gjeldende" if n == VERSJONER else "erstattet",
+            godkjent_vedtak=f"SSU {n}/{fra.year}",
+            signert_dato=fra,
+            gyldig_fra=fra,
+            gyldig_til=til,
+        )
+    return versjoner
+
+
+def _utvalg(rng, hf, omrader, brukere) -> tuple[int, int, list]:
+    """An SSU and an LSU per area, members from both parties, five years of meetings with
+    cases and unanimous decisions. Returns (meetings, decisions, the LSUs)."""
+    from helsefellesskap.models import Medlemskap, Mote, Sak, Sakbehandling, Utvalg, Vedtak
+    from helsefellesskap.models.utvalg import Side, Utvalgsmedlem
+
+    Rolle = Medlemskap.Rolle
+    ssu = Utvalg.objects.create(
+        helsefellesskap=hf,
+        type="ssu",
+        navn="Strategisk samarbeidsutvalg",
+        kortnavn="SSU",
+        kan_vedta=True,
+        moter_min=4,
+    )
+    lsu = Utvalg.objects.bulk_create(
+        Utvalg(
+            helsefellesskap=hf,
+            type="lsu",
+            navn=f"LSU {omrade.navn}",
+            kortnavn=f"LSU{n}",
+            lokalomrade=omrade,
+            overordnet=ssu,
+            moter_min=4,
+        )
+        for n, omrade in enumerate(omrader)
+    )
+    koordinatorer = [
+        (u, org) for u, org, rolle in brukere if rolle == Rolle.SAMHANDLINGSKOORDINATOR
+    ]
+    sekretaer = next(u for u, _, rolle in brukere if rolle == Rolle.UTVALGSSEKRETAER)
+    fra = timezone.localdate().replace(
+        year=timezone.localdate().year - AR_MED_MOTER, month=1, day=1
+    )
+    medlemmer = []
+    for utvalg in [ssu, *lsu]:
+        foretakets = koordinatorer[0]
+        kommunenes = rng.sample(koordinatorer[1:], min(2, len(koordinatorer) - 1))
+        medlemmer.append(
+            Utvalgsmedlem(
+                utvalg=utvalg,
+                bruker=foretakets[0],
+                organisasjon=foretakets[1],
+                side=Side.HELSEFORETAKET,
+                rolle="leder",
+                fra=fra,
+            )
+        )
+        medlemmer += [
+            Utvalgsmedlem(utvalg=utvalg, bruker=u, organisasjon=org, side=Side.KOMMUNENE, fra=fra)
+            for u, org in kommunenes
+        ]
+        medlemmer.append(
+            Utvalgsmedlem(
+                utvalg=utvalg,
+                bruker=sekretaer,
+                organisasjon=foretakets[1],
+                side=Side.HELSEFORETAKET,
+                rolle="sekretaer",
+                fra=fra,
+            )
+        )
+    Utvalgsmedlem.objects.bulk_create(medlemmer)
+    na = _na()
+    moter, saker, behandlinger, vedtak = [], [], [], []
+    for utvalg in [ssu, *lsu]:
+        for ar_nr in range(AR_MED_MOTER + 1):
+            ar = fra.year + ar_nr
+            for m in range(MOTER_PER_AR):
+                start = timezone.make_aware(datetime.datetime(ar, 1 + 2 * m, 15, 10, 0))
+                if start > na + datetime.timedelta(days=120):
+                    continue
+                mote = Mote(
+                    utvalg=utvalg,
+                    start=start,
+                    sted="Sykehuset, møterom 1",
+                    status="gjennomfort" if start < na else "planlagt",
+                    referat="Referat generert for måling." if start < na else "",
+                )
+                moter.append(mote)
+                for s in range(SAKER_PER_MOTE):
+                    saker.append(
+                        (
+                            mote,
+                            Sak(
+                                utvalg=utvalg,
+                                ar=ar,
+                                lopenummer=m * SAKER_PER_MOTE + s + 1,
+                                tittel=f"Sak {s + 1} om samhandling",
+                                opprettet=start,
+                                status="avsluttet" if start < na else "apen",
+                            ),
+                        )
+                    )
+    Mote.objects.bulk_create(moter, batch_size=2000)
+    Sak.objects.bulk_create([sak for _, sak in saker], batch_size=2000)
+    for n, (mote, sak) in enumerate(saker):
+        behandlinger.append(Sakbehandling(mote=mote, sak=sak, rekkefolge=n % SAKER_PER_MOTE))
+        if mote.status == "gjennomfort":
+            vedtak.append(
+                Vedtak(
+                    sak=sak,
+                    mote=mote,
+                    tekst="Utvalget tar saken til orientering.",
+                    resultat="vedtatt",
+                    pos_kommunene="enig",
+                    pos_helseforetaket="enig",
+                    registrert_av=sekretaer,
+                    tidspunkt=mote.start,
+                )
+            )
+    Sakbehandling.objects.bulk_create(behandlinger, batch_size=2000)
+    Vedtak.objects.bulk_create(vedtak, batch_size=2000)
+    return len(moter), len(vedtak), lsu
+
+
+def _avvik(rng, hf, foretak, kommuner, gjeldende, brukere, lsu, antall) -> int:
+    """Avvik over the last two years, each with its thread; one in twenty escalated to the
+    area's LSU as a case."""
+    from avtaler.models import Punktversjon
+    from avvik.kategorier import sikre_kategorier
+    from avvik.models import Avvik, Avvikshendelse, Avvikskategori
+    from avvik.stiger import trinn_for
+    from helsefellesskap.models import Medlemskap, Sak
+
+    Rolle = Medlemskap.Rolle
+    sikre_kategorier(Avvikskategori)  # seeded by a migration; gone after a flush
+    kategorier = list(Avvikskategori.objects.order_by("pk"))
+    trinn = trinn_for(hf, "pasientrelatert")
+    lsu_trinn = next((t for t in trinn if t.mal == "lsu"), trinn[-1])
+    punkter = list(Punktversjon.objects.filter(versjon__in=gjeldende[:3]).only("pk", "versjon_id"))
+    melder = {
+        org.pk: u
+        for u, org, rolle in brukere
+        if rolle in (Rolle.ANSATT, Rolle.SAMHANDLINGSKOORDINATOR)
+    }
+    behandler = {org.pk: u for u, org, rolle in brukere if rolle == Rolle.SAMHANDLINGSKOORDINATOR}
+    na = _na()
+    avvik, hendelser_plan = [], []
+    for _ in range(antall):
+        kommune = rng.choice(kommuner)
+        fra_kommune = rng.random() < 0.8
+        meldt_av_org, ansvarlig = (kommune, foretak) if fra_kommune else (foretak, kommune)
+        hendelse = na - datetime.timedelta(minutes=rng.randrange(60, 2 * 365 * 24 * 60))
+        status = rng.choices(["meldt", "mottatt", "besvart", "lukket"], [1, 1, 2, 6])[0]
+        punkt = rng.choice(punkter) if rng.random() < 0.7 else None
+        avvik.append(
+            Avvik(
+                helsefellesskap=hf,
+                kategori=rng.choice(kategorier),
+                meldt_av=melder.get(meldt_av_org.pk),
+                meldt_av_organisasjon=meldt_av_org,
+                ansvarlig=ansvarlig,
+                hendelse=hendelse,
+                beskrivelse="Generert for måling.",
+                avtaleversjon_id=punkt.versjon_id if punkt else None,
+                punkt=punkt,
+                status=status,
+                opprettet=hendelse + datetime.timedelta(hours=2),
+                frist=hendelse + datetime.timedelta(days=14),
+            )
+        )
+        hendelser_plan.append((status, meldt_av_org, ansvarlig, rng.random() < 0.05))
+    Avvik.objects.bulk_create(avvik, batch_size=2000)
+    saker, hendelser = [], []
+    lopenummer = 10_000
+    for a, (status, meldt_av_org, ansvarlig, eskalert) in zip(avvik, hendelser_plan, strict=True):
+        t = a.opprettet
+        hendelser.append(
+            Avvikshendelse(
+                avvik=a, type="meldt", utfort_av=a.meldt_av, organisasjon=meldt_av_org, tidspunkt=t
+            )
+        )
+        steg = {"meldt": 0, "mottatt": 1, "besvart": 2, "lukket": 3}[status]
+        for n, type_ in enumerate(["mottatt", "svar", "lukket"][:steg], start=1):
+            hendelser.append(
+                Avvikshendelse(
+                    avvik=a,
+                    type=type_,
+                    utfort_av=behandler.get(ansvarlig.pk),
+                    organisasjon=ansvarlig,
+                    tidspunkt=t + datetime.timedelta(days=n),
+                    tekst="Svar generert for måling." if type_ == "svar" else "",
+                )
+            )
+        if eskalert:
+            lopenummer += 1
+            utvalg = lsu[lopenummer % len(lsu)]
+            sak = Sak(
+                utvalg=utvalg,
+                ar=t.year,
+                lopenummer=lopenummer,
+                tittel="Avvik eskalert til LSU",
+                opprettet=t,
+            )
+            saker.append(sak)
+            hendelser.append(
+                Avvikshendelse(
+                    avvik=a,
+                    type="eskalert",
+                    utfort_av=a.meldt_av,
+                    organisasjon=meldt_av_org,
+                    trinn=lsu_trinn,
+                    sak=sak,
+                    utvalg=utvalg,
+                    tidspunkt=t + datetime.timedelta(days=5),
+                    tekst="Eskalert for måling.",
+                )
+            )
+    Sak.objects.bulk_create(saker, batch_size=2000)
+    Avvikshendelse.objects.bulk_create(hendelser, batch_size=5000)
+    return len(avvik)
