@@ -561,7 +561,12 @@ class Pdfeksport(models.Model):
     feil = models.TextField(blank=True)
     forsok = models.PositiveSmallIntegerField(default=0)
     opprettet = models.DateTimeField(default=timezone.now)
+    # When a worker took it: a render still 'genererer' long after has lost its worker.
+    startet = models.DateTimeField(null=True, blank=True)
     ferdig = models.DateTimeField(null=True, blank=True)
+
+    # A 60-page PDF takes about 5 s; ten minutes is a worker that died.
+    FORELDET = datetime.timedelta(minutes=10)
 
     class Meta:
         verbose_name = _("PDF-eksport")
@@ -572,6 +577,21 @@ class Pdfeksport(models.Model):
 
     def __str__(self) -> str:
         return f"PDF av {self.versjon} ({self.get_status_display()})"
+
+    @classmethod
+    def kan_provs_igjen_q(cls) -> Q:
+        """Failed, or rendering so long that its worker must have died (killed mid-render)."""
+        return Q(status=cls.Status.FEILET) | Q(
+            status=cls.Status.GENERERER, startet__lt=timezone.now() - cls.FORELDET
+        )
+
+    @property
+    def kan_provs_igjen(self) -> bool:
+        return self.status == self.Status.FEILET or (
+            self.status == self.Status.GENERERER
+            and self.startet is not None
+            and self.startet < timezone.now() - self.FORELDET
+        )
 
 
 class Sprakuttrykk(models.Model):

@@ -88,8 +88,8 @@ def pdf_bestill(versjon: Avtaleversjon) -> Pdfeksport:
 def pdf_prov_igjen(eksport: Pdfeksport) -> Pdfeksport:
     from avtaler.tasks import lag_pdf
 
-    oppdatert = Pdfeksport.objects.filter(pk=eksport.pk, status=Pdfeksport.Status.FEILET).update(
-        status=Pdfeksport.Status.VENTER, feil=""
+    oppdatert = Pdfeksport.objects.filter(Pdfeksport.kan_provs_igjen_q(), pk=eksport.pk).update(
+        status=Pdfeksport.Status.VENTER, feil="", startet=None
     )
     if oppdatert:
         transaction.on_commit(lambda: lag_pdf.enqueue(eksport.pk))
@@ -100,7 +100,7 @@ def pdf_prov_igjen(eksport: Pdfeksport) -> Pdfeksport:
 def pdf_lag(eksport_id: int) -> None:
     """Render and store one export. Runs in the task worker."""
     tatt = Pdfeksport.objects.filter(pk=eksport_id, status=Pdfeksport.Status.VENTER).update(
-        status=Pdfeksport.Status.GENERERER
+        status=Pdfeksport.Status.GENERERER, startet=timezone.now()
     )
     if not tatt:
         return  # someone else is rendering it, or it is done

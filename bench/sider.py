@@ -30,7 +30,6 @@ SEKUNDER = int(os.environ.get("BENCH_SEKUNDER", "15"))
 SAMTIDIGE = int(os.environ.get("BENCH_SAMTIDIGE", "8"))
 ARBEIDERE = 3
 PORT = 8123
-MARKOR = ("<!-- bench/sider.py: start -->", "<!-- bench/sider.py: slutt -->")
 MILJO = {
     "DJANGO_DEBUG": "0",
     "DJANGO_SECRET_KEY": "benchmark-only-secret-key-" + "x" * 40,
@@ -225,16 +224,19 @@ def _maskin() -> str:
     return f"{os.cpu_count()} kjerner ({cpu}), Python {platform.python_version()}"
 
 
-def _skriv(tabell: str) -> None:
+def _skriv_blokk(navn: str, tekst: str) -> None:
+    """Put the text between the benchmark's markers in docs/ytelse.md (appended the first time)."""
     fil = ROT / "docs/ytelse.md"
-    tekst = fil.read_text(encoding="utf-8")
-    start, slutt = MARKOR
-    blokk = f"{start}\n{tabell}\n{slutt}"
-    if start in tekst:
-        tekst = re.sub(f"{re.escape(start)}.*?{re.escape(slutt)}", blokk, tekst, flags=re.S)
+    innhold = fil.read_text(encoding="utf-8")
+    start, slutt = f"<!-- {navn}: start -->", f"<!-- {navn}: slutt -->"
+    blokk = f"{start}\n{tekst}\n{slutt}"
+    if start in innhold:
+        innhold = re.sub(
+            f"{re.escape(start)}.*?{re.escape(slutt)}", lambda _: blokk, innhold, flags=re.S
+        )
     else:
-        tekst = tekst.rstrip() + "\n\n" + blokk + "\n"
-    fil.write_text(tekst, encoding="utf-8")
+        innhold = innhold.rstrip() + "\n\n" + blokk + "\n"
+    fil.write_text(innhold, encoding="utf-8")
 
 
 def main() -> None:
@@ -306,7 +308,7 @@ def main() -> None:
         f"Oppslaget har {andel:.0%} av grunnlinjens gjennomstrømning "
         f"({'nådd' if andel >= 0.5 else 'IKKE nådd'}: målet er minst 50 %).",
     ]
-    _skriv("\n".join(linjer))
+    _skriv_blokk("bench/sider.py", "\n".join(linjer))
     print("\n".join(linjer[-3:]))
 
 

@@ -273,7 +273,7 @@ def _utvalg(rng, hf, omrader, brukere) -> tuple[int, int, list]:
     na = _na()
     moter, saker, behandlinger, vedtak = [], [], [], []
     for utvalg in [ssu, *lsu]:
-        for ar_nr in range(AR_MED_MOTER + 1):
+        for ar_nr in range(AR_MED_MOTER + 2):  # through next year: the next meetings are planned
             ar = fra.year + ar_nr
             for m in range(MOTER_PER_AR):
                 start = timezone.make_aware(datetime.datetime(ar, 1 + 2 * m, 15, 10, 0))
