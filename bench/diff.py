@@ -9,7 +9,6 @@ import os
 import random
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -51,21 +50,10 @@ def mal(funksjon, ganger: int) -> tuple[float, float]:
 
 
 def main() -> None:
-    tmp = tempfile.mkdtemp()
-    if not os.environ.get("DATABASE_URL"):
-        os.environ["BENCH_SQLITE"] = str(Path(tmp) / "bench.sqlite3")
-    import django
-    from django.conf import settings
+    from bench.oppsett import start_django
 
-    if "BENCH_SQLITE" in os.environ:
-        settings.DATABASES["default"]["NAME"] = os.environ["BENCH_SQLITE"]
-    django.setup()
-    from django.core.management import call_command
+    start_django()  # a new database of its own
     from django.test import Client
-    from django.test.utils import setup_test_environment
-
-    setup_test_environment()
-    call_command("migrate", verbosity=0)
 
     from avtaler import services
     from avtaler.diff import diff_versjoner

@@ -52,22 +52,16 @@ def _docx(punkter) -> bytes:
 
 def main() -> None:
     tmp = tempfile.mkdtemp()
-    import django
     from django.conf import settings
 
-    if not os.environ.get("DATABASE_URL"):
-        settings.DATABASES["default"]["NAME"] = str(Path(tmp) / "bench.sqlite3")
+    from bench.oppsett import start_django
+
     settings.STORAGES["default"] = {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": tmp},
     }
-    django.setup()
-    from django.core.management import call_command
+    start_django()  # a new database of its own
     from django.test import Client
-    from django.test.utils import setup_test_environment
-
-    setup_test_environment()
-    call_command("migrate", verbosity=0)
     from pypdf import PdfReader
 
     from avtaler.models import Pdfeksport
