@@ -146,9 +146,11 @@ def _sider_og_okt() -> dict:
     return {"sider": sider, "okt": okt_.session_key, "sporringer": sporringer}
 
 
-def _i_django(database: str) -> dict:
+def i_django(skript: str, database: str, *args: str) -> dict:
+    """Run a benchmark script's Django part in a child process on the database (Django is set
+    up once per process); its last line of output is JSON."""
     ut = subprocess.run(
-        [PYTHON, __file__, "--django"],
+        [PYTHON, skript, *args],
         cwd=ROT,
         env=_miljo(database),
         check=True,
@@ -252,8 +254,8 @@ def main() -> None:
         env=_miljo("samh_bench_nasjonal"),
         check=True,
     )
-    smaa = _i_django("samh_bench_liten")["sporringer"]
-    oppsett = _i_django("samh_bench_nasjonal")
+    smaa = i_django(__file__, "samh_bench_liten", "--django")["sporringer"]
+    oppsett = i_django(__file__, "samh_bench_nasjonal", "--django")
     import psycopg
 
     with psycopg.connect(f"{PG}/postgres") as tilkobling:

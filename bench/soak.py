@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from bench.sider import PYTHON, ROT, _miljo, _ny_database, _skriv_blokk
+from bench.sider import PYTHON, ROT, _miljo, _ny_database, _skriv_blokk, i_django
 
 MINUTTER = float(os.environ.get("SOAK_MINUTTER", "10"))
 SKALA = os.environ.get("SOAK_SKALA", "1")
@@ -117,18 +117,6 @@ def _sjekk(kvitteringer: str) -> dict:
     }
 
 
-def _i_django(modus: str, *args: str) -> dict:
-    ut = subprocess.run(
-        [PYTHON, __file__, modus, *args],
-        cwd=ROT,
-        env=_miljo(DATABASE),
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    return json.loads(ut.strip().splitlines()[-1])
-
-
 def _arbeidere(master: int) -> list[int]:
     return [int(p) for p in Path(f"/proc/{master}/task/{master}/children").read_text().split()]
 
@@ -143,7 +131,7 @@ def _rss_mb(pid: int) -> float:
 def main() -> None:
     print(f"Genererer skala {SKALA} …", flush=True)
     print(_ny_database(DATABASE, SKALA), flush=True)
-    oppsett = _i_django("--forbered")
+    oppsett = i_django(__file__, DATABASE, "--forbered")
     mappe = Path(tempfile.mkdtemp())
     (mappe / "oppsett.json").write_text(json.dumps(oppsett), encoding="utf-8")
     kvitteringer = mappe / "kvitteringer.jsonl"
@@ -214,7 +202,7 @@ def main() -> None:
     with open(mappe / "last_failures.csv", encoding="utf-8") as fil:
         feil = list(csv.DictReader(fil))
     fem_xx = sum(int(f["Occurrences"]) for f in feil if " 5" in f["Error"] or "50" in f["Error"])
-    sjekk = _i_django("--sjekk", str(kvitteringer))
+    sjekk = i_django(__file__, DATABASE, "--sjekk", str(kvitteringer))
 
     def ved(sekunder: float) -> list[float]:
         return next((m for t, m in maalinger if t >= sekunder), maalinger[-1][1])
