@@ -292,6 +292,15 @@ class Avtaleversjon(models.Model):
             and (self.gyldig_til is None or dato <= self.gyldig_til)
         )
 
+    def forrige_signerte(self) -> "Avtaleversjon | None":
+        """The signed version of the same agreement just before this one."""
+        return (
+            Avtaleversjon.objects.signerte()
+            .filter(avtale=self.avtale_id, nummer__lt=self.nummer)
+            .order_by("-nummer")
+            .first()
+        )
+
     def krev_utkast(self) -> None:
         if not self.er_utkast:
             raise LaastVersjon(

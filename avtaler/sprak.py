@@ -17,6 +17,13 @@ _ORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _MARKDOWN = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+", re.M)
 
 
+def lix(antall_ord: int, setninger: int, lange_ord: int) -> float:
+    """Readability index: words per sentence plus the share of long words, in per cent."""
+    if not antall_ord:
+        return 0.0
+    return round(antall_ord / max(setninger, 1) + 100 * lange_ord / antall_ord, 1)
+
+
 @dataclass(frozen=True)
 class Funn:
     uttrykk: str
@@ -71,12 +78,7 @@ class Analyse:
 
     @property
     def lix(self) -> float:
-        if not self.antall_ord:
-            return 0.0
-        return round(
-            self.antall_ord / max(len(self.setninger), 1) + 100 * self.lange_ord / self.antall_ord,
-            1,
-        )
+        return lix(self.antall_ord, len(self.setninger), self.lange_ord)
 
     @property
     def lengste_setning(self) -> int:

@@ -5,7 +5,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from avtaler.models import Ansvarsplassering, Avtaleversjon, Punktversjon, Tema
-from avtaler.sprak import Analyse, Ordliste, analyser
+from avtaler.sprak import Analyse, Ordliste, analyser, lix
 from avtaler.sprakdata import FORPLIKTENDE
 
 PARTNAVN = {"kommunen": "Kommunen", "helseforetaket": "Helseforetaket", "partene": "Begge"}
@@ -27,11 +27,7 @@ class Seksjonslix:
 
     @property
     def lix(self) -> float:
-        if not self.antall_ord:
-            return 0.0
-        return round(
-            self.antall_ord / max(self.setninger, 1) + 100 * self.lange_ord / self.antall_ord, 1
-        )
+        return lix(self.antall_ord, self.setninger, self.lange_ord)
 
 
 @dataclass
@@ -85,12 +81,7 @@ def sprakrapport(versjon: Avtaleversjon, ordliste: Ordliste) -> Sprakrapport:
         seksjon.setninger += len(pa.analyse.setninger)
         seksjon.lange_ord += pa.analyse.lange_ord
     rapport = Sprakrapport(punkter, [s for s in seksjoner.values() if s.antall_ord])
-    forrige = versjon.basert_pa or (
-        versjon.avtale.versjoner.signerte()
-        .filter(nummer__lt=versjon.nummer)
-        .order_by("-nummer")
-        .first()
-    )
+    forrige = versjon.basert_pa or versjon.forrige_signerte()
     if forrige is not None:
         rapport.forrige = forrige
         for_ = {

@@ -251,12 +251,7 @@ def versjon_behandlet(sender=None, *, vedtak: Vedtak, **kwargs) -> None:
 
 def _krev_etter_forrige(versjon: Avtaleversjon, dato: datetime.date) -> None:
     """A new version cannot take effect before the one in force began: history stays true."""
-    forrige = (
-        Avtaleversjon.objects.signerte()
-        .filter(avtale=versjon.avtale_id, nummer__lt=versjon.nummer)
-        .order_by("-nummer")
-        .first()
-    )
+    forrige = versjon.forrige_signerte()
     if forrige is not None and forrige.gyldig_fra and dato <= forrige.gyldig_fra:
         raise Domenefeil(
             _("Versjonen må gjelde fra etter %(dato)s, da versjon %(nr)s begynte å gjelde.")
