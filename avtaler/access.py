@@ -1,7 +1,10 @@
 """Who may see and do what with agreements. Signed versions are public; drafts are for
 the parties' members; importing is for coordinators and administrators."""
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from avtaler.models import SIGNERTE, Avtaleversjon, Versjonspart
 from helsefellesskap import access
@@ -18,6 +21,21 @@ def kan_se_versjon(user, versjon: Avtaleversjon, parter: list[Organisasjon] | No
     if access.er_systemforvalter(user):
         return True
     return bool(access.organisasjoner_med_rolle(user) & _part_ids(versjon, parter))
+
+
+def krev_lesbar(user, versjon: Avtaleversjon) -> Avtaleversjon:
+    """The version, if the user may read it; another party's draft is refused."""
+    if not kan_se_versjon(user, versjon, list(versjon.parter.all())):
+        raise PermissionDenied(_("Utkast er bare synlige for partene."))
+    return versjon
+
+
+def lesbar_versjon(user, avtale_pk: int, nummer: int) -> Avtaleversjon:
+    """Version `nummer` of the agreement, prepared for reading (404 when it does not exist)."""
+    return krev_lesbar(
+        user,
+        get_object_or_404(Avtaleversjon.objects.for_lesing(), avtale=avtale_pk, nummer=nummer),
+    )
 
 
 def lesbare_utkast(user) -> QuerySet[Avtaleversjon]:

@@ -84,12 +84,6 @@ def kommune(request: HttpRequest, kommunenummer: str) -> HttpResponse:
     )
 
 
-def _versjon_for_user(request: HttpRequest, versjon: Avtaleversjon) -> Avtaleversjon:
-    if not access.kan_se_versjon(request.user, versjon, list(versjon.parter.all())):
-        raise PermissionDenied(_("Utkast er bare synlige for partene."))
-    return versjon
-
-
 def _vis_versjon(request: HttpRequest, versjon: Avtaleversjon, **ekstra) -> HttpResponse:
     punkter = list(versjon.punkter.order_by("rekkefolge"))
     vedlegg = (
@@ -153,8 +147,7 @@ def avtale(request: HttpRequest, pk: int) -> HttpResponse:
 @offentlig
 @require_GET
 def versjon(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
-    versjon = get_object_or_404(Avtaleversjon.objects.for_lesing(), avtale=pk, nummer=nummer)
-    return _vis_versjon(request, _versjon_for_user(request, versjon), dato=None)
+    return _vis_versjon(request, access.lesbar_versjon(request.user, pk, nummer), dato=None)
 
 
 @offentlig

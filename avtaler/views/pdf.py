@@ -4,10 +4,8 @@ import csv
 import io
 import zipfile
 
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from avtaler import access
@@ -15,13 +13,6 @@ from avtaler.models import Avtaleversjon, Pdfeksport
 from avtaler.pdf import pdf_bestill, pdf_prov_igjen
 from helsefellesskap.access import offentlig
 from helsefellesskap.models import Organisasjon
-
-
-def _versjon_for_user(request: HttpRequest, pk: int, nummer: int) -> Avtaleversjon:
-    versjon = get_object_or_404(Avtaleversjon.objects.for_lesing(), avtale=pk, nummer=nummer)
-    if not access.kan_se_versjon(request.user, versjon, list(versjon.parter.all())):
-        raise PermissionDenied(_("Utkast er bare synlige for partene."))
-    return versjon
 
 
 def _filnavn(versjon: Avtaleversjon) -> str:
@@ -52,7 +43,7 @@ def _last_ned(request: HttpRequest, eksport: Pdfeksport) -> HttpResponse:
 @offentlig
 @require_GET
 def pdf(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
-    versjon = _versjon_for_user(request, pk, nummer)
+    versjon = access.lesbar_versjon(request.user, pk, nummer)
     eksport = pdf_bestill(versjon)
     eksport.refresh_from_db()
     if eksport.status == Pdfeksport.Status.FERDIG:
@@ -66,7 +57,7 @@ def pdf(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
 @require_GET
 def pdf_status(request: HttpRequest, pk: int, nummer: int, eksport_pk: int) -> HttpResponse:
     """The progress fragment htmx polls while the PDF is rendered."""
-    versjon = _versjon_for_user(request, pk, nummer)
+    versjon = access.lesbar_versjon(request.user, pk, nummer)
     eksport = get_object_or_404(Pdfeksport, pk=eksport_pk, versjon=versjon)
     return render(
         request, "avtaler/pdf_status.html#status", {"versjon": versjon, "eksport": eksport}
@@ -80,7 +71,7 @@ pdf_status.ikke_aktivitet = True
 @offentlig
 @require_POST
 def pdf_prov_pa_nytt(request: HttpRequest, pk: int, nummer: int, eksport_pk: int) -> HttpResponse:
-    versjon = _versjon_for_user(request, pk, nummer)
+    versjon = access.lesbar_versjon(request.user, pk, nummer)
     pdf_prov_igjen(get_object_or_404(Pdfeksport, pk=eksport_pk, versjon=versjon))
     return redirect("avtale-pdf", pk=pk, nummer=nummer)
 

@@ -30,17 +30,10 @@ def forhandsvis(request: HttpRequest) -> HttpResponse:
     return render(request, "avtaler/_analyse.html", analysekontekst(request.POST.get("tekst", "")))
 
 
-def _versjon(request: HttpRequest, pk: int, nummer: int) -> Avtaleversjon:
-    versjon = get_object_or_404(Avtaleversjon.objects.for_lesing(), avtale=pk, nummer=nummer)
-    if not access.kan_se_versjon(request.user, versjon, list(versjon.parter.all())):
-        raise PermissionDenied(_("Utkast er bare synlige for partene."))
-    return versjon
-
-
 @offentlig
 @require_GET
 def sprakoversikt(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
-    versjon = _versjon(request, pk, nummer)
+    versjon = access.lesbar_versjon(request.user, pk, nummer)
     return render(
         request,
         "avtaler/sprak.html",
@@ -55,7 +48,7 @@ def sprakoversikt(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
 @offentlig
 @require_GET
 def ansvar(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
-    versjon = _versjon(request, pk, nummer)
+    versjon = access.lesbar_versjon(request.user, pk, nummer)
     plassert, uplassert = ansvarsmatrise([versjon], ordliste_fra_db())
     return render(
         request,
@@ -95,7 +88,7 @@ def kommune_ansvar(request: HttpRequest, kommunenummer: str) -> HttpResponse:
 @require_POST
 def ansvar_plasser(request: HttpRequest, pk: int, nummer: int, punkt_pk: int) -> HttpResponse:
     """A coordinator places a duty the analysis could not, or corrects it."""
-    versjon = _versjon(request, pk, nummer)
+    versjon = access.lesbar_versjon(request.user, pk, nummer)
     if not access.kan_revidere(request.user, versjon):
         raise PermissionDenied(_("Bare partenes koordinatorer plasserer ansvar."))
     punkt = get_object_or_404(Punkt, pk=punkt_pk, avtale=pk)
