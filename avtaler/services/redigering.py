@@ -21,6 +21,7 @@ from avtaler.services.versjoner import (
     NyttPunkt,
     T,
     _laas,
+    _laas_utkast,
     _punkter_opprett,
     versjon_godkjenn,
     versjon_returner,
@@ -51,9 +52,7 @@ def _krev_lengder(nummer: str, overskrift: str) -> None:
 
 
 def _punkt_i_utkast(punkt: Punktversjon) -> Avtaleversjon:
-    versjon = _laas(punkt.versjon_id)
-    versjon.krev_utkast()
-    return versjon
+    return _laas_utkast(punkt.versjon_id)
 
 
 @transaction.atomic
@@ -110,8 +109,7 @@ def punkt_legg_til_etter(
     tekst: str = "",
 ) -> Punktversjon:
     """A new clause right after another (or first), the following ones moved one down."""
-    versjon = _laas(versjon.pk)
-    versjon.krev_utkast()
+    versjon = _laas_utkast(versjon.pk)
     _krev_lengder(nummer, overskrift)
     plass = (etter.rekkefolge + 1) if etter else 1
     Punktversjon.objects.filter(versjon=versjon, rekkefolge__gte=plass).update(
@@ -157,8 +155,7 @@ def punkt_flytt(*, punkt: Punktversjon, retning: int) -> None:
 @transaction.atomic
 def punkter_nummerer(*, versjon: Avtaleversjon) -> int:
     """Renumber the clauses in order, keeping each one's level (3.1 stays a sub-clause)."""
-    versjon = _laas(versjon.pk)
-    versjon.krev_utkast()
+    versjon = _laas_utkast(versjon.pk)
     punkter = list(versjon.punkter.order_by("rekkefolge"))
     tellere: list[int] = []
     nye: dict[int, str] = {}

@@ -63,6 +63,13 @@ def _laas(pk: int) -> Avtaleversjon:
     return Avtaleversjon.objects.select_for_update(of=("self",)).order_by().get(pk=pk)
 
 
+def _laas_utkast(pk: int) -> Avtaleversjon:
+    """The draft, locked for the change about to be made; a signed version is refused."""
+    versjon = _laas(pk)
+    versjon.krev_utkast()
+    return versjon
+
+
 def _overgang(
     versjon: Avtaleversjon, til: str, *, utfort_av: User | None, merknad: str = "", **felter
 ) -> Avtaleversjon:
@@ -167,16 +174,14 @@ def avtale_opprett(
 @transaction.atomic
 def punkter_legg_til(*, versjon: Avtaleversjon, punkter: Iterable[NyttPunkt]) -> list[Punktversjon]:
     """Append new clauses at the end of a draft."""
-    versjon = _laas(versjon.pk)
-    versjon.krev_utkast()
+    versjon = _laas_utkast(versjon.pk)
     return _punkter_opprett(versjon, punkter)
 
 
 @transaction.atomic
 def punkter_erstatt(*, versjon: Avtaleversjon, punkter: Iterable[NyttPunkt]) -> list[Punktversjon]:
     """Replace every clause of a draft (an import into an empty or discarded draft)."""
-    versjon = _laas(versjon.pk)
-    versjon.krev_utkast()
+    versjon = _laas_utkast(versjon.pk)
     versjon.punkter.all().delete()
     return _punkter_opprett(versjon, punkter)
 
