@@ -78,3 +78,15 @@ def uten_rolle(db):
 @pytest.fixture
 def systemforvalter(db):
     return UserFactory(is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def som(request, client):
+    """Log the client in as the named fixture user (or not at all for 'anonym')."""
+
+    def logg_inn(navn):
+        if navn != "anonym":
+            client.force_login(request.getfixturevalue(navn))
+        return client
+
+    return logg_inn

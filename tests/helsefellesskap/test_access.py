@@ -19,18 +19,6 @@ BRUKERE = [
 ]
 
 
-@pytest.fixture
-def som(request, client):
-    """Log the client in as the named fixture user (or not at all for 'anonym')."""
-
-    def logg_inn(navn):
-        if navn != "anonym":
-            client.force_login(request.getfixturevalue(navn))
-        return client
-
-    return logg_inn
-
-
 def _forventet(tabell: dict[str, int], bruker: str) -> int:
     return tabell[bruker]
 

@@ -11,18 +11,6 @@ SIDER = ["/tilgjengelighet/", "/personvern/"]
 IKKE_ADMIN = ["anonym", "ansatt", "koordinator", "administrator"]
 
 
-@pytest.fixture
-def som(request, client):
-    """Log the client in as the named fixture user (or not at all for 'anonym')."""
-
-    def logg_inn(navn):
-        if navn != "anonym":
-            client.force_login(request.getfixturevalue(navn))
-        return client
-
-    return logg_inn
-
-
 def test_the_accessibility_statement_is_public_with_the_default_text(client, db):
     svar = client.get("/tilgjengelighet/")
     assert svar.status_code == 200
