@@ -20,6 +20,7 @@ from helsefellesskap.fartsgrense import fartsgrense
 from helsefellesskap.feil import Domenefeil
 from helsefellesskap.forms import GiRolleForm
 from helsefellesskap.kommunesok import entydig_kommune, finn_kommuner
+from helsefellesskap.meldinger import utfor
 from helsefellesskap.models import Helsefellesskap, Medlemskap, Organisasjon
 from helsefellesskap.sortering import norsk_sortert
 
@@ -159,12 +160,11 @@ def medlemskap_fjern(request: HttpRequest, organisasjonsnummer: str, pk: int) ->
     )
     if not access.kan_endre_medlemmer(request.user, organisasjon):
         raise PermissionDenied(_("Bare administratorer kan fjerne roller."))
-    try:
-        services.medlemskap_fjern(utfort_av=request.user, medlemskap=medlemskap)
-    except Domenefeil as feil:
-        messages.error(request, str(feil))
-    else:
-        messages.success(request, _("%(m)s er fjernet.") % {"m": medlemskap})
+    utfor(
+        request,
+        lambda: services.medlemskap_fjern(utfort_av=request.user, medlemskap=medlemskap),
+        _("%(m)s er fjernet.") % {"m": medlemskap},
+    )
     return redirect("organisasjon-medlemmer", organisasjonsnummer=organisasjonsnummer)
 
 
