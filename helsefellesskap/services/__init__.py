@@ -13,6 +13,7 @@ from helsefellesskap.services.moter import (
     sak_send_videre,
     sak_sett_pa_sakliste,
     saksdokument_legg_til,
+    sider_blant,
     vedtak_registrer,
 )
 from helsefellesskap.services.utvalg import (
@@ -39,6 +40,7 @@ __all__ = [
     "sak_sett_pa_sakliste",
     "saksdokument_legg_til",
     "sammensetning_mangler",
+    "sider_blant",
     "utvalg_opprett",
     "vedtak_registrer",
 ]

@@ -126,9 +126,12 @@ def oppmote_registrer(
 
 def representerte_sider(utvalg: Utvalg, dato: datetime.date) -> list[str]:
     """Sides with a (non-secretary) member in the body on the date, in the order of Side."""
-    sider = {
-        m.side for m in _aktive_medlemmer(utvalg, dato) if m.rolle != Utvalgsmedlem.Rolle.SEKRETAER
-    }
+    return sider_blant(_aktive_medlemmer(utvalg, dato))
+
+
+def sider_blant(medlemmer: list[Utvalgsmedlem]) -> list[str]:
+    """The sides the (non-secretary) members sit for, in the order of Side."""
+    sider = {m.side for m in medlemmer if m.rolle != Utvalgsmedlem.Rolle.SEKRETAER}
     return [side.value for side in Side if side in sider]
 
 

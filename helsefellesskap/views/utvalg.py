@@ -162,7 +162,8 @@ def _mote_kontekst(request: HttpRequest, mote: Mote) -> dict:
     )
     oppmote = {o.medlem_id: o.status for o in mote.oppmote.all()}
     bekreftet = {b.medlem_id for b in mote.bekreftelser.all()}
-    sider = services.representerte_sider(utvalg, dato) if kan_fore else []
+    # The members are loaded already: the sides come from them, not from a query of their own.
+    sider = services.sider_blant(medlemmer) if kan_fore else []
     behandlinger = list(
         mote.sakliste.select_related(
             "sak", "sak__utvalg", "sak__sendt_fra__utvalg"
