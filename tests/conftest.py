@@ -81,8 +81,10 @@ def systemforvalter(db):
 
 
 @pytest.fixture
-def som(request, client):
-    """Log the client in as the named fixture user (or not at all for 'anonym')."""
+def som(request, client, db):
+    """Log the client in as the named fixture user (or not at all for 'anonym'). Asks for db
+    itself: users fetched by name are invisible to pytest-django's ordering, which would
+    otherwise run such tests after the browser tests and leave a pooled connection open."""
 
     def logg_inn(navn):
         if navn != "anonym":
