@@ -1,0 +1,1 @@
+"""Shared infrastructure that imports no domain app (DESIGN.md: kjerne/)."""

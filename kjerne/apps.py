@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class KjerneConfig(AppConfig):
+    name = "kjerne"
+    verbose_name = "Felles infrastruktur"
