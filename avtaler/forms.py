@@ -4,8 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from avtaler.importering import MAKS_BYTES
 from avtaler.models import SIGNERTE, Avtale, Tema
-from helsefellesskap.forms import DsSkjema
 from helsefellesskap.models import Helsefellesskap, Organisasjon
+from kjerne.forms import DsSkjema
 
 
 class ImportForm(DsSkjema, forms.Form):

@@ -17,7 +17,7 @@ from xml.etree import ElementTree
 from django.utils.translation import gettext as _
 
 from avtaler.services import NyttPunkt
-from helsefellesskap.feil import Domenefeil
+from kjerne.feil import Domenefeil
 
 MAKS_BYTES = 5 * 1024 * 1024
 MAKS_UTPAKKET = 50 * 1024 * 1024

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from avtaler.models import Avtale, Avtaleversjon, i_dag
-from helsefellesskap.feil import Domenefeil
-from helsefellesskap.sortering import norsk_nokkel
+from kjerne.feil import Domenefeil
+from kjerne.sortering import norsk_nokkel
 
 TYPEREKKEFOLGE = {t: i for i, t in enumerate(Avtale.Type.values)}
 

@@ -16,8 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from helsefellesskap.feil import Domenefeil
 from helsefellesskap.models import Helsefellesskap, Organisasjon
+from kjerne.feil import Domenefeil
 
 
 class LaastVersjon(Domenefeil):

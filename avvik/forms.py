@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from avtaler.models import Avtaleversjon, Punktversjon
 from avvik.models import Avvikskategori, Stigetype
-from helsefellesskap.forms import DsSkjema
 from helsefellesskap.models import Organisasjon
+from kjerne.forms import DsSkjema
 
 
 def punktvalg(ansvarlig_id, dato, sok: str = "") -> list:

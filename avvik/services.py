@@ -14,9 +14,9 @@ from avvik import access
 from avvik.models import Avvik, Avvikshendelse, Avvikskategori, Eskaleringstrinn
 from avvik.personnummer import finn_personnummer
 from avvik.stiger import trinn_for
-from helsefellesskap.feil import Domenefeil
 from helsefellesskap.models import Mote, Organisasjon, User, Utvalg
 from helsefellesskap.services import sak_opprett, sak_sett_pa_sakliste
+from kjerne.feil import Domenefeil
 
 # Deadlines per state: received within 3 days, answered within 14 days of receipt.
 FRISTER = {

@@ -20,8 +20,8 @@ from avvik.models import Avvik, Avvikshendelse, Avvikskategori
 from helsefellesskap import access as hf_access
 from helsefellesskap.access import innlogget, offentlig
 from helsefellesskap.fartsgrense import fartsgrense
-from helsefellesskap.feil import Domenefeil
 from helsefellesskap.models import Organisasjon
+from kjerne.feil import Domenefeil
 
 
 def _get_avvik_for_user(request: HttpRequest, pk: int) -> Avvik:
@@ -322,7 +322,7 @@ def punkttall(request: HttpRequest, avtale_pk: int) -> HttpResponse:
 @require_GET
 def sammendrag_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     """The anonymised case summary for the national dispute body: organisations, not people."""
-    from helsefellesskap.pdf import html_til_pdf
+    from kjerne.pdf import html_til_pdf
 
     avvik = _get_avvik_for_user(request, pk)
     hendelser = list(avvik.hendelser.select_related("organisasjon", "trinn", "sak__utvalg"))
@@ -337,7 +337,7 @@ def sammendrag_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 def arsrapport(request: HttpRequest, kortnavn: str, ar: int) -> HttpResponse:
     """The year's avvik of a Helsefellesskap for SSU, as PDF: counts only, no texts."""
     from helsefellesskap.models import Helsefellesskap, Organisasjon
-    from helsefellesskap.pdf import html_til_pdf
+    from kjerne.pdf import html_til_pdf
 
     helsefellesskap = get_object_or_404(Helsefellesskap, kortnavn=kortnavn)
     egne = access.egne_organisasjoner(request.user)

@@ -1,10 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from helsefellesskap.forms import DsSkjema
 from helsefellesskap.models import Sak
 from helsefellesskap.models.moter import Posisjon
 from helsefellesskap.models.utvalg import Side
+from kjerne.forms import DsSkjema
 
 
 class MoteForm(DsSkjema, forms.Form):

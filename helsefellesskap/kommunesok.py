@@ -6,7 +6,7 @@ not find "Ålesund" there).
 """
 
 from helsefellesskap.models import Organisasjon
-from helsefellesskap.sortering import norsk_nokkel
+from kjerne.sortering import norsk_nokkel
 
 MAKS_FORSLAG = 10
 

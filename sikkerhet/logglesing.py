@@ -9,8 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from helsefellesskap import access
-from helsefellesskap.forms import DsSkjema
 from helsefellesskap.models import Medlemskap
+from kjerne.forms import DsSkjema
 from sikkerhet.models import Sikkerhetshendelse
 
 

@@ -25,7 +25,8 @@ from django_otp.plugins.otp_static.models import StaticDevice
 
 from helsefellesskap.access import innlogget, offentlig
 from helsefellesskap.fartsgrense import fartsgrense
-from helsefellesskap.forms import DsSkjema, InnloggingForm
+from helsefellesskap.forms import InnloggingForm
+from kjerne.forms import DsSkjema
 from sikkerhet import okt, tofaktor
 from sikkerhet.logg import Type, registrer
 from sikkerhet.logglesing import LoggFilter, synlige_hendelser

@@ -29,9 +29,9 @@ from avtaler.services.versjoner import (
     versjon_sett_i_kraft,
     versjon_signer,
 )
-from helsefellesskap.feil import Domenefeil
 from helsefellesskap.models import Organisasjon, User, Utvalg, Vedtak
 from helsefellesskap.services import sak_opprett
+from kjerne.feil import Domenefeil
 
 logger = logging.getLogger(__name__)
 

@@ -25,8 +25,8 @@ from avtaler.models import (
     Versjonspart,
     i_dag,
 )
-from helsefellesskap.feil import Domenefeil
 from helsefellesskap.models import Helsefellesskap, Organisasjon, User, Vedtak
+from kjerne.feil import Domenefeil
 
 T = Avtaleversjon.Tilstand
 

@@ -13,9 +13,9 @@ from avtaler.lesing import avtaletre, les_dato
 from avtaler.models import UNDER_ARBEID, Avtale, Avtaleversjon, Punktversjon
 from helsefellesskap import access as hf_access
 from helsefellesskap.access import innlogget, offentlig
-from helsefellesskap.feil import Domenefeil
 from helsefellesskap.models import Organisasjon
-from helsefellesskap.sortering import norsk_sortert
+from kjerne.feil import Domenefeil
+from kjerne.sortering import norsk_sortert
 
 IMPORT_NOKKEL = "avtaleimport"
 

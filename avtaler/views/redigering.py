@@ -16,9 +16,9 @@ from avtaler.oversikt import oversikt_for
 from avtaler.views.sprak import analysekontekst
 from helsefellesskap import access as access_hf
 from helsefellesskap.access import innlogget
-from helsefellesskap.feil import Domenefeil
-from helsefellesskap.meldinger import utfor
 from helsefellesskap.models import Utvalg
+from kjerne.feil import Domenefeil
+from kjerne.meldinger import utfor
 
 
 def _versjon(pk: int, nummer: int) -> Avtaleversjon:

@@ -13,7 +13,7 @@ from avtaler.sok import sok as finn
 from helsefellesskap.access import offentlig
 from helsefellesskap.fartsgrense import fartsgrense
 from helsefellesskap.models import Organisasjon
-from helsefellesskap.sortering import norsk_nokkel
+from kjerne.sortering import norsk_nokkel
 
 
 @offentlig

@@ -4,12 +4,12 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from helsefellesskap import access
-from helsefellesskap.feil import Domenefeil
 from helsefellesskap.models import (
     Medlemskap,
     Organisasjon,
     User,
 )
+from kjerne.feil import Domenefeil
 
 
 def medlemskap_gi(

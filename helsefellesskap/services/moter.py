@@ -7,7 +7,6 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from helsefellesskap.feil import Domenefeil
 from helsefellesskap.models import (
     Mote,
     Oppmote,
@@ -24,6 +23,7 @@ from helsefellesskap.models.moter import POSISJONSFELT, Posisjon
 from helsefellesskap.models.utvalg import PARTENE, Side
 from helsefellesskap.services.utvalg import _krev_aktivt, _krev_sekretaer
 from helsefellesskap.signals import vedtak_registrert
+from kjerne.feil import Domenefeil
 
 
 def _laas_sak(sak: Sak) -> Sak:

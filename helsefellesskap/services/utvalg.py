@@ -7,7 +7,6 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from helsefellesskap import access
-from helsefellesskap.feil import Domenefeil
 from helsefellesskap.models import (
     Helsefellesskap,
     Lokalomrade,
@@ -18,6 +17,7 @@ from helsefellesskap.models import (
     Vedtak,
 )
 from helsefellesskap.models.utvalg import Fagomrade, Side
+from kjerne.feil import Domenefeil
 
 STANDARDREGLER: dict[str, dict] = {
     Utvalg.Type.PARTNERSKAPSMOTE: {"moter_min": 1, "moter_maks": 1, "kan_vedta": True},

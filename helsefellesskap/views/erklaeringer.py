@@ -14,8 +14,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from helsefellesskap import access
 from helsefellesskap.access import innlogget, offentlig
-from helsefellesskap.forms import DsSkjema
 from helsefellesskap.models import Erklaering
+from kjerne.forms import DsSkjema
 
 # The names as headings: long compound words, with a soft hyphen where a phone may break them.
 OVERSKRIFTER = {

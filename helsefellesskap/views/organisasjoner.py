@@ -17,12 +17,12 @@ from django.views.decorators.http import (
 from helsefellesskap import access, drift, services
 from helsefellesskap.access import innlogget, offentlig
 from helsefellesskap.fartsgrense import fartsgrense
-from helsefellesskap.feil import Domenefeil
 from helsefellesskap.forms import GiRolleForm
 from helsefellesskap.kommunesok import entydig_kommune, finn_kommuner
-from helsefellesskap.meldinger import utfor
 from helsefellesskap.models import Helsefellesskap, Medlemskap, Organisasjon
-from helsefellesskap.sortering import norsk_sortert
+from kjerne.feil import Domenefeil
+from kjerne.meldinger import utfor
+from kjerne.sortering import norsk_sortert
 
 
 @offentlig

@@ -13,10 +13,8 @@ from django.views.decorators.http import require_GET, require_POST
 
 from helsefellesskap import access, services
 from helsefellesskap.access import innlogget, offentlig
-from helsefellesskap.feil import Domenefeil
 from helsefellesskap.forms_utvalg import MoteForm, ReferatForm, SakForm, VedtakForm
 from helsefellesskap.kalender import moter_som_ical
-from helsefellesskap.meldinger import utfor
 from helsefellesskap.models import (
     Mote,
     Oppmote,
@@ -27,7 +25,9 @@ from helsefellesskap.models import (
     Utvalgsmedlem,
     Vedtak,
 )
-from helsefellesskap.pdf import html_til_pdf
+from kjerne.feil import Domenefeil
+from kjerne.meldinger import utfor
+from kjerne.pdf import html_til_pdf
 
 
 def _i_dag() -> datetime.date:

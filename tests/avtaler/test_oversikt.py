@@ -6,7 +6,7 @@ from django.core.management import call_command
 
 from avtaler import services
 from avtaler.models import Lesebekreftelse
-from helsefellesskap.feil import Domenefeil
+from kjerne.feil import Domenefeil
 from tests.factories import MedlemskapFactory, iverksett, lag_avtale
 
 D = datetime.date

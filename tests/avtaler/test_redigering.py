@@ -10,7 +10,7 @@ from django.utils import timezone
 from avtaler import services
 from avtaler.models import Avtaleversjon, Punktversjon, Signatur
 from helsefellesskap import services as hf_services
-from helsefellesskap.feil import Domenefeil
+from kjerne.feil import Domenefeil
 from tests.factories import fullt_ssu, iverksett, lag_avtale
 
 D = datetime.date

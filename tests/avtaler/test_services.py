@@ -4,7 +4,7 @@ import pytest
 
 from avtaler import services
 from avtaler.models import Avtale, Avtaleversjon, Tema, Tilstandsendring
-from helsefellesskap.feil import Domenefeil
+from kjerne.feil import Domenefeil
 from tests.factories import KommuneFactory, iverksett, lag_avtale
 
 D = datetime.date

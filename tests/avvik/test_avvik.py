@@ -7,8 +7,8 @@ from django.utils import timezone
 
 from avvik import services
 from avvik.models import Avvik, Avvikskategori
-from helsefellesskap.feil import Domenefeil
 from helsefellesskap.models import Sak
+from kjerne.feil import Domenefeil
 from tests.factories import (
     LokalomradeFactory,
     MedlemskapFactory,

@@ -177,7 +177,7 @@ def test_the_anonymised_avvik_still_opens_and_shows_the_marker(client, lag, syst
     assert "(, " not in html  # a step whose person is gone shows the organisation alone
     # No new personal text arrives after the clean-up.
     from avvik import services
-    from helsefellesskap.feil import Domenefeil
+    from kjerne.feil import Domenefeil
 
     gammel.refresh_from_db()
     with pytest.raises(Domenefeil, match="anonymisert"):

@@ -9,8 +9,8 @@ from django.utils import timezone
 from avtaler import services as avtaletjenester
 from avtaler.models import Avtale
 from helsefellesskap import services
-from helsefellesskap.feil import Domenefeil
 from helsefellesskap.models import Oppmote
+from kjerne.feil import Domenefeil
 from tests.avtaler.test_importering import FELLER
 from tests.factories import fullt_ssu, iverksett, lag_avtale
 

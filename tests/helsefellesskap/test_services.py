@@ -1,8 +1,8 @@
 import pytest
 
 from helsefellesskap import services
-from helsefellesskap.feil import Domenefeil
 from helsefellesskap.models import Medlemskap
+from kjerne.feil import Domenefeil
 from tests.factories import MedlemskapFactory
 
 

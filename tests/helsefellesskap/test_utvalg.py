@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from helsefellesskap import services
-from helsefellesskap.feil import Domenefeil
 from helsefellesskap.models import Mote, Utvalg, Vedtak
+from kjerne.feil import Domenefeil
 from tests.factories import fullt_ssu, lag_medlem, lag_utvalg
 
 D = datetime.date

@@ -118,3 +118,13 @@ def test_pages_have_landmarks_and_a_skip_link(client, db, url):
     assert 'href="#hovedinnhold"' in html
     assert '<main id="hovedinnhold"' in html
     assert "<header" in html and "<nav" in html and "<footer" in html
+
+
+def test_front_page_lists_municipalities_in_norwegian_order(client, helsefellesskap):
+    for navn in ["Ål kommune", "Asker kommune", "Øvre Eiker kommune"]:
+        KommuneFactory(navn=navn, helsefellesskap=helsefellesskap)
+    html = client.get("/").content.decode()
+    plass = [
+        html.index(f">{navn}</a>") for navn in ["Asker kommune", "Øvre Eiker kommune", "Ål kommune"]
+    ]
+    assert plass == sorted(plass)

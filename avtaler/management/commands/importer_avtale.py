@@ -5,8 +5,8 @@ from django.core.management.base import BaseCommand, CommandError
 from avtaler.importering import importer_fil
 from avtaler.models import Avtale
 from avtaler.services import avtale_opprett
-from helsefellesskap.feil import Domenefeil
 from helsefellesskap.models import Helsefellesskap
+from kjerne.feil import Domenefeil
 
 
 class Command(BaseCommand):

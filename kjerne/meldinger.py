@@ -5,7 +5,7 @@ from collections.abc import Callable
 from django.contrib import messages
 from django.http import HttpRequest
 
-from helsefellesskap.feil import Domenefeil
+from kjerne.feil import Domenefeil
 
 
 def utfor(request: HttpRequest, handling: Callable[[], object], suksess: str = "") -> bool:
