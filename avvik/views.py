@@ -18,10 +18,10 @@ from avvik.forms import AvvikForm, punktvalg
 from avvik.konsekvenser import beregn
 from avvik.models import Avvik, Avvikshendelse, Avvikskategori
 from helsefellesskap import access as hf_access
-from helsefellesskap.access import innlogget, offentlig
 from helsefellesskap.fartsgrense import fartsgrense
 from helsefellesskap.models import Organisasjon
 from kjerne.feil import Domenefeil
+from kjerne.tilgang import innlogget, offentlig
 
 
 def _get_avvik_for_user(request: HttpRequest, pk: int) -> Avvik:

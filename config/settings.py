@@ -68,7 +68,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    "helsefellesskap.access.TilgangMiddleware",
+    "kjerne.tilgang.TilgangMiddleware",
     "sikkerhet.middleware.TofaktorMiddleware",
     "sikkerhet.middleware.SikkerhetsMiddleware",
     # Axes must be last: it turns a lockout raised during login into its response.

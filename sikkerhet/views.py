@@ -23,10 +23,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice
 
-from helsefellesskap.access import innlogget, offentlig
 from helsefellesskap.fartsgrense import fartsgrense
 from helsefellesskap.forms import InnloggingForm
 from kjerne.forms import DsSkjema
+from kjerne.tilgang import innlogget, offentlig
 from sikkerhet import okt, tofaktor
 from sikkerhet.logg import Type, registrer
 from sikkerhet.logglesing import LoggFilter, synlige_hendelser

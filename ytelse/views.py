@@ -1,7 +1,7 @@
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET
 
-from helsefellesskap.access import offentlig
+from kjerne.tilgang import offentlig
 
 
 @offentlig

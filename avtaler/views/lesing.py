@@ -12,10 +12,10 @@ from avtaler.importering import importer_fil
 from avtaler.lesing import avtaletre, les_dato
 from avtaler.models import UNDER_ARBEID, Avtale, Avtaleversjon, Punktversjon
 from helsefellesskap import access as hf_access
-from helsefellesskap.access import innlogget, offentlig
 from helsefellesskap.models import Organisasjon
 from kjerne.feil import Domenefeil
 from kjerne.sortering import norsk_sortert
+from kjerne.tilgang import innlogget, offentlig
 
 IMPORT_NOKKEL = "avtaleimport"
 

@@ -11,8 +11,8 @@ from django.views.decorators.http import require_GET, require_POST
 from avtaler import access
 from avtaler.models import Avtaleversjon, Pdfeksport
 from avtaler.pdf import pdf_bestill, pdf_prov_igjen
-from helsefellesskap.access import offentlig
 from helsefellesskap.models import Organisasjon
+from kjerne.tilgang import offentlig
 
 
 def _filnavn(versjon: Avtaleversjon) -> str:

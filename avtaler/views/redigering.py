@@ -15,10 +15,10 @@ from avtaler.models import Avtale, Avtaleversjon, Kommentar, Punktversjon, Signa
 from avtaler.oversikt import oversikt_for
 from avtaler.views.sprak import analysekontekst
 from helsefellesskap import access as access_hf
-from helsefellesskap.access import innlogget
 from helsefellesskap.models import Utvalg
 from kjerne.feil import Domenefeil
 from kjerne.meldinger import utfor
+from kjerne.tilgang import innlogget
 
 
 def _versjon(pk: int, nummer: int) -> Avtaleversjon:

@@ -13,8 +13,8 @@ from avtaler.models import Ansvarsplassering, Avtaleversjon, Punkt
 from avtaler.sprak import analyser, marker_vage, ordliste_fra_db
 from avtaler.sprakrapport import PARTNAVN, ansvarsmatrise, sprakrapport, temadekning
 from avtaler.tekst import render_tekst
-from helsefellesskap.access import innlogget, offentlig
 from helsefellesskap.models import Organisasjon
+from kjerne.tilgang import innlogget, offentlig
 
 
 def analysekontekst(tekst: str, ordliste=None) -> dict:

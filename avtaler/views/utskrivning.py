@@ -12,8 +12,8 @@ from django.views.decorators.http import require_GET
 
 from avtaler.helligdager import er_helg_eller_helligdag
 from avtaler.utskrivning import generasjon, utskrivningsrutine
-from helsefellesskap.access import offentlig
 from helsefellesskap.models import Organisasjon
+from kjerne.tilgang import offentlig
 
 
 @offentlig

@@ -13,9 +13,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from helsefellesskap import access
-from helsefellesskap.access import innlogget, offentlig
 from helsefellesskap.models import Erklaering
 from kjerne.forms import DsSkjema
+from kjerne.tilgang import innlogget, offentlig
 
 # The names as headings: long compound words, with a soft hyphen where a phone may break them.
 OVERSKRIFTER = {

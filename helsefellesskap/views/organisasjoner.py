@@ -15,7 +15,6 @@ from django.views.decorators.http import (
 )
 
 from helsefellesskap import access, drift, services
-from helsefellesskap.access import innlogget, offentlig
 from helsefellesskap.fartsgrense import fartsgrense
 from helsefellesskap.forms import GiRolleForm
 from helsefellesskap.kommunesok import entydig_kommune, finn_kommuner
@@ -23,6 +22,7 @@ from helsefellesskap.models import Helsefellesskap, Medlemskap, Organisasjon
 from kjerne.feil import Domenefeil
 from kjerne.meldinger import utfor
 from kjerne.sortering import norsk_sortert
+from kjerne.tilgang import innlogget, offentlig
 
 
 @offentlig

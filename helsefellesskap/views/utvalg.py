@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from helsefellesskap import access, services
-from helsefellesskap.access import innlogget, offentlig
 from helsefellesskap.forms_utvalg import MoteForm, ReferatForm, SakForm, VedtakForm
 from helsefellesskap.kalender import moter_som_ical
 from helsefellesskap.models import (
@@ -28,6 +27,7 @@ from helsefellesskap.models import (
 from kjerne.feil import Domenefeil
 from kjerne.meldinger import utfor
 from kjerne.pdf import html_til_pdf
+from kjerne.tilgang import innlogget, offentlig
 
 
 def _i_dag() -> datetime.date:

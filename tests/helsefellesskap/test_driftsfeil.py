@@ -38,7 +38,7 @@ from django.urls import path
 from avtaler import pdf as pdfmodul
 from avtaler.models import Pdfeksport
 from avtaler.tasks import lag_pdf
-from helsefellesskap.access import offentlig
+from kjerne.tilgang import offentlig
 from tests.factories import iverksett, lag_avtale, nye_punkter
 
 D = datetime.date

@@ -1,7 +1,7 @@
 from django.http import HttpResponse
 from django.urls import path
 
-from helsefellesskap.access import offentlig
+from kjerne.tilgang import offentlig
 
 
 def udeklarert(request):
