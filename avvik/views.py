@@ -18,8 +18,8 @@ from avvik.forms import AvvikForm, punktvalg
 from avvik.konsekvenser import beregn
 from avvik.models import Avvik, Avvikshendelse, Avvikskategori
 from helsefellesskap import access as hf_access
-from helsefellesskap.fartsgrense import fartsgrense
 from helsefellesskap.models import Organisasjon
+from kjerne.fartsgrense import fartsgrense
 from kjerne.feil import Domenefeil
 from kjerne.tilgang import innlogget, offentlig
 

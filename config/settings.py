@@ -56,7 +56,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Above the session and authentication middleware, whose database errors it answers too.
-    "helsefellesskap.drift.DriftsfeilMiddleware",
+    "kjerne.drift.DriftsfeilMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -143,7 +143,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 # AuthenticationForm posts the e-mail address in the field "username".
 AXES_USERNAME_FORM_FIELD = "username"
-AXES_LOCKOUT_CALLABLE = "helsefellesskap.views.innlogging_sperret"
+AXES_LOCKOUT_CALLABLE = "kjerne.views.innlogging_sperret"
 AXES_VERBOSE = False
 
 # Two-factor login (TOTP, django-otp): required for administrators, coordinators and staff
@@ -174,7 +174,7 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 # htmx sends the token from the page (hx-headers), so scripts never read the cookie.
 CSRF_COOKIE_HTTPONLY = True
-CSRF_FAILURE_VIEW = "helsefellesskap.views.csrf_feil"
+CSRF_FAILURE_VIEW = "kjerne.views.csrf_feil"
 
 # Language and time
 LANGUAGE_CODE = "nb"

@@ -11,6 +11,7 @@ admin.site.index_title = "Administrasjon"
 urlpatterns = [
     path("admin/login/", admin_innlogging),
     path("admin/", admin.site.urls),
+    path("", include("kjerne.urls")),
     path("", include("sikkerhet.urls")),
     path("", include("helsefellesskap.urls")),
     path("", include("avtaler.urls")),
@@ -22,6 +23,6 @@ if settings.YTELSE_GRUNNLINJE:
 
     urlpatterns.append(path("ytelse/grunnlinje/", grunnlinje, name="ytelse-grunnlinje"))
 
-handler403 = "helsefellesskap.views.ingen_tilgang"
-handler404 = "helsefellesskap.views.ikke_funnet"
-handler500 = "helsefellesskap.views.serverfeil"
+handler403 = "kjerne.views.ingen_tilgang"
+handler404 = "kjerne.views.ikke_funnet"
+handler500 = "kjerne.views.serverfeil"

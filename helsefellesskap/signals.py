@@ -7,6 +7,3 @@ from django.dispatch import Signal
 
 # Sent inside the transaction that records a decision; kwargs: vedtak.
 vedtak_registrert = Signal()
-
-# Sent when a request is refused for exceeding a rate limit; kwargs: request, navn.
-for_mange_foresporsler = Signal()

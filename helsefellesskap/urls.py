@@ -18,7 +18,6 @@ urlpatterns = [
         views.medlemskap_fjern,
         name="medlemskap-fjern",
     ),
-    path("helse/", views.helse, name="helse"),
     # The URL name of each statement is its type (Erklaering.Type); the views rely on it.
     path(
         "tilgjengelighet/", views.erklaering, {"type_": "tilgjengelighet"}, name="tilgjengelighet"

@@ -8,7 +8,7 @@ from django.contrib.auth.signals import user_logged_in, user_logged_out, user_lo
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
 from helsefellesskap.models import Medlemskap, Utvalgsmedlem
-from helsefellesskap.signals import for_mange_foresporsler
+from kjerne.signals import for_mange_foresporsler
 from sikkerhet import okt
 from sikkerhet.logg import Type, registrer
 

@@ -23,8 +23,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice
 
-from helsefellesskap.fartsgrense import fartsgrense
 from helsefellesskap.forms import InnloggingForm
+from kjerne.fartsgrense import fartsgrense
 from kjerne.forms import DsSkjema
 from kjerne.tilgang import innlogget, offentlig
 from sikkerhet import okt, tofaktor

@@ -10,8 +10,8 @@ from django.views.decorators.http import require_GET
 
 from avtaler.models import Avtale
 from avtaler.sok import sok as finn
-from helsefellesskap.fartsgrense import fartsgrense
 from helsefellesskap.models import Organisasjon
+from kjerne.fartsgrense import fartsgrense
 from kjerne.sortering import norsk_nokkel
 from kjerne.tilgang import offentlig
 

@@ -2,19 +2,13 @@
 
 from helsefellesskap.views.erklaeringer import erklaering, erklaering_rediger
 from helsefellesskap.views.organisasjoner import (
-    csrf_feil,
     forside,
-    helse,
-    ikke_funnet,
-    ingen_tilgang,
-    innlogging_sperret,
     kommune_forslag,
     kommune_velg,
     logg_ut,
     medlemskap_fjern,
     min_side,
     organisasjon_medlemmer,
-    serverfeil,
 )
 from helsefellesskap.views.utvalg import (
     mote,
@@ -35,14 +29,9 @@ from helsefellesskap.views.utvalg import (
 )
 
 __all__ = [
-    "csrf_feil",
     "erklaering",
     "erklaering_rediger",
     "forside",
-    "helse",
-    "ikke_funnet",
-    "ingen_tilgang",
-    "innlogging_sperret",
     "kommune_forslag",
     "kommune_velg",
     "logg_ut",
@@ -61,7 +50,6 @@ __all__ = [
     "sak_dokument",
     "sak_dokument_ny",
     "sak_send_videre",
-    "serverfeil",
     "utvalg",
     "utvalg_kalender",
     "utvalgsliste",

@@ -1,24 +1,17 @@
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import (
-    require_GET,
-    require_http_methods,
-    require_POST,
-    require_safe,
-)
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from helsefellesskap import access, drift, services
-from helsefellesskap.fartsgrense import fartsgrense
+from helsefellesskap import access, services
 from helsefellesskap.forms import GiRolleForm
 from helsefellesskap.kommunesok import entydig_kommune, finn_kommuner
 from helsefellesskap.models import Helsefellesskap, Medlemskap, Organisasjon
+from kjerne.fartsgrense import fartsgrense
 from kjerne.feil import Domenefeil
 from kjerne.meldinger import utfor
 from kjerne.sortering import norsk_sortert
@@ -75,19 +68,6 @@ def kommune_forslag(request: HttpRequest) -> HttpResponse:
         "helsefellesskap/kommuneforslag.html",
         {"treff": finn_kommuner(tekst), "tekst": tekst},
     )
-
-
-@offentlig
-@never_cache
-@require_safe
-def helse(request: HttpRequest) -> HttpResponse:
-    """Health report for load balancers: 200 while the database answers, 503 when it does not.
-
-    A delayed task queue stays 200: the worker runs elsewhere, so taking this instance out of
-    the load balancer would not help.
-    """
-    rapport, database_svarer = drift.helserapport()
-    return JsonResponse(rapport, status=200 if database_svarer else 503)
 
 
 @innlogget
@@ -169,28 +149,3 @@ def medlemskap_fjern(request: HttpRequest, organisasjonsnummer: str, pk: int) ->
 
 
 logg_ut = offentlig(auth_views.LogoutView.as_view())
-
-
-def innlogging_sperret(request: HttpRequest, original_response=None, credentials=None):
-    """What django-axes shows when a user name is locked after too many failures."""
-    minutter = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
-    return render(request, "registration/sperret.html", {"minutter": minutter}, status=429)
-
-
-# --- error pages -------------------------------------------------------------------
-
-
-def ingen_tilgang(request: HttpRequest, exception=None) -> HttpResponse:
-    return render(request, "feil/403.html", status=403)
-
-
-def ikke_funnet(request: HttpRequest, exception=None) -> HttpResponse:
-    return render(request, "feil/404.html", status=404)
-
-
-def serverfeil(request: HttpRequest) -> HttpResponse:
-    return render(request, "feil/500.html", status=500)
-
-
-def csrf_feil(request: HttpRequest, reason: str = "") -> HttpResponse:
-    return render(request, "feil/403_csrf.html", status=403)

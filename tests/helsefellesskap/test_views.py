@@ -50,13 +50,6 @@ def test_wrong_method_is_405(client, kommune):
     assert client.get("/logg-ut/").status_code == 405
 
 
-def test_health_check_answers_ok(client, db):
-    svar = client.get("/helse/")
-    assert svar.status_code == 200
-    # The full report is tested in tests/helsefellesskap/test_driftsfeil.py.
-    assert svar.json()["status"] == "ok"
-
-
 def test_min_side_lists_my_roles(client, koordinator, kommune, annen_kommune):
     MedlemskapFactory(bruker=koordinator, organisasjon=annen_kommune, rolle="ansatt")
     client.force_login(koordinator)

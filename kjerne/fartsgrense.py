@@ -11,7 +11,7 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from helsefellesskap.signals import for_mange_foresporsler
+from kjerne.signals import for_mange_foresporsler
 
 
 def _over_grensen(request: HttpRequest, navn: str) -> tuple[bool, bool, int]:
