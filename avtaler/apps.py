@@ -4,6 +4,12 @@ from django.apps import AppConfig
 class AvtalerConfig(AppConfig):
     name = "avtaler"
     verbose_name = "Samarbeidsavtaler"
+    # Counted in the summary of a backup (kjerne.sikkerhetskopi).
+    sikkerhetskopi_telles = {
+        "Avtale": "avtaler",
+        "Avtaleversjon": "versjoner",
+        "Signatur": "signaturer",
+    }
 
     def ready(self) -> None:
         from avtaler.services import versjon_behandlet

@@ -4,6 +4,8 @@ from django.apps import AppConfig
 class AvvikConfig(AppConfig):
     name = "avvik"
     verbose_name = "Avvik"
+    # Counted in the summary of a backup (kjerne.sikkerhetskopi).
+    sikkerhetskopi_telles = {"Avvik": "avvik"}
 
     def ready(self) -> None:
         from avvik.services import avvik_utfall

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, connections
 
-from helsefellesskap.sikkerhetskopi import (
+from kjerne.sikkerhetskopi import (
     DATABASENAVN,
     Sikkerhetskopifeil,
     antall,

@@ -25,6 +25,7 @@ from contextlib import closing
 from pathlib import Path
 
 from django.apps import apps
+from django.db.models import Model
 from django.utils import timezone
 
 FORMAT = 1
@@ -32,14 +33,6 @@ BESKRIVELSE = "sikkerhetskopi.json"
 MEDIA = "media"
 DATABASEFIL = {"postgresql": "database.dump", "sqlite": "database.sqlite3"}
 DATABASENAVN = {"postgresql": "PostgreSQL (pg_dump)", "sqlite": "SQLite (backup-API)"}
-# What the summaries count, by model label; a model whose app is not installed is left out.
-TELLES = (
-    ("avtaler.Avtale", "avtaler"),
-    ("avtaler.Avtaleversjon", "versjoner"),
-    ("avtaler.Signatur", "signaturer"),
-    ("helsefellesskap.Vedtak", "vedtak"),
-    ("avvik.Avvik", "avvik"),
-)
 
 
 class Sikkerhetskopifeil(Exception):
@@ -56,16 +49,23 @@ def databasetype(db: dict) -> str:
     raise Sikkerhetskopifeil(f"Sikkerhetskopi støttes ikke for databasemotoren {motor}.")
 
 
+def telles() -> list[tuple[type[Model], str]]:
+    """The models the summaries count and the word for them, in INSTALLED_APPS order.
+
+    Each app names its own on its AppConfig, so this module never names a domain model::
+
+        sikkerhetskopi_telles = {"Avtale": "avtaler"}  # model name -> word in the summary
+    """
+    return [
+        (app.get_model(modell), navn)
+        for app in apps.get_app_configs()
+        for modell, navn in getattr(app, "sikkerhetskopi_telles", {}).items()
+    ]
+
+
 def antall(using: str = "default") -> dict[str, int]:
     """Rows of the tables the summaries name, counted in the database."""
-    tall = {}
-    for etikett, navn in TELLES:
-        try:
-            modell = apps.get_model(etikett)
-        except LookupError:
-            continue
-        tall[navn] = modell.objects.using(using).count()
-    return tall
+    return {navn: modell.objects.using(using).count() for modell, navn in telles()}
 
 
 def oppsummering(tall: dict[str, int]) -> str:
