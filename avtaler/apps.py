@@ -1,5 +1,7 @@
 from django.apps import AppConfig
 
+from kjerne.tomming import Tommingslaas
+
 
 class AvtalerConfig(AppConfig):
     name = "avtaler"
@@ -10,6 +12,9 @@ class AvtalerConfig(AppConfig):
         "Avtaleversjon": "versjoner",
         "Signatur": "signaturer",
     }
+    # Signed versions refuse DELETE on SQLite unless avtaler_vedlikehold has a row (migration
+    # 0002); kjerne's flush lifts that. PostgreSQL's flush uses TRUNCATE, which row triggers miss.
+    tommingslaaser = {"sqlite": [Tommingslaas.vedlikeholdsrad("avtaler_vedlikehold")]}
 
     def ready(self) -> None:
         from avtaler.services import versjon_behandlet

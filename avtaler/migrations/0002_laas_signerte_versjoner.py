@@ -10,7 +10,7 @@ They guard every path, including QuerySet.update(), bulk operations and raw SQL:
 
 On SQLite, ``manage.py flush`` (which empties every table with DELETE, also between
 transactional tests) lifts the lock for the length of its own transaction by a row
-in avtaler_vedlikehold; see avtaler/management/commands/flush.py. PostgreSQL's flush
+in avtaler_vedlikehold (AvtalerConfig.tommingslaaser, kjerne.tomming). PostgreSQL's flush
 uses TRUNCATE, which row triggers do not see.
 """
 

@@ -1,7 +1,7 @@
 """The security log, and triggers that refuse any UPDATE or DELETE of it on both databases.
 
 On SQLite, Django's flush (which tests use) empties tables with DELETE: it is let through only
-while a row exists in sikkerhet_vedlikehold, which avtaler's flush command inserts inside its
+while a row exists in sikkerhet_vedlikehold, which kjerne's flush command inserts inside its
 own transaction. PostgreSQL's flush uses TRUNCATE, which row triggers do not see.
 """
 

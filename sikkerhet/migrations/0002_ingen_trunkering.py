@@ -1,6 +1,6 @@
 """PostgreSQL: TRUNCATE, which row triggers do not see, is refused on the security log too.
 
-Django's flush (tests, or a mistake in production) uses TRUNCATE; avtaler's flush command lifts
+Django's flush (tests, or a mistake in production) uses TRUNCATE; kjerne's flush command lifts
 this trigger inside its own transaction only. (SQLite has no TRUNCATE.)
 """
 
