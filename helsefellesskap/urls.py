@@ -6,7 +6,6 @@ urlpatterns = [
     path("", views.forside, name="forside"),
     path("kommuner/", views.kommune_velg, name="kommune-velg"),
     path("kommuner/forslag/", views.kommune_forslag, name="kommune-forslag"),
-    path("logg-ut/", views.logg_ut, name="logg-ut"),
     path("min-side/", views.min_side, name="min-side"),
     path(
         "organisasjoner/<str:organisasjonsnummer>/brukere/",

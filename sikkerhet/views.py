@@ -1,5 +1,5 @@
-"""Login with a second factor, two-factor setup, logging out everywhere, keeping a session
-alive, and the security log for administrators."""
+"""Login with a second factor, logging out (here or everywhere), two-factor setup, keeping a
+session alive, and the security log for administrators."""
 
 import csv
 import time
@@ -23,11 +23,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice
 
-from helsefellesskap.forms import InnloggingForm
 from kjerne.fartsgrense import fartsgrense
 from kjerne.forms import DsSkjema
 from kjerne.tilgang import innlogget, offentlig
 from sikkerhet import okt, tofaktor
+from sikkerhet.forms import InnloggingForm
 from sikkerhet.logg import Type, registrer
 from sikkerhet.logglesing import LoggFilter, synlige_hendelser
 
@@ -80,6 +80,7 @@ class Innlogging(auth_views.LoginView):
 
 
 logg_inn = offentlig(fartsgrense("innlogging", metoder=("POST",))(Innlogging.as_view()))
+logg_ut = offentlig(auth_views.LogoutView.as_view())
 
 
 def _venter(request: HttpRequest) -> tuple[dict | None, object]:

@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.contrib.auth import views as auth_views
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
@@ -146,6 +145,3 @@ def medlemskap_fjern(request: HttpRequest, organisasjonsnummer: str, pk: int) ->
         _("%(m)s er fjernet.") % {"m": medlemskap},
     )
     return redirect("organisasjon-medlemmer", organisasjonsnummer=organisasjonsnummer)
-
-
-logg_ut = offentlig(auth_views.LogoutView.as_view())
