@@ -1,0 +1,512 @@
+"""From lines to numbered sections: headings, paragraphs, lists and tables.
+
+A numbered line is a heading only where its number can follow the previous heading
+(3.1 after 3, 4 after 3.2) and its text reads like a title; anything else that looks
+like one is reported, not guessed. The coordinator's corrections (`Overstyring`) win
+over every rule here.
+"""
+
+import re
+import statistics
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from avtaler.importering import rapport
+from avtaler.importering.blokker import Blokk, skjot, som_markdown
+from avtaler.importering.innhold import finn_innhold, gjentatt_innhold
+from avtaler.importering.modeller import (
+    Importfeil,
+    Importresultat,
+    Lesing,
+    Linje,
+    Linjerolle,
+    Merknad,
+    Seksjon,
+)
+from avtaler.importering.sidemobler import LOSE_TALL, finn_sidemobler
+
+_NUMMER = r"\d{1,3}(?:\.\d{1,3}){0,4}"
+OVERSKRIFT = re.compile(rf"^\s*(?:§\s*)?({_NUMMER})\.?\s+(\S.*?)\s*$")
+_LOST_NUMMER = re.compile(rf"^\s*({_NUMMER})\.?\s*$")
+_PUNKTTEGN = "\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0a8•·▪‣◦●■□➢►✓\\-\\*–o"
+_PUNKTLISTE = re.compile(rf"^\s*([{_PUNKTTEGN}])\s+(\S.*?)\s*$")
+_LOST_PUNKTTEGN = re.compile(rf"^\s*([{_PUNKTTEGN}])\s*$")
+_UNDERPUNKT = {"o", "◦", "\uf0a7", "▪", "■"}
+_ROMERTALL = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
+_NUMMERLISTE = re.compile(
+    r"^\s*\(?(\d{1,2}|[a-zæøå]|[A-ZÆØÅ]|(?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii))([\).])\s+(\S.*?)\s*$"
+)
+_SETNINGSSLUTT = re.compile(r"[.:;!?)]\s*$")
+
+
+@dataclass
+class Overstyring:
+    """The coordinator's correction of one line: «overskrift» (with a number), «tekst»
+    (never a heading, and kept even if it was left out), «sammen» (join the block above),
+    «del» (start a new paragraph here)."""
+
+    handling: str
+    nummer: str = ""
+
+
+def mulige_neste(forrige: tuple[int, ...] | None) -> set[tuple[int, ...]]:
+    if forrige is None:
+        return {(0,), (1,), (1, 1)}
+    mulige = {(*forrige, 1)}
+    for dybde in range(1, len(forrige) + 1):
+        mulige.add((*forrige[: dybde - 1], forrige[dybde - 1] + 1))
+    return mulige
+
+
+def ser_ut_som_overskrift(tekst: str) -> bool:
+    return (
+        (tekst[:1].isupper() or tekst[:1] in "«\"'§")
+        and len(tekst) <= 150
+        and len(tekst.split()) <= 16
+        and not tekst.rstrip().endswith((".", ",", ";"))
+    )
+
+
+def _tall(nummer: str) -> tuple[int, ...]:
+    return tuple(int(d) for d in nummer.split("."))
+
+
+def _tekst(tall: tuple[int, ...]) -> str:
+    return ".".join(map(str, tall))
+
+
+def _etikett_nummer(linje: Linje) -> str | None:
+    """A Word label's number if it is a decimal one («2.1», «3.», «§ 4»)."""
+    treff = re.match(rf"^\s*(?:§\s*|kapittel\s+|kap\.\s*|del\s+)?({_NUMMER})[.)]?\s*$", linje.etikett, re.I)
+    return treff.group(1) if treff else None
+
+
+def _romersk_eller_bokstav(tegn: str, forrige: str) -> bool:
+    """Whether a lettered or roman label starts a list or continues the one before."""
+    if tegn.lower() in ("a", "i"):
+        return True
+    if not forrige:
+        return False
+    if forrige.lower() in _ROMERTALL and tegn.lower() in _ROMERTALL:
+        return _ROMERTALL.index(tegn.lower()) == _ROMERTALL.index(forrige.lower()) + 1
+    return len(forrige) == 1 and ord(tegn.lower()) == ord(forrige.lower()) + 1
+
+
+class _Tolker:
+    def __init__(self, lesing: Lesing, overstyringer: dict[int, Overstyring]):
+        self.lesing = lesing
+        self.overstyr = overstyringer
+        self.merknader: list[Merknad] = list(lesing.merknader)
+        self.roller: dict[int, Linjerolle] = {}
+        self.seksjoner: list[Seksjon] = []
+        self.innledning: list[Blokk] = []
+        self.blokker: list[Blokk] = self.innledning
+        self.seksjonsblokker: list[list[Blokk]] = []
+        self.forrige_nummer: tuple[int, ...] | None = None
+        self.aapen: Blokk | None = None
+        self.forrige_linje: Linje | None = None
+        self.nummerliste_siste = ""
+        self.brukte_nummer: set[str] = set()
+        self.apen_overskrift: Seksjon | None = None  # a heading that may wrap onto the next line
+
+    # --- set-up --------------------------------------------------------------------
+
+    def utelatte(self) -> tuple[set[int], set[int]]:
+        linjer = self.lesing.linjer
+        sidemobler = finn_sidemobler(linjer)
+        innhold, _start = finn_innhold(linjer, sidemobler)
+        kandidater = []
+        for linje in linjer:
+            if linje.nr in sidemobler or linje.nr in innhold or not linje.tekst.strip():
+                continue
+            treff = OVERSKRIFT.match(self.vist_tekst(linje))
+            if treff and ser_ut_som_overskrift(treff.group(2)):
+                kandidater.append([linje.nr, treff.group(2), _tall(treff.group(1)), False])
+            elif kandidater:
+                kandidater[-1][3] = True
+        innhold |= gjentatt_innhold([tuple(k) for k in kandidater])
+        for nr, overstyring in self.overstyr.items():
+            if overstyring.handling in ("tekst", "overskrift"):
+                sidemobler.discard(nr)
+                innhold.discard(nr)
+        return sidemobler, innhold
+
+    @staticmethod
+    def vist_tekst(linje: Linje) -> str:
+        """A line as the reader sees it: Word's automatic label in front of the text."""
+        if linje.etikett:
+            return f"{linje.etikett} {linje.tekst}"
+        if linje.art == "tabell":
+            return " ".join(linje.celler)
+        return linje.tekst
+
+    def bruker_null_stil(self, linjer: list[Linje]) -> bool:
+        """Sørlandet sykehus' «1.0 Parter, 2.0 Bakgrunn, 2.1 …»: N.0 is chapter N."""
+        nuller = 0
+        for linje in linjer:
+            treff = OVERSKRIFT.match(self.vist_tekst(linje))
+            if treff and re.fullmatch(r"\d+\.0", treff.group(1)) and ser_ut_som_overskrift(treff.group(2)):
+                nuller += 1
+        return nuller >= 2
+
+    # --- headings -------------------------------------------------------------------
+
+    def ny_seksjon(self, linje: Linje, nummer: str, tittel: str, ekstra: list[Linje] = ()) -> None:
+        seksjon = Seksjon(nummer, re.sub(r"\s+", " ", tittel).strip(), linje=linje.nr)
+        self.seksjoner.append(seksjon)
+        self.blokker = []
+        self.seksjonsblokker.append(self.blokker)
+        if nummer:
+            self.forrige_nummer = _tall(nummer)
+            self.brukte_nummer.add(nummer)
+        self.aapen = None
+        self.nummerliste_siste = ""
+        self.forrige_linje = None
+        for del_linje in (linje, *ekstra):
+            self.roller[del_linje.nr] = Linjerolle(del_linje, "overskrift", nummer)
+        self.apen_overskrift = seksjon if not linje.hel else None
+
+    def prov_overskrift(self, linje: Linje, tekst: str, ekstra: list[Linje] = ()) -> bool | None:
+        """Make a heading of ``tekst`` if it is one. None: not numbered like a heading."""
+        treff = OVERSKRIFT.match(tekst)
+        if not treff:
+            return None
+        nummer = self.normaliser(treff.group(1))
+        tall = _tall(nummer)
+        tittel = re.sub(r"\s+", " ", treff.group(2))
+        fortsetter_liste = (
+            self.aapen is not None
+            and self.aapen.type == "nummer"
+            and len(tall) == 1
+            and self.nummerliste_siste.isdigit()
+            and tall[0] == int(self.nummerliste_siste) + 1
+        )
+        sterk = linje.overskrift > 0 or linje.fet or linje.storre
+        tittel_lik = ser_ut_som_overskrift(tittel) or (sterk and len(tittel) <= 200)
+        if fortsetter_liste or not tittel_lik:
+            return False
+        mulige = mulige_neste(self.forrige_nummer)
+        if tall in mulige and nummer not in self.brukte_nummer:
+            self.ny_seksjon(linje, nummer, tittel, ekstra)
+            return True
+        hopp = self.lite_hopp(tall)
+        if hopp and nummer not in self.brukte_nummer and sterk:
+            self.merknader.append(
+                Merknad(
+                    _("«%(tekst)s» følger etter %(forrige)s: nummer %(mangler)s mangler.")
+                    % {
+                        "tekst": f"{nummer} {tittel}"[:70],
+                        "forrige": _tekst(self.forrige_nummer) if self.forrige_nummer else "start",
+                        "mangler": hopp,
+                    },
+                    linje=linje.nr,
+                    art="rekkefolge",
+                )
+            )
+            self.ny_seksjon(linje, nummer, tittel, ekstra)
+            return True
+        if len(tittel) < 90 and tittel[:1].isupper():
+            # Not placed as a heading: keep it as its own paragraph and say so.
+            self.merknader.append(
+                Merknad(
+                    _(
+                        "Linje %(nr)d «%(tekst)s» ser ut som et punktnummer, men passer ikke "
+                        "i rekkefølgen etter %(forrige)s – lest som tekst."
+                    )
+                    % {
+                        "nr": linje.nr,
+                        "tekst": re.sub(r"\s+", " ", tekst.strip())[:60],
+                        "forrige": _tekst(self.forrige_nummer) if self.forrige_nummer else "start",
+                    },
+                    linje=linje.nr,
+                    art="rekkefolge",
+                )
+            )
+            self.ny_blokk(linje, Blokk("avsnitt", re.sub(r"\s+", " ", tekst.strip()), linje=linje.nr))
+            self.forrige_linje = None
+            for del_linje in ekstra:
+                self.roller[del_linje.nr] = Linjerolle(del_linje, "fortsettelse")
+            return True
+        return False
+
+    def normaliser(self, nummer: str) -> str:
+        if self.null_stil and re.fullmatch(r"\d+\.0", nummer):
+            return nummer[:-2]
+        return nummer
+
+    def lite_hopp(self, tall: tuple[int, ...]) -> str:
+        """The missing numbers when ``tall`` skips one or two at one level (4.1 → 4.3)."""
+        forrige = self.forrige_nummer or ()
+        for dybde in range(len(tall), 0, -1):
+            stamme = tall[: dybde - 1]
+            if len(tall) != dybde or forrige[: dybde - 1] != stamme:
+                continue
+            siste = forrige[dybde - 1] if len(forrige) >= dybde else 0
+            if 2 <= tall[-1] - siste <= 3:
+                return ", ".join(_tekst((*stamme, n)) for n in range(siste + 1, tall[-1]))
+        return ""
+
+    def overstyrt_overskrift(self, linje: Linje, overstyring: Overstyring) -> None:
+        tekst = self.vist_tekst(linje).strip()
+        treff = OVERSKRIFT.match(tekst)
+        nummer = overstyring.nummer.strip().rstrip(".")
+        tittel = treff.group(2) if treff else tekst
+        if not nummer and treff:
+            nummer = self.normaliser(treff.group(1))
+        if nummer and (not re.fullmatch(_NUMMER, nummer) or nummer in self.brukte_nummer):
+            self.merknader.append(
+                Merknad(
+                    _("Nummer «%(nr)s» kan ikke brukes (ugyldig eller brukt før); overskriften er lagt inn uten nummer.")
+                    % {"nr": nummer},
+                    linje=linje.nr,
+                    art="rekkefolge",
+                )
+            )
+            nummer = ""
+        self.ny_seksjon(linje, nummer, tittel)
+
+    # --- blocks ---------------------------------------------------------------------
+
+    def ny_blokk(self, linje: Linje, blokk: Blokk, rolle: str = "avsnitt") -> None:
+        self.blokker.append(blokk)
+        self.aapen = blokk
+        self.roller[linje.nr] = Linjerolle(linje, rolle)
+        self.forrige_linje = linje
+        self.apen_overskrift = None
+
+    def liste(self, linje: Linje, tekst: str) -> bool:
+        if linje.etikett and not _etikett_nummer(linje):
+            etikett = linje.etikett.strip()
+            if re.fullmatch(r"\(?[0-9a-zA-ZæøåÆØÅ]{1,5}[.)]", etikett):
+                kjerne = etikett.strip("().")
+                nummer = kjerne if kjerne.isdigit() else etikett
+                blokk = Blokk("nummer", linje.tekst.strip(), niva=linje.niva, nummer=nummer, linje=linje.nr)
+                self.ny_blokk(linje, blokk, "nummer")
+            else:
+                self.ny_blokk(linje, Blokk("punkt", linje.tekst.strip(), niva=linje.niva, linje=linje.nr), "punkt")
+            return True
+        punkt = _PUNKTLISTE.match(tekst)
+        if punkt and not (punkt.group(1) == "o" and not punkt.group(2)[:1].isalpha()):
+            niva = 1 if punkt.group(1) in _UNDERPUNKT else 0
+            if linje.etikett:
+                niva = linje.niva
+            self.ny_blokk(linje, Blokk("punkt", re.sub(r"\s+", " ", punkt.group(2)), niva=niva, linje=linje.nr), "punkt")
+            return True
+        nummerert = _NUMMERLISTE.match(tekst)
+        if not nummerert:
+            return False
+        tegn, skille, innhold = nummerert.groups()
+        apen_liste = self.aapen is not None and self.aapen.type == "nummer"
+        forrige = self.nummerliste_siste if apen_liste else ""
+        if tegn.isdigit():
+            godtatt = int(tegn) == 1 or (forrige.isdigit() and int(tegn) == int(forrige) + 1)
+            etikett = tegn
+        else:
+            godtatt = skille == ")" or forrige or tegn in "aA"
+            godtatt = godtatt and _romersk_eller_bokstav(tegn, forrige.strip("()."))
+            etikett = f"{tegn}{skille}"
+        if not godtatt:
+            return False
+        niva = linje.niva if linje.etikett else (1 if not tegn.isdigit() and self.i_tallliste() else 0)
+        self.nummerliste_siste = tegn
+        blokk = Blokk("nummer", re.sub(r"\s+", " ", innhold), niva=niva, nummer=etikett, linje=linje.nr)
+        self.ny_blokk(linje, blokk, "nummer")
+        return True
+
+    def i_tallliste(self) -> bool:
+        return any(b.type == "nummer" and b.nummer.isdigit() for b in self.blokker[-3:])
+
+    def fortsetter(self, linje: Linje, innhold: str) -> bool:
+        """Whether a wrapped line goes on the open block rather than starting a new one."""
+        forrige = self.forrige_linje
+        if self.aapen is None or forrige is None or not self.ombrukket or linje.hel:
+            return False
+        if self.aapen.type == "tabell":
+            return False
+        forrige_tekst = forrige.tekst
+        if linje.tomme_foer and not self.dobbel_avstand:
+            return False
+        forrige_full = len(forrige_tekst.rstrip()) >= self.full_linje
+        avsnitt_slutt = re.search(r"[.:!?]\s{2,}$", forrige_tekst) is not None
+        midt_i_setning = forrige_tekst.strip() and not _SETNINGSSLUTT.search(forrige_tekst)
+        if forrige.side and linje.side and forrige.side != linje.side:
+            # Across a page break a finished sentence ends the paragraph.
+            if re.search(r"[.!?]\s*$", forrige_tekst) and not innhold[:1].islower():
+                return False
+        if self.aapen.type != "avsnitt" and re.search(r"[.!?]\s*$", forrige_tekst):
+            if innhold[:1].isupper():
+                return False  # a list item ended; the paragraph after it is not part of it
+        # In a PDF a line set as large as the one above, with no gap, goes on its text.
+        samme_uthevede = linje.storre and forrige.storre and not linje.tomme_foer
+        return (
+            (forrige_full and not avsnitt_slutt)
+            or samme_uthevede
+            or innhold[:1].islower()
+            or bool(midt_i_setning and innhold[:1].isdigit())
+        )
+
+    # --- the pass -------------------------------------------------------------------
+
+    def kjor(self) -> Importresultat:
+        linjer = self.lesing.linjer
+        sidemobler, innhold = self.utelatte()
+        self.null_stil = self.bruker_null_stil(
+            [linje for linje in linjer if linje.nr not in sidemobler | innhold]
+        )
+        ikke_tomme = [
+            linje.tekst.rstrip()
+            for linje in linjer
+            if linje.tekst.strip() and linje.nr not in sidemobler | innhold
+        ]
+        if not ikke_tomme and not any(linje.art == "tabell" for linje in linjer):
+            raise Importfeil(_("Filen inneholder ingen tekst."))
+        self.ombrukket = self.lesing.ombrukket
+        tomme = sum(1 for linje in linjer if linje.tekst == "" and not linje.hel)
+        self.dobbel_avstand = self.ombrukket and tomme >= 0.4 * max(len(ikke_tomme), 1)
+        bredde = statistics.quantiles([len(x) for x in ikke_tomme], n=10)[-1] if len(ikke_tomme) > 1 else 80
+        self.ombrukket = self.ombrukket and bredde <= 140
+        self.full_linje = 0.8 * bredde
+
+        i = 0
+        while i < len(linjer):
+            linje = linjer[i]
+            i += 1
+            if linje.nr in sidemobler:
+                self.roller[linje.nr] = Linjerolle(linje, "sidemobel")
+                continue
+            if linje.nr in innhold:
+                self.roller[linje.nr] = Linjerolle(linje, "innhold")
+                continue
+            i = self.linje(linje, linjer, i, sidemobler | innhold)
+
+        return rapport.avslutt(self, sidemobler, innhold)
+
+    def neste_synlige(self, linjer: list[Linje], i: int, utelatt: set[int]) -> tuple[Linje | None, int]:
+        while i < len(linjer):
+            if linjer[i].tekst.strip() and linjer[i].nr not in utelatt:
+                return linjer[i], i
+            if linjer[i].nr in utelatt:
+                self.roller[linjer[i].nr] = Linjerolle(
+                    linjer[i], "sidemobel" if linjer[i].art != "innhold" else "innhold"
+                )
+            i += 1
+        return None, i
+
+    def linje(self, linje: Linje, linjer: list[Linje], i: int, utelatt: set[int]) -> int:
+        """Place one line; returns where to go on (a heading may take the next line too)."""
+        overstyring = self.overstyr.get(linje.nr)
+        if linje.art == "tittel" and linje.tekst == self.lesing.tittel and not self.seksjoner:
+            self.roller[linje.nr] = Linjerolle(linje, "tittel")
+            return i
+        if linje.art == "tabell":
+            self.tabellrad(linje)
+            return i
+        if not linje.tekst.strip() and not linje.etikett:
+            self.roller[linje.nr] = Linjerolle(linje, "tom")
+            if linje.tekst == "" and self.dobbel_avstand:
+                return i  # every line is followed by an empty one: not a paragraph break
+            self.aapen = None
+            self.forrige_linje = None
+            return i
+        tekst = self.vist_tekst(linje)
+        innhold = re.sub(r"\s+", " ", tekst.strip())
+
+        if overstyring and overstyring.handling == "overskrift":
+            self.overstyrt_overskrift(linje, overstyring)
+            return i
+        if overstyring and overstyring.handling == "sammen" and self.aapen is not None:
+            self.aapen.tekst = skjot(self.aapen.tekst, innhold) if not linje.hel else f"{self.aapen.tekst} {innhold}"
+            self.roller[linje.nr] = Linjerolle(linje, "fortsettelse")
+            self.forrige_linje = linje
+            return i
+        tving_tekst = overstyring is not None and overstyring.handling in ("tekst", "del")
+
+        if not tving_tekst:
+            # A number or a bullet sign alone on its line belongs to the next line.
+            lost = _LOST_NUMMER.match(tekst) or _LOST_PUNKTTEGN.match(tekst)
+            if lost and not linje.hel:
+                neste, j = self.neste_synlige(linjer, i, utelatt)
+                if neste is not None and neste.nr not in self.overstyr:
+                    samlet = f"{tekst.strip()} {neste.tekst.strip()}"
+                    if _LOST_NUMMER.match(tekst) and self.prov_overskrift(linje, samlet, [neste]):
+                        return j + 1
+                    if _LOST_PUNKTTEGN.match(tekst) or not LOSE_TALL.match(tekst):
+                        if self.liste(linje, samlet):
+                            self.roller[neste.nr] = Linjerolle(neste, "fortsettelse")
+                            self.forrige_linje = neste
+                            return j + 1
+                if LOSE_TALL.match(tekst):
+                    self.roller[linje.nr] = Linjerolle(linje, "sidemobel")
+                    return i
+            if self.apen_overskrift is not None and self.fortsetter_overskrift(linje, innhold):
+                return i
+            etikett_nummer = _etikett_nummer(linje) if linje.etikett else None
+            if etikett_nummer is not None or not linje.etikett:
+                plassert = self.prov_overskrift(linje, tekst)
+                if plassert:
+                    return i
+            elif linje.overskrift and not linje.etikett.strip() == "":
+                pass
+            if linje.overskrift and not OVERSKRIFT.match(tekst) and not (linje.etikett and not etikett_nummer):
+                self.uten_nummer(linje, innhold)
+                return i
+            if self.liste(linje, tekst):
+                return i
+
+        if overstyring is None and self.fortsetter(linje, innhold):
+            self.aapen.tekst = skjot(self.aapen.tekst, innhold)
+            self.roller[linje.nr] = Linjerolle(linje, "fortsettelse")
+            self.forrige_linje = linje
+            return i
+        if linje.art == "fotnote":
+            self.ny_blokk(linje, Blokk("avsnitt", innhold, linje=linje.nr))
+            self.aapen = None
+            return i
+        self.ny_blokk(linje, Blokk("avsnitt", innhold, linje=linje.nr))
+        return i
+
+    def fortsetter_overskrift(self, linje: Linje, innhold: str) -> bool:
+        """A long heading wrapped by the exporter goes on in lower case on the next line."""
+        seksjon = self.apen_overskrift
+        if linje.tomme_foer and not self.dobbel_avstand:
+            return False
+        if not innhold[:1].islower() or len(seksjon.overskrift) + len(innhold) > 200:
+            return False
+        if _SETNINGSSLUTT.search(innhold) and len(innhold.split()) > 6:
+            return False
+        seksjon.overskrift = skjot(seksjon.overskrift, innhold)
+        self.roller[linje.nr] = Linjerolle(linje, "overskrift", seksjon.nummer)
+        return True
+
+    def uten_nummer(self, linje: Linje, innhold: str) -> None:
+        """A paragraph in a Word heading style without a number: an unnumbered section."""
+        if not self.seksjoner and not self.innledning and not self.lesing.tittel:
+            self.ny_blokk(linje, Blokk("avsnitt", innhold, linje=linje.nr), "tittel")
+            return
+        self.ny_seksjon(linje, "", innhold)
+        self.merknader.append(
+            Merknad(
+                _("«%(tekst)s» er en overskrift uten nummer; den er lagt inn som et punkt uten nummer.")
+                % {"tekst": innhold[:60]},
+                linje=linje.nr,
+                art="uten_nummer",
+            )
+        )
+
+    def tabellrad(self, linje: Linje) -> None:
+        if self.aapen is not None and self.aapen.type == "tabell" and self.forrige_linje is not None and self.forrige_linje.art == "tabell":
+            self.aapen.rader.append(linje.celler)
+            self.roller[linje.nr] = Linjerolle(linje, "tabell")
+            self.forrige_linje = linje
+            return
+        self.ny_blokk(linje, Blokk("tabell", "", rader=[linje.celler], linje=linje.nr), "tabell")
+
+
+def tolk(lesing: Lesing, overstyringer: dict[int, Overstyring] | None = None) -> Importresultat:
+    """Interpret the lines of a read file as numbered sections."""
+    return _Tolker(lesing, overstyringer or {}).kjor()
+
+
+def blokker_som_markdown(blokker: list[Blokk]) -> list[str]:
+    return som_markdown(blokker)
