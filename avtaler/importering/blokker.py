@@ -4,7 +4,7 @@ import re
 from dataclasses import dataclass, field
 
 _MARKDOWN_START = re.compile(r"^(\d+[.)]|[-*+#>|])(?=\s)")
-_SMAAORD_ETTER_BINDESTREK = {"og", "eller", "samt", "til", "enn"}
+SMAAORD_ETTER_BINDESTREK = {"og", "eller", "samt", "til", "enn"}
 
 
 def skjot(tekst: str, fortsettelse: str) -> str:
@@ -14,7 +14,7 @@ def skjot(tekst: str, fortsettelse: str) -> str:
         return tekst[:-1] + fortsettelse
     if re.search(r"\w-$", tekst):
         forste = fortsettelse.split(" ", 1)[0]
-        if forste.lower() in _SMAAORD_ETTER_BINDESTREK:
+        if forste.lower() in SMAAORD_ETTER_BINDESTREK:
             return f"{tekst} {fortsettelse}"
         if forste[:1].islower():
             return tekst[:-1] + fortsettelse

@@ -65,8 +65,11 @@ class _Rad:
         ut = []
         forrige: _Tegn | None = None
         for tegn in sorted(self.tegn, key=lambda t: t.venstre):
-            if forrige is not None and tegn.venstre - forrige.hoyre > 0.25 * max(hoyde, 1):
-                ut.append("\t" if tegn.venstre - forrige.hoyre > 2 * max(hoyde, 1) else " ")
+            luft = tegn.venstre - forrige.hoyre if forrige is not None else 0
+            # A heading's number and its title are often closer than two words («11Avvik»).
+            etter_nummer = forrige is not None and forrige.tegn[-1:].isdigit() and tegn.tegn.isalpha()
+            if forrige is not None and (luft > 0.2 * max(hoyde, 1) or (etter_nummer and luft > 0.05 * hoyde)):
+                ut.append("\t" if luft > 2 * max(hoyde, 1) else " ")
             verdi = tegn.tegn
             # A footnote reference: a small digit raised above the line.
             if verdi.isdigit() and tegn.storrelse < 0.8 * hoyde and tegn.bunn > grunn + 0.2 * hoyde:
@@ -93,14 +96,18 @@ def _tegn_pa_side(side, raw) -> list[_Tegn]:
     try:
         antall = tekstside.count_chars()
         venstre, hoyre, bunn, topp = (ctypes.c_double() for _ in range(4))
+        los = raw.FS_RECTF()
         tegn = []
         for i in range(antall):
             if raw.FPDFText_IsGenerated(tekstside.raw, i) == 1:
-                continue
+                continue  # PDFium's own guesses at spaces and breaks; the boxes tell better
             kode = raw.FPDFText_GetUnicode(tekstside.raw, i)
             if kode in (0, 0xFFFE, 0xFFFF) or kode in (10, 13):
                 continue
             raw.FPDFText_GetCharBox(tekstside.raw, i, venstre, hoyre, bunn, topp)
+            # The loose box spans the glyph's advance: letters touch, words do not.
+            if raw.FPDFText_GetLooseCharBox(tekstside.raw, i, los):
+                venstre.value, hoyre.value = los.left, los.right
             vekt = raw.FPDFText_GetFontWeight(tekstside.raw, i)
             if vekt < 600:
                 vekt = 700 if _fet_skrift(raw, tekstside.raw, i) else vekt

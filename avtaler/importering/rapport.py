@@ -14,6 +14,7 @@ import statistics
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from avtaler.importering.blokker import SMAAORD_ETTER_BINDESTREK as _SMAAORD
 from avtaler.importering.blokker import som_markdown
 from avtaler.importering.modeller import Importfeil, Importresultat, Linje, Linjerolle, Merknad, Seksjon
 
@@ -143,7 +144,7 @@ def _ordsjekk(tolker, resultat: Importresultat) -> None:
         elif rolle.rolle == "punkt":
             tekst = _PUNKTTEGN.sub("", tekst, count=1)
         ord_ = re.findall(r"\w+", tekst)
-        if delt and ord_ and inn and ord_[0][:1].islower():
+        if delt and ord_ and inn and ord_[0][:1].islower() and ord_[0] not in _SMAAORD:
             inn[-1] = (inn[-1][0] + ord_.pop(0), inn[-1][1])
         inn.extend((o, linje.nr) for o in ord_)
         delt = bool(re.search(r"\w[-\u00ad]\s*$", tekst))

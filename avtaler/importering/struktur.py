@@ -24,11 +24,19 @@ from avtaler.importering.modeller import (
     Merknad,
     Seksjon,
 )
+from avtaler.importering.overskrifter import (
+    LOST_NUMMER as _LOST_NUMMER,
+)
+from avtaler.importering.overskrifter import (
+    OVERSKRIFT,
+    Kandidat,
+    finn_kandidater,
+    ser_ut_som_overskrift,
+    velg_kjede,
+)
 from avtaler.importering.sidemobler import LOSE_TALL, finn_sidemobler
 
 _NUMMER = r"\d{1,3}(?:\.\d{1,3}){0,4}"
-OVERSKRIFT = re.compile(rf"^\s*(?:§\s*)?({_NUMMER})\.?\s+(\S.*?)\s*$")
-_LOST_NUMMER = re.compile(rf"^\s*({_NUMMER})\.?\s*$")
 _PUNKTTEGN = "\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0a8•·▪‣◦●■□➢►✓\\-\\*–o"
 _PUNKTLISTE = re.compile(rf"^\s*([{_PUNKTTEGN}])\s+(\S.*?)\s*$")
 _LOST_PUNKTTEGN = re.compile(rf"^\s*([{_PUNKTTEGN}])\s*$")
@@ -57,15 +65,6 @@ def mulige_neste(forrige: tuple[int, ...] | None) -> set[tuple[int, ...]]:
     for dybde in range(1, len(forrige) + 1):
         mulige.add((*forrige[: dybde - 1], forrige[dybde - 1] + 1))
     return mulige
-
-
-def ser_ut_som_overskrift(tekst: str) -> bool:
-    return (
-        (tekst[:1].isupper() or tekst[:1] in "«\"'§")
-        and len(tekst) <= 150
-        and len(tekst.split()) <= 16
-        and not tekst.rstrip().endswith((".", ",", ";"))
-    )
 
 
 def _tall(nummer: str) -> tuple[int, ...]:
@@ -167,44 +166,39 @@ class _Tolker:
             self.roller[del_linje.nr] = Linjerolle(del_linje, "overskrift", nummer)
         self.apen_overskrift = seksjon if not linje.hel else None
 
-    def prov_overskrift(self, linje: Linje, tekst: str, ekstra: list[Linje] = ()) -> bool | None:
-        """Make a heading of ``tekst`` if it is one. None: not numbered like a heading."""
+    def prov_overskrift(self, linje: Linje, tekst: str, ekstra: list[Linje] = ()) -> bool:
+        """Make a heading of the line if the chosen chain has it; report one left out."""
+        kandidat: Kandidat | None = self.valgte.get(linje.nr)
+        if kandidat is not None and kandidat.nummer not in self.brukte_nummer:
+            if kandidat.hopp:
+                self.merknader.append(
+                    Merknad(
+                        _("«%(tekst)s» følger etter %(forrige)s: nummer %(mangler)s mangler.")
+                        % {
+                            "tekst": f"{kandidat.nummer} {kandidat.tittel}"[:70],
+                            "forrige": _tekst(self.forrige_nummer) if self.forrige_nummer else "start",
+                            "mangler": kandidat.hopp,
+                        },
+                        linje=linje.nr,
+                        art="rekkefolge",
+                    )
+                )
+            self.ny_seksjon(linje, kandidat.nummer, kandidat.tittel, ekstra)
+            return True
         treff = OVERSKRIFT.match(tekst)
         if not treff:
-            return None
-        nummer = self.normaliser(treff.group(1))
-        tall = _tall(nummer)
-        tittel = re.sub(r"\s+", " ", treff.group(2))
-        fortsetter_liste = (
-            self.aapen is not None
-            and self.aapen.type == "nummer"
-            and len(tall) == 1
-            and self.nummerliste_siste.isdigit()
-            and tall[0] == int(self.nummerliste_siste) + 1
-        )
-        sterk = linje.overskrift > 0 or linje.fet or linje.storre
-        tittel_lik = ser_ut_som_overskrift(tittel) or (sterk and len(tittel) <= 200)
-        if fortsetter_liste or not tittel_lik:
             return False
-        mulige = mulige_neste(self.forrige_nummer)
-        if tall in mulige and nummer not in self.brukte_nummer:
-            self.ny_seksjon(linje, nummer, tittel, ekstra)
-            return True
-        hopp = self.lite_hopp(tall)
-        if hopp and nummer not in self.brukte_nummer and sterk:
-            self.merknader.append(
-                Merknad(
-                    _("«%(tekst)s» følger etter %(forrige)s: nummer %(mangler)s mangler.")
-                    % {
-                        "tekst": f"{nummer} {tittel}"[:70],
-                        "forrige": _tekst(self.forrige_nummer) if self.forrige_nummer else "start",
-                        "mangler": hopp,
-                    },
-                    linje=linje.nr,
-                    art="rekkefolge",
-                )
-            )
-            self.ny_seksjon(linje, nummer, tittel, ekstra)
+        tittel = re.sub(r"\s+", " ", treff.group(2))
+        tall = _tall(self.normaliser(treff.group(1)))
+        if not ser_ut_som_overskrift(tittel):
+            return False
+        if len(tall) == 1 and (tall[0] == 1 or self.i_tallliste_med(tall[0] - 1)):
+            # «1 Oppgave…», «2 Samarbeid…»: the rows of a numbered list or table.
+            self.nummerliste_siste = str(tall[0])
+            blokk = Blokk("nummer", tittel, nummer=str(tall[0]), linje=linje.nr)
+            self.ny_blokk(linje, blokk, "nummer")
+            for del_linje in ekstra:
+                self.roller[del_linje.nr] = Linjerolle(del_linje, "fortsettelse")
             return True
         if len(tittel) < 90 and tittel[:1].isupper():
             # Not placed as a heading: keep it as its own paragraph and say so.
@@ -230,22 +224,18 @@ class _Tolker:
             return True
         return False
 
+    def i_tallliste_med(self, nummer: int) -> bool:
+        return (
+            self.aapen is not None
+            and self.aapen.type == "nummer"
+            and self.nummerliste_siste.isdigit()
+            and int(self.nummerliste_siste) == nummer
+        )
+
     def normaliser(self, nummer: str) -> str:
         if self.null_stil and re.fullmatch(r"\d+\.0", nummer):
             return nummer[:-2]
         return nummer
-
-    def lite_hopp(self, tall: tuple[int, ...]) -> str:
-        """The missing numbers when ``tall`` skips one or two at one level (4.1 → 4.3)."""
-        forrige = self.forrige_nummer or ()
-        for dybde in range(len(tall), 0, -1):
-            stamme = tall[: dybde - 1]
-            if len(tall) != dybde or forrige[: dybde - 1] != stamme:
-                continue
-            siste = forrige[dybde - 1] if len(forrige) >= dybde else 0
-            if 2 <= tall[-1] - siste <= 3:
-                return ", ".join(_tekst((*stamme, n)) for n in range(siste + 1, tall[-1]))
-        return ""
 
     def overstyrt_overskrift(self, linje: Linje, overstyring: Overstyring) -> None:
         tekst = self.vist_tekst(linje).strip()
@@ -361,6 +351,11 @@ class _Tolker:
         ]
         if not ikke_tomme and not any(linje.art == "tabell" for linje in linjer):
             raise Importfeil(_("Filen inneholder ingen tekst."))
+        kandidater = finn_kandidater(linjer, sidemobler | innhold, self.vist_tekst, self.normaliser)
+        overstyrte = {nr for nr, o in self.overstyr.items() if o.handling in ("tekst", "del", "overskrift")}
+        self.valgte = {
+            k.nr: k for k in velg_kjede([k for k in kandidater if k.nr not in overstyrte])
+        }
         self.ombrukket = self.lesing.ombrukket
         tomme = sum(1 for linje in linjer if linje.tekst == "" and not linje.hel)
         self.dobbel_avstand = self.ombrukket and tomme >= 0.4 * max(len(ikke_tomme), 1)
@@ -446,8 +441,6 @@ class _Tolker:
                 plassert = self.prov_overskrift(linje, tekst)
                 if plassert:
                     return i
-            elif linje.overskrift and not linje.etikett.strip() == "":
-                pass
             if linje.overskrift and not OVERSKRIFT.match(tekst) and not (linje.etikett and not etikett_nummer):
                 self.uten_nummer(linje, innhold)
                 return i
