@@ -11,8 +11,10 @@ from kjerne.forms import DsSkjema
 class ImportForm(DsSkjema, forms.Form):
     fil = forms.FileField(
         label=_("Avtalen som fil"),
-        help_text=_("Ren tekst (UTF-8) eller Word (.docx), høyst 5 MB."),
-        widget=forms.ClearableFileInput(attrs={"accept": ".txt,.docx,text/plain"}),
+        help_text=_("Word (.docx), PDF eller ren tekst, høyst 5 MB."),
+        widget=forms.ClearableFileInput(
+            attrs={"accept": ".docx,.pdf,.txt,text/plain,application/pdf"}
+        ),
     )
 
     def clean_fil(self):

@@ -192,7 +192,7 @@ class _Tolker:
         tall = _tall(self.normaliser(treff.group(1)))
         if not ser_ut_som_overskrift(tittel):
             return False
-        if len(tall) == 1 and (tall[0] == 1 or self.i_tallliste_med(tall[0] - 1)):
+        if len(tall) == 1 and (tall[0] == 1 or self.nummerliste_siste == str(tall[0] - 1)):
             # «1 Oppgave…», «2 Samarbeid…»: the rows of a numbered list or table.
             self.nummerliste_siste = str(tall[0])
             blokk = Blokk("nummer", tittel, nummer=str(tall[0]), linje=linje.nr)

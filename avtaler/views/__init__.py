@@ -1,10 +1,10 @@
 """Views of agreements: reading (public), and revising (the parties' coordinators)."""
 
+from avtaler.views.importering import importer
 from avtaler.views.lesing import (
     avtale,
     avtaleliste,
     endringer,
-    importer,
     kommune,
     versjon,
     versjoner,

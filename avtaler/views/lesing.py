@@ -1,14 +1,10 @@
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET
 
-from avtaler import access, services
+from avtaler import access
 from avtaler.diff import ETIKETTER, Endring, diff_versjoner, oppsummering
-from avtaler.forms import ImportForm, ImportMetadataForm
-from avtaler.importering import importer_fil
 from avtaler.lesing import avtaletre, les_dato
 from avtaler.models import UNDER_ARBEID, Avtale, Avtaleversjon, Punktversjon
 from helsefellesskap import access as hf_access
@@ -16,8 +12,6 @@ from helsefellesskap.models import Organisasjon
 from kjerne.feil import Domenefeil
 from kjerne.sortering import norsk_sortert
 from kjerne.tilgang import innlogget, offentlig
-
-IMPORT_NOKKEL = "avtaleimport"
 
 
 def _dato_eller_feil(request: HttpRequest):
@@ -211,76 +205,4 @@ def endringer(request: HttpRequest, pk: int) -> HttpResponse:
             "uendrede": [e for e in resultat if e.er_uendret],
             "oppsummering": [(ETIKETTER[e], antall[e]) for e in Endring if e != Endring.UENDRET],
         },
-    )
-
-
-@innlogget
-@require_http_methods(["GET", "POST"])
-def importer(request: HttpRequest) -> HttpResponse:
-    """Upload an agreement, check the parsed result, then create it as a draft."""
-    if not access.kan_importere(request.user):
-        raise PermissionDenied(
-            _("Bare samhandlingskoordinatorer og administratorer kan importere.")
-        )
-    helsefellesskap_ids = access.helsefellesskap_for_import(request.user)
-    egne_org_ids = (
-        None
-        if hf_access.er_systemforvalter(request.user)
-        else list(hf_access.organisasjoner_med_rolle(request.user, *access.KOORDINERENDE))
-    )
-    handling = request.POST.get("handling", "")
-    lagret = request.session.get(IMPORT_NOKKEL)
-    if request.method == "POST" and handling == "importer" and lagret:
-        skjema = ImportMetadataForm(
-            request.POST, helsefellesskap_ids=helsefellesskap_ids, egne_org_ids=egne_org_ids
-        )
-        if skjema.is_valid():
-            try:
-                versjon = services.avtale_opprett(
-                    utfort_av=request.user,
-                    punkter=[services.NyttPunkt(*p) for p in lagret["punkter"]],
-                    **skjema.cleaned_data,
-                )
-            except Domenefeil as feil:
-                skjema.add_error(None, str(feil))
-            else:
-                del request.session[IMPORT_NOKKEL]
-                messages.success(
-                    request,
-                    _("«%(tittel)s» er importert som utkast med %(n)d punkter.")
-                    % {"tittel": versjon.tittel, "n": len(lagret["punkter"])},
-                )
-                for merknad in lagret["merknader"]:
-                    messages.warning(request, merknad)
-                return redirect(versjon)
-        return render(
-            request, "avtaler/importer.html", {"lagret": lagret, "skjema": skjema}, status=400
-        )
-
-    filskjema = ImportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and filskjema.is_valid():
-        fil = filskjema.cleaned_data["fil"]
-        try:
-            resultat = importer_fil(fil.name, fil.read())
-        except Domenefeil as feil:
-            filskjema.add_error("fil", str(feil))
-        else:
-            lagret = {
-                "filnavn": fil.name,
-                "tittel": resultat.tittel,
-                "punkter": [[p.nummer, p.overskrift, p.tekst] for p in resultat.punkter()],
-                "merknader": resultat.merknader,
-            }
-            request.session[IMPORT_NOKKEL] = lagret
-            skjema = ImportMetadataForm(
-                initial={"tittel": resultat.tittel or fil.name.rsplit(".", 1)[0]},
-                helsefellesskap_ids=helsefellesskap_ids,
-                egne_org_ids=egne_org_ids,
-            )
-            return render(request, "avtaler/importer.html", {"lagret": lagret, "skjema": skjema})
-    return render(
-        request,
-        "avtaler/importer.html",
-        {"filskjema": filskjema},
-        status=400 if filskjema.errors else 200,
     )

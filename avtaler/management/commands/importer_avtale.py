@@ -2,7 +2,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from avtaler.importering import importer_fil
+from avtaler.importering import tolk
+from avtaler.importering.budsjett import les_med_budsjett
 from avtaler.models import Avtale
 from avtaler.services import avtale_opprett
 from helsefellesskap.models import Helsefellesskap
@@ -11,8 +12,9 @@ from kjerne.feil import Domenefeil
 
 class Command(BaseCommand):
     help = (
-        "Importerer en eksisterende avtale (ren tekst eller .docx) som utkast. "
-        "Med --vis skrives ingenting; den tolkede avtalen vises som Markdown."
+        "Importerer en eksisterende avtale (Word .docx, PDF eller ren tekst) som utkast. "
+        "Med --vis skrives ingenting; den tolkede avtalen vises som Markdown, og "
+        "merknadene (med linjenummer) og sikkerheten skrives til stderr."
     )
 
     def add_arguments(self, parser):
@@ -30,11 +32,13 @@ class Command(BaseCommand):
         except OSError as feil:
             raise CommandError(f"Kan ikke lese {fil}: {feil.strerror}") from None
         try:
-            resultat = importer_fil(fil.name, data)
+            resultat = tolk(les_med_budsjett(fil.name, data))
         except Domenefeil as feil:
             raise CommandError(str(feil)) from None
         for merknad in resultat.merknader:
-            self.stderr.write(f"Merknad: {merknad}")
+            linje = f" (linje {merknad.linje})" if merknad.linje else ""
+            self.stderr.write(f"Merknad: {merknad.tekst}{linje}")
+        self.stderr.write(f"Lest som {resultat.format}; sikkerhet: {resultat.sikkerhet}.")
         if vis:
             if resultat.tittel:
                 self.stderr.write(f"Tittel: {resultat.tittel}")

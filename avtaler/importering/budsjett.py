@@ -1,0 +1,79 @@
+"""Reading an upload in a child process with a memory and time budget.
+
+Whatever a file does to the libraries that read it (a PDF stream that inflates to
+gigabytes, XML with millions of elements, a bug in a parser), it happens in a process
+that the kernel stops at `MINNE_MB` of address space and `SEKUNDER` of CPU time, and
+that the web worker stops at its deadline. The worker itself never holds more than the
+upload and the lines read from it. The peak memory (ru_maxrss from wait4, the kernel's
+own count, which includes what PDFium allocates outside Python) comes back with the
+result, so tests and logs can see it.
+"""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from avtaler.importering.modeller import Importfeil, Lesing
+
+MINNE_MB = 300
+SEKUNDER = 60
+
+
+def _for_mye() -> Importfeil:
+    return Importfeil(
+        _(
+            "Filen krevde mer minne eller tid enn en avtale kan kreve (over %(mb)d MB eller "
+            "%(s)d sekunder), og lesingen ble stoppet. Den kan være skadet eller laget for å "
+            "lure leseren; lagre avtalen på nytt som .docx eller PDF og prøv igjen."
+        )
+        % {"mb": MINNE_MB, "s": SEKUNDER}
+    )
+
+
+def les_med_budsjett(filnavn: str, data: bytes, sekunder: float = SEKUNDER) -> Lesing:
+    """Read a file in a child process; refuse it if it needs more than the budget."""
+    with tempfile.TemporaryDirectory(prefix="import-") as mappe:
+        inn = Path(mappe) / "fil"
+        ut = Path(mappe) / "svar.json"
+        inn.write_bytes(data)
+        miljo = {**os.environ, "DJANGO_SETTINGS_MODULE": settings.SETTINGS_MODULE}
+        with open(Path(mappe) / "feil.txt", "wb") as feillogg:
+            prosess = subprocess.Popen(  # noqa: S603 - our own module, fixed arguments
+                [sys.executable, "-m", "avtaler.importering.arbeider", str(inn), str(ut), filnavn],
+                cwd=settings.BASE_DIR,
+                env=miljo,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=feillogg,
+            )
+            frist = time.monotonic() + sekunder + 5
+            while True:
+                pid, status, bruk = os.wait4(prosess.pid, os.WNOHANG)
+                if pid:
+                    prosess.returncode = os.waitstatus_to_exitcode(status)
+                    break
+                if time.monotonic() > frist:
+                    prosess.send_signal(signal.SIGKILL)
+                    os.wait4(prosess.pid, 0)
+                    prosess.returncode = -9
+                    raise _for_mye()
+                time.sleep(0.02)
+        maks_mb = bruk.ru_maxrss / 1024
+        if prosess.returncode != 0 or not ut.exists():
+            raise _for_mye()
+        svar = json.loads(ut.read_text(encoding="utf-8"))
+    if "feil" in svar:
+        if svar["feil"] == "minne":
+            raise _for_mye()
+        raise Importfeil(svar["feil"])
+    lesing = Lesing.fra_json(svar["lesing"])
+    lesing.maks_minne_mb = round(maks_mb, 1)
+    return lesing
