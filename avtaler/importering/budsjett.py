@@ -44,7 +44,12 @@ def les_med_budsjett(filnavn: str, data: bytes, sekunder: float = SEKUNDER) -> L
         inn = Path(mappe) / "fil"
         ut = Path(mappe) / "svar.json"
         inn.write_bytes(data)
-        miljo = {**os.environ, "DJANGO_SETTINGS_MODULE": settings.SETTINGS_MODULE}
+        modul = (
+            os.environ.get("DJANGO_SETTINGS_MODULE")
+            or getattr(settings, "SETTINGS_MODULE", None)
+            or "config.settings"
+        )
+        miljo = {**os.environ, "DJANGO_SETTINGS_MODULE": modul}
         with open(Path(mappe) / "feil.txt", "wb") as feillogg:
             prosess = subprocess.Popen(  # noqa: S603 - our own module, fixed arguments
                 [sys.executable, "-m", "avtaler.importering.arbeider", str(inn), str(ut), filnavn],

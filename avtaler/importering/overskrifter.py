@@ -45,16 +45,33 @@ class Kandidat:
         return ".".join(map(str, self.tall))
 
 
-def finn_kandidater(
-    linjer: list[Linje], utelatt: set[int], vist_tekst, normaliser
-) -> list[Kandidat]:
-    synlige = [
+def _synlige(linjer: list[Linje], utelatt: set[int]) -> list[Linje]:
+    return [
         linje
         for linje in linjer
         if linje.nr not in utelatt and (linje.tekst.strip() or linje.etikett) and linje.art != "tabell"
     ]
+
+
+def sidekanter(linjer: list[Linje], utelatt: set[int]) -> set[int]:
+    """The first and last line of each page (and of the file): where page numbers sit."""
+    synlige = _synlige(linjer, utelatt)
+    kanter = set()
+    for i, linje in enumerate(synlige):
+        forrige_side = synlige[i - 1].side if i else -1
+        neste_side = synlige[i + 1].side if i + 1 < len(synlige) else -1
+        if i == 0 or linje.side != forrige_side or linje.side != neste_side:
+            kanter.add(linje.nr)
+    return kanter
+
+
+def finn_kandidater(
+    linjer: list[Linje], utelatt: set[int], vist_tekst, normaliser
+) -> list[Kandidat]:
+    synlige = _synlige(linjer, utelatt)
     kandidater: list[Kandidat] = []
     tekst_etter: list[str] = []  # the text between a candidate and the next one
+    sidekant = sidekanter(linjer, utelatt)  # a lone number there is likely a page number
     liste_siste = 0
     hopp_over: set[int] = set()
     for i, linje in enumerate(synlige):
@@ -98,6 +115,8 @@ def finn_kandidater(
         forste_barn = neste is not None and neste.tall == (*kandidat.tall, 1)
         if kandidat.sterk:
             vekt += 1.0
+        if kandidat.ekstra is not None and kandidat.nr in sidekant:
+            vekt -= 1.0  # «1» over the title on a cover page is the page number
         if har_brodtekst or forste_barn:
             vekt += 0.5
         if (

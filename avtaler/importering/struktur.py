@@ -32,6 +32,7 @@ from avtaler.importering.overskrifter import (
     Kandidat,
     finn_kandidater,
     ser_ut_som_overskrift,
+    sidekanter,
     velg_kjede,
 )
 from avtaler.importering.sidemobler import LOSE_TALL, finn_sidemobler
@@ -205,11 +206,10 @@ class _Tolker:
             self.merknader.append(
                 Merknad(
                     _(
-                        "Linje %(nr)d «%(tekst)s» ser ut som et punktnummer, men passer ikke "
+                        "«%(tekst)s» ser ut som et punktnummer, men passer ikke "
                         "i rekkefølgen etter %(forrige)s – lest som tekst."
                     )
                     % {
-                        "nr": linje.nr,
                         "tekst": re.sub(r"\s+", " ", tekst.strip())[:60],
                         "forrige": _tekst(self.forrige_nummer) if self.forrige_nummer else "start",
                     },
@@ -353,6 +353,7 @@ class _Tolker:
             raise Importfeil(_("Filen inneholder ingen tekst."))
         kandidater = finn_kandidater(linjer, sidemobler | innhold, self.vist_tekst, self.normaliser)
         overstyrte = {nr for nr, o in self.overstyr.items() if o.handling in ("tekst", "del", "overskrift")}
+        self.sidekant = sidekanter(linjer, sidemobler | innhold)
         self.valgte = {
             k.nr: k for k in velg_kjede([k for k in kandidater if k.nr not in overstyrte])
         }
@@ -420,6 +421,9 @@ class _Tolker:
         if not tving_tekst:
             # A number or a bullet sign alone on its line belongs to the next line.
             lost = _LOST_NUMMER.match(tekst) or _LOST_PUNKTTEGN.match(tekst)
+            if lost and not linje.hel and linje.nr not in self.valgte and LOSE_TALL.match(tekst) and linje.nr in self.sidekant:
+                self.roller[linje.nr] = Linjerolle(linje, "sidemobel")  # a page number
+                return i
             if lost and not linje.hel:
                 neste, j = self.neste_synlige(linjer, i, utelatt)
                 if neste is not None and neste.nr not in self.overstyr:
