@@ -12,6 +12,8 @@ def skjot(tekst: str, fortsettelse: str) -> str:
     fortsettelse = fortsettelse.strip()
     if tekst.endswith("\u00ad"):  # a soft hyphen marks a break inside a word
         return tekst[:-1] + fortsettelse
+    if tekst.endswith("\u2010"):  # the hyphen typesetters put where they broke a word
+        tekst = tekst[:-1] + "-"
     if re.search(r"\w-$", tekst):
         forste = fortsettelse.split(" ", 1)[0]
         if forste.lower() in SMAAORD_ETTER_BINDESTREK:

@@ -147,7 +147,7 @@ def _ordsjekk(tolker, resultat: Importresultat) -> None:
         if delt and ord_ and inn and ord_[0][:1].islower() and ord_[0] not in _SMAAORD:
             inn[-1] = (inn[-1][0] + ord_.pop(0), inn[-1][1])
         inn.extend((o, linje.nr) for o in ord_)
-        delt = bool(re.search(r"\w[-\u00ad]\s*$", tekst))
+        delt = bool(re.search(r"\w[-\u00ad\u2010]\s*$", tekst))
     ut_tekst = " ".join(
         [resultat.tittel]
         + [f"{s.overskrift} {s.tekst}" for s in resultat.seksjoner]

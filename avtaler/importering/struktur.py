@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from avtaler.importering import rapport
 from avtaler.importering.blokker import Blokk, skjot, som_markdown
+from avtaler.importering.innhold import OVERSKRIFT as INNHOLDSOVERSKRIFT
 from avtaler.importering.innhold import finn_innhold, gjentatt_innhold
 from avtaler.importering.modeller import (
     Importfeil,
@@ -125,7 +126,16 @@ class _Tolker:
                 kandidater.append([linje.nr, treff.group(2), _tall(treff.group(1)), False])
             elif kandidater:
                 kandidater[-1][3] = True
-        innhold |= gjentatt_innhold([tuple(k) for k in kandidater])
+        gjentatt = gjentatt_innhold([tuple(k) for k in kandidater])
+        if gjentatt:
+            innhold |= gjentatt
+            foran = [
+                linje
+                for linje in linjer
+                if linje.nr < min(gjentatt) and linje.tekst.strip() and linje.nr not in sidemobler
+            ]
+            if foran and INNHOLDSOVERSKRIFT.match(foran[-1].tekst):
+                innhold.add(foran[-1].nr)
         for nr, overstyring in self.overstyr.items():
             if overstyring.handling in ("tekst", "overskrift"):
                 sidemobler.discard(nr)
@@ -315,7 +325,9 @@ class _Tolker:
         if self.aapen.type == "tabell":
             return False
         forrige_tekst = forrige.tekst
-        if linje.tomme_foer and not self.dobbel_avstand:
+        ny_side = bool(forrige.side and linje.side != forrige.side)
+        # On a new page the gap was measured from the running head, not from the text.
+        if linje.tomme_foer and not self.dobbel_avstand and not ny_side:
             return False
         forrige_full = len(forrige_tekst.rstrip()) >= self.full_linje
         avsnitt_slutt = re.search(r"[.:!?]\s{2,}$", forrige_tekst) is not None
