@@ -48,6 +48,12 @@ _NUMMERLISTE = re.compile(
     r"^\s*\(?(\d{1,2}|[a-zæøå]|[A-ZÆØÅ]|(?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii))([\).])\s+(\S.*?)\s*$"
 )
 _SETNINGSSLUTT = re.compile(r"[.:;!?)]\s*$")
+# A line that ends with one of these words cannot end a sentence or a title: it goes on.
+_BINDEORD = re.compile(
+    r"\s(og|eller|samt|i|for|av|om|til|med|på|frå|fra|mellom|ved|etter|under|innan|innen|"
+    r"den|det|dei|de|ein|ei|eit|en|et|som|at|å)\s*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -329,7 +335,7 @@ class _Tolker:
         # On a new page the gap was measured from the running head, not from the text.
         if linje.tomme_foer and not self.dobbel_avstand and not ny_side:
             return False
-        forrige_full = len(forrige_tekst.rstrip()) >= self.full_linje
+        forrige_full = len(" ".join(forrige_tekst.split())) >= self.full_linje
         avsnitt_slutt = re.search(r"[.:!?]\s{2,}$", forrige_tekst) is not None
         midt_i_setning = forrige_tekst.strip() and not _SETNINGSSLUTT.search(forrige_tekst)
         if forrige.side and linje.side and forrige.side != linje.side:
@@ -344,6 +350,8 @@ class _Tolker:
         return (
             (forrige_full and not avsnitt_slutt)
             or samme_uthevede
+            or bool(_BINDEORD.search(forrige_tekst))
+            or bool(re.search(r"\w[-\u2010\u00ad]$", forrige_tekst.rstrip()))
             or innhold[:1].islower()
             or bool(midt_i_setning and innhold[:1].isdigit())
         )
@@ -372,7 +380,12 @@ class _Tolker:
         self.ombrukket = self.lesing.ombrukket
         tomme = sum(1 for linje in linjer if linje.tekst == "" and not linje.hel)
         self.dobbel_avstand = self.ombrukket and tomme >= 0.4 * max(len(ikke_tomme), 1)
-        bredde = statistics.quantiles([len(x) for x in ikke_tomme], n=10)[-1] if len(ikke_tomme) > 1 else 80
+        # Widths without indentation and padding: pdftotext -layout spaces words out.
+        bredde = (
+            statistics.quantiles([len(" ".join(x.split())) for x in ikke_tomme], n=10)[-1]
+            if len(ikke_tomme) > 1
+            else 80
+        )
         self.ombrukket = self.ombrukket and bredde <= 140
         self.full_linje = 0.8 * bredde
 
@@ -480,7 +493,9 @@ class _Tolker:
         seksjon = self.apen_overskrift
         if linje.tomme_foer and not self.dobbel_avstand:
             return False
-        if not innhold[:1].islower() or len(seksjon.overskrift) + len(innhold) > 200:
+        if not (innhold[:1].islower() or _BINDEORD.search(seksjon.overskrift)):
+            return False
+        if len(seksjon.overskrift) + len(innhold) > 200:
             return False
         if _SETNINGSSLUTT.search(innhold) and len(innhold.split()) > 6:
             return False

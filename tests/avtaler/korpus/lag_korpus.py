@@ -362,7 +362,9 @@ def sider_for_overskrifter(pdf: Path, kilde: dict) -> dict[str, int]:
     sider = {}
     tekst = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
     for sidenr, side in enumerate(tekst.split("\f"), start=1):
-        for niva, nr, tittel in overskrifter(kilde):
+        if side.count("....") > 3:
+            continue  # a page of the table of contents itself
+        for _niva, nr, tittel in overskrifter(kilde):
             if nr not in sider and sidenr > 1 and tittel[:25] in side:
                 sider[nr] = sidenr
     return sider
