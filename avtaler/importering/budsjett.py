@@ -4,9 +4,8 @@ Whatever a file does to the libraries that read it (a PDF stream that inflates t
 gigabytes, XML with millions of elements, a bug in a parser), it happens in a process
 that the kernel stops at `MINNE_MB` of address space and `SEKUNDER` of CPU time, and
 that the web worker stops at its deadline. The worker itself never holds more than the
-upload and the lines read from it. The peak memory (ru_maxrss from wait4, the kernel's
-own count, which includes what PDFium allocates outside Python) comes back with the
-result, so tests and logs can see it.
+upload and the lines read from it. The child's peak memory (VmHWM, see
+`arbeider.maks_minne_mb`) comes back with the result or the refusal, for tests and logs.
 """
 
 import json
@@ -28,7 +27,7 @@ SEKUNDER = 60
 
 
 def _for_mye() -> Importfeil:
-    return Importfeil(
+    return Importfeil(  # the seconds and megabytes are the budget's, not this run's
         _(
             "Filen krevde mer minne eller tid enn en avtale kan kreve (over %(mb)d MB eller "
             "%(s)d sekunder), og lesingen ble stoppet. Den kan være skadet eller laget for å "
@@ -52,7 +51,15 @@ def les_med_budsjett(filnavn: str, data: bytes, sekunder: float = SEKUNDER) -> L
         miljo = {**os.environ, "DJANGO_SETTINGS_MODULE": modul}
         with open(Path(mappe) / "feil.txt", "wb") as feillogg:
             prosess = subprocess.Popen(  # noqa: S603 - our own module, fixed arguments
-                [sys.executable, "-m", "avtaler.importering.arbeider", str(inn), str(ut), filnavn],
+                [
+                    sys.executable,
+                    "-m",
+                    "avtaler.importering.arbeider",
+                    str(inn),
+                    str(ut),
+                    filnavn,
+                    str(sekunder),
+                ],
                 cwd=settings.BASE_DIR,
                 env=miljo,
                 stdin=subprocess.DEVNULL,
@@ -61,24 +68,29 @@ def les_med_budsjett(filnavn: str, data: bytes, sekunder: float = SEKUNDER) -> L
             )
             frist = time.monotonic() + sekunder + 5
             while True:
-                pid, status, bruk = os.wait4(prosess.pid, os.WNOHANG)
+                pid, status = os.waitpid(prosess.pid, os.WNOHANG)
                 if pid:
                     prosess.returncode = os.waitstatus_to_exitcode(status)
                     break
                 if time.monotonic() > frist:
                     prosess.send_signal(signal.SIGKILL)
-                    os.wait4(prosess.pid, 0)
+                    os.waitpid(prosess.pid, 0)
                     prosess.returncode = -9
-                    raise _for_mye()
+                    raise _med_maling(_for_mye(), 0.0)
                 time.sleep(0.02)
-        maks_mb = bruk.ru_maxrss / 1024
         if prosess.returncode != 0 or not ut.exists():
-            raise _for_mye()
+            raise _med_maling(_for_mye(), 0.0)  # stopped by its limits before it could tell
         svar = json.loads(ut.read_text(encoding="utf-8"))
+    maks_mb = svar.get("maks_minne_mb", 0.0)
     if "feil" in svar:
-        if svar["feil"] == "minne":
-            raise _for_mye()
-        raise Importfeil(svar["feil"])
+        feil = _for_mye() if svar["feil"] == "minne" else Importfeil(svar["feil"])
+        raise _med_maling(feil, maks_mb)
     lesing = Lesing.fra_json(svar["lesing"])
-    lesing.maks_minne_mb = round(maks_mb, 1)
+    lesing.maks_minne_mb = maks_mb
     return lesing
+
+
+def _med_maling(feil: Importfeil, maks_mb: float) -> Importfeil:
+    """A refusal carries the child's peak memory too, for tests and logs."""
+    feil.maks_minne_mb = maks_mb
+    return feil

@@ -39,16 +39,17 @@ class Frist:
     """A time budget: reading stops with a clear message when it runs out."""
 
     def __init__(self, sekunder: float = SEKUNDER):
+        self.sekunder = sekunder
         self.slutt = time.monotonic() + sekunder
 
     def sjekk(self) -> None:
         if time.monotonic() > self.slutt:
             raise Importfeil(
                 _(
-                    "Det tok for lang tid å lese filen (over %(s)d sekunder). Den kan være "
+                    "Det tok for lang tid å lese filen (over %(s)g sekunder). Den kan være "
                     "skadet eller svært stor; prøv å lagre den på nytt som .docx eller PDF."
                 )
-                % {"s": SEKUNDER}
+                % {"s": self.sekunder}
             )
 
 
