@@ -1,6 +1,6 @@
 """The child process of `budsjett`: limits itself, reads one file, writes the lines.
 
-    python -m avtaler.importering.arbeider INN UT FILNAVN SEKUNDER
+python -m avtaler.importering.arbeider INN UT FILNAVN SEKUNDER
 """
 
 import json

@@ -86,8 +86,10 @@ def som_markdown(blokker: list[Blokk]) -> list[str]:
             del innrykk[niva + 1 :]
             start = innrykk[niva - 1] if niva else 0
             markor = _markor(blokk)
-            tekst = blokk.tekst if blokk.type == "punkt" or blokk.nummer.isdigit() else (
-                f"{blokk.nummer} {blokk.tekst}"
+            tekst = (
+                blokk.tekst
+                if blokk.type == "punkt" or blokk.nummer.isdigit()
+                else (f"{blokk.nummer} {blokk.tekst}")
             )
             liste.append(" " * start + markor + tekst)
             if len(innrykk) > niva:

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from avtaler.importering.formater import MAKS_LINJER, MAKS_TEGN, Frist, sjekk_storrelse
 from avtaler.importering.modeller import Importfeil, Lesing, Linje
-from avtaler.importering.nummerering import PUNKTTEGN, W, Nummerering
+from avtaler.importering.nummerering import PUNKTTEGN, Nummerering, W
 from avtaler.importering.zipsikker import Arkiv, StromFil
 
 _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -102,7 +102,11 @@ class _Leser:
             art = rel.get("Type", "").rsplit("/", 1)[-1]
             if art in ("styles", "numbering", "footnotes", "endnotes"):
                 mål = rel.get("Target", "")
-                sti = mål.lstrip("/") if mål.startswith("/") else posixpath.normpath(posixpath.join(mappe, mål))
+                sti = (
+                    mål.lstrip("/")
+                    if mål.startswith("/")
+                    else posixpath.normpath(posixpath.join(mappe, mål))
+                )
                 deler[art] = sti
         return deler
 
@@ -122,10 +126,16 @@ class _Leser:
 
     def les_fotnoter(self, navn: str, merke: str) -> None:
         for element in _elementer(self.arkiv, navn, {f"{W}{merke}"}, self.frist):
-            if element.get(f"{W}type") in ("separator", "continuationSeparator", "continuationNotice"):
+            if element.get(f"{W}type") in (
+                "separator",
+                "continuationSeparator",
+                "continuationNotice",
+            ):
                 continue
             tekster = [self.tekst(p)[0] for p in element.iter(f"{W}p")]
-            self.fotnoter[f"{merke}:{element.get(f'{W}id')}"] = " ".join(t for t in tekster if t).strip()
+            self.fotnoter[f"{merke}:{element.get(f'{W}id')}"] = " ".join(
+                t for t in tekster if t
+            ).strip()
 
     # --- styles ---------------------------------------------------------------------
 
@@ -190,7 +200,16 @@ class _Leser:
                     self.felt[-1][0] += barn.text or ""
                 continue
             i_kode = bool(self.felt) and not self.felt[-1][1]
-            if tag in (f"{W}delText", f"{W}del", f"{W}moveFrom", f"{_MC}Fallback", f"{W}pPr", f"{W}drawing", f"{W}pict", f"{W}object"):
+            if tag in (
+                f"{W}delText",
+                f"{W}del",
+                f"{W}moveFrom",
+                f"{_MC}Fallback",
+                f"{W}pPr",
+                f"{W}drawing",
+                f"{W}pict",
+                f"{W}object",
+            ):
                 continue
             if tag == f"{W}r":
                 rpr = barn.find(f"{W}rPr")
@@ -255,14 +274,14 @@ class _Leser:
         i_innhold = self.i_innhold
         tekst, noter = self.tekst(element)
         i_innhold = i_innhold or self.i_innhold
-        etikett = format_ = ""
+        etikett = ""
         if tekst and num_id:
             nummer = self.nummerering.neste(num_id, ilvl or 0)
             if nummer:
-                etikett, format_ = nummer
+                etikett = nummer[0]
             elif num_id != "0":
                 # A list whose definition is missing: Word shows no sign, but it is a list.
-                etikett, format_ = "•", "bullet"
+                etikett = "•"
         if not tekst:
             return
         art = ""
@@ -286,7 +305,11 @@ class _Leser:
         )
         for nummer, nokkel in noter:
             if fotnote := self.fotnoter.get(nokkel):
-                self.legg_til(Linje(nr=0, tekst=f"{nummer.translate(_HEVET)} {fotnote}", hel=True, art="fotnote"))
+                self.legg_til(
+                    Linje(
+                        nr=0, tekst=f"{nummer.translate(_HEVET)} {fotnote}", hel=True, art="fotnote"
+                    )
+                )
 
     def tabell(self, element) -> None:
         rader = []
@@ -317,7 +340,14 @@ class _Leser:
             self.avsnitt(element)
         elif element.tag == f"{W}tbl":
             self.tabell(element)
-        elif element.tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml", f"{W}ins", f"{_MC}AlternateContent", f"{_MC}Choice"):
+        elif element.tag in (
+            f"{W}sdt",
+            f"{W}sdtContent",
+            f"{W}customXml",
+            f"{W}ins",
+            f"{_MC}AlternateContent",
+            f"{_MC}Choice",
+        ):
             for barn in element:
                 self.blokk(barn)
 
@@ -346,7 +376,9 @@ class _Leser:
             raise self.arkiv.skadet() from None
         if not self.linjer:
             raise Importfeil(_("Word-filen inneholder ingen tekst."))
-        return Lesing(format=_("Word (.docx)"), linjer=self.linjer, ombrukket=False, tittel=self.tittel)
+        return Lesing(
+            format=_("Word (.docx)"), linjer=self.linjer, ombrukket=False, tittel=self.tittel
+        )
 
 
 def les_docx(arkiv: Arkiv, frist: Frist) -> Lesing:

@@ -55,7 +55,8 @@ class Frist:
 
 def _avvis(format_navn: str, rad: str) -> Importfeil:
     return Importfeil(
-        _("Filen er %(format)s og kan ikke importeres. %(rad)s") % {"format": format_navn, "rad": rad}
+        _("Filen er %(format)s og kan ikke importeres. %(rad)s")
+        % {"format": format_navn, "rad": rad}
     )
 
 

@@ -6,6 +6,7 @@ marks its own entries by style; text and PDF exports are recognised by their sha
 Without page numbers, a run of bare headings that the document repeats later is one too.
 """
 
+import itertools
 import re
 
 from avtaler.importering.modeller import Linje
@@ -55,7 +56,11 @@ def finn_innhold(linjer: list[Linje], utelatt: set[int]) -> tuple[set[int], int 
         j = i
         while j < len(synlige):
             tekst = synlige[j].tekst
-            if _LOST_NUMMER.match(tekst) and j + 1 < len(synlige) and _er_oppforing(synlige[j + 1].tekst)[0]:
+            if (
+                _LOST_NUMMER.match(tekst)
+                and j + 1 < len(synlige)
+                and _er_oppforing(synlige[j + 1].tekst)[0]
+            ):
                 # The entry's number on a line of its own (pdftotext without -layout).
                 oppforinger.append(synlige[j].nr)
                 j += 1
@@ -90,7 +95,7 @@ def finn_innhold(linjer: list[Linje], utelatt: set[int]) -> tuple[set[int], int 
                 continue
             break
         # Page numbers mostly rise; a contents list that was not updated may have a slip.
-        par = list(zip(sider, sider[1:], strict=False))
+        par = list(itertools.pairwise(sider))
         stigende = sum(a <= b for a, b in par) >= 0.8 * len(par)
         nok = len(sider) >= 3 or (har_overskrift and len(sider) >= 1)
         if nok and stigende and (har_overskrift or ledere >= 2 or len(sider) >= 4):

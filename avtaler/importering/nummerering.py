@@ -102,8 +102,7 @@ def les_niva(element) -> Niva:
         format=verdi("numFmt", "decimal") or "decimal",
         tekst=tekst,
         restart=int(restart) if restart is not None and restart.isdigit() else None,
-        lovlig=element.find(f"{W}isLgl") is not None
-        and verdi("isLgl", "1") not in ("0", "false"),
+        lovlig=element.find(f"{W}isLgl") is not None and verdi("isLgl", "1") not in ("0", "false"),
         stil=verdi("pStyle", "") or "",
     )
 

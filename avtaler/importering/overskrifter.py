@@ -49,7 +49,9 @@ def _synlige(linjer: list[Linje], utelatt: set[int]) -> list[Linje]:
     return [
         linje
         for linje in linjer
-        if linje.nr not in utelatt and (linje.tekst.strip() or linje.etikett) and linje.art != "tabell"
+        if linje.nr not in utelatt
+        and (linje.tekst.strip() or linje.etikett)
+        and linje.art != "tabell"
     ]
 
 
@@ -99,9 +101,7 @@ def finn_kandidater(
                     hopp_over.add(ekstra)
                 liste_siste = 0
                 continue
-        if listepunkt and not treff:
-            liste_siste = int(listepunkt.group(1))
-        elif listepunkt and treff:
+        if (listepunkt and not treff) or (listepunkt and treff):
             liste_siste = int(listepunkt.group(1))
         if kandidater and len(tekst_etter[-1]) < 2000:
             tekst_etter[-1] += " " + tekst
@@ -136,13 +136,13 @@ def _forgjengere(tall: tuple[int, ...], sterk: bool) -> list[tuple[tuple[int, ..
     """(prefix of a possible predecessor, kind, penalty): siblings, the parent, skips."""
     ut = []
     if tall[-1] >= 1:
-        ut.append((tall[:-1] + (tall[-1] - 1,), "prefiks", 0.0))
+        ut.append(((*tall[:-1], tall[-1] - 1), "prefiks", 0.0))
     if tall[-1] == 1 and len(tall) > 1:
         ut.append((tall[:-1], "eksakt", 0.0))
     if sterk:
         for avstand in (2, 3):
             if tall[-1] - avstand >= 0:
-                ut.append((tall[:-1] + (tall[-1] - avstand,), "prefiks", 1.5))
+                ut.append(((*tall[:-1], tall[-1] - avstand), "prefiks", 1.5))
     return ut
 
 

@@ -8,6 +8,7 @@ waits until the paragraph it interrupts has ended; superscript digits stay super
 """
 
 import ctypes
+import itertools
 import re
 import statistics
 from dataclasses import dataclass, field
@@ -67,8 +68,12 @@ class _Rad:
         for tegn in sorted(self.tegn, key=lambda t: t.venstre):
             luft = tegn.venstre - forrige.hoyre if forrige is not None else 0
             # A heading's number and its title are often closer than two words («11Avvik»).
-            etter_nummer = forrige is not None and forrige.tegn[-1:].isdigit() and tegn.tegn.isalpha()
-            if forrige is not None and (luft > 0.2 * max(hoyde, 1) or (etter_nummer and luft > 0.05 * hoyde)):
+            etter_nummer = (
+                forrige is not None and forrige.tegn[-1:].isdigit() and tegn.tegn.isalpha()
+            )
+            if forrige is not None and (
+                luft > 0.2 * max(hoyde, 1) or (etter_nummer and luft > 0.05 * hoyde)
+            ):
                 ut.append("\t" if luft > 2 * max(hoyde, 1) else " ")
             verdi = tegn.tegn
             # A footnote reference: a small digit raised above the line.
@@ -225,7 +230,10 @@ def _linjer(sider: list[list[_Rad]]) -> list[Linje]:
     alle = [rad for side in sider for rad in side]
     hoyde = statistics.median([r.hoyde for r in alle]) or 10.0
     avstander = [
-        a.topp - b.topp for side in sider for a, b in zip(side, side[1:], strict=False) if 0 < a.topp - b.topp < 3 * hoyde
+        a.topp - b.topp
+        for side in sider
+        for a, b in itertools.pairwise(side)
+        if 0 < a.topp - b.topp < 3 * hoyde
     ]
     linjeavstand = statistics.median(avstander) if avstander else 1.2 * hoyde
     marg = statistics.median([r.venstre for r in alle]) if alle else 0.0
@@ -250,7 +258,10 @@ def _linjer(sider: list[list[_Rad]]) -> list[Linje]:
             if forrige is not None:
                 # Space between the lines beyond what the larger of the two needs.
                 luft = forrige.bunn - rad.topp
-                if luft > 0.6 * max(min(forrige.hoyde, rad.hoyde), 1) or forrige.topp - rad.topp > 2.2 * linjeavstand:
+                if (
+                    luft > 0.6 * max(min(forrige.hoyde, rad.hoyde), 1)
+                    or forrige.topp - rad.topp > 2.2 * linjeavstand
+                ):
                     ny.tomme_foer = 1
             fotnote = (
                 rad.hoyde < 0.85 * hoyde
@@ -265,7 +276,12 @@ def _linjer(sider: list[list[_Rad]]) -> list[Linje]:
                 ny.tekst = re.sub(r"^(\d+)", lambda m: m.group(1).translate(_HEVET), tekst)
                 ventende.append(ny)
                 continue
-            if ventende and linjer and (ny.tomme_foer or sidenr != linjer[-1].side) and re.search(r"[.!?:]\s*$", linjer[-1].tekst):
+            if (
+                ventende
+                and linjer
+                and (ny.tomme_foer or sidenr != linjer[-1].side)
+                and re.search(r"[.!?:]\s*$", linjer[-1].tekst)
+            ):
                 for fotnote_linje in ventende:
                     fotnote_linje.tomme_foer = 1
                 linjer.extend(ventende)

@@ -16,10 +16,18 @@ from django.utils.translation import ngettext
 
 from avtaler.importering.blokker import SMAAORD_ETTER_BINDESTREK as _SMAAORD
 from avtaler.importering.blokker import som_markdown
-from avtaler.importering.modeller import Importfeil, Importresultat, Linje, Linjerolle, Merknad, Seksjon
+from avtaler.importering.modeller import (
+    Importfeil,
+    Importresultat,
+    Linje,
+    Linjerolle,
+    Merknad,
+    Seksjon,
+)
 
 _INNEBYGD_OVERSKRIFT = re.compile(
-    r"(?:^|[.:!?]\s+)(\d{1,3}(?:\.\d{1,3}){0,3})\.?\s+([A-ZÆØÅ][a-zæøå]+(?:[ -][a-zæøåA-ZÆØÅ]+){0,6})"
+    r"(?:^|[.:!?]\s+)(\d{1,3}(?:\.\d{1,3}){0,3})\.?\s+"
+    r"([A-ZÆØÅ][a-zæøå]+(?:[ -][a-zæøåA-ZÆØÅ]+){0,6})"
 )
 
 
@@ -41,7 +49,10 @@ def _utelatt(tolker, sidemobler: set[int], innhold: set[int]) -> None:
         tolker.merknader.insert(
             0,
             Merknad(
-                _("Fjernet %(n)d linjer med topptekst, bunntekst eller sidetall (for eksempel %(eks)s).")
+                _(
+                    "Fjernet %(n)d linjer med topptekst, bunntekst eller sidetall "
+                    "(for eksempel %(eks)s)."
+                )
                 % {"n": len(droppet), "eks": _utdrag(linjer, droppet)},
                 linje=forste,
                 art="sidemobel",
@@ -53,8 +64,10 @@ def _utelatt(tolker, sidemobler: set[int], innhold: set[int]) -> None:
             0,
             Merknad(
                 ngettext(
-                    "Fant en innholdsfortegnelse (%(n)d linje, fra linje %(fra)d) og lot den være ute av avtaleteksten.",
-                    "Fant en innholdsfortegnelse (%(n)d linjer, fra linje %(fra)d) og lot den være ute av avtaleteksten.",
+                    "Fant en innholdsfortegnelse (%(n)d linje, fra linje %(fra)d) og lot den "
+                    "være ute av avtaleteksten.",
+                    "Fant en innholdsfortegnelse (%(n)d linjer, fra linje %(fra)d) og lot den "
+                    "være ute av avtaleteksten.",
                     len(innhold),
                 )
                 % {"n": len(innhold), "fra": min(innhold)},
@@ -112,7 +125,10 @@ def _innebygde_overskrifter(tolker, merknader: list[Merknad]) -> None:
                 if tall in mulige and treff.start() > 0:
                     merknader.append(
                         Merknad(
-                            _("Avsnittet inneholder «%(tekst)s», som kan være en overskrift. Gjør den til overskrift hvis den er det.")
+                            _(
+                                "Avsnittet inneholder «%(tekst)s», som kan være en overskrift. "
+                                "Gjør den til overskrift hvis den er det."
+                            )
                             % {"tekst": f"{treff.group(1)} {treff.group(2)}"[:60]},
                             linje=blokk.linje,
                             art="overskrift_i_tekst",
@@ -149,8 +165,7 @@ def _ordsjekk(tolker, resultat: Importresultat) -> None:
         inn.extend((o, linje.nr) for o in ord_)
         delt = bool(re.search(r"\w[-\u00ad\u2010]\s*$", tekst))
     ut_tekst = " ".join(
-        [resultat.tittel]
-        + [f"{s.overskrift} {s.tekst}" for s in resultat.seksjoner]
+        [resultat.tittel] + [f"{s.overskrift} {s.tekst}" for s in resultat.seksjoner]
     )
     ut_tekst = re.sub(r"(?m)^#+ ", "", ut_tekst)
     if _alnum(" ".join(o for o, _nr in inn)) == _alnum(ut_tekst):
@@ -200,7 +215,9 @@ def avslutt(tolker, sidemobler: set[int], innhold: set[int]) -> Importresultat:
             if rolle:
                 rolle.rolle = "tittel"
     if innledning:
-        seksjoner.insert(0, Seksjon("", _("Innledning"), som_markdown(innledning), linje=innledning[0].linje))
+        seksjoner.insert(
+            0, Seksjon("", _("Innledning"), som_markdown(innledning), linje=innledning[0].linje)
+        )
         merknader.append(
             Merknad(
                 _("Teksten før første nummererte punkt er lagt i et eget punkt uten nummer."),
@@ -214,7 +231,8 @@ def avslutt(tolker, sidemobler: set[int], innhold: set[int]) -> Importresultat:
     if tomme_uten_barn:
         merknader.append(
             Merknad(
-                _("Disse punktene har overskrift, men ingen tekst: %(nr)s.") % {"nr": ", ".join(tomme_uten_barn)},
+                _("Disse punktene har overskrift, men ingen tekst: %(nr)s.")
+                % {"nr": ", ".join(tomme_uten_barn)},
                 linje=next(s.linje for s in seksjoner if s.nummer == tomme_uten_barn[0]),
                 art="tom_seksjon",
             )
@@ -222,7 +240,10 @@ def avslutt(tolker, sidemobler: set[int], innhold: set[int]) -> Importresultat:
     if tolker.null_stil:
         merknader.append(
             Merknad(
-                _("Overskriftene var nummerert «1.0, 2.0 …»; de er lagret som 1, 2 … (underpunktene som før)."),
+                _(
+                    "Overskriftene var nummerert «1.0, 2.0 …»; de er lagret som 1, 2 … "
+                    "(underpunktene som før)."
+                ),
                 art="null_stil",
                 alvor="info",
             )

@@ -57,15 +57,16 @@ def finn_sidemobler(linjer: list[Linje]) -> set[int]:
         innhold = linje.tekst.strip()
         if not innhold or linje.hel:
             continue
-        if SIDETALL.match(innhold) or (len(innhold) < 120 and _SIDE_X_AV_Y.search(innhold)):
-            funnet.add(linje.nr)
-        elif linje.nr in kanter and normal[linje.nr] in gjentatt and not LOSE_TALL.match(innhold):
-            funnet.add(linje.nr)
-        elif (
-            linje.nr in kanter
+        sidetall = SIDETALL.match(innhold) or (len(innhold) < 120 and _SIDE_X_AV_Y.search(innhold))
+        lost = LOSE_TALL.match(innhold)
+        pa_kanten = linje.nr in kanter
+        gjentas = pa_kanten and normal[linje.nr] in gjentatt and not lost
+        teller_sider = (
+            pa_kanten
+            and lost
             and forskyvning is not None
-            and (treff := LOSE_TALL.match(innhold))
-            and int(treff.group(1)) - linje.side == forskyvning
-        ):
+            and int(lost.group(1)) - linje.side == forskyvning
+        )
+        if sidetall or gjentas or teller_sider:
             funnet.add(linje.nr)
     return funnet

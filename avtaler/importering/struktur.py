@@ -13,7 +13,14 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from avtaler.importering import rapport
-from avtaler.importering.blokker import Blokk, skjot, som_markdown
+from avtaler.importering.avsnitt import (
+    BINDEORD,
+    LOST_PUNKTTEGN,
+    SETNINGSSLUTT,
+    Avsnittsplassering,
+    etikett_nummer,
+)
+from avtaler.importering.blokker import Blokk, skjot
 from avtaler.importering.innhold import OVERSKRIFT as INNHOLDSOVERSKRIFT
 from avtaler.importering.innhold import finn_innhold, gjentatt_innhold
 from avtaler.importering.modeller import (
@@ -39,21 +46,6 @@ from avtaler.importering.overskrifter import (
 from avtaler.importering.sidemobler import LOSE_TALL, finn_sidemobler
 
 _NUMMER = r"\d{1,3}(?:\.\d{1,3}){0,4}"
-_PUNKTTEGN = "\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0a8•·▪‣◦●■□➢►✓\\-\\*–o"
-_PUNKTLISTE = re.compile(rf"^\s*([{_PUNKTTEGN}])\s+(\S.*?)\s*$")
-_LOST_PUNKTTEGN = re.compile(rf"^\s*([{_PUNKTTEGN}])\s*$")
-_UNDERPUNKT = {"o", "◦", "\uf0a7", "▪", "■"}
-_ROMERTALL = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
-_NUMMERLISTE = re.compile(
-    r"^\s*\(?(\d{1,2}|[a-zæøå]|[A-ZÆØÅ]|(?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii))([\).])\s+(\S.*?)\s*$"
-)
-_SETNINGSSLUTT = re.compile(r"[.:;!?)]\s*$")
-# A line that ends with one of these words cannot end a sentence or a title: it goes on.
-_BINDEORD = re.compile(
-    r"\s(og|eller|samt|i|for|av|om|til|med|på|frå|fra|mellom|ved|etter|under|innan|innen|"
-    r"den|det|dei|de|ein|ei|eit|en|et|som|at|å)\s*$",
-    re.IGNORECASE,
-)
 
 
 @dataclass
@@ -83,24 +75,7 @@ def _tekst(tall: tuple[int, ...]) -> str:
     return ".".join(map(str, tall))
 
 
-def _etikett_nummer(linje: Linje) -> str | None:
-    """A Word label's number if it is a decimal one («2.1», «3.», «§ 4»)."""
-    treff = re.match(rf"^\s*(?:§\s*|kapittel\s+|kap\.\s*|del\s+)?({_NUMMER})[.)]?\s*$", linje.etikett, re.I)
-    return treff.group(1) if treff else None
-
-
-def _romersk_eller_bokstav(tegn: str, forrige: str) -> bool:
-    """Whether a lettered or roman label starts a list or continues the one before."""
-    if tegn.lower() in ("a", "i"):
-        return True
-    if not forrige:
-        return False
-    if forrige.lower() in _ROMERTALL and tegn.lower() in _ROMERTALL:
-        return _ROMERTALL.index(tegn.lower()) == _ROMERTALL.index(forrige.lower()) + 1
-    return len(forrige) == 1 and ord(tegn.lower()) == ord(forrige.lower()) + 1
-
-
-class _Tolker:
+class _Tolker(Avsnittsplassering):
     def __init__(self, lesing: Lesing, overstyringer: dict[int, Overstyring]):
         self.lesing = lesing
         self.overstyr = overstyringer
@@ -162,7 +137,11 @@ class _Tolker:
         nuller = 0
         for linje in linjer:
             treff = OVERSKRIFT.match(self.vist_tekst(linje))
-            if treff and re.fullmatch(r"\d+\.0", treff.group(1)) and ser_ut_som_overskrift(treff.group(2)):
+            if (
+                treff
+                and re.fullmatch(r"\d+\.0", treff.group(1))
+                and ser_ut_som_overskrift(treff.group(2))
+            ):
                 nuller += 1
         return nuller >= 2
 
@@ -193,7 +172,9 @@ class _Tolker:
                         _("«%(tekst)s» følger etter %(forrige)s: nummer %(mangler)s mangler.")
                         % {
                             "tekst": f"{kandidat.nummer} {kandidat.tittel}"[:70],
-                            "forrige": _tekst(self.forrige_nummer) if self.forrige_nummer else "start",
+                            "forrige": _tekst(self.forrige_nummer)
+                            if self.forrige_nummer
+                            else "start",
                             "mangler": kandidat.hopp,
                         },
                         linje=linje.nr,
@@ -233,20 +214,14 @@ class _Tolker:
                     art="rekkefolge",
                 )
             )
-            self.ny_blokk(linje, Blokk("avsnitt", re.sub(r"\s+", " ", tekst.strip()), linje=linje.nr))
+            self.ny_blokk(
+                linje, Blokk("avsnitt", re.sub(r"\s+", " ", tekst.strip()), linje=linje.nr)
+            )
             self.forrige_linje = None
             for del_linje in ekstra:
                 self.roller[del_linje.nr] = Linjerolle(del_linje, "fortsettelse")
             return True
         return False
-
-    def i_tallliste_med(self, nummer: int) -> bool:
-        return (
-            self.aapen is not None
-            and self.aapen.type == "nummer"
-            and self.nummerliste_siste.isdigit()
-            and int(self.nummerliste_siste) == nummer
-        )
 
     def normaliser(self, nummer: str) -> str:
         if self.null_stil and re.fullmatch(r"\d+\.0", nummer):
@@ -263,7 +238,10 @@ class _Tolker:
         if nummer and (not re.fullmatch(_NUMMER, nummer) or nummer in self.brukte_nummer):
             self.merknader.append(
                 Merknad(
-                    _("Nummer «%(nr)s» kan ikke brukes (ugyldig eller brukt før); overskriften er lagt inn uten nummer.")
+                    _(
+                        "Nummer «%(nr)s» kan ikke brukes (ugyldig eller brukt før); "
+                        "overskriften er lagt inn uten nummer."
+                    )
                     % {"nr": nummer},
                     linje=linje.nr,
                     art="rekkefolge",
@@ -273,90 +251,6 @@ class _Tolker:
         self.ny_seksjon(linje, nummer, tittel)
 
     # --- blocks ---------------------------------------------------------------------
-
-    def ny_blokk(self, linje: Linje, blokk: Blokk, rolle: str = "avsnitt") -> None:
-        self.blokker.append(blokk)
-        self.aapen = blokk
-        self.roller[linje.nr] = Linjerolle(linje, rolle)
-        self.forrige_linje = linje
-        self.apen_overskrift = None
-
-    def liste(self, linje: Linje, tekst: str) -> bool:
-        if linje.etikett and not _etikett_nummer(linje):
-            etikett = linje.etikett.strip()
-            if re.fullmatch(r"\(?[0-9a-zA-ZæøåÆØÅ]{1,5}[.)]", etikett):
-                kjerne = etikett.strip("().")
-                nummer = kjerne if kjerne.isdigit() else etikett
-                blokk = Blokk("nummer", linje.tekst.strip(), niva=linje.niva, nummer=nummer, linje=linje.nr)
-                self.ny_blokk(linje, blokk, "nummer")
-            else:
-                self.ny_blokk(linje, Blokk("punkt", linje.tekst.strip(), niva=linje.niva, linje=linje.nr), "punkt")
-            return True
-        punkt = _PUNKTLISTE.match(tekst)
-        if punkt and not (punkt.group(1) == "o" and not punkt.group(2)[:1].isalpha()):
-            niva = 1 if punkt.group(1) in _UNDERPUNKT else 0
-            if linje.etikett:
-                niva = linje.niva
-            self.ny_blokk(linje, Blokk("punkt", re.sub(r"\s+", " ", punkt.group(2)), niva=niva, linje=linje.nr), "punkt")
-            return True
-        nummerert = _NUMMERLISTE.match(tekst)
-        if not nummerert:
-            return False
-        tegn, skille, innhold = nummerert.groups()
-        apen_liste = self.aapen is not None and self.aapen.type == "nummer"
-        forrige = self.nummerliste_siste if apen_liste else ""
-        if tegn.isdigit():
-            godtatt = int(tegn) == 1 or (forrige.isdigit() and int(tegn) == int(forrige) + 1)
-            etikett = tegn
-        else:
-            godtatt = skille == ")" or forrige or tegn in "aA"
-            godtatt = godtatt and _romersk_eller_bokstav(tegn, forrige.strip("()."))
-            etikett = f"{tegn}{skille}"
-        if not godtatt:
-            return False
-        niva = linje.niva if linje.etikett else (1 if not tegn.isdigit() and self.i_tallliste() else 0)
-        self.nummerliste_siste = tegn
-        blokk = Blokk("nummer", re.sub(r"\s+", " ", innhold), niva=niva, nummer=etikett, linje=linje.nr)
-        self.ny_blokk(linje, blokk, "nummer")
-        return True
-
-    def i_tallliste(self) -> bool:
-        return any(b.type == "nummer" and b.nummer.isdigit() for b in self.blokker[-3:])
-
-    def fortsetter(self, linje: Linje, innhold: str) -> bool:
-        """Whether a wrapped line goes on the open block rather than starting a new one."""
-        forrige = self.forrige_linje
-        if self.aapen is None or forrige is None or not self.ombrukket or linje.hel:
-            return False
-        if self.aapen.type == "tabell":
-            return False
-        forrige_tekst = forrige.tekst
-        ny_side = bool(forrige.side and linje.side != forrige.side)
-        # On a new page the gap was measured from the running head, not from the text.
-        if linje.tomme_foer and not self.dobbel_avstand and not ny_side:
-            return False
-        forrige_full = len(" ".join(forrige_tekst.split())) >= self.full_linje
-        avsnitt_slutt = re.search(r"[.:!?]\s{2,}$", forrige_tekst) is not None
-        midt_i_setning = forrige_tekst.strip() and not _SETNINGSSLUTT.search(forrige_tekst)
-        if forrige.side and linje.side and forrige.side != linje.side:
-            # Across a page break a finished sentence ends the paragraph.
-            if re.search(r"[.!?]\s*$", forrige_tekst) and not innhold[:1].islower():
-                return False
-        if self.aapen.type != "avsnitt" and re.search(r"[.!?]\s*$", forrige_tekst):
-            if innhold[:1].isupper():
-                return False  # a list item ended; the paragraph after it is not part of it
-        # In a PDF a line set as large as the one above, with no gap, goes on its text.
-        samme_uthevede = linje.storre and forrige.storre and not linje.tomme_foer
-        return (
-            (forrige_full and not avsnitt_slutt)
-            or samme_uthevede
-            or bool(_BINDEORD.search(forrige_tekst))
-            or bool(re.search(r"\w[-\u2010\u00ad]$", forrige_tekst.rstrip()))
-            or innhold[:1].islower()
-            or bool(midt_i_setning and innhold[:1].isdigit())
-        )
-
-    # --- the pass -------------------------------------------------------------------
 
     def kjor(self) -> Importresultat:
         linjer = self.lesing.linjer
@@ -372,7 +266,9 @@ class _Tolker:
         if not ikke_tomme and not any(linje.art == "tabell" for linje in linjer):
             raise Importfeil(_("Filen inneholder ingen tekst."))
         kandidater = finn_kandidater(linjer, sidemobler | innhold, self.vist_tekst, self.normaliser)
-        overstyrte = {nr for nr, o in self.overstyr.items() if o.handling in ("tekst", "del", "overskrift")}
+        overstyrte = {
+            nr for nr, o in self.overstyr.items() if o.handling in ("tekst", "del", "overskrift")
+        }
         self.sidekant = sidekanter(linjer, sidemobler | innhold)
         self.valgte = {
             k.nr: k for k in velg_kjede([k for k in kandidater if k.nr not in overstyrte])
@@ -403,7 +299,9 @@ class _Tolker:
 
         return rapport.avslutt(self, sidemobler, innhold)
 
-    def neste_synlige(self, linjer: list[Linje], i: int, utelatt: set[int]) -> tuple[Linje | None, int]:
+    def neste_synlige(
+        self, linjer: list[Linje], i: int, utelatt: set[int]
+    ) -> tuple[Linje | None, int]:
         while i < len(linjer):
             if linjer[i].tekst.strip() and linjer[i].nr not in utelatt:
                 return linjer[i], i
@@ -437,7 +335,11 @@ class _Tolker:
             self.overstyrt_overskrift(linje, overstyring)
             return i
         if overstyring and overstyring.handling == "sammen" and self.aapen is not None:
-            self.aapen.tekst = skjot(self.aapen.tekst, innhold) if not linje.hel else f"{self.aapen.tekst} {innhold}"
+            self.aapen.tekst = (
+                skjot(self.aapen.tekst, innhold)
+                if not linje.hel
+                else f"{self.aapen.tekst} {innhold}"
+            )
             self.roller[linje.nr] = Linjerolle(linje, "fortsettelse")
             self.forrige_linje = linje
             return i
@@ -445,8 +347,14 @@ class _Tolker:
 
         if not tving_tekst:
             # A number or a bullet sign alone on its line belongs to the next line.
-            lost = _LOST_NUMMER.match(tekst) or _LOST_PUNKTTEGN.match(tekst)
-            if lost and not linje.hel and linje.nr not in self.valgte and LOSE_TALL.match(tekst) and linje.nr in self.sidekant:
+            lost = _LOST_NUMMER.match(tekst) or LOST_PUNKTTEGN.match(tekst)
+            if (
+                lost
+                and not linje.hel
+                and linje.nr not in self.valgte
+                and LOSE_TALL.match(tekst)
+                and linje.nr in self.sidekant
+            ):
                 self.roller[linje.nr] = Linjerolle(linje, "sidemobel")  # a page number
                 return i
             if lost and not linje.hel:
@@ -455,22 +363,24 @@ class _Tolker:
                     samlet = f"{tekst.strip()} {neste.tekst.strip()}"
                     if _LOST_NUMMER.match(tekst) and self.prov_overskrift(linje, samlet, [neste]):
                         return j + 1
-                    if _LOST_PUNKTTEGN.match(tekst) or not LOSE_TALL.match(tekst):
-                        if self.liste(linje, samlet):
-                            self.roller[neste.nr] = Linjerolle(neste, "fortsettelse")
-                            self.forrige_linje = neste
-                            return j + 1
+                    ikke_sidetall = LOST_PUNKTTEGN.match(tekst) or not LOSE_TALL.match(tekst)
+                    if ikke_sidetall and self.liste(linje, samlet):
+                        self.roller[neste.nr] = Linjerolle(neste, "fortsettelse")
+                        self.forrige_linje = neste
+                        return j + 1
                 if LOSE_TALL.match(tekst):
                     self.roller[linje.nr] = Linjerolle(linje, "sidemobel")
                     return i
             if self.apen_overskrift is not None and self.fortsetter_overskrift(linje, innhold):
                 return i
-            etikett_nummer = _etikett_nummer(linje) if linje.etikett else None
-            if etikett_nummer is not None or not linje.etikett:
-                plassert = self.prov_overskrift(linje, tekst)
-                if plassert:
-                    return i
-            if linje.overskrift and not OVERSKRIFT.match(tekst) and not (linje.etikett and not etikett_nummer):
+            desimal = etikett_nummer(linje) if linje.etikett else None
+            if (desimal is not None or not linje.etikett) and self.prov_overskrift(linje, tekst):
+                return i
+            if (
+                linje.overskrift
+                and not OVERSKRIFT.match(tekst)
+                and not (linje.etikett and not desimal)
+            ):
                 self.uten_nummer(linje, innhold)
                 return i
             if self.liste(linje, tekst):
@@ -493,11 +403,11 @@ class _Tolker:
         seksjon = self.apen_overskrift
         if linje.tomme_foer and not self.dobbel_avstand:
             return False
-        if not (innhold[:1].islower() or _BINDEORD.search(seksjon.overskrift)):
+        if not (innhold[:1].islower() or BINDEORD.search(seksjon.overskrift)):
             return False
         if len(seksjon.overskrift) + len(innhold) > 200:
             return False
-        if _SETNINGSSLUTT.search(innhold) and len(innhold.split()) > 6:
+        if SETNINGSSLUTT.search(innhold) and len(innhold.split()) > 6:
             return False
         seksjon.overskrift = skjot(seksjon.overskrift, innhold)
         self.roller[linje.nr] = Linjerolle(linje, "overskrift", seksjon.nummer)
@@ -511,26 +421,17 @@ class _Tolker:
         self.ny_seksjon(linje, "", innhold)
         self.merknader.append(
             Merknad(
-                _("«%(tekst)s» er en overskrift uten nummer; den er lagt inn som et punkt uten nummer.")
+                _(
+                    "«%(tekst)s» er en overskrift uten nummer; den er lagt inn som et punkt "
+                    "uten nummer."
+                )
                 % {"tekst": innhold[:60]},
                 linje=linje.nr,
                 art="uten_nummer",
             )
         )
 
-    def tabellrad(self, linje: Linje) -> None:
-        if self.aapen is not None and self.aapen.type == "tabell" and self.forrige_linje is not None and self.forrige_linje.art == "tabell":
-            self.aapen.rader.append(linje.celler)
-            self.roller[linje.nr] = Linjerolle(linje, "tabell")
-            self.forrige_linje = linje
-            return
-        self.ny_blokk(linje, Blokk("tabell", "", rader=[linje.celler], linje=linje.nr), "tabell")
-
 
 def tolk(lesing: Lesing, overstyringer: dict[int, Overstyring] | None = None) -> Importresultat:
     """Interpret the lines of a read file as numbered sections."""
     return _Tolker(lesing, overstyringer or {}).kjor()
-
-
-def blokker_som_markdown(blokker: list[Blokk]) -> list[str]:
-    return som_markdown(blokker)

@@ -55,7 +55,9 @@ def nummerering(overskrift=("%1.", "%1.%2")) -> str:
     )
 
 
-def avsnitt(tekst: str = "", stil: str = "", num: tuple[int, int] | None = None, kjoringer: str = "") -> str:
+def avsnitt(
+    tekst: str = "", stil: str = "", num: tuple[int, int] | None = None, kjoringer: str = ""
+) -> str:
     ppr = ""
     if stil or num:
         ppr = "<w:pPr>"
@@ -68,14 +70,19 @@ def avsnitt(tekst: str = "", stil: str = "", num: tuple[int, int] | None = None,
     return f"<w:p>{ppr}{innhold}</w:p>"
 
 
-def docx(kropp: list[str], nummerering_xml: str | None = None, fotnoter: dict[int, str] | None = None) -> bytes:
+def docx(
+    kropp: list[str], nummerering_xml: str | None = None, fotnoter: dict[int, str] | None = None
+) -> bytes:
     fotnote_xml = "".join(
         f'<w:footnote w:id="{nr}"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> {tekst}</w:t></w:r></w:p></w:footnote>'
         for nr, tekst in (fotnoter or {}).items()
     )
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as arkiv:
-        arkiv.writestr("[Content_Types].xml", '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+        arkiv.writestr(
+            "[Content_Types].xml",
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+        )
         arkiv.writestr("_rels/.rels", _RELS)
         arkiv.writestr("word/_rels/document.xml.rels", _DOC_RELS)
         arkiv.writestr("word/styles.xml", STILER)

@@ -17,13 +17,17 @@ TILFELLER = [(navn, form, sti) for navn in dokumenter() for form, sti in filer(n
 
 def test_the_corpus_has_at_least_ten_agreements_in_both_written_forms():
     assert len(dokumenter()) >= 10
-    nynorsk = [n for n in dokumenter() if "Føremål" in str(forventet(n)) or "Partar" in str(forventet(n))]
+    nynorsk = [
+        n for n in dokumenter() if "Føremål" in str(forventet(n)) or "Partar" in str(forventet(n))
+    ]
     assert 3 <= len(nynorsk) < len(dokumenter())
     former = {form for _n, form, _s in TILFELLER}
     assert {"docx", "pdf", "pdftotext", "pdftotext -layout"} <= former
 
 
-@pytest.mark.parametrize(("navn", "form", "sti"), TILFELLER, ids=[f"{n}-{f}" for n, f, _s in TILFELLER])
+@pytest.mark.parametrize(
+    ("navn", "form", "sti"), TILFELLER, ids=[f"{n}-{f}" for n, f, _s in TILFELLER]
+)
 def test_every_heading_found_no_false_heading_no_word_lost(navn, form, sti):
     resultat = importer_fil(sti.name, sti.read_bytes())
     maling = maal(resultat, forventet(navn))

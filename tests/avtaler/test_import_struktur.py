@@ -77,7 +77,12 @@ def test_contents_with_dot_leaders_or_numbers_on_their_own_lines_are_left_out_to
 
 
 def test_contents_without_page_numbers_that_the_document_repeats_are_left_out():
-    uten = INNHALD.replace(" 3\n", "\n").replace(" 4\n", "\n").replace(" 5\n", "\n").replace(" 6\n", "\n")
+    uten = (
+        INNHALD.replace(" 3\n", "\n")
+        .replace(" 4\n", "\n")
+        .replace(" 5\n", "\n")
+        .replace(" 6\n", "\n")
+    )
     resultat = _les(uten)
     assert [s.nummer for s in resultat.seksjoner] == ["1", "2", "3", "4", "5", "6", "7"]
     assert resultat.seksjoner[0].tekst == "Partane er Helse Førde HF og kommunen."
@@ -143,8 +148,13 @@ def test_a_bullet_does_not_swallow_the_paragraph_after_it():
 
 def test_paragraphs_do_not_merge_across_a_page_break_when_the_sentence_ended():
     linje = "Kommunen skal sørge for at pasienten får et forsvarlig tilbud etter utskrivning fra sykehuset."
-    resultat = _les(f"1. Utskrivning\n\n{linje}\n\fNeste side begynner et nytt avsnitt om betaling.\n")
-    assert resultat.seksjoner[0].blokker == [linje, "Neste side begynner et nytt avsnitt om betaling."]
+    resultat = _les(
+        f"1. Utskrivning\n\n{linje}\n\fNeste side begynner et nytt avsnitt om betaling.\n"
+    )
+    assert resultat.seksjoner[0].blokker == [
+        linje,
+        "Neste side begynner et nytt avsnitt om betaling.",
+    ]
 
 
 def test_lettered_and_roman_lists_are_lists():
@@ -162,11 +172,17 @@ def test_lettered_and_roman_lists_are_lists():
 
 def test_headings_numbered_100_and_above_are_found_or_reported():
     deler = [f"{n}. Punkt {n}\n\nTekst i punkt {n}.\n" for n in range(97, 103)]
-    resultat = _les("\n".join(["1. Første\n\nTekst.\n", *[f"{n}. P{n}\n\nT.\n" for n in range(2, 97)], *deler]))
+    resultat = _les(
+        "\n".join(["1. Første\n\nTekst.\n", *[f"{n}. P{n}\n\nT.\n" for n in range(2, 97)], *deler])
+    )
     assert [s.nummer for s in resultat.seksjoner][-4:] == ["99", "100", "101", "102"]
-    resultat = _les("1. Formål\n\nTekst.\n\n2. Varighet\n\nTekst.\n\n100. Sluttbestemmelser\n\nTekst.\n")
+    resultat = _les(
+        "1. Formål\n\nTekst.\n\n2. Varighet\n\nTekst.\n\n100. Sluttbestemmelser\n\nTekst.\n"
+    )
     assert [s.nummer for s in resultat.seksjoner] == ["1", "2"]
-    assert any("100. Sluttbestemmelser" in m.tekst and m.art == "rekkefolge" for m in resultat.merknader)
+    assert any(
+        "100. Sluttbestemmelser" in m.tekst and m.art == "rekkefolge" for m in resultat.merknader
+    )
 
 
 def test_text_before_the_first_heading_is_kept_and_reported_at_its_line():

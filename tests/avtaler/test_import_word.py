@@ -115,7 +115,7 @@ def test_non_breaking_and_soft_hyphens_and_tabs_keep_the_words():
         "<w:r><w:noBreakHyphen/></w:r>"
         '<w:r><w:t xml:space="preserve">1 og spesialist</w:t></w:r>'
         "<w:r><w:softHyphen/></w:r>"
-        '<w:r><w:t>helsetjenesteloven</w:t><w:tab/><w:t>§ 2</w:t></w:r>'
+        "<w:r><w:t>helsetjenesteloven</w:t><w:tab/><w:t>§ 2</w:t></w:r>"
         "<w:r><w:noBreakHyphen/></w:r><w:r><w:t>1 e.</w:t></w:r>"
     )
     resultat = _les([avsnitt("Lovgrunnlag", "Heading1"), avsnitt(kjoringer=kjoringer)])
@@ -206,7 +206,7 @@ def test_deleted_and_hidden_text_is_not_read():
     kjoringer = (
         '<w:r><w:t xml:space="preserve">Synlig </w:t></w:r>'
         "<w:del><w:r><w:delText>slettet </w:delText></w:r></w:del>"
-        '<w:r><w:rPr><w:vanish/></w:rPr><w:t>skjult </w:t></w:r>'
+        "<w:r><w:rPr><w:vanish/></w:rPr><w:t>skjult </w:t></w:r>"
         "<w:ins><w:r><w:t>innsatt.</w:t></w:r></w:ins>"
     )
     resultat = _les([avsnitt("Formål", "Heading1"), avsnitt(kjoringer=kjoringer)])

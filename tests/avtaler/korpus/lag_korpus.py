@@ -27,7 +27,6 @@ A source (`kilder/*.txt`) is the agreement's text in a small markup:
     ‑ (U+2011) becomes Word's non-breaking hyphen, U+00AD its optional hyphen.
 """
 
-import copy
 import json
 import re
 import subprocess
@@ -52,7 +51,12 @@ _LISTE = re.compile(r"^(\*{1,2}|[a-h]\)|\d{1,2}\)|(?:i|ii|iii|iv|v|vi)\))\s+(.*)
 
 
 def les_kilde(sti: Path) -> dict:
-    meta = {"nummerering": "stil", "overskrifter": "stil", "innhold": "nei", "innholdstittel": "Innhold"}
+    meta = {
+        "nummerering": "stil",
+        "overskrifter": "stil",
+        "innhold": "nei",
+        "innholdstittel": "Innhold",
+    }
     linjer = []
     for linje in sti.read_text(encoding="utf-8").splitlines():
         if linje.startswith("@"):
@@ -135,7 +139,11 @@ class Nummer:
 
 def _numpr(avsnitt, num_id: int, ilvl: int = 0) -> None:
     ppr = avsnitt._p.get_or_add_pPr()
-    ppr.append(parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+    ppr.append(
+        parse_xml(
+            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'
+        )
+    )
 
 
 def _kjor(avsnitt, tekst: str, fet: bool = False, fotnoter=None) -> None:
@@ -144,9 +152,9 @@ def _kjor(avsnitt, tekst: str, fet: bool = False, fotnoter=None) -> None:
         if not del_:
             continue
         if del_ == "\u2011":
-            avsnitt.add_run()._r.append(parse_xml(f'<w:noBreakHyphen {nsdecls("w")}/>'))
+            avsnitt.add_run()._r.append(parse_xml(f"<w:noBreakHyphen {nsdecls('w')}/>"))
         elif del_ == "\u00ad":
-            avsnitt.add_run()._r.append(parse_xml(f'<w:softHyphen {nsdecls("w")}/>'))
+            avsnitt.add_run()._r.append(parse_xml(f"<w:softHyphen {nsdecls('w')}/>"))
         elif del_.startswith("[^"):
             fotnoter.legg_til(avsnitt, del_[2:-1])
         else:
@@ -157,7 +165,7 @@ class Fotnoter:
     def __init__(self, dokument):
         self.dokument = dokument
         self.element = parse_xml(
-            f'<w:footnotes {nsdecls("w")}>'
+            f"<w:footnotes {nsdecls('w')}>"
             '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
             '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
             "</w:footnotes>"
@@ -167,11 +175,7 @@ class Fotnoter:
     def legg_til(self, avsnitt, tekst: str) -> None:
         self.antall += 1
         nr = self.antall
-        avsnitt.add_run()._r.append(
-            parse_xml(
-                f'<w:footnoteReference {nsdecls("w")} w:id="{nr}"/>'
-            )
-        )
+        avsnitt.add_run()._r.append(parse_xml(f'<w:footnoteReference {nsdecls("w")} w:id="{nr}"/>'))
         avsnitt.runs[-1]._r.insert(
             0, parse_xml(f'<w:rPr {nsdecls("w")}><w:vertAlign w:val="superscript"/></w:rPr>')
         )
@@ -194,7 +198,9 @@ class Fotnoter:
         )
         from lxml import etree
 
-        del_._blob = etree.tostring(self.element, xml_declaration=True, encoding="UTF-8", standalone=True)
+        del_._blob = etree.tostring(
+            self.element, xml_declaration=True, encoding="UTF-8", standalone=True
+        )
         self.dokument.part.relate_to(del_, RELATIONSHIP_TYPE.FOOTNOTES)
 
 
@@ -202,7 +208,9 @@ def _felt(avsnitt, instruksjon: str, resultat: str = "") -> None:
     r = avsnitt.add_run()._r
     r.append(parse_xml(f'<w:fldChar {nsdecls("w")} w:fldCharType="begin"/>'))
     r = avsnitt.add_run()._r
-    r.append(parse_xml(f'<w:instrText {nsdecls("w")} xml:space="preserve"> {instruksjon} </w:instrText>'))
+    r.append(
+        parse_xml(f'<w:instrText {nsdecls("w")} xml:space="preserve"> {instruksjon} </w:instrText>')
+    )
     r = avsnitt.add_run()._r
     r.append(parse_xml(f'<w:fldChar {nsdecls("w")} w:fldCharType="separate"/>'))
     if resultat:
@@ -246,7 +254,11 @@ def _innhold(dokument, kilde: dict, sider: dict[str, int]) -> None:
                 r = avsnitt.add_run()._r
                 r.append(parse_xml(f'<w:fldChar {nsdecls("w")} w:fldCharType="begin"/>'))
                 r = avsnitt.add_run()._r
-                r.append(parse_xml(f'<w:instrText {nsdecls("w")} xml:space="preserve"> TOC \\o "1-3" \\h \\z \\u </w:instrText>'))
+                r.append(
+                    parse_xml(
+                        f'<w:instrText {nsdecls("w")} xml:space="preserve"> TOC \\o "1-3" \\h \\z \\u </w:instrText>'
+                    )
+                )
                 r = avsnitt.add_run()._r
                 r.append(parse_xml(f'<w:fldChar {nsdecls("w")} w:fldCharType="separate"/>'))
             avsnitt.add_run(f"{vist}\t{tekst}\t{side}")
@@ -290,9 +302,20 @@ def lag_docx(kilde: dict, sti: Path, sider: dict[str, int]) -> None:
         if modus == "stil":
             for niva, stil_id in enumerate(["Heading 1", "Heading 2", "Heading 3"]):
                 ppr = dokument.styles[stil_id].element.get_or_add_pPr()
-                ppr.insert(0, parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{niva}"/><w:numId w:val="{overskrift_num}"/></w:numPr>'))
-    listeformater = {"bokstav": ("lowerLetter", "%1)"), "tall": ("decimal", "%1)"), "romersk": ("lowerRoman", "%1)")}
-    liste_abstrakt = {art: nummer.abstrakt([_niva(0, f, t)]) for art, (f, t) in listeformater.items()}
+                ppr.insert(
+                    0,
+                    parse_xml(
+                        f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{niva}"/><w:numId w:val="{overskrift_num}"/></w:numPr>'
+                    ),
+                )
+    listeformater = {
+        "bokstav": ("lowerLetter", "%1)"),
+        "tall": ("decimal", "%1)"),
+        "romersk": ("lowerRoman", "%1)"),
+    }
+    liste_abstrakt = {
+        art: nummer.abstrakt([_niva(0, f, t)]) for art, (f, t) in listeformater.items()
+    }
     tittel = dokument.add_paragraph(kilde["tittel"], style="Title")
     del tittel
     for linje in kilde["linjer"]:
@@ -334,10 +357,19 @@ def lag_docx(kilde: dict, sti: Path, sider: dict[str, int]) -> None:
         if treff := _LISTE.match(linje):
             merke, tekst = treff.groups()
             if merke in ("*", "**"):
-                avsnitt = dokument.add_paragraph(style="List Bullet" if merke == "*" else "List Bullet 2")
+                avsnitt = dokument.add_paragraph(
+                    style="List Bullet" if merke == "*" else "List Bullet 2"
+                )
                 forrige_liste = "punkt"
             else:
-                art = "tall" if merke[0].isdigit() else "romersk" if merke[:-1] in ("i", "ii", "iii", "iv", "v", "vi") and forrige_liste != "bokstav" else "bokstav"
+                art = (
+                    "tall"
+                    if merke[0].isdigit()
+                    else "romersk"
+                    if merke[:-1] in ("i", "ii", "iii", "iv", "v", "vi")
+                    and forrige_liste != "bokstav"
+                    else "bokstav"
+                )
                 if forrige_liste != art:
                     liste_num = nummer.liste(liste_abstrakt[art], start_pa_nytt=True)
                 avsnitt = dokument.add_paragraph(style="List Paragraph")
@@ -355,12 +387,16 @@ def lag_docx(kilde: dict, sti: Path, sider: dict[str, int]) -> None:
 
 
 def soffice(*argumenter: str) -> None:
-    subprocess.run(["soffice", "--headless", *argumenter], check=True, capture_output=True, timeout=180)
+    subprocess.run(
+        ["soffice", "--headless", *argumenter], check=True, capture_output=True, timeout=180
+    )
 
 
 def sider_for_overskrifter(pdf: Path, kilde: dict) -> dict[str, int]:
     sider = {}
-    tekst = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    tekst = subprocess.run(
+        ["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
     for sidenr, side in enumerate(tekst.split("\f"), start=1):
         if side.count("....") > 3:
             continue  # a page of the table of contents itself
@@ -388,7 +424,9 @@ def lag(navn: str) -> None:
             soffice("--convert-to", "docx:MS Word 2007 XML", "--outdir", str(kopi), str(docx_sti))
             (UT / f"{navn}.libreoffice.docx").write_bytes((kopi / f"{navn}.docx").read_bytes())
     for format_, valg in (("raa", []), ("layout", ["-layout"])):
-        subprocess.run(["pdftotext", *valg, str(pdf), str(UT / f"{navn}.pdf.{format_}.txt")], check=True)
+        subprocess.run(
+            ["pdftotext", *valg, str(pdf), str(UT / f"{navn}.pdf.{format_}.txt")], check=True
+        )
     forventet = {
         "tittel": kilde["tittel"],
         "overskrifter": [[nr, tekst] for _niva, nr, tekst in overskrifter(kilde)],

@@ -29,7 +29,11 @@ def dokumenter() -> list[str]:
 
 
 def filer(navn: str) -> list[tuple[str, Path]]:
-    return [(form, FILER / f"{navn}{ending}") for form, ending in FORMER.items() if (FILER / f"{navn}{ending}").exists()]
+    return [
+        (form, FILER / f"{navn}{ending}")
+        for form, ending in FORMER.items()
+        if (FILER / f"{navn}{ending}").exists()
+    ]
 
 
 def forventet(navn: str) -> dict:
@@ -93,10 +97,16 @@ def maal(resultat, data: dict) -> Maaling:
     forventede = {nr: _normal(t) for nr, t in data["overskrifter"]}
     fant = {s.nummer: _normal(s.overskrift) for s in resultat.seksjoner if s.nummer}
     funnet = sum(1 for nr in forventede if nr in fant)
-    feil_titler = [f"{nr}: {fant[nr]!r} ≠ {t!r}" for nr, t in forventede.items() if nr in fant and fant[nr] != t]
+    feil_titler = [
+        f"{nr}: {fant[nr]!r} ≠ {t!r}"
+        for nr, t in forventede.items()
+        if nr in fant and fant[nr] != t
+    ]
     falske = [f"{nr} {t}" for nr, t in fant.items() if nr not in forventede]
     falske += [
-        f"– {s.overskrift}" for s in resultat.seksjoner if not s.nummer and s.overskrift != "Innledning"
+        f"– {s.overskrift}"
+        for s in resultat.seksjoner
+        if not s.nummer and s.overskrift != "Innledning"
     ]
     ut = " ".join(
         [resultat.tittel]
@@ -114,7 +124,10 @@ def maal(resultat, data: dict) -> Maaling:
 def tabell() -> str:
     from avtaler.importering import Importfeil, importer_fil
 
-    rader = ["| dokument | form | overskrifter funnet / forventet | falske overskrifter | ord tapt | sikkerhet |", "|---|---|---|---|---|---|"]
+    rader = [
+        "| dokument | form | overskrifter funnet / forventet | falske overskrifter | ord tapt | sikkerhet |",
+        "|---|---|---|---|---|---|",
+    ]
     for navn in dokumenter():
         data = forventet(navn)
         for form, sti in filer(navn):
