@@ -1,3 +1,7 @@
+import io
+import zipfile
+from pathlib import Path
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -95,3 +99,110 @@ def test_cannot_import_into_another_helsefellesskap(client, koordinator):
     )
     assert svar.status_code == 400
     assert not Avtale.objects.exists()
+
+
+def _linje(tekst: str) -> int:
+    """The line number of the first line in FELLER that contains ``tekst``."""
+    for nr, linje in enumerate(FELLER.read_text(encoding="utf-8").split("\n"), start=1):
+        if tekst in linje:
+            return nr
+    raise AssertionError(tekst)
+
+
+def test_the_preview_shows_each_remark_at_its_line(client, koordinator):
+    client.force_login(koordinator)
+    html = _last_opp(client, FELLER.read_bytes()).content.decode()
+    nr = _linje("7. Ikrafttredelse")
+    assert f'href="#linje-{nr}"' in html
+    rad = html[html.index(f'id="linje-{nr}"') :]
+    rad = rad[: rad.index("</li>")]
+    assert "passer ikke i rekkefølgen etter 5" in rad
+    assert "Sikkerhet: lav" in html
+
+
+def test_a_correction_without_javascript_redirects_back_to_the_line(client, koordinator):
+    client.force_login(koordinator)
+    _last_opp(client, FELLER.read_bytes())
+    nr = _linje("7. Ikrafttredelse")
+    svar = client.post(
+        "/avtaler/importer/", {"handling": "rett", "rett": f"overskrift:{nr}", f"nummer-{nr}": "6"}
+    )
+    assert svar.status_code == 302
+    assert svar["Location"] == f"/avtaler/importer/#linje-{nr}"
+    html = client.get("/avtaler/importer/").content.decode()
+    assert "ble lest som 8 punkter" in html
+    assert not Avtale.objects.exists()
+
+
+def test_a_correction_with_htmx_returns_the_preview_fragment(client, koordinator):
+    client.force_login(koordinator)
+    _last_opp(client, FELLER.read_bytes())
+    nr = _linje("Meldingen kan sendes hele døgnet")
+    svar = client.post(
+        "/avtaler/importer/", {"handling": "rett", "rett": f"sammen:{nr}"}, HTTP_HX_REQUEST="true"
+    )
+    html = svar.content.decode()
+    assert svar.status_code == 200
+    assert html.lstrip().startswith('<div id="forhandsvisning"')
+    assert "<html" not in html
+    assert "Du har rettet 1 linje." in html
+    svar = client.post(
+        "/avtaler/importer/", {"handling": "rett", "rett": f"angre:{nr}"}, HTTP_HX_REQUEST="true"
+    )
+    assert "Du har rettet" not in svar.content.decode()
+
+
+def test_corrections_are_what_gets_saved(client, koordinator, kommune):
+    client.force_login(koordinator)
+    _last_opp(client, FELLER.read_bytes())
+    nr = _linje("7. Ikrafttredelse")
+    client.post(
+        "/avtaler/importer/", {"handling": "rett", "rett": f"overskrift:{nr}", f"nummer-{nr}": "6"}
+    )
+    client.post(
+        "/avtaler/importer/",
+        {
+            "handling": "importer",
+            "helsefellesskap": kommune.helsefellesskap_id,
+            "type": "retningslinje",
+            "tittel": "Retningslinje",
+        },
+    )
+    versjon = Avtaleversjon.objects.get()
+    assert versjon.punkter.get(nummer="6").overskrift == "Ikrafttredelse"
+
+
+def test_an_unknown_correction_is_refused_and_changes_nothing(client, koordinator):
+    client.force_login(koordinator)
+    _last_opp(client, FELLER.read_bytes())
+    svar = client.post("/avtaler/importer/", {"handling": "rett", "rett": "slett:3"})
+    assert svar.status_code == 400
+    assert "Ukjent retting" in svar.content.decode()
+    assert client.session["avtaleimport"]["overstyringer"] == {}
+
+
+def test_cancel_forgets_the_file(client, koordinator):
+    client.force_login(koordinator)
+    _last_opp(client, FELLER.read_bytes())
+    svar = client.post("/avtaler/importer/", {"handling": "avbryt"})
+    assert svar.status_code == 302
+    assert "avtaleimport" not in client.session
+    assert "Les filen" in client.get("/avtaler/importer/").content.decode()
+
+
+def test_a_refusal_names_the_real_format(client, koordinator):
+    client.force_login(koordinator)
+    odt = io.BytesIO()
+    with zipfile.ZipFile(odt, "w") as arkiv:
+        arkiv.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+    svar = _last_opp(client, odt.getvalue(), navn="avtale.docx")
+    assert svar.status_code == 400
+    assert "Filen er en OpenDocument-tekst (.odt)" in svar.content.decode()
+
+
+def test_a_pdf_can_be_imported_in_the_browser(client, koordinator):
+    client.force_login(koordinator)
+    pdf = Path(__file__).parent / "korpus" / "filer" / "vestre_viken_henvisning.pdf"
+    html = _last_opp(client, pdf.read_bytes(), navn="avtale.pdf").content.decode()
+    assert "(PDF) ble lest som 12 punkter" in html
+    assert "Sikkerhet: høy" in html

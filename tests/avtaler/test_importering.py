@@ -263,3 +263,18 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked():
     assert len(buffer.getvalue()) < MAKS_BYTES
     with pytest.raises(Importfeil, match="for stor"):
         importer_fil("bombe.docx", buffer.getvalue())
+
+
+def test_command_vis_prints_every_remark_with_its_line_and_the_confidence(db, capsys):
+    call_command("importer_avtale", str(FELLER), "--vis")
+    feil = capsys.readouterr().err
+    assert "passer ikke i rekkefølgen etter 5 – lest som tekst. (linje 79)" in feil
+    assert "Lest som ren tekst (UTF-8); sikkerhet: lav." in feil
+
+
+def test_command_reads_a_pdf(db, capsys):
+    pdf = Path(__file__).parent / "korpus" / "filer" / "sshf_delavtale11_lund.pdf"
+    call_command("importer_avtale", str(pdf), "--vis")
+    ut = capsys.readouterr().out
+    assert ut.startswith("# 1 Parter\n")
+    assert "## 4.1 Legevakt og legevaktsentral" in ut
