@@ -211,3 +211,20 @@ def test_deleted_and_hidden_text_is_not_read():
     )
     resultat = _les([avsnitt("Formål", "Heading1"), avsnitt(kjoringer=kjoringer)])
     assert resultat.seksjoner[0].tekst == "Synlig innsatt."
+
+
+def test_a_skipped_number_in_a_heading_style_is_kept_and_reported():
+    resultat = _les(
+        [
+            avsnitt("1. Formål", "Overskrift1uten"),
+            avsnitt("Tekst om formålet."),
+            avsnitt("2. Parter", "Overskrift1uten"),
+            avsnitt("Tekst om partene."),
+            avsnitt("4. Varighet", "Overskrift1uten"),
+            avsnitt("Tekst om varigheten."),
+        ]
+    )
+    assert [s.nummer for s in resultat.seksjoner] == ["1", "2", "4"]
+    merknad = next(m for m in resultat.merknader if m.art == "rekkefolge")
+    assert "nummer 3 mangler" in merknad.tekst
+    assert merknad.linje == 5
