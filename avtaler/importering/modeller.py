@@ -13,7 +13,7 @@ import json
 import zlib
 from dataclasses import asdict, dataclass, field, fields
 
-from helsefellesskap.feil import Domenefeil
+from kjerne.feil import Domenefeil
 
 
 class Importfeil(Domenefeil):

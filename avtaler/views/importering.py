@@ -20,8 +20,8 @@ from avtaler.importering import Importresultat, Lesing, Overstyring, tolk
 from avtaler.importering.budsjett import les_med_budsjett
 from avtaler.importering.modeller import ROLLER
 from helsefellesskap import access as hf_access
-from helsefellesskap.access import innlogget
-from helsefellesskap.feil import Domenefeil
+from kjerne.feil import Domenefeil
+from kjerne.tilgang import innlogget
 
 IMPORT_NOKKEL = "avtaleimport"
 HANDLINGER = {"overskrift", "tekst", "sammen", "del"}

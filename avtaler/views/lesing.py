@@ -11,7 +11,7 @@ from helsefellesskap import access as hf_access
 from helsefellesskap.models import Organisasjon
 from kjerne.feil import Domenefeil
 from kjerne.sortering import norsk_sortert
-from kjerne.tilgang import innlogget, offentlig
+from kjerne.tilgang import offentlig
 
 
 def _dato_eller_feil(request: HttpRequest):
