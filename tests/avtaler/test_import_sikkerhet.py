@@ -171,7 +171,7 @@ def test_a_5_mb_upload_of_any_kind_never_takes_more_than_300_mb(art):
 
 
 def test_reading_that_takes_longer_than_its_budget_is_stopped_with_a_clear_message():
-    with pytest.raises(Importfeil, match="for lang tid|mer minne eller tid"):
+    with pytest.raises(Importfeil, match=r"for lang tid|mer minne eller tid"):
         les_med_budsjett("tekst.pdf", FEM_MB_FILER["PDF med mye tekst"], sekunder=0.05)
 
 
