@@ -17,10 +17,16 @@ class AvtalerConfig(AppConfig):
     tommingslaaser = {"sqlite": [Tommingslaas.vedlikeholdsrad("avtaler_vedlikehold")]}
 
     def ready(self) -> None:
-        from avtaler.services import versjon_behandlet
-        from helsefellesskap.signals import vedtak_registrert
+        from avtaler.services.redigering import (
+            versjon_behandlet,
+            versjon_folger_saken,
+            versjon_gjenapnes,
+        )
+        from helsefellesskap.signals import sak_gjenapnet, sak_sendt_videre, vedtak_registrert
 
         vedtak_registrert.connect(versjon_behandlet, dispatch_uid="avtaler.versjon_behandlet")
+        sak_sendt_videre.connect(versjon_folger_saken, dispatch_uid="avtaler.versjon_folger_saken")
+        sak_gjenapnet.connect(versjon_gjenapnes, dispatch_uid="avtaler.versjon_gjenapnes")
 
         from django.db.models.signals import post_delete, post_save
 

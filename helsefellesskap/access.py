@@ -4,9 +4,12 @@ Views declare their audience with ``kjerne.tilgang`` (``@offentlig``, ``@innlogg
 object rules they then ask are the ``kan_*`` functions below.
 """
 
+
+from django.db.models import Q
 from django.utils import timezone
 
 from helsefellesskap.models import Medlemskap, Organisasjon, Utvalg, Utvalgsmedlem
+from helsefellesskap.models.utvalg import PARTENE, Side
 
 Rolle = Medlemskap.Rolle
 
@@ -94,6 +97,38 @@ def er_utvalgsmedlem(user, utvalg: Utvalg) -> bool:
 def kan_fore_utvalg(user, utvalg: Utvalg) -> bool:
     """The body's secretary records meetings, cases, attendance and decisions."""
     return er_systemforvalter(user) or Utvalgsmedlem.Rolle.SEKRETAER in _verv(user, utvalg)
+
+
+def partsside(user, utvalg: Utvalg) -> str:
+    """The party («kommunene» or «helseforetaket») the user may act for in the body, or "".
+
+    The agreement § 6 gives the next step to the parties, not to the body's secretary: a
+    member who sits for one of the parties, or a coordinator or administrator of one of the
+    parties (for an LSU, the HF or a municipality of its area).
+    """
+    if not user.is_authenticated:
+        return ""
+    side = (
+        Utvalgsmedlem.objects.aktive(timezone.localdate())
+        .filter(utvalg=utvalg, bruker=user, side__in=[s.value for s in PARTENE])
+        .exclude(rolle=Utvalgsmedlem.Rolle.SEKRETAER)
+        .values_list("side", flat=True)
+        .first()
+    )
+    if side:
+        return side
+    egne = organisasjoner_med_rolle(user, Rolle.SAMHANDLINGSKOORDINATOR, Rolle.ADMINISTRATOR)
+    parter = Organisasjon.objects.filter(pk__in=egne, helsefellesskap=utvalg.helsefellesskap_id)
+    if utvalg.lokalomrade_id:
+        parter = parter.filter(
+            Q(type=Organisasjon.Type.HELSEFORETAK) | Q(lokalomrader=utvalg.lokalomrade_id)
+        )
+    typer = set(parter.values_list("type", flat=True))
+    if Organisasjon.Type.KOMMUNE in typer:
+        return Side.KOMMUNENE
+    if Organisasjon.Type.HELSEFORETAK in typer:
+        return Side.HELSEFORETAKET
+    return ""
 
 
 def er_offentlig_utvalg(utvalg: Utvalg) -> bool:

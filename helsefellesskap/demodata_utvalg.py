@@ -184,6 +184,9 @@ def last_demodata() -> list[str]:
         ("Handlingsplan for Helsefellesskap Vest-Viken 2026", "", True),
         ("Oppnevning av faglig samarbeidsutvalg for rehabilitering", "", True),
     ]
+    for medlem in ssu.medlemmer.exclude(rolle="sekretaer"):
+        for mote in ssu_moter[:3]:
+            services.oppmote_registrer(utfort_av=None, mote=mote, medlem=medlem, status="til_stede")
     vedtatt = []
     for mote, (tittel, beskrivelse, _enig) in zip(ssu_moter, saker, strict=False):
         sak = services.sak_opprett(
@@ -203,9 +206,6 @@ def last_demodata() -> list[str]:
     for mote in ssu_moter[3:5]:
         services.referat_lagre(utfort_av=None, mote=mote, tekst="Orienteringssaker. Ingen vedtak.")
         services.referat_godkjenn(utfort_av=None, mote=mote)
-    for medlem in ssu.medlemmer.exclude(rolle="sekretaer"):
-        for mote in ssu_moter[:3]:
-            services.oppmote_registrer(utfort_av=None, mote=mote, medlem=medlem, status="til_stede")
 
     fsu = services.utvalg_opprett(
         helsefellesskap=hf,
@@ -247,6 +247,8 @@ def last_demodata() -> list[str]:
         beskrivelse="Helseforetaket ønsker å kunne skrive ut pasienter til kl. 20; kommunene mener rutinen skal følges.",
         ar=2026,
     )
+    for medlem in drammen.medlemmer.exclude(rolle="sekretaer"):
+        services.oppmote_registrer(utfort_av=None, mote=mote, medlem=medlem, status="til_stede")
     services.vedtak_registrer(
         utfort_av=None,
         sak=uenig,
@@ -254,6 +256,11 @@ def last_demodata() -> list[str]:
         tekst="Utskrivning kan skje til kl. 20 på hverdager.",
         posisjoner={**ALLE_ENIGE, "kommunene": "uenig"},
     )
-    til_ssu = services.sak_send_videre(utfort_av=None, sak=uenig)
-    services.sak_sett_pa_sakliste(utfort_av=None, mote=ssu_moter[-1], sak=til_ssu)
+    # The municipalities take the case on (the agreement § 6); it lands on SSU's next meeting.
+    services.sak_send_videre(
+        utfort_av=None,
+        sak=uenig,
+        side="kommunene",
+        begrunnelse="Kommunene ber om at utskrivningstidene drøftes prinsipielt i SSU.",
+    )
     return ["Utvalg: SSU, AU, 5 LSU og et FSU med møter, saker og vedtak i 2026"]

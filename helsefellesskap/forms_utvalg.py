@@ -30,30 +30,71 @@ class ReferatForm(DsSkjema, forms.Form):
 
 
 class VedtakForm(DsSkjema, forms.Form):
-    """The decision text and one position per side represented in the body."""
+    """The decision text and one position per side represented in the body. No position is
+    chosen in advance: the secretary records what each side said."""
 
-    tekst = forms.CharField(label=_("Vedtak"), widget=forms.Textarea(attrs={"rows": 3}))
+    tekst = forms.CharField(
+        label=_("Vedtak"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Skriv vedtaksteksten.")},
+    )
 
-    def __init__(self, *args, sider: list[str], sak: Sak, anbefaling: bool = False, **kwargs):
+    def __init__(
+        self,
+        *args,
+        sider: list[str],
+        sak: Sak,
+        anbefaling: bool = False,
+        til_stede: dict[str, list[str]] | None = None,
+        **kwargs,
+    ):
         kwargs.setdefault("prefix", f"sak{sak.pk}")
         super().__init__(*args, **kwargs)
         self.sak = sak
         self.anbefaling = anbefaling
         if anbefaling:
             self.fields["tekst"].label = _("Anbefaling")
+            self.fields["tekst"].error_messages["required"] = _("Skriv anbefalingen.")
             return
+        til_stede = til_stede or {}
         for side in sider:
+            navn = til_stede.get(side)
             self.fields[side] = forms.ChoiceField(
                 label=Side(side).label,
                 choices=Posisjon.choices,
                 widget=forms.RadioSelect,
-                initial=Posisjon.ENIG,
+                help_text=_("Til stede: %(navn)s") % {"navn": ", ".join(navn)}
+                if navn
+                else _("Ingen til stede etter oppmøtet."),
+                error_messages={
+                    "required": _("Oppgi standpunktet til %(side)s.")
+                    % {"side": Side(side).label.lower()}
+                },
             )
             self.fields[side].widget.attrs.pop("class", None)
+        self.fields["protokolltilforsel"] = forms.CharField(
+            label=_("Protokolltilførsel (valgfritt)"),
+            help_text=_(
+                "Det en side som er uenig, ber om å få ført i protokollen. Bare partenes "
+                "standpunkt avgjør vedtaket."
+            ),
+            widget=forms.Textarea(attrs={"rows": 2}),
+            required=False,
+        )
 
     @property
     def posisjonsfelt(self):
-        return [self[navn] for navn in self.fields if navn != "tekst"]
+        return [self[navn] for navn in self.fields if navn in Side.values]
 
     def posisjoner(self) -> dict[str, str]:
-        return {navn: verdi for navn, verdi in self.cleaned_data.items() if navn != "tekst"}
+        return {navn: verdi for navn, verdi in self.cleaned_data.items() if navn in Side.values}
+
+
+class BegrunnelseForm(DsSkjema, forms.Form):
+    """The reason for taking a case on, or for reopening it."""
+
+    begrunnelse = forms.CharField(
+        label=_("Begrunnelse"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Skriv en begrunnelse.")},
+    )

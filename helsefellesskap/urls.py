@@ -47,6 +47,7 @@ urlpatterns = [
     path("moter/<int:pk>/bekreft/", views.mote_bekreft, name="mote-bekreft"),
     path("saker/<int:pk>/", views.sak, name="sak"),
     path("saker/<int:pk>/send-videre/", views.sak_send_videre, name="sak-send-videre"),
+    path("saker/<int:pk>/gjenapne/", views.sak_gjenapne, name="sak-gjenapne"),
     path("saker/<int:pk>/dokumenter/", views.sak_dokument_ny, name="sak-dokument-ny"),
     path("saker/<int:pk>/dokumenter/<int:dokument_pk>/", views.sak_dokument, name="sak-dokument"),
 ]

@@ -9,10 +9,11 @@ class DsSkjema:
         for felt in self.fields.values():
             felt.widget.attrs.setdefault("class", "ds-input")
 
-    def full_clean(self):
-        super().full_clean()
-        for navn in self.errors:
+    def add_error(self, field, error):
+        # Every error passes here, also those a view adds from a service after cleaning.
+        super().add_error(field, error)
+        for navn in self._errors:
             if navn in self.fields:
                 attrs = self.fields[navn].widget.attrs
                 attrs["aria-invalid"] = "true"
-                attrs["aria-describedby"] = f"id_{navn}_feil"
+                attrs["aria-describedby"] = f"{self[navn].auto_id}_feil"

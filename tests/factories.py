@@ -193,3 +193,28 @@ def fullt_ssu(helsefellesskap, **felter):
             lag_medlem(utvalg, side)
     lag_medlem(utvalg, "helseforetaket", rolle="sekretaer")
     return utvalg
+
+
+def registrer_oppmote(mote, posisjoner=None):
+    """Attendance as the positions say: a side «ikke til stede» sent apologies, the rest came."""
+    from django.utils import timezone
+
+    from helsefellesskap.services import oppmote_registrer
+
+    dato = timezone.localtime(mote.start).date()
+    posisjoner = posisjoner or {}
+    for medlem in mote.utvalg.medlemmer.aktive(dato).exclude(rolle="sekretaer"):
+        borte = posisjoner.get(medlem.side) == "ikke_til_stede"
+        oppmote_registrer(
+            utfort_av=None, mote=mote, medlem=medlem, status="forfall" if borte else "til_stede"
+        )
+
+
+def vedta(sak, mote, posisjoner, tekst="Vedtaket.", **felter):
+    """Record a decision in a meeting whose attendance agrees with the positions."""
+    from helsefellesskap.services import vedtak_registrer
+
+    registrer_oppmote(mote, posisjoner)
+    return vedtak_registrer(
+        utfort_av=None, sak=sak, mote=mote, tekst=tekst, posisjoner=posisjoner, **felter
+    )

@@ -230,7 +230,10 @@ def versjon_send_til_godkjenning(
 
 
 def versjon_behandlet(sender=None, *, vedtak: Vedtak, **kwargs) -> None:
-    """A decision in a case where a version is under consideration approves or returns it."""
+    """A decision in a case where a version is under consideration approves or returns it;
+    a postponed case leaves it under consideration."""
+    if vedtak.resultat not in (Vedtak.Resultat.VEDTATT, Vedtak.Resultat.IKKE_ENIGHET):
+        return
     for versjon in Avtaleversjon.objects.filter(
         behandles_i=vedtak.sak_id, tilstand=T.TIL_BEHANDLING
     ):
@@ -243,6 +246,39 @@ def versjon_behandlet(sender=None, *, vedtak: Vedtak, **kwargs) -> None:
                 utfort_av=vedtak.registrert_av,
                 begrunnelse=_("Ikke enighet i %(sak)s (%(pos)s). %(tekst)s")
                 % {"sak": vedtak.sak.saksnummer, "pos": standpunkter, "tekst": vedtak.tekst},
+            )
+
+
+def versjon_folger_saken(sender=None, *, sak, ny, utfort_av=None, **kwargs) -> None:
+    """A case about a version, taken on to the next body, takes the draft with it: the body
+    that decides has the version before it, so its decision and the version agree."""
+    if ny is None:
+        return
+    for versjon in Avtaleversjon.objects.filter(behandles_i=sak.pk, tilstand=T.UTKAST):
+        versjon = versjon_send_til_behandling(
+            versjon=versjon, utfort_av=utfort_av, merknad=ny.saksnummer
+        )
+        versjon.behandles_i = ny
+        versjon.save(update_fields=["behandles_i"])
+
+
+def versjon_gjenapnes(sender=None, *, sak, begrunnelse: str = "", **kwargs) -> None:
+    """Reopening a case: a version it approved stays approved (the reopening is refused); a
+    draft it returned comes back under consideration in the same case."""
+    for versjon in Avtaleversjon.objects.filter(behandles_i=sak.pk):
+        if versjon.tilstand == T.UTKAST:
+            versjon_send_til_behandling(versjon=versjon, utfort_av=None, merknad=begrunnelse)
+        elif versjon.tilstand != T.TIL_BEHANDLING:
+            raise Domenefeil(
+                _(
+                    "Saken godkjente versjon %(nr)s av %(tittel)s, som nå er %(tilstand)s. "
+                    "En godkjent versjon behandles ikke på nytt; start en revisjon i stedet."
+                )
+                % {
+                    "nr": versjon.nummer,
+                    "tittel": versjon.tittel,
+                    "tilstand": versjon.get_tilstand_display().lower(),
+                }
             )
 
 

@@ -8,6 +8,7 @@ from helsefellesskap.models.moter import (
     Sak,
     Sakbehandling,
     Saksdokument,
+    Sakshendelse,
     Vedtak,
 )
 from helsefellesskap.models.organisasjoner import (
@@ -39,6 +40,7 @@ __all__ = [
     "Sak",
     "Sakbehandling",
     "Saksdokument",
+    "Sakshendelse",
     "Sammensetningskrav",
     "Side",
     "User",

@@ -1,8 +1,10 @@
 """Meetings, cases and decisions of the bodies.
 
-A decision is adopted only when both parties are present and agree and no side
-present disagrees. The rule is a database constraint on Vedtak, so it holds on
-every path, not only in the form.
+"Vedtak forutsetter enstemmighet mellom partene" (the agreement § 5.3, § 5.4): a decision
+is adopted when both parties – the municipalities' side and the HF's side – are present and
+agree. The other members' views are recorded (dissent) without veto, and a party that is
+not present means the case is postponed. The rule is a database constraint on Vedtak, so it
+holds on every path, not only in the service.
 """
 
 from django.conf import settings
@@ -12,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from helsefellesskap.models.utvalg import Side, Utvalg, Utvalgsmedlem
+from helsefellesskap.models.utvalg import PARTENE, Side, Utvalg, Utvalgsmedlem
 
 
 class Mote(models.Model):
@@ -94,8 +96,15 @@ class Sak(models.Model):
     class Status(models.TextChoices):
         APEN = "apen", _("Åpen")
         AVSLUTTET = "avsluttet", _("Avsluttet")
+        IKKE_ENIGHET = "ikke_enighet", _("Behandlet uten enighet")
         SENDT_VIDERE = "sendt_videre", _("Sendt videre")
         NASJONAL = "nasjonal", _("Sendt til nasjonal tvisteløsningsnemnd")
+
+    class Neste(models.TextChoices):
+        """Where the case goes if the parties do not agree (the agreement § 6)."""
+
+        OVERORDNET = "overordnet", _("Overordnet utvalg (LSU → SSU)")
+        NASJONAL = "nasjonal", _("Nasjonal tvisteløsningsnemnd")
 
     utvalg = models.ForeignKey(Utvalg, on_delete=models.PROTECT, related_name="saker")
     ar = models.PositiveSmallIntegerField(_("år"))
@@ -112,6 +121,16 @@ class Sak(models.Model):
         blank=True,
         related_name="videresendt_til",
         verbose_name=_("sendt videre fra"),
+    )
+    neste = models.CharField(
+        _("neste trinn ved uenighet"),
+        max_length=20,
+        choices=Neste.choices,
+        default=Neste.OVERORDNET,
+        help_text=_(
+            "Et avvik om en pasientrelatert enkeltsak går fra LSU rett til nasjonal "
+            "tvisteløsningsnemnd (avtalen § 6)."
+        ),
     )
     opprettet = models.DateTimeField(default=timezone.now)
 
@@ -134,6 +153,15 @@ class Sak(models.Model):
     @property
     def saksnummer(self) -> str:
         return f"{self.utvalg.kortnavn} {self.lopenummer}/{self.ar}"
+
+    @property
+    def gar_til_nasjonal(self) -> bool:
+        """Whether the next step without agreement is the national dispute body."""
+        return (
+            self.neste == self.Neste.NASJONAL
+            or self.utvalg.type == Utvalg.Type.SSU
+            or self.utvalg.overordnet_id is None
+        )
 
 
 class Saksdokument(models.Model):
@@ -173,6 +201,52 @@ class Sakbehandling(models.Model):
         return f"{self.sak} i {self.mote}"
 
 
+class Sakshendelse(models.Model):
+    """A step in a case's history that is not a decision: who took it on, or reopened it,
+    when and why (the agreement § 6: either party may take the next step)."""
+
+    class Type(models.TextChoices):
+        UTSATT = "utsatt", _("Utsatt til neste møte")
+        SENDT_VIDERE = "sendt_videre", _("Sendt videre")
+        NASJONAL = "nasjonal", _("Brakt inn for nasjonal tvisteløsningsnemnd")
+        GJENAPNET = "gjenapnet", _("Gjenåpnet")
+
+    sak = models.ForeignKey(Sak, on_delete=models.PROTECT, related_name="hendelser")
+    type = models.CharField(_("type"), max_length=20, choices=Type.choices)
+    tekst = models.TextField(_("begrunnelse"), blank=True)
+    side = models.CharField(
+        _("på vegne av"),
+        max_length=20,
+        choices=[(s.value, s.label) for s in PARTENE],
+        blank=True,
+    )
+    utfort_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    til_sak = models.ForeignKey(
+        Sak, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    mote = models.ForeignKey(
+        Mote, on_delete=models.PROTECT, null=True, blank=True, related_name="sakshendelser"
+    )
+    tidspunkt = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("hendelse i sak")
+        verbose_name_plural = _("hendelser i saker")
+        ordering = ["tidspunkt", "pk"]
+        constraints = [
+            # Taking a case on is a party's act: it always says for which party.
+            models.CheckConstraint(
+                condition=~Q(type__in=["sendt_videre", "nasjonal"]) | ~Q(side=""),
+                name="videresending_har_part",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.sak.saksnummer}: {self.get_type_display()}"
+
+
 class Posisjon(models.TextChoices):
     ENIG = "enig", _("Enig")
     UENIG = "uenig", _("Uenig")
@@ -181,13 +255,9 @@ class Posisjon(models.TextChoices):
 
 POSISJONSFELT = {side: f"pos_{side.value}" for side in Side}
 
-_PARTENE_ENIGE = Q(pos_kommunene=Posisjon.ENIG) & Q(pos_helseforetaket=Posisjon.ENIG)
-_INGEN_UENIG = (
-    ~Q(pos_bruker=Posisjon.UENIG)
-    & ~Q(pos_arbeidstaker=Posisjon.UENIG)
-    & ~Q(pos_fastlege=Posisjon.UENIG)
-)
-ENSTEMMIG = _PARTENE_ENIGE & _INGEN_UENIG
+_TIL_STEDE = [Posisjon.ENIG, Posisjon.UENIG]
+PARTENE_TIL_STEDE = Q(pos_kommunene__in=_TIL_STEDE) & Q(pos_helseforetaket__in=_TIL_STEDE)
+PARTENE_ENIGE = Q(pos_kommunene=Posisjon.ENIG) & Q(pos_helseforetaket=Posisjon.ENIG)
 
 
 def _posisjon(side: Side):
@@ -206,11 +276,19 @@ class Vedtak(models.Model):
     class Resultat(models.TextChoices):
         VEDTATT = "vedtatt", _("Vedtatt")
         IKKE_ENIGHET = "ikke_enighet", _("Ikke enighet")
+        UTSATT = "utsatt", _("Utsatt")
         ANBEFALING = "anbefaling", _("Anbefaling")
 
     sak = models.ForeignKey(Sak, on_delete=models.PROTECT, related_name="vedtak")
     mote = models.ForeignKey(Mote, on_delete=models.PROTECT, related_name="vedtak")
     tekst = models.TextField(_("vedtak"))
+    protokolltilforsel = models.TextField(
+        _("protokolltilførsel"),
+        blank=True,
+        help_text=_("Det de som er uenige, ber om å få ført i protokollen."),
+    )
+    # Set when the case is reopened: the decision stays in the minutes, marked as reopened.
+    gjenapnet = models.DateTimeField(_("gjenåpnet"), null=True, blank=True)
     resultat = models.CharField(_("resultat"), max_length=20, choices=Resultat.choices)
     pos_kommunene = _posisjon(Side.KOMMUNENE)
     pos_helseforetaket = _posisjon(Side.HELSEFORETAKET)
@@ -229,16 +307,25 @@ class Vedtak(models.Model):
         verbose_name_plural = _("vedtak")
         ordering = ["tidspunkt"]
         constraints = [
-            # The rule of unanimity between the parties, on every path into the table.
+            # "Vedtak forutsetter enstemmighet mellom partene", on every path into the table:
+            # only the parties' positions decide; a party not present postpones the case.
             models.CheckConstraint(
-                condition=(Q(resultat="vedtatt") & ENSTEMMIG)
-                | (Q(resultat="ikke_enighet") & ~ENSTEMMIG)
+                condition=(Q(resultat="vedtatt") & PARTENE_ENIGE)
+                | (Q(resultat="ikke_enighet") & PARTENE_TIL_STEDE & ~PARTENE_ENIGE)
+                | (Q(resultat="utsatt") & ~PARTENE_TIL_STEDE)
                 | Q(resultat="anbefaling"),
-                name="vedtatt_bare_ved_enstemmighet",
+                name="vedtak_etter_partenes_standpunkt",
                 violation_error_message=_(
-                    "Et vedtak er bare vedtatt når begge parter er til stede og enige, "
-                    "og ingen side som er til stede er uenig."
+                    "Et vedtak er vedtatt bare når begge parter er til stede og enige, "
+                    "ikke enighet bare når begge er til stede, og ellers utsatt."
                 ),
+            ),
+            # A case is decided once; treating it again needs an explicit reopening.
+            models.UniqueConstraint(
+                fields=["sak"],
+                condition=Q(gjenapnet__isnull=True) & ~Q(resultat="utsatt"),
+                name="ett_gjeldende_vedtak_per_sak",
+                violation_error_message=_("Saken er allerede behandlet."),
             ),
         ]
 
@@ -252,6 +339,24 @@ class Vedtak(models.Model):
             (side.label, self.get_posisjon_display(side))
             for side in Side
             if getattr(self, POSISJONSFELT[side])
+        ]
+
+    @property
+    def dissens(self) -> list[str]:
+        """The members other than the parties who disagreed: recorded, without veto."""
+        return [
+            str(side.label)
+            for side in Side
+            if side not in PARTENE and getattr(self, POSISJONSFELT[side]) == Posisjon.UENIG
+        ]
+
+    @property
+    def fravaerende_parter(self) -> list[str]:
+        """The parties not present (why a case was postponed)."""
+        return [
+            str(side.label)
+            for side in PARTENE
+            if getattr(self, POSISJONSFELT[side]) not in (Posisjon.ENIG, Posisjon.UENIG)
         ]
 
     def get_posisjon_display(self, side: Side) -> str:

@@ -7,6 +7,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from helsefellesskap import access
 from helsefellesskap.models import (
     Mote,
     Oppmote,
@@ -14,6 +15,7 @@ from helsefellesskap.models import (
     Sak,
     Sakbehandling,
     Saksdokument,
+    Sakshendelse,
     User,
     Utvalg,
     Utvalgsmedlem,
@@ -22,7 +24,7 @@ from helsefellesskap.models import (
 from helsefellesskap.models.moter import POSISJONSFELT, Posisjon
 from helsefellesskap.models.utvalg import PARTENE, Side
 from helsefellesskap.services.utvalg import _krev_aktivt, _krev_sekretaer
-from helsefellesskap.signals import vedtak_registrert
+from helsefellesskap.signals import sak_gjenapnet, sak_sendt_videre, vedtak_registrert
 from kjerne.feil import Domenefeil
 
 
@@ -65,8 +67,10 @@ def sak_opprett(
     beskrivelse: str = "",
     ar: int | None = None,
     sendt_fra: Sak | None = None,
+    neste: str = Sak.Neste.OVERORDNET,
 ) -> Sak:
-    """A new case with the next number of the body for the year («SSU 12/2026»)."""
+    """A new case with the next number of the body for the year («SSU 12/2026»); `neste` is
+    where it goes if the parties do not agree."""
     if sendt_fra is None:
         _krev_sekretaer(utfort_av, utvalg)
     ar = ar or timezone.localdate().year
@@ -81,6 +85,7 @@ def sak_opprett(
         tittel=tittel.strip(),
         beskrivelse=beskrivelse,
         sendt_fra=sendt_fra,
+        neste=neste,
     )
 
 
@@ -98,8 +103,42 @@ def sak_sett_pa_sakliste(*, utfort_av: User | None, mote: Mote, sak: Sak) -> Sak
     return behandling
 
 
+def neste_planlagte_mote(utvalg: Utvalg, etter: datetime.datetime | None = None) -> Mote | None:
+    """The body's next planned meeting (after `etter`, or from now)."""
+    return (
+        Mote.objects.filter(
+            utvalg=utvalg, start__gt=etter or timezone.now(), status=Mote.Status.PLANLAGT
+        )
+        .order_by("start")
+        .first()
+    )
+
+
+def sak_sett_pa_neste_mote(*, sak: Sak, etter: datetime.datetime | None = None) -> Mote | None:
+    """Put the case on its body's next planned meeting, if one is planned."""
+    mote = neste_planlagte_mote(sak.utvalg, etter)
+    if mote is not None:
+        sak_sett_pa_sakliste(utfort_av=None, mote=mote, sak=sak)
+    return mote
+
+
 def _aktive_medlemmer(utvalg: Utvalg, dato: datetime.date) -> list[Utvalgsmedlem]:
     return list(Utvalgsmedlem.objects.aktive(dato).filter(utvalg=utvalg))
+
+
+def _motedag(mote: Mote) -> datetime.date:
+    return timezone.localtime(mote.start).date()
+
+
+def _krev_avholdt(mote: Mote, hva: str) -> None:
+    """What only happens in a meeting that has been held: its date has come, it is not cancelled."""
+    if mote.status == Mote.Status.AVLYST:
+        raise Domenefeil(_("Møtet er avlyst."))
+    if _motedag(mote) > timezone.localdate():
+        raise Domenefeil(
+            _("Møtet er %(dato)s. %(hva)s først på møtedagen.")
+            % {"dato": _motedag(mote).strftime("%d.%m.%Y"), "hva": hva}
+        )
 
 
 @transaction.atomic
@@ -107,7 +146,7 @@ def oppmote_registrer(
     *, utfort_av: User | None, mote: Mote, medlem: Utvalgsmedlem, status: str
 ) -> Oppmote:
     _krev_sekretaer(utfort_av, mote.utvalg)
-    dato = timezone.localtime(mote.start).date()
+    dato = _motedag(mote)
     if medlem.utvalg_id != mote.utvalg_id or not medlem.er_aktiv(dato):
         raise Domenefeil(
             _("%(navn)s var ikke medlem av utvalget på møtedagen.") % {"navn": medlem.bruker.navn}
@@ -118,6 +157,11 @@ def oppmote_registrer(
         return Oppmote(mote=mote, medlem=medlem, status="")
     if status not in Oppmote.Status.values:
         raise Domenefeil(_("Ukjent oppmøtestatus."))
+    if status != Oppmote.Status.FORFALL:
+        # Apologies come in advance; who was there is known on the day.
+        _krev_avholdt(mote, _("Oppmøte føres"))
+    if mote.referat_godkjent:
+        raise Domenefeil(_("Referatet er godkjent; oppmøtet kan ikke endres."))
     oppmote, _opprettet = Oppmote.objects.update_or_create(
         mote=mote, medlem=medlem, defaults={"status": status}
     )
@@ -135,6 +179,100 @@ def sider_blant(medlemmer: list[Utvalgsmedlem]) -> list[str]:
     return [side.value for side in Side if side in sider]
 
 
+class Standpunktfeil(Domenefeil):
+    """A side's position contradicts the attendance: the message belongs at that side's field."""
+
+    def __init__(self, melding: str, side: str):
+        super().__init__(melding)
+        self.side = side
+
+
+def oppmote_for(mote: Mote) -> dict[int, str]:
+    """Each member's attendance status in the meeting, by member id."""
+    return dict(mote.oppmote.values_list("medlem_id", "status"))
+
+
+def til_stede_per_side(
+    medlemmer: list[Utvalgsmedlem], oppmote: dict[int, str]
+) -> dict[str, list[str]]:
+    """The names of the members present, per side (the secretary does not count)."""
+    per_side: dict[str, list[str]] = {}
+    for m in medlemmer:
+        if (
+            oppmote.get(m.pk) == Oppmote.Status.TIL_STEDE
+            and m.rolle != Utvalgsmedlem.Rolle.SEKRETAER
+        ):
+            per_side.setdefault(m.side, []).append(m.bruker.navn)
+    return per_side
+
+
+def _krev_oppmote_fort(medlemmer: list[Utvalgsmedlem], fort: dict[int, str]) -> None:
+    mangler = [
+        m.bruker.navn
+        for m in medlemmer
+        if m.rolle != Utvalgsmedlem.Rolle.SEKRETAER and m.pk not in fort
+    ]
+    if mangler:
+        raise Domenefeil(
+            _("Før oppmøtet for alle medlemmene før vedtak registreres. Mangler: %(navn)s.")
+            % {"navn": ", ".join(sorted(mangler))}
+        )
+
+
+def _standpunkter(
+    posisjoner: dict[str, str], sider: list[str], til_stede: dict[str, list[str]]
+) -> dict[str, str]:
+    """Each represented side's position, checked against who was there."""
+    felter = {}
+    for side in Side:
+        posisjon = posisjoner.get(side.value, "")
+        navn = side.label.lower()
+        if side.value not in sider:
+            felter[POSISJONSFELT[side]] = ""  # not represented in the body
+        elif side.value in til_stede:
+            if posisjon == Posisjon.IKKE_TIL_STEDE:
+                raise Standpunktfeil(
+                    _(
+                        "%(side)s er ført som til stede i oppmøtet (%(navn)s) og kan ikke ha "
+                        "standpunktet «ikke til stede». Rett oppmøtet eller standpunktet."
+                    )
+                    % {"side": side.label, "navn": ", ".join(til_stede[side.value])},
+                    side.value,
+                )
+            if posisjon not in (Posisjon.ENIG, Posisjon.UENIG):
+                raise Standpunktfeil(
+                    _("Oppgi standpunktet til %(side)s.") % {"side": navn}, side.value
+                )
+            felter[POSISJONSFELT[side]] = posisjon
+        else:
+            if posisjon in (Posisjon.ENIG, Posisjon.UENIG):
+                raise Standpunktfeil(
+                    _(
+                        "Ingen fra %(side)s er ført som til stede i oppmøtet, så de kan ikke være "
+                        "%(pos)s. Rett oppmøtet, eller velg «ikke til stede»."
+                    )
+                    % {"side": navn, "pos": Posisjon(posisjon).label.lower()},
+                    side.value,
+                )
+            felter[POSISJONSFELT[side]] = Posisjon.IKKE_TIL_STEDE
+    return felter
+
+
+def _krev_kan_behandles(sak: Sak, mote: Mote) -> None:
+    if sak.utvalg_id != mote.utvalg_id:
+        raise Domenefeil(_("Saken hører til et annet utvalg."))
+    if sak.status != Sak.Status.APEN:
+        raise Domenefeil(
+            _(
+                "Saken er %(status)s og kan ikke behandles på nytt. "
+                "Gjenåpne den med en begrunnelse først."
+            )
+            % {"status": sak.get_status_display().lower()}
+        )
+    if mote.referat_godkjent:
+        raise Domenefeil(_("Referatet fra møtet er godkjent; det kan ikke få nye vedtak."))
+
+
 @transaction.atomic
 def vedtak_registrer(
     *,
@@ -143,54 +281,71 @@ def vedtak_registrer(
     mote: Mote,
     tekst: str,
     posisjoner: dict[str, str],
+    protokolltilforsel: str = "",
 ) -> Vedtak:
-    """Record a decision with each side's position; adopted only when the parties agree."""
+    """Record a decision from the parties' positions (the agreement § 5.3, § 5.4).
+
+    Adopted when both parties are present and agree; not agreed when both are present and
+    one disagrees; postponed to the next meeting when a party is not present. The other
+    members' views are recorded, and their disagreement is dissent, not a veto.
+    """
     utvalg = mote.utvalg
     _krev_sekretaer(utfort_av, utvalg)
     sak = _laas_sak(sak)
+    mote = _laas_mote(mote)
     if not utvalg.kan_vedta:
         raise Domenefeil(
             _("%(navn)s har ikke vedtaksmyndighet og kan bare gi anbefalinger.")
             % {"navn": utvalg.navn}
         )
-    if sak.utvalg_id != utvalg.pk:
-        raise Domenefeil(_("Saken hører til et annet utvalg."))
-    if sak.status != Sak.Status.APEN:
-        raise Domenefeil(_("Saken er %(status)s.") % {"status": sak.get_status_display().lower()})
+    _krev_kan_behandles(sak, mote)
+    _krev_avholdt(mote, _("Vedtak registreres"))
     if not tekst.strip():
         raise Domenefeil(_("Skriv vedtaksteksten."))
-    dato = timezone.localtime(mote.start).date()
+    dato = _motedag(mote)
     _krev_aktivt(utvalg, dato)
-    sider = representerte_sider(utvalg, dato)
-    felter = {}
-    for side in Side:
-        posisjon = posisjoner.get(side.value, "")
-        if side.value in sider:
-            if posisjon not in Posisjon.values:
-                raise Domenefeil(
-                    _("Oppgi standpunktet til %(side)s.") % {"side": side.label.lower()}
-                )
-            felter[POSISJONSFELT[side]] = posisjon
-        else:
-            felter[POSISJONSFELT[side]] = ""  # not represented in the body
-    enige_parter = all(felter[POSISJONSFELT[p]] == Posisjon.ENIG for p in PARTENE)
-    ingen_uenig = Posisjon.UENIG not in felter.values()
-    resultat = (
-        Vedtak.Resultat.VEDTATT if enige_parter and ingen_uenig else Vedtak.Resultat.IKKE_ENIGHET
+    medlemmer = list(
+        Utvalgsmedlem.objects.aktive(dato).filter(utvalg=utvalg).select_related("bruker")
     )
+    oppmote = oppmote_for(mote)
+    _krev_oppmote_fort(medlemmer, oppmote)
+    felter = _standpunkter(
+        posisjoner, sider_blant(medlemmer), til_stede_per_side(medlemmer, oppmote)
+    )
+    parter = [felter[POSISJONSFELT[p]] for p in PARTENE]
+    if any(p != Posisjon.ENIG and p != Posisjon.UENIG for p in parter):
+        resultat = Vedtak.Resultat.UTSATT
+    elif all(p == Posisjon.ENIG for p in parter):
+        resultat = Vedtak.Resultat.VEDTATT
+    else:
+        resultat = Vedtak.Resultat.IKKE_ENIGHET
     sak_sett_pa_sakliste(utfort_av=utfort_av, mote=mote, sak=sak)
     vedtak = Vedtak.objects.create(
         sak=sak,
         mote=mote,
         tekst=tekst.strip(),
+        protokolltilforsel=protokolltilforsel.strip(),
         resultat=resultat,
         registrert_av=utfort_av,
         **felter,
     )
-    if resultat == Vedtak.Resultat.VEDTATT:
-        sak.status = Sak.Status.AVSLUTTET
+    if resultat == Vedtak.Resultat.UTSATT:
+        neste = sak_sett_pa_neste_mote(sak=sak, etter=mote.start)
+        Sakshendelse.objects.create(
+            sak=sak,
+            type=Sakshendelse.Type.UTSATT,
+            tekst=_("%(parter)s ikke til stede.")
+            % {"parter": " og ".join(vedtak.fravaerende_parter)},
+            utfort_av=utfort_av,
+            mote=neste,
+        )
+    else:
+        sak.status = (
+            Sak.Status.AVSLUTTET if resultat == Vedtak.Resultat.VEDTATT else Sak.Status.IKKE_ENIGHET
+        )
         sak.save(update_fields=["status"])
-    # An agreement version under consideration in this case is approved or returned.
+    # An agreement version under consideration in this case is approved or returned, and an
+    # avvik escalated to it gets the outcome.
     vedtak_registrert.send(sender=Vedtak, vedtak=vedtak)
     return vedtak
 
@@ -201,13 +356,12 @@ def anbefaling_registrer(*, utfort_av: User | None, sak: Sak, mote: Mote, tekst:
     utvalg = mote.utvalg
     _krev_sekretaer(utfort_av, utvalg)
     sak = _laas_sak(sak)
-    if sak.status != Sak.Status.APEN:
-        raise Domenefeil(_("Saken er %(status)s.") % {"status": sak.get_status_display().lower()})
-    if sak.utvalg_id != utvalg.pk:
-        raise Domenefeil(_("Saken hører til et annet utvalg."))
+    mote = _laas_mote(mote)
+    _krev_kan_behandles(sak, mote)
+    _krev_avholdt(mote, _("Anbefalinger registreres"))
     if not tekst.strip():
         raise Domenefeil(_("Skriv anbefalingen."))
-    _krev_aktivt(utvalg, timezone.localtime(mote.start).date())
+    _krev_aktivt(utvalg, _motedag(mote))
     sak_sett_pa_sakliste(utfort_av=utfort_av, mote=mote, sak=sak)
     sak.status = Sak.Status.AVSLUTTET
     sak.save(update_fields=["status"])
@@ -220,44 +374,104 @@ def anbefaling_registrer(*, utfort_av: User | None, sak: Sak, mote: Mote, tekst:
     )
 
 
+def _krev_part(utfort_av: User | None, utvalg: Utvalg, side: str) -> str:
+    """The party a step is taken for: the user's own (None is the system, which names it)."""
+    if utfort_av is not None:
+        egen = access.partsside(utfort_av, utvalg)
+        if not egen:
+            raise Domenefeil(
+                _(
+                    "Bare partene – kommunenes eller helseforetakets representanter, "
+                    "koordinatorer og ledere – kan ta saken videre."
+                )
+            )
+        side = egen
+    if side not in {p.value for p in PARTENE}:
+        raise Domenefeil(_("Oppgi hvilken part som tar saken videre."))
+    return side
+
+
 @transaction.atomic
-def sak_send_videre(*, utfort_av: User | None, sak: Sak) -> Sak | None:
-    """After disagreement: LSU → SSU; SSU → the national dispute body (DOMAIN.md §3)."""
-    utvalg = sak.utvalg
-    _krev_sekretaer(utfort_av, utvalg)
+def sak_send_videre(
+    *, utfort_av: User | None, sak: Sak, begrunnelse: str, side: str = ""
+) -> Sak | None:
+    """After the body has treated the case without agreement, either party takes the next step
+    (the agreement § 6): LSU → SSU, or to the national dispute body. No step is skipped."""
     sak = _laas_sak(sak)
-    siste = sak.vedtak.order_by("-tidspunkt").first()
-    if (
-        sak.status != Sak.Status.APEN
-        or siste is None
-        or siste.resultat != Vedtak.Resultat.IKKE_ENIGHET
-    ):
-        raise Domenefeil(_("Bare en åpen sak der partene ikke ble enige kan sendes videre."))
-    if utvalg.type == Utvalg.Type.SSU:
-        sak.status = Sak.Status.NASJONAL
-        sak.save(update_fields=["status"])
-        return None
-    if utvalg.type != Utvalg.Type.LSU or utvalg.overordnet is None:
-        raise Domenefeil(_("Saker fra %(navn)s kan ikke sendes videre.") % {"navn": utvalg.navn})
-    ny = sak_opprett(
-        utfort_av=None,
-        utvalg=utvalg.overordnet,
-        tittel=sak.tittel,
-        beskrivelse=_("Sendt fra %(nr)s etter at partene ikke ble enige.\n\n%(tekst)s")
-        % {"nr": sak.saksnummer, "tekst": sak.beskrivelse},
-        sendt_fra=sak,
-    )
-    sak.status = Sak.Status.SENDT_VIDERE
+    utvalg = sak.utvalg
+    side = _krev_part(utfort_av, utvalg, side)
+    if sak.status != Sak.Status.IKKE_ENIGHET:
+        raise Domenefeil(
+            _(
+                "En sak tas videre først når utvalget har behandlet den uten at partene ble "
+                "enige. Saken er %(status)s."
+            )
+            % {"status": sak.get_status_display().lower()}
+        )
+    if not begrunnelse.strip():
+        raise Domenefeil(_("Skriv hvorfor saken tas videre."))
+    if sak.gar_til_nasjonal:
+        ny, sak.status, hendelse = None, Sak.Status.NASJONAL, Sakshendelse.Type.NASJONAL
+    else:
+        ny = sak_opprett(
+            utfort_av=None,
+            utvalg=utvalg.overordnet,
+            tittel=sak.tittel,
+            beskrivelse=_("Sendt fra %(nr)s etter at partene ikke ble enige.\n\n%(tekst)s")
+            % {"nr": sak.saksnummer, "tekst": sak.beskrivelse},
+            sendt_fra=sak,
+        )
+        sak.status, hendelse = Sak.Status.SENDT_VIDERE, Sakshendelse.Type.SENDT_VIDERE
     sak.save(update_fields=["status"])
+    Sakshendelse.objects.create(
+        sak=sak,
+        type=hendelse,
+        tekst=begrunnelse.strip(),
+        side=side,
+        utfort_av=utfort_av,
+        til_sak=ny,
+    )
+    if ny is not None:
+        sak_sett_pa_neste_mote(sak=ny)
+    sak_sendt_videre.send(sender=Sak, sak=sak, ny=ny, side=side, utfort_av=utfort_av)
     return ny
+
+
+@transaction.atomic
+def sak_gjenapne(*, utfort_av: User | None, sak: Sak, begrunnelse: str) -> Sak:
+    """Open a decided case again, with the reason: its decision stays in the minutes, marked
+    as reopened, and the case can be treated anew. Only the body's secretary does this."""
+    _krev_sekretaer(utfort_av, sak.utvalg)
+    sak = _laas_sak(sak)
+    if sak.status not in (Sak.Status.AVSLUTTET, Sak.Status.IKKE_ENIGHET):
+        raise Domenefeil(
+            _("Bare en behandlet sak kan gjenåpnes. Saken er %(status)s.")
+            % {"status": sak.get_status_display().lower()}
+        )
+    if not begrunnelse.strip():
+        raise Domenefeil(_("Skriv hvorfor saken gjenåpnes."))
+    naa = timezone.now()
+    vedtak = sak.vedtak.filter(gjenapnet__isnull=True).exclude(resultat=Vedtak.Resultat.UTSATT)
+    for gjeldende in vedtak:
+        gjeldende.gjenapnet = naa
+        gjeldende._change_reason = begrunnelse.strip()[:100]
+        gjeldende.save(update_fields=["gjenapnet"])
+    sak.status = Sak.Status.APEN
+    sak.save(update_fields=["status"])
+    Sakshendelse.objects.create(
+        sak=sak, type=Sakshendelse.Type.GJENAPNET, tekst=begrunnelse.strip(), utfort_av=utfort_av
+    )
+    # Other apps refuse (Domenefeil) or follow: an approved agreement version cannot be
+    # reopened; a returned draft goes back under consideration; an avvik learns of it.
+    sak_gjenapnet.send(sender=Sak, sak=sak, begrunnelse=begrunnelse.strip())
+    return sak
 
 
 @transaction.atomic
 def referat_lagre(*, utfort_av: User | None, mote: Mote, tekst: str) -> Mote:
     _krev_sekretaer(utfort_av, mote.utvalg)
     mote = _laas_mote(mote)
-    if mote.status == Mote.Status.AVLYST:
-        raise Domenefeil(_("Møtet er avlyst."))
+    _krev_avholdt(mote, _("Referatet skrives"))
     if mote.referat_godkjent:
         raise Domenefeil(_("Referatet er godkjent og kan ikke endres."))
     mote.referat = tekst
@@ -270,6 +484,7 @@ def referat_lagre(*, utfort_av: User | None, mote: Mote, tekst: str) -> Mote:
 def referat_godkjenn(*, utfort_av: User | None, mote: Mote) -> Mote:
     _krev_sekretaer(utfort_av, mote.utvalg)
     mote = _laas_mote(mote)
+    _krev_avholdt(mote, _("Referatet godkjennes"))
     if mote.referat_godkjent:
         raise Domenefeil(_("Referatet er allerede godkjent."))
     if not mote.referat.strip():

@@ -12,7 +12,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from helsefellesskap import access, services
-from helsefellesskap.forms_utvalg import MoteForm, ReferatForm, SakForm, VedtakForm
+from helsefellesskap.forms_utvalg import (
+    BegrunnelseForm,
+    MoteForm,
+    ReferatForm,
+    SakForm,
+    VedtakForm,
+)
 from helsefellesskap.kalender import moter_som_ical
 from helsefellesskap.models import (
     Mote,
@@ -24,6 +30,7 @@ from helsefellesskap.models import (
     Utvalgsmedlem,
     Vedtak,
 )
+from helsefellesskap.models.utvalg import Side
 from kjerne.feil import Domenefeil
 from kjerne.meldinger import utfor
 from kjerne.pdf import html_til_pdf
@@ -149,7 +156,8 @@ def _get_mote(pk: int) -> Mote:
     )
 
 
-def _mote_kontekst(request: HttpRequest, mote: Mote) -> dict:
+def _mote_kontekst(request: HttpRequest, mote: Mote, feilform: VedtakForm | None = None) -> dict:
+    """The meeting page; `feilform` is a decision form that failed, shown with its errors."""
     utvalg = mote.utvalg
     dato = timezone.localtime(mote.start).date()
     er_medlem = access.er_utvalgsmedlem(request.user, utvalg)
@@ -164,6 +172,7 @@ def _mote_kontekst(request: HttpRequest, mote: Mote) -> dict:
     bekreftet = {b.medlem_id for b in mote.bekreftelser.all()}
     # The members are loaded already: the sides come from them, not from a query of their own.
     sider = services.sider_blant(medlemmer) if kan_fore else []
+    til_stede = services.til_stede_per_side(medlemmer, oppmote)
     behandlinger = list(
         mote.sakliste.select_related(
             "sak", "sak__utvalg", "sak__sendt_fra__utvalg"
@@ -171,26 +180,43 @@ def _mote_kontekst(request: HttpRequest, mote: Mote) -> dict:
             Prefetch("sak__vedtak", queryset=Vedtak.objects.filter(mote=mote), to_attr="motevedtak")
         )
     )
+    avholdt = timezone.localtime(mote.start).date() <= _i_dag()
     for behandling in behandlinger:
         vedtak = behandling.sak.motevedtak
         if not er_medlem:
             vedtak = [v for v in vedtak if v.er_vedtatt and offentlig_utvalg]
         behandling.synlige_vedtak = vedtak
-        if kan_fore and behandling.sak.status == Sak.Status.APEN:
+        if feilform is not None and feilform.sak.pk == behandling.sak.pk:
+            behandling.vedtaksform = feilform
+        elif (
+            kan_fore
+            and avholdt
+            and not mote.referat_godkjent
+            and behandling.sak.status == Sak.Status.APEN
+        ):
             behandling.vedtaksform = VedtakForm(
-                sider=sider, sak=behandling.sak, anbefaling=not utvalg.kan_vedta
+                sider=sider,
+                sak=behandling.sak,
+                anbefaling=not utvalg.kan_vedta,
+                til_stede=til_stede,
             )
     if not er_medlem:
         # The public sees the cases with an adopted decision, nothing of the rest of the agenda.
         behandlinger = [b for b in behandlinger if b.synlige_vedtak]
     mitt_medlemskap = next((m for m in medlemmer if m.bruker_id == request.user.pk), None)
+    synlige = medlemmer if er_medlem or offentlig_utvalg else []
     return {
         "mote": mote,
         "utvalg": utvalg,
-        "medlemmer": [(m, oppmote.get(m.pk, ""), m.pk in bekreftet) for m in medlemmer]
-        if er_medlem or offentlig_utvalg
-        else [],
+        "medlemmer": [(m, oppmote.get(m.pk, ""), m.pk in bekreftet) for m in synlige],
+        "til_stede": [m for m in synlige if oppmote.get(m.pk) == Oppmote.Status.TIL_STEDE],
+        "forfall": [
+            m
+            for m in synlige
+            if oppmote.get(m.pk) in (Oppmote.Status.FORFALL, Oppmote.Status.IKKE_MOTT)
+        ],
         "behandlinger": behandlinger,
+        "avholdt": avholdt,
         "er_medlem": er_medlem,
         "kan_fore": kan_fore,
         "vis_referat": er_medlem or (offentlig_utvalg and mote.referat_godkjent),
@@ -276,6 +302,8 @@ def mote_sak(request: HttpRequest, pk: int) -> HttpResponse:
 @innlogget
 @require_POST
 def mote_vedtak(request: HttpRequest, pk: int, sak_pk: int) -> HttpResponse:
+    """Record a decision. A form with errors comes back with the messages at its fields and
+    what was written kept (the fragment for htmx, the whole page with 400 otherwise)."""
     mote = _get_mote(pk)
     _krev_sekretaer(request, mote.utvalg)
     behandling = get_object_or_404(
@@ -283,29 +311,41 @@ def mote_vedtak(request: HttpRequest, pk: int, sak_pk: int) -> HttpResponse:
     )
     sak = behandling.sak
     dato = timezone.localtime(mote.start).date()
+    medlemmer = list(
+        Utvalgsmedlem.objects.aktive(dato).filter(utvalg=mote.utvalg).select_related("bruker")
+    )
     form = VedtakForm(
         request.POST,
-        sider=services.representerte_sider(mote.utvalg, dato),
+        sider=services.sider_blant(medlemmer),
         sak=sak,
         anbefaling=not mote.utvalg.kan_vedta,
+        til_stede=services.til_stede_per_side(medlemmer, services.oppmote_for(mote)),
     )
-    if not form.is_valid():
-        messages.error(request, _("Skriv vedtaket og oppgi hver sides standpunkt."))
-        return _tilbake_til_mote(request, mote, "sakliste")
-    if form.anbefaling:
-        handling = lambda: services.anbefaling_registrer(  # noqa: E731
-            utfort_av=request.user, sak=sak, mote=mote, tekst=form.cleaned_data["tekst"]
-        )
-    else:
-        handling = lambda: services.vedtak_registrer(  # noqa: E731
-            utfort_av=request.user,
-            sak=sak,
-            mote=mote,
-            tekst=form.cleaned_data["tekst"],
-            posisjoner=form.posisjoner(),
-        )
-    utfor(request, handling, "")
-    return _tilbake_til_mote(request, mote, "sakliste")
+    if form.is_valid():
+        try:
+            if form.anbefaling:
+                services.anbefaling_registrer(
+                    utfort_av=request.user, sak=sak, mote=mote, tekst=form.cleaned_data["tekst"]
+                )
+            else:
+                services.vedtak_registrer(
+                    utfort_av=request.user,
+                    sak=sak,
+                    mote=mote,
+                    tekst=form.cleaned_data["tekst"],
+                    posisjoner=form.posisjoner(),
+                    protokolltilforsel=form.cleaned_data["protokolltilforsel"],
+                )
+        except services.Standpunktfeil as feil:
+            form.add_error(feil.side, str(feil))
+        except Domenefeil as feil:
+            form.add_error(None, str(feil))
+        else:
+            return _tilbake_til_mote(request, mote, "sakliste")
+    kontekst = _mote_kontekst(request, mote, feilform=form)
+    if request.htmx:
+        return render(request, "utvalg/mote.html#sakliste", kontekst)
+    return render(request, "utvalg/mote.html", kontekst, status=400)
 
 
 @innlogget
@@ -359,11 +399,7 @@ def mote_bekreft(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(mote)
 
 
-@offentlig
-@require_GET
-def sak(request: HttpRequest, pk: int) -> HttpResponse:
-    """A case with its history across meetings and bodies."""
-    sak = get_object_or_404(Sak.objects.select_related("utvalg", "sendt_fra__utvalg"), pk=pk)
+def _sak_kontekst(request: HttpRequest, sak: Sak, skjema: BegrunnelseForm | None = None) -> dict:
     er_medlem = access.er_utvalgsmedlem(request.user, sak.utvalg)
     vedtak = list(sak.vedtak.select_related("mote").order_by("tidspunkt"))
     if not er_medlem:
@@ -376,24 +412,37 @@ def sak(request: HttpRequest, pk: int) -> HttpResponse:
         forrige = Sak.objects.select_related("utvalg").get(pk=forrige_id)
         kjede.append(forrige)
         forrige_id = forrige.sendt_fra_id
-    return render(
-        request,
-        "utvalg/sak.html",
-        {
-            "sak": sak,
-            "vedtak": vedtak,
-            "behandlinger": list(sak.behandlinger.select_related("mote").order_by("mote__start")),
-            "videresendt": list(sak.videresendt_til.select_related("utvalg")),
-            "dokumenter": list(sak.dokumenter.all()) if er_medlem else [],
-            "kan_fore": access.kan_fore_utvalg(request.user, sak.utvalg),
-            "kjede": kjede,
-            "er_medlem": er_medlem,
-            "kan_sende_videre": access.kan_fore_utvalg(request.user, sak.utvalg)
-            and sak.status == Sak.Status.APEN
-            and bool(vedtak)
-            and vedtak[-1].resultat == Vedtak.Resultat.IKKE_ENIGHET,
-        },
+    kan_fore = access.kan_fore_utvalg(request.user, sak.utvalg)
+    part = (
+        access.partsside(request.user, sak.utvalg) if sak.status == Sak.Status.IKKE_ENIGHET else ""
     )
+    return {
+        "sak": sak,
+        "vedtak": vedtak,
+        "behandlinger": list(sak.behandlinger.select_related("mote").order_by("mote__start")),
+        "hendelser": list(sak.hendelser.select_related("utfort_av", "til_sak__utvalg", "mote"))
+        if er_medlem
+        else [],
+        "videresendt": list(sak.videresendt_til.select_related("utvalg")),
+        "dokumenter": list(sak.dokumenter.all()) if er_medlem else [],
+        "kan_fore": kan_fore,
+        "kjede": kjede,
+        "er_medlem": er_medlem,
+        "part": part,
+        "part_navn": dict(Side.choices).get(part, ""),
+        "kan_gjenapne": kan_fore and sak.status in (Sak.Status.AVSLUTTET, Sak.Status.IKKE_ENIGHET),
+        "skjema": skjema or BegrunnelseForm(),
+    }
+
+
+@offentlig
+@require_GET
+def sak(request: HttpRequest, pk: int) -> HttpResponse:
+    """A case with its history across meetings and bodies."""
+    sak = get_object_or_404(
+        Sak.objects.select_related("utvalg", "utvalg__overordnet", "sendt_fra__utvalg"), pk=pk
+    )
+    return render(request, "utvalg/sak.html", _sak_kontekst(request, sak))
 
 
 @innlogget
@@ -429,27 +478,54 @@ def sak_dokument(request: HttpRequest, pk: int, dokument_pk: int) -> FileRespons
     )
 
 
+def _sak_handling(request: HttpRequest, pk: int, handling) -> HttpResponse:
+    """Run a step on a case that needs a reason; errors come back at the field."""
+    sak = get_object_or_404(Sak.objects.select_related("utvalg", "utvalg__overordnet"), pk=pk)
+    if not access.er_utvalgsmedlem(request.user, sak.utvalg) and not access.partsside(
+        request.user, sak.utvalg
+    ):
+        raise PermissionDenied(_("Bare utvalgets medlemmer og partene kan gjøre dette."))
+    skjema = BegrunnelseForm(request.POST)
+    if skjema.is_valid():
+        try:
+            svar = handling(sak, skjema.cleaned_data["begrunnelse"])
+        except Domenefeil as feil:
+            skjema.add_error("begrunnelse", str(feil))
+        else:
+            return svar
+    return render(request, "utvalg/sak.html", _sak_kontekst(request, sak, skjema), status=400)
+
+
 @innlogget
 @require_POST
 def sak_send_videre(request: HttpRequest, pk: int) -> HttpResponse:
-    sak = get_object_or_404(Sak.objects.select_related("utvalg", "utvalg__overordnet"), pk=pk)
-    _krev_sekretaer(request, sak.utvalg)
-    resultat: list = []
-    if utfor(
-        request,
-        lambda: resultat.append(services.sak_send_videre(utfort_av=request.user, sak=sak)),
-        "",
-    ):
-        ny = resultat[0]
+    """Either party takes the case on after the body treated it without agreement."""
+
+    def send(sak: Sak, begrunnelse: str) -> HttpResponse:
+        ny = services.sak_send_videre(utfort_av=request.user, sak=sak, begrunnelse=begrunnelse)
         if ny is None:
             messages.success(
-                request, _("Saken er meldt som sendt til nasjonal tvisteløsningsnemnd.")
+                request, _("Saken er meldt som brakt inn for nasjonal tvisteløsningsnemnd.")
             )
-        else:
-            messages.success(
-                request,
-                _("Saken er sendt til %(utvalg)s som %(nr)s.")
-                % {"utvalg": ny.utvalg.navn, "nr": ny.saksnummer},
-            )
-            return redirect(ny)
-    return redirect(sak)
+            return redirect(sak)
+        messages.success(
+            request,
+            _("Saken er sendt til %(utvalg)s som %(nr)s.")
+            % {"utvalg": ny.utvalg.navn, "nr": ny.saksnummer},
+        )
+        return redirect(sak)
+
+    return _sak_handling(request, pk, send)
+
+
+@innlogget
+@require_POST
+def sak_gjenapne(request: HttpRequest, pk: int) -> HttpResponse:
+    """The secretary reopens a decided case, with the reason."""
+
+    def gjenapne(sak: Sak, begrunnelse: str) -> HttpResponse:
+        services.sak_gjenapne(utfort_av=request.user, sak=sak, begrunnelse=begrunnelse)
+        messages.success(request, _("Saken er gjenåpnet og kan behandles på nytt."))
+        return redirect(sak)
+
+    return _sak_handling(request, pk, gjenapne)

@@ -11,7 +11,7 @@ from avtaler import services
 from avtaler.models import Avtaleversjon, Punktversjon, Signatur
 from helsefellesskap import services as hf_services
 from kjerne.feil import Domenefeil
-from tests.factories import fullt_ssu, iverksett, lag_avtale
+from tests.factories import fullt_ssu, iverksett, lag_avtale, vedta
 
 D = datetime.date
 ALLE_ENIGE = {
@@ -178,9 +178,7 @@ def test_submission_makes_a_case_and_an_adopted_decision_approves(utkast, koordi
     assert versjon.tilstand == "til_behandling"
     sak = versjon.behandles_i
     assert sak.utvalg == ssu and "versjon 2" in sak.tittel
-    vedtak = hf_services.vedtak_registrer(
-        utfort_av=None, sak=sak, mote=_mote(ssu), tekst="Godkjent.", posisjoner=ALLE_ENIGE
-    )
+    vedtak = vedta(sak, _mote(ssu), ALLE_ENIGE, tekst="Godkjent.")
     versjon.refresh_from_db()
     assert versjon.tilstand == "godkjent"
     assert versjon.godkjent_ved == vedtak
@@ -190,12 +188,11 @@ def test_a_decision_without_unanimity_returns_the_draft_with_the_reason(utkast, 
     versjon = services.versjon_send_til_godkjenning(
         versjon=utkast, utfort_av=koordinator, utvalg=ssu
     )
-    hf_services.vedtak_registrer(
-        utfort_av=None,
-        sak=versjon.behandles_i,
-        mote=_mote(ssu),
+    vedta(
+        versjon.behandles_i,
+        _mote(ssu),
+        {**ALLE_ENIGE, "kommunene": "uenig"},
         tekst="Ikke godkjent.",
-        posisjoner={**ALLE_ENIGE, "kommunene": "uenig"},
     )
     versjon.refresh_from_db()
     assert versjon.tilstand == "utkast"
@@ -208,13 +205,7 @@ def test_all_parties_sign_then_it_enters_into_force_and_replaces_the_old(
     versjon = services.versjon_send_til_godkjenning(
         versjon=utkast, utfort_av=koordinator, utvalg=ssu
     )
-    hf_services.vedtak_registrer(
-        utfort_av=None,
-        sak=versjon.behandles_i,
-        mote=_mote(ssu),
-        tekst="Godkjent.",
-        posisjoner=ALLE_ENIGE,
-    )
+    vedta(versjon.behandles_i, _mote(ssu), ALLE_ENIGE, tekst="Godkjent.")
     versjon.refresh_from_db()
     i_dag = timezone.localdate()
     fra = i_dag + datetime.timedelta(days=30)

@@ -4,7 +4,7 @@ import pytest
 
 from avtaler import services
 from avtaler.models import Kommentar, Punktversjon
-from tests.factories import fullt_ssu, iverksett, lag_avtale, nye_punkter
+from tests.factories import fullt_ssu, iverksett, lag_avtale, nye_punkter, vedta
 
 D = datetime.date
 
@@ -153,14 +153,11 @@ def test_signing_page_records_a_partys_signature(
     from django.utils import timezone
 
     mote = hf.mote_opprett(utfort_av=None, utvalg=ssu, start=timezone.now(), sted="x")
-    hf.vedtak_registrer(
-        utfort_av=None,
-        sak=versjon.behandles_i,
-        mote=mote,
+    vedta(
+        versjon.behandles_i,
+        mote,
+        {s: "enig" for s in ("kommunene", "helseforetaket", "bruker", "arbeidstaker", "fastlege")},
         tekst="Ja",
-        posisjoner={
-            s: "enig" for s in ("kommunene", "helseforetaket", "bruker", "arbeidstaker", "fastlege")
-        },
     )
     client.force_login(koordinator)
     url = f"/avtaler/{utkast.avtale_id}/versjoner/{utkast.nummer}/signaturer/"

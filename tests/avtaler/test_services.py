@@ -5,7 +5,7 @@ import pytest
 from avtaler import services
 from avtaler.models import Avtale, Avtaleversjon, Tema, Tilstandsendring
 from kjerne.feil import Domenefeil
-from tests.factories import KommuneFactory, iverksett, lag_avtale
+from tests.factories import KommuneFactory, iverksett, lag_avtale, vedta
 
 D = datetime.date
 
@@ -238,13 +238,7 @@ def test_a_version_is_approved_by_an_adopted_decision_of_ssu(utkast, helsefelles
 
     def vedtak(**endret):
         sak = hf_services.sak_opprett(utfort_av=None, utvalg=ssu, tittel="Godkjenning av avtalen")
-        return hf_services.vedtak_registrer(
-            utfort_av=None,
-            sak=sak,
-            mote=mote,
-            tekst="Avtalen godkjennes.",
-            posisjoner={**alle_enige, **endret},
-        )
+        return vedta(sak, mote, {**alle_enige, **endret}, tekst="Avtalen godkjennes.")
 
     services.versjon_send_til_behandling(versjon=utkast, utfort_av=koordinator)
     with pytest.raises(Domenefeil, match="Bare et vedtatt vedtak"):

@@ -17,6 +17,7 @@ from tests.factories import (
     lag_avtale,
     lag_medlem,
     lag_utvalg,
+    vedta,
 )
 
 D = datetime.date
@@ -465,14 +466,11 @@ def test_the_bodys_decision_is_the_outcome_of_the_escalation_step(
     services.avvik_eskaler(avvik=avvik, utfort_av=koordinator, begrunnelse="Uklart.")
     steg = services.avvik_eskaler(avvik=avvik, utfort_av=koordinator, begrunnelse="Til SSU.")
     mote = hf.mote_opprett(utfort_av=None, utvalg=ssu, start=timezone.now(), sted="x")
-    hf.vedtak_registrer(
-        utfort_av=None,
-        sak=steg.sak,
-        mote=mote,
+    vedta(
+        steg.sak,
+        mote,
+        {s: "enig" for s in ("kommunene", "helseforetaket", "bruker", "arbeidstaker", "fastlege")},
         tekst="Punktet presiseres i neste revisjon.",
-        posisjoner={
-            s: "enig" for s in ("kommunene", "helseforetaket", "bruker", "arbeidstaker", "fastlege")
-        },
     )
     utfall = avvik.hendelser.get(type="utfall")
     assert utfall.tekst.startswith("Vedtatt: Punktet presiseres i neste revisjon.")

@@ -19,7 +19,7 @@ from avvik.management.commands.slett_gamle_avvik import MARKOR, grense_for
 from avvik.models import Avvik, Avvikshendelse, Avvikskategori
 from helsefellesskap import services as hf
 from helsefellesskap.models import Mote, Sak, Sakbehandling, Vedtak
-from tests.factories import MedlemskapFactory, fullt_ssu, iverksett, lag_avtale
+from tests.factories import MedlemskapFactory, fullt_ssu, iverksett, lag_avtale, vedta
 
 OSLO = ZoneInfo("Europe/Oslo")
 I_DAG = datetime.datetime(2026, 6, 15, 12, 0, tzinfo=OSLO)
@@ -79,13 +79,7 @@ def lag(client, ansatt, koordinator, hf_koordinator, kommune, helseforetak, kate
         services.avvik_eskaler(avvik=avvik, utfort_av=koordinator, begrunnelse="Ikke løst.")
         steg = services.avvik_eskaler(avvik=avvik, utfort_av=koordinator, begrunnelse="Til SSU.")
         mote = hf.mote_opprett(utfort_av=None, utvalg=ssu, start=I_DAG, sted="Drammen")
-        hf.vedtak_registrer(
-            utfort_av=None,
-            sak=steg.sak,
-            mote=mote,
-            tekst="Rutinen presiseres.",
-            posisjoner=ALLE_POSISJONER,
-        )
+        vedta(steg.sak, mote, ALLE_POSISJONER, tekst="Rutinen presiseres.")
         if lukket is None:
             return avvik
         client.force_login(hf_koordinator)

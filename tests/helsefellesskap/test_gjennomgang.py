@@ -12,7 +12,7 @@ from helsefellesskap import services
 from helsefellesskap.models import Oppmote
 from kjerne.feil import Domenefeil
 from tests.avtaler.test_importering import FELLER
-from tests.factories import fullt_ssu, iverksett, lag_avtale
+from tests.factories import fullt_ssu, iverksett, lag_avtale, vedta
 
 ALLE_ENIGE = {
     s: "enig" for s in ("kommunene", "helseforetaket", "bruker", "arbeidstaker", "fastlege")
@@ -122,15 +122,19 @@ def test_attendance_can_be_taken_back(ssu, mote):
 def test_minutes_are_approved_once_and_closed_cases_get_no_new_recommendation(
     ssu, mote, helsefellesskap
 ):
+    sak = services.sak_opprett(utfort_av=None, utvalg=ssu, tittel="x")
+    vedta(sak, mote, ALLE_ENIGE, tekst="ja")
+    with pytest.raises(Domenefeil, match="avsluttet og kan ikke behandles på nytt"):
+        vedta(sak, mote, ALLE_ENIGE, tekst="igjen")
     services.referat_lagre(utfort_av=None, mote=mote, tekst="Referat")
     services.referat_godkjenn(utfort_av=None, mote=mote)
     with pytest.raises(Domenefeil, match="allerede godkjent"):
         services.referat_godkjenn(utfort_av=None, mote=mote)
-    sak = services.sak_opprett(utfort_av=None, utvalg=ssu, tittel="x")
-    services.vedtak_registrer(utfort_av=None, sak=sak, mote=mote, tekst="ja", posisjoner=ALLE_ENIGE)
-    with pytest.raises(Domenefeil, match="avsluttet"):
+    ny = services.sak_opprett(utfort_av=None, utvalg=ssu, tittel="y")
+    services.sak_sett_pa_sakliste(utfort_av=None, mote=mote, sak=ny)
+    with pytest.raises(Domenefeil, match="Referatet fra møtet er godkjent"):
         services.vedtak_registrer(
-            utfort_av=None, sak=sak, mote=mote, tekst="igjen", posisjoner=ALLE_ENIGE
+            utfort_av=None, sak=ny, mote=mote, tekst="etterpå", posisjoner=ALLE_ENIGE
         )
 
 

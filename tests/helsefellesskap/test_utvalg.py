@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from helsefellesskap import services
 from helsefellesskap.models import Mote, Utvalg, Vedtak
 from kjerne.feil import Domenefeil
-from tests.factories import fullt_ssu, lag_medlem, lag_utvalg
+from tests.factories import fullt_ssu, lag_medlem, lag_utvalg, vedta
 
 D = datetime.date
 ALLE_ENIGE = {
@@ -34,93 +34,69 @@ def ssu(helsefellesskap):
 
 def _vedta(utvalg, **endret):
     sak = services.sak_opprett(utfort_av=None, utvalg=utvalg, tittel="Revisjon av avtalen", ar=2026)
-    return services.vedtak_registrer(
-        utfort_av=None,
-        sak=sak,
-        mote=_mote(utvalg),
-        tekst="Avtalen godkjennes.",
-        posisjoner={**ALLE_ENIGE, **endret},
-    )
+    return vedta(sak, _mote(utvalg), {**ALLE_ENIGE, **endret}, tekst="Avtalen godkjennes.")
 
 
-def test_adopted_when_every_side_present_agrees(ssu):
+def test_adopted_when_both_parties_are_present_and_agree(ssu):
     vedtak = _vedta(ssu)
     assert vedtak.resultat == "vedtatt"
     vedtak.sak.refresh_from_db()
     assert vedtak.sak.status == "avsluttet"
 
 
-@pytest.mark.parametrize(
-    "endret",
-    [
-        {"kommunene": "uenig"},
-        {"helseforetaket": "uenig"},
-        {"bruker": "uenig"},
-        {"kommunene": "ikke_til_stede"},  # a party absent
-        {"helseforetaket": "ikke_til_stede"},
-    ],
-)
-def test_no_agreement_when_a_side_disagrees_or_a_party_is_absent(ssu, endret):
-    vedtak = _vedta(ssu, **endret)
+@pytest.mark.parametrize("part", ["kommunene", "helseforetaket"])
+def test_no_agreement_when_a_party_present_disagrees(ssu, part):
+    vedtak = _vedta(ssu, **{part: "uenig"})
     assert vedtak.resultat == "ikke_enighet"
-    assert vedtak.sak.status == "apen"
+    vedtak.sak.refresh_from_db()
+    assert vedtak.sak.status == "ikke_enighet"
 
 
 def test_an_absent_non_party_side_does_not_block(ssu):
     assert _vedta(ssu, fastlege="ikke_til_stede", bruker="ikke_til_stede").resultat == "vedtatt"
 
 
-def test_a_body_without_one_party_can_never_adopt(helsefellesskap):
+def test_a_body_without_one_party_can_never_adopt_it_postpones(helsefellesskap):
     utvalg = lag_utvalg(helsefellesskap, "ssu")
     lag_medlem(utvalg, "kommunene")
     vedtak = _vedta(utvalg)
-    assert vedtak.resultat == "ikke_enighet"
+    assert vedtak.resultat == "utsatt"
     assert vedtak.pos_helseforetaket == ""  # not represented
 
 
-def test_every_represented_side_must_state_its_position(ssu):
+def test_every_represented_side_present_must_state_its_position(ssu):
     sak = services.sak_opprett(utfort_av=None, utvalg=ssu, tittel="Sak")
     with pytest.raises(Domenefeil, match="standpunktet til fastlege"):
-        services.vedtak_registrer(
-            utfort_av=None,
-            sak=sak,
-            mote=_mote(ssu),
-            tekst="x",
-            posisjoner={k: v for k, v in ALLE_ENIGE.items() if k != "fastlege"},
-        )
+        vedta(sak, _mote(ssu), {k: v for k, v in ALLE_ENIGE.items() if k != "fastlege"})
 
 
-def test_the_database_refuses_an_adopted_decision_without_unanimity(ssu):
+def test_the_database_decides_by_the_parties_positions_only(ssu):
     sak = services.sak_opprett(utfort_av=None, utvalg=ssu, tittel="Sak")
     mote = _mote(ssu)
-    with pytest.raises(IntegrityError), transaction.atomic():
-        Vedtak.objects.create(
+
+    def lag(resultat, k, h, **andre):
+        return Vedtak.objects.create(
             sak=sak,
             mote=mote,
             tekst="x",
-            resultat="vedtatt",
-            pos_kommunene="enig",
-            pos_helseforetaket="uenig",
+            resultat=resultat,
+            pos_kommunene=k,
+            pos_helseforetaket=h,
+            **andre,
         )
+
+    for resultat, k, h in [
+        ("vedtatt", "enig", "uenig"),
+        ("ikke_enighet", "enig", "enig"),
+        ("ikke_enighet", "enig", "ikke_til_stede"),  # an absent party postpones
+        ("utsatt", "enig", "uenig"),
+    ]:
+        with pytest.raises(IntegrityError), transaction.atomic():
+            lag(resultat, k, h)
+    # The fastlege's disagreement is dissent, not a veto.
+    vedtak = lag("vedtatt", "enig", "enig", pos_fastlege="uenig")
     with pytest.raises(IntegrityError), transaction.atomic():
-        Vedtak.objects.create(
-            sak=sak,
-            mote=mote,
-            tekst="x",
-            resultat="ikke_enighet",
-            pos_kommunene="enig",
-            pos_helseforetaket="enig",
-        )
-    vedtak = Vedtak.objects.create(
-        sak=sak,
-        mote=mote,
-        tekst="x",
-        resultat="ikke_enighet",
-        pos_kommunene="enig",
-        pos_helseforetaket="ikke_til_stede",
-    )
-    with pytest.raises(IntegrityError), transaction.atomic():
-        Vedtak.objects.filter(pk=vedtak.pk).update(resultat="vedtatt")
+        Vedtak.objects.filter(pk=vedtak.pk).update(resultat="ikke_enighet")
 
 
 POSISJON = st.sampled_from(["enig", "uenig", "ikke_til_stede", ""])
@@ -131,7 +107,9 @@ POSISJON = st.sampled_from(["enig", "uenig", "ikke_til_stede", ""])
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(st.tuples(POSISJON, POSISJON, POSISJON, POSISJON, POSISJON))
-def test_the_constraint_accepts_exactly_the_unanimous_combinations(ssu_for_hypothesis, posisjoner):
+def test_the_constraint_accepts_exactly_what_the_parties_positions_give(
+    ssu_for_hypothesis, posisjoner
+):
     sak, mote = ssu_for_hypothesis
     felter = dict(
         zip(
@@ -146,8 +124,13 @@ def test_the_constraint_accepts_exactly_the_unanimous_combinations(ssu_for_hypot
             strict=True,
         )
     )
-    enstemmig = posisjoner[0] == posisjoner[1] == "enig" and "uenig" not in posisjoner
-    for resultat, lovlig in (("vedtatt", enstemmig), ("ikke_enighet", not enstemmig)):
+    enige = posisjoner[0] == posisjoner[1] == "enig"
+    til_stede = {posisjoner[0], posisjoner[1]} <= {"enig", "uenig"}
+    for resultat, lovlig in (
+        ("vedtatt", enige),
+        ("ikke_enighet", til_stede and not enige),
+        ("utsatt", not til_stede),
+    ):
         try:
             with transaction.atomic():
                 Vedtak.objects.create(sak=sak, mote=mote, tekst="x", resultat=resultat, **felter)
@@ -299,27 +282,34 @@ def test_a_case_without_agreement_goes_from_lsu_to_ssu_and_on_to_the_national_bo
     for side in ("kommunene", "helseforetaket"):
         lag_medlem(lsu, side)
     uenig = _vedta(lsu, kommunene="uenig")
-    ny = services.sak_send_videre(utfort_av=None, sak=uenig.sak)
+    ny = services.sak_send_videre(
+        utfort_av=None, sak=uenig.sak, side="kommunene", begrunnelse="Prinsipiell sak."
+    )
     uenig.sak.refresh_from_db()
     assert uenig.sak.status == "sendt_videre"
     assert ny.utvalg == ssu and ny.sendt_fra == uenig.sak
     assert ny.saksnummer.startswith("SSU ")
-    i_ssu = services.vedtak_registrer(
-        utfort_av=None,
-        sak=ny,
-        mote=_mote(ssu),
-        tekst="x",
-        posisjoner={**ALLE_ENIGE, "helseforetaket": "uenig"},
+    i_ssu = vedta(ny, _mote(ssu), {**ALLE_ENIGE, "helseforetaket": "uenig"})
+    assert (
+        services.sak_send_videre(
+            utfort_av=None, sak=i_ssu.sak, side="helseforetaket", begrunnelse="Fortsatt uenige."
+        )
+        is None
     )
-    assert services.sak_send_videre(utfort_av=None, sak=i_ssu.sak) is None
     ny.refresh_from_db()
     assert ny.status == "nasjonal"
+    hendelse = ny.hendelser.get()
+    assert (hendelse.type, hendelse.side, hendelse.tekst) == (
+        "nasjonal",
+        "helseforetaket",
+        "Fortsatt uenige.",
+    )
 
 
 def test_an_adopted_case_cannot_be_sent_on(ssu):
     vedtak = _vedta(ssu)
-    with pytest.raises(Domenefeil, match="ikke ble enige"):
-        services.sak_send_videre(utfort_av=None, sak=vedtak.sak)
+    with pytest.raises(Domenefeil, match="uten at partene ble enige"):
+        services.sak_send_videre(utfort_av=None, sak=vedtak.sak, side="kommunene", begrunnelse="x")
 
 
 def test_only_the_secretary_records(ssu, helsefellesskap):

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from helsefellesskap import services
 from helsefellesskap.models import Mote, Oppmote, Sak, Vedtak
-from tests.factories import fullt_ssu, lag_medlem, lag_utvalg
+from tests.factories import fullt_ssu, lag_medlem, lag_utvalg, registrer_oppmote, vedta
 from tests.pdfhjelp import pdfa_del
 
 ALLE_ENIGE = {
@@ -42,17 +42,9 @@ def mote(ssu):
 def saker(ssu, mote):
     """One adopted decision, one without agreement, one open case."""
     vedtatt = services.sak_opprett(utfort_av=None, utvalg=ssu, tittel="Handlingsplan", ar=2026)
-    services.vedtak_registrer(
-        utfort_av=None, sak=vedtatt, mote=mote, tekst="Planen vedtas.", posisjoner=ALLE_ENIGE
-    )
+    vedta(vedtatt, mote, ALLE_ENIGE, tekst="Planen vedtas.")
     uenig = services.sak_opprett(utfort_av=None, utvalg=ssu, tittel="Kveldsutskrivning", ar=2026)
-    services.vedtak_registrer(
-        utfort_av=None,
-        sak=uenig,
-        mote=mote,
-        tekst="Utskrivning til kl. 20.",
-        posisjoner={**ALLE_ENIGE, "kommunene": "uenig"},
-    )
+    vedta(uenig, mote, {**ALLE_ENIGE, "kommunene": "uenig"}, tekst="Utskrivning til kl. 20.")
     apen = services.sak_opprett(utfort_av=None, utvalg=ssu, tittel="Hemmelig forarbeid", ar=2026)
     services.sak_sett_pa_sakliste(utfort_av=None, mote=mote, sak=apen)
     return vedtatt, uenig, apen
@@ -85,12 +77,11 @@ def test_cases_without_public_decision_are_hidden_from_the_public(client, saker)
 
 
 def test_decisions_of_an_fsu_are_not_public(client, ssu, helsefellesskap):
-    vedtak = services.vedtak_registrer(
-        utfort_av=None,
-        sak=services.sak_opprett(utfort_av=None, utvalg=ssu, tittel="x"),
-        mote=services.mote_opprett(utfort_av=None, utvalg=ssu, start=timezone.now(), sted="x"),
+    vedtak = vedta(
+        services.sak_opprett(utfort_av=None, utvalg=ssu, tittel="x"),
+        services.mote_opprett(utfort_av=None, utvalg=ssu, start=timezone.now(), sted="x"),
+        ALLE_ENIGE,
         tekst="Opprett FSU",
-        posisjoner=ALLE_ENIGE,
     )
     fsu = lag_utvalg(
         helsefellesskap,
@@ -131,6 +122,7 @@ def test_the_secretary_records_a_decision_without_javascript(client, sekretaer, 
         f"sak{sak.pk}-{s}": "enig" for s in ALLE_ENIGE
     }
     data[f"sak{sak.pk}-bruker"] = "ikke_til_stede"
+    registrer_oppmote(mote, {"bruker": "ikke_til_stede"})
     assert client.post(f"/moter/{mote.pk}/saker/{sak.pk}/vedtak/", data).status_code == 302
     vedtak = Vedtak.objects.get(sak=sak)
     assert vedtak.resultat == "vedtatt" and vedtak.pos_bruker == "ikke_til_stede"
@@ -150,15 +142,19 @@ def test_only_the_secretary_may_record(client, request, bruker, mote, ssu, saker
         == forventet
     )
     assert (
-        client.post(f"/moter/{mote.pk}/oppmote/{medlem.pk}/", {"status": "til_stede"}).status_code
+        client.post(f"/moter/{mote.pk}/oppmote/{medlem.pk}/", {"status": "forfall"}).status_code
         == forventet
     )
     assert client.post(f"/moter/{mote.pk}/saker/", {"tittel": "x"}).status_code == forventet
     assert client.post(f"/moter/{mote.pk}/saker/{apen.pk}/vedtak/", {}).status_code == forventet
     assert client.post(f"/moter/{mote.pk}/referat/", {"referat": "x"}).status_code == forventet
-    assert client.post(f"/saker/{saker[1].pk}/send-videre/").status_code == forventet
-    assert not Oppmote.objects.exists()
+    assert client.post(f"/saker/{saker[1].pk}/gjenapne/", {"begrunnelse": "x"}).status_code in (
+        302 if bruker == "anonym" else 403,
+        400,
+    )
+    assert not Oppmote.objects.filter(status="forfall").exists()
     assert Mote.objects.count() == 1
+    assert Sak.objects.get(pk=saker[1].pk).status == "ikke_enighet"
 
 
 def test_a_member_confirms_the_minutes(client, medlem, mote):
@@ -195,6 +191,8 @@ def test_ical_feed_lists_the_meetings(client, ssu, mote):
 
 def test_minutes_as_archival_pdf(client, mote, saker, medlem):
     services.referat_lagre(utfort_av=None, mote=mote, tekst="Møtet gikk bra.")
+    oppmote_for = services.oppmote_for(mote)
+    assert oppmote_for and set(oppmote_for.values()) == {"til_stede"}
     assert (
         client.get(f"/moter/{mote.pk}/referat.pdf").status_code == 404
     )  # not approved: not public
@@ -206,28 +204,38 @@ def test_minutes_as_archival_pdf(client, mote, saker, medlem):
     assert pdfa_del(svar.content) == "3"
 
 
-def test_sending_a_case_on_from_the_page(client, ssu, helsefellesskap):
+def test_a_party_sends_a_case_on_from_the_page_with_its_reason(client, ssu, helsefellesskap):
     lsu = lag_utvalg(helsefellesskap, "lsu", kortnavn="LSU Drammen", overordnet=ssu)
-    lag_medlem(lsu, "kommunene")
+    kommunens = lag_medlem(lsu, "kommunene").bruker
     lag_medlem(lsu, "helseforetaket")
     sekretaer = lag_medlem(lsu, "helseforetaket", rolle="sekretaer").bruker
     mote = services.mote_opprett(utfort_av=None, utvalg=lsu, start=timezone.now(), sted="x")
     sak = services.sak_opprett(utfort_av=None, utvalg=lsu, tittel="Uenighet")
-    services.vedtak_registrer(
-        utfort_av=None,
-        sak=sak,
-        mote=mote,
-        tekst="x",
-        posisjoner={"kommunene": "uenig", "helseforetaket": "enig"},
+    vedta(sak, mote, {"kommunene": "uenig", "helseforetaket": "enig"})
+    client.force_login(sekretaer)  # the secretary records, but the next step is the parties'
+    assert "Send saken videre" not in client.get(f"/saker/{sak.pk}/").content.decode()
+    assert client.post(f"/saker/{sak.pk}/send-videre/", {"begrunnelse": "x"}).status_code == 400
+    client.force_login(kommunens)
+    side = client.get(f"/saker/{sak.pk}/").content.decode()
+    assert "Send saken videre" in side and "Som part (Kommunene)" in side
+    tom = client.post(f"/saker/{sak.pk}/send-videre/", {"begrunnelse": ""})
+    assert tom.status_code == 400 and "Skriv en begrunnelse." in tom.content.decode()
+    svar = client.post(
+        f"/saker/{sak.pk}/send-videre/", {"begrunnelse": "Prinsipiell sak for SSU."}, follow=True
     )
-    client.force_login(sekretaer)
-    assert "Send saken videre" in client.get(f"/saker/{sak.pk}/").content.decode()
-    svar = client.post(f"/saker/{sak.pk}/send-videre/", follow=True)
-    assert (
-        "Saken er sendt til Utvalg ssu som SSU 1/" in svar.content.decode()
-        or "er sendt til" in svar.content.decode()
-    )
+    assert "er sendt til Strategisk samarbeidsutvalg som SSU 1/" in svar.content.decode()
     assert Sak.objects.get(sendt_fra=sak).utvalg == ssu
+    hendelse = sak.hendelser.get()
+    assert (hendelse.utfort_av, hendelse.side, hendelse.tekst) == (
+        kommunens,
+        "kommunene",
+        "Prinsipiell sak for SSU.",
+    )
+    historikk = client.get(f"/saker/{sak.pk}/").content.decode()
+    assert (
+        "Sendt videre</strong> av kommunene" in historikk
+        and "Prinsipiell sak for SSU." in historikk
+    )
 
 
 @pytest.mark.parametrize(
@@ -242,13 +250,9 @@ def test_query_budgets_do_not_grow(
         assert client.get(url).status_code == 200
     for i in range(6):
         sak = services.sak_opprett(utfort_av=None, utvalg=ssu, tittel=f"Ekstra {i}", ar=2026)
-        services.vedtak_registrer(
-            utfort_av=None, sak=sak, mote=mote, tekst="x", posisjoner=ALLE_ENIGE
-        )
         lag_medlem(ssu, "kommunene")
+        vedta(sak, mote, ALLE_ENIGE)
         services.mote_opprett(utfort_av=None, utvalg=ssu, start=timezone.now(), sted="x")
-    for medlem in ssu.medlemmer.all():
-        services.oppmote_registrer(utfort_av=None, mote=mote, medlem=medlem, status="til_stede")
     with django_assert_max_num_queries(len(liten.captured_queries)):
         assert client.get(url).status_code == 200
 
@@ -291,3 +295,33 @@ def test_case_documents_are_for_members_only(client, sekretaer, medlem, uten_rol
     client.force_login(uten_rolle)
     assert client.get(f"/saker/{sak.pk}/dokumenter/{dokument.pk}/").status_code == 403
     assert "Saksframlegg" not in client.get(f"/saker/{sak.pk}/").content.decode()
+
+
+def test_the_decision_form_chooses_no_position_and_keeps_input_at_an_error(
+    client, sekretaer, mote, ssu
+):
+    sak = services.sak_opprett(utfort_av=None, utvalg=ssu, tittel="Ny rutine")
+    services.sak_sett_pa_sakliste(utfort_av=None, mote=mote, sak=sak)
+    registrer_oppmote(mote)
+    client.force_login(sekretaer)
+    side = client.get(f"/moter/{mote.pk}/").content.decode()
+    skjema = side[side.index('class="vedtaksskjema"') :]
+    assert 'type="radio"' in skjema and "checked" not in skjema
+    url = f"/moter/{mote.pk}/saker/{sak.pk}/vedtak/"
+    data = {f"sak{sak.pk}-tekst": "Rutinen vedtas.", f"sak{sak.pk}-kommunene": "enig"}
+    svar = client.post(url, data)
+    html = svar.content.decode()
+    assert svar.status_code == 400
+    assert f'id="id_sak{sak.pk}-helseforetaket_feil">Oppgi standpunktet til helseforetaket.' in html
+    assert "Rutinen vedtas.</textarea>" in html
+    assert f'value="enig" id="id_sak{sak.pk}-kommunene_0" required checked' in html
+    # The service's own refusal lands at the field too: the HF is there, so it is not absent.
+    data |= {f"sak{sak.pk}-{s}": "enig" for s in ALLE_ENIGE}
+    data[f"sak{sak.pk}-helseforetaket"] = "ikke_til_stede"
+    fragment = client.post(url, data, headers={"HX-Request": "true"})
+    assert fragment.status_code == 200 and "<html" not in fragment.content.decode()
+    assert (
+        f'id="id_sak{sak.pk}-helseforetaket_feil">Helseforetaket er ført som til stede'
+        in fragment.content.decode()
+    )
+    assert not Vedtak.objects.exists()

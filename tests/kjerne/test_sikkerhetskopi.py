@@ -35,7 +35,7 @@ from helsefellesskap.models import Medlemskap, Mote, Sak, Saksdokument, Vedtak
 from kjerne.sikkerhetskopi import gjenopprett
 from sikkerhet.logg import registrer
 from sikkerhet.models import Sikkerhetshendelse
-from tests.factories import MedlemskapFactory, fullt_ssu, iverksett, lag_avtale, revider
+from tests.factories import MedlemskapFactory, fullt_ssu, iverksett, lag_avtale, revider, vedta
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -98,9 +98,7 @@ def data(kommune, helseforetak, ansatt, koordinator, media):
     avvik.avvik_eskaler(avvik=meldt, utfort_av=koordinator, begrunnelse="Ikke løst.")
     sak = avvik.avvik_eskaler(avvik=meldt, utfort_av=koordinator, begrunnelse="Til SSU.").sak
     mote = hf.mote_opprett(utfort_av=None, utvalg=sak.utvalg, start=timezone.now(), sted="Drammen")
-    hf.vedtak_registrer(
-        utfort_av=None, sak=sak, mote=mote, tekst="Rutinen presiseres.", posisjoner=ALLE_ENIGE
-    )
+    vedta(sak, mote, ALLE_ENIGE, tekst="Rutinen presiseres.")
     hf.saksdokument_legg_til(
         utfort_av=None, sak=sak, tittel="Referat", fil=SimpleUploadedFile("referat.pdf", PDF)
     )
