@@ -15,10 +15,20 @@ def kan_se(user, avvik: Avvik) -> bool:
 
 
 def kan_behandle(user, avvik: Avvik) -> bool:
-    """The responsible organisation's coordinators receive, answer and close."""
+    """The responsible organisation's coordinators receive and answer."""
     return access.er_systemforvalter(user) or avvik.ansvarlig_id in access.organisasjoner_med_rolle(
         user, *KOORDINERENDE
     )
+
+
+def kan_ta_stilling(user, avvik: Avvik) -> bool:
+    """The reporter – the person who reported, or the reporting organisation's coordinators –
+    accepts or rejects the answer; the responsible party cannot close the matter itself."""
+    if access.er_systemforvalter(user):
+        return True
+    if avvik.meldt_av_id is not None and avvik.meldt_av_id == user.pk:
+        return True
+    return avvik.meldt_av_organisasjon_id in access.organisasjoner_med_rolle(user, *KOORDINERENDE)
 
 
 def kan_eskalere(user, avvik: Avvik) -> bool:
@@ -31,3 +41,13 @@ def kan_eskalere(user, avvik: Avvik) -> bool:
 
 def egne_organisasjoner(user) -> frozenset[int]:
     return access.organisasjoner_med_rolle(user)
+
+
+def part_for(user, avvik: Avvik):
+    """The one of the two organisations the user acts for (the reporting one first)."""
+    egne = egne_organisasjoner(user)
+    if avvik.meldt_av_organisasjon_id in egne:
+        return avvik.meldt_av_organisasjon
+    if avvik.ansvarlig_id in egne:
+        return avvik.ansvarlig
+    return None

@@ -1,22 +1,42 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from avvik.models import Avvik, Avvikskategori, Eskaleringstrinn
+from avvik.models import Avvik, Avvikskategori, Eskaleringstrinn, Misligholdsbestemmelse
 from helsefellesskap.admin import BareLesning
 
 
 @admin.register(Avvikskategori)
-class AvvikskategoriAdmin(admin.ModelAdmin):
+class AvvikskategoriAdmin(SimpleHistoryAdmin):
     """Administrators edit the categories; a retired category stays on old avvik."""
 
-    list_display = ["navn", "gjelder_utskrivning", "aktiv"]
-    list_filter = ["aktiv", "gjelder_utskrivning"]
+    list_display = ["navn", "svikt_hos", "gjelder_utskrivningstid", "aktiv"]
+    list_filter = ["aktiv", "svikt_hos", "gjelder_utskrivningstid"]
 
 
 @admin.register(Eskaleringstrinn)
-class EskaleringstrinnAdmin(admin.ModelAdmin):
-    list_display = ["helsefellesskap", "stige", "nummer", "beskrivelse", "mal"]
+class EskaleringstrinnAdmin(SimpleHistoryAdmin):
+    """The ladders with their deadlines, as the agreement states them."""
+
+    list_display = [
+        "helsefellesskap",
+        "stige",
+        "nummer",
+        "beskrivelse",
+        "mal",
+        "svarfrist",
+        "innsigelsesfrist",
+        "fristenhet",
+    ]
     list_filter = ["helsefellesskap", "stige"]
+
+
+@admin.register(Misligholdsbestemmelse)
+class MisligholdsbestemmelseAdmin(SimpleHistoryAdmin):
+    """A clause's consequence of breach in structured form: only this is ever computed."""
+
+    list_display = ["punkt", "part_i_brudd", "art", "sats", "enhet"]
+    list_filter = ["art", "part_i_brudd"]
+    raw_id_fields = ["punkt"]
 
 
 @admin.register(Avvik)

@@ -8,7 +8,9 @@ class AvvikConfig(AppConfig):
     sikkerhetskopi_telles = {"Avvik": "avvik"}
 
     def ready(self) -> None:
-        from avvik.services import avvik_utfall
-        from helsefellesskap.signals import vedtak_registrert
+        from avvik.services import avvik_folger_saken, avvik_sak_gjenapnet, avvik_utfall
+        from helsefellesskap.signals import sak_gjenapnet, sak_sendt_videre, vedtak_registrert
 
         vedtak_registrert.connect(avvik_utfall, dispatch_uid="avvik.avvik_utfall")
+        sak_sendt_videre.connect(avvik_folger_saken, dispatch_uid="avvik.avvik_folger_saken")
+        sak_gjenapnet.connect(avvik_sak_gjenapnet, dispatch_uid="avvik.avvik_sak_gjenapnet")

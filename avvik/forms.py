@@ -33,6 +33,11 @@ def punktvalg(ansvarlig_id, dato, sok: str = "") -> list:
     return [("", _("Ikke knyttet til et bestemt punkt")), *grupper.items()]
 
 
+class KategoriValg(forms.ModelChoiceField):
+    def label_from_instance(self, kategori: Avvikskategori) -> str:
+        return f"{kategori.navn} ({kategori.get_svikt_hos_display().lower()})"
+
+
 class AvvikForm(DsSkjema, forms.Form):
     meldt_av_organisasjon = forms.ModelChoiceField(
         label=_("Meldes av"), queryset=Organisasjon.objects.none(), empty_label=None
@@ -40,12 +45,20 @@ class AvvikForm(DsSkjema, forms.Form):
     ansvarlig = forms.ModelChoiceField(
         label=_("Ansvarlig organisasjon (den som ikke fulgte avtalen)"),
         queryset=Organisasjon.objects.none(),
+        error_messages={"required": _("Velg organisasjonen som ikke fulgte avtalen.")},
     )
-    kategori = forms.ModelChoiceField(
-        label=_("Kategori"), queryset=Avvikskategori.objects.filter(aktiv=True)
+    kategori = KategoriValg(
+        label=_("Kategori"),
+        queryset=Avvikskategori.objects.filter(aktiv=True).order_by("svikt_hos", "navn"),
+        error_messages={"required": _("Velg en kategori.")},
     )
     stige = forms.ChoiceField(
-        label=_("Type sak"), choices=Stigetype.choices, initial=Stigetype.PASIENTRELATERT
+        label=_("Type sak"),
+        choices=Stigetype.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Velg om det gjelder en pasientrelatert enkeltsak eller avtalen.")
+        },
     )
     hendelse = forms.DateTimeField(
         label=_("Når skjedde det?"),
@@ -62,6 +75,20 @@ class AvvikForm(DsSkjema, forms.Form):
             "Beskriv hendelsen uten navn, fødselsnummer eller andre opplysninger "
             "som kan identifisere pasienten."
         ),
+        error_messages={"required": _("Beskriv hva som skjedde.")},
+    )
+    brudd_slutt = forms.DateTimeField(
+        label=_("Når opphørte bruddet? (valgfritt)"),
+        help_text=_("For eksempel når pasienten ble tatt imot. Brukes når avtalen har dagbøter."),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M"],
+        required=False,
+    )
+    melders_referanse = forms.CharField(
+        label=_("Nummer i eget kvalitetssystem (valgfritt)"),
+        help_text=_("For eksempel nummeret i Synergi, EQS eller Compilo."),
+        max_length=100,
+        required=False,
     )
 
     def __init__(self, *args, egne_org_ids, **kwargs):
@@ -79,7 +106,64 @@ class AvvikForm(DsSkjema, forms.Form):
                 dato = timezone.datetime.fromisoformat(self.data["hendelse"]).date()
         self.fields["punkt"].choices = punktvalg(ansvarlig, dato)
         self.fields["punkt"].widget.attrs["class"] = "ds-input"
+        self.fields["stige"].widget.attrs.pop("class", None)
 
     def clean_punkt(self):
         pk = self.cleaned_data.get("punkt")
         return Punktversjon.objects.filter(pk=pk).first() if pk else None
+
+
+# --- the dialogue: one small form per action, each with its own fields and messages ----------
+
+
+def _tekst(label, *, paakrevd=True, melding="", rader=3, hjelp=""):
+    return forms.CharField(
+        label=label,
+        widget=forms.Textarea(attrs={"rows": rader}),
+        required=paakrevd,
+        help_text=hjelp,
+        error_messages={"required": melding},
+    )
+
+
+class MottaForm(DsSkjema, forms.Form):
+    enhet = forms.CharField(
+        label=_("Klinikk, avdeling eller enhet som følger opp"),
+        max_length=200,
+        error_messages={
+            "required": _("Oppgi klinikken, avdelingen eller enheten som skal følge opp.")
+        },
+    )
+    referanse = forms.CharField(
+        label=_("Nummer i eget kvalitetssystem (valgfritt)"), max_length=100, required=False
+    )
+    tekst = _tekst(_("Merknad (valgfritt)"), paakrevd=False, rader=2)
+
+
+class SvarForm(DsSkjema, forms.Form):
+    forklaring = _tekst(_("Forklaring"), melding=_("Forklar hva som skjedde."))
+    tiltak = _tekst(
+        _("Tiltak"),
+        melding=_("Beskriv tiltakene, eller skriv hvorfor ingen tiltak trengs."),
+        hjelp=_("Hva dere gjør for at det ikke skjer igjen."),
+    )
+
+
+class GodtaForm(DsSkjema, forms.Form):
+    tekst = _tekst(_("Merknad (valgfritt)"), paakrevd=False, rader=2)
+
+
+class AvvisForm(DsSkjema, forms.Form):
+    begrunnelse = _tekst(
+        _("Hvorfor godtas ikke svaret?"), melding=_("Skriv hvorfor svaret ikke godtas.")
+    )
+
+
+class EskalerForm(DsSkjema, forms.Form):
+    begrunnelse = _tekst(
+        _("Hvorfor tas saken videre?"), melding=_("Skriv hvorfor saken tas videre.")
+    )
+
+
+class KommentarForm(DsSkjema, forms.Form):
+    tekst = _tekst(_("Kommentar"), melding=_("Skriv en kommentar."))

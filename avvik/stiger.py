@@ -1,23 +1,46 @@
-"""The two escalation ladders of DOMAIN.md §3, created per Helsefellesskap as data."""
+"""The two escalation ladders of the agreement § 6 (DOMAIN.md § 3), created per
+Helsefellesskap as data, with the deadlines of the dialogue steps.
+
+The agreement's ladder has no deadlines of its own; the product's default for a dialogue step
+is the one the demo's «Avtale om helhetlig pasientforløp» states in its avvik clause: the other
+party «skal svare innen 14 dager» (calendar days; a deadline ending on a weekend or public
+holiday runs to the next working day). Administrators set each Helsefellesskap's own.
+"""
+
+from dataclasses import dataclass
 
 from avvik.models import Eskaleringstrinn, Stigetype
 
 M = Eskaleringstrinn.Mal
+DAGER = Eskaleringstrinn.Fristenhet.DAGER
+KILDE = "Standard i løsningen (svare innen 14 dager); sett fristen avtalen fastsetter"
+
+
+@dataclass(frozen=True)
+class Steg:
+    beskrivelse: str
+    mal: str
+    svarfrist: int | None = None
+    innsigelsesfrist: int | None = None
+    fristenhet: str = DAGER
+    fristkilde: str = ""
+
+
+def _dialog(beskrivelse: str) -> Steg:
+    return Steg(beskrivelse, M.DIALOG, 14, 14, DAGER, KILDE)
+
 
 STANDARD = {
     Stigetype.PASIENTRELATERT: [
-        ("Løses så nært pasienten som mulig, i dialog mellom tjenestene", M.DIALOG),
-        (
-            "Møte mellom klinikkdirektør i helseforetaket og kommunens administrative ledelse",
-            M.DIALOG,
-        ),
-        ("Prinsipiell drøfting i lokalt samarbeidsutvalg (LSU)", M.LSU),
-        ("Nasjonal tvisteløsningsnemnd", M.NASJONAL),
+        _dialog("Løses så nært pasienten som mulig, i dialog mellom tjenestene"),
+        _dialog("Møte mellom klinikkdirektør i helseforetaket og kommunens administrative ledelse"),
+        Steg("Prinsipiell drøfting i lokalt samarbeidsutvalg (LSU)", M.LSU),
+        Steg("Nasjonal tvisteløsningsnemnd", M.NASJONAL),
     ],
     Stigetype.AVTALESPORSMAL: [
-        ("Løses på lavest mulig tjenestenivå", M.DIALOG),
-        ("Prinsipiell drøfting i strategisk samarbeidsutvalg (SSU)", M.SSU),
-        ("Nasjonal tvisteløsningsnemnd", M.NASJONAL),
+        _dialog("Løses på lavest mulig tjenestenivå"),
+        Steg("Prinsipiell drøfting i strategisk samarbeidsutvalg (SSU)", M.SSU),
+        Steg("Nasjonal tvisteløsningsnemnd", M.NASJONAL),
     ],
 }
 
@@ -35,8 +58,16 @@ def trinn_for(helsefellesskap, stige: str) -> list[Eskaleringstrinn]:
     return Eskaleringstrinn.objects.bulk_create(
         [
             Eskaleringstrinn(
-                helsefellesskap=helsefellesskap, stige=stige, nummer=i, beskrivelse=tekst, mal=mal
+                helsefellesskap=helsefellesskap,
+                stige=stige,
+                nummer=i,
+                beskrivelse=steg.beskrivelse,
+                mal=steg.mal,
+                svarfrist=steg.svarfrist,
+                innsigelsesfrist=steg.innsigelsesfrist,
+                fristenhet=steg.fristenhet,
+                fristkilde=steg.fristkilde,
             )
-            for i, (tekst, mal) in enumerate(STANDARD[stige], start=1)
+            for i, steg in enumerate(STANDARD[stige], start=1)
         ]
     )

@@ -14,8 +14,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from avvik import access, services
-from avvik.forms import AvvikForm, punktvalg
-from avvik.konsekvenser import beregn
+from avvik.forms import (
+    AvvikForm,
+    AvvisForm,
+    EskalerForm,
+    GodtaForm,
+    KommentarForm,
+    MottaForm,
+    SvarForm,
+    punktvalg,
+)
+from avvik.konsekvenser import konsekvenser
 from avvik.models import Avvik, Avvikshendelse, Avvikskategori
 from helsefellesskap import access as hf_access
 from helsefellesskap.models import Organisasjon
@@ -85,7 +94,9 @@ def punkter(request: HttpRequest) -> HttpResponse:
     kategori_id = request.GET.get("kategori", "")
     meldt_id = request.GET.get("meldt_av_organisasjon", "")
     if hendelse and ansvarlig_id and kategori_id.isdigit() and meldt_id.isdigit():
-        kategori = Avvikskategori.objects.filter(pk=kategori_id, gjelder_utskrivning=True).first()
+        kategori = Avvikskategori.objects.filter(
+            pk=kategori_id, gjelder_utskrivningstid=True
+        ).first()
         orger = {o.pk: o for o in Organisasjon.objects.filter(pk__in=[ansvarlig_id, int(meldt_id)])}
         if kategori and len(orger) == 2:
             sjekk = services.utskrivningssjekk(orger[int(meldt_id)], orger[ansvarlig_id], hendelse)
@@ -96,95 +107,146 @@ def punkter(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _konsekvens(avvik: Avvik, hendelser: list[Avvikshendelse]):
-    """The fine the breached clause states, for the period until closing or today."""
-    if avvik.punkt is None:
-        return None
-    lukket = max(
-        (h.tidspunkt for h in hendelser if h.type == Avvikshendelse.Type.LUKKET), default=None
-    )
-    return beregn(avvik.punkt.tekst, avvik.hendelse, lukket or timezone.now())
+# The dialogue's actions: (form, service call, message on success, the field a refusal belongs to).
+HANDLINGER = {
+    "motta": (
+        MottaForm,
+        lambda a, u, d: services.avvik_motta(avvik=a, utfort_av=u, **d),
+        _("Avviket er tatt imot."),
+        "enhet",
+    ),
+    "svar": (
+        SvarForm,
+        lambda a, u, d: services.avvik_svar(avvik=a, utfort_av=u, **d),
+        _("Svaret er sendt."),
+        "forklaring",
+    ),
+    "godta": (
+        GodtaForm,
+        lambda a, u, d: services.avvik_godta(avvik=a, utfort_av=u, **d),
+        _("Du har godtatt svaret. Avviket er lukket."),
+        "tekst",
+    ),
+    "avvis": (
+        AvvisForm,
+        lambda a, u, d: services.avvik_avvis(avvik=a, utfort_av=u, **d),
+        _("Svaret er avvist. Begge parter kan nå ta saken videre."),
+        "begrunnelse",
+    ),
+    "eskaler": (
+        EskalerForm,
+        lambda a, u, d: services.avvik_eskaler(avvik=a, utfort_av=u, **d),
+        _("Saken er tatt videre."),
+        "begrunnelse",
+    ),
+    "kommenter": (
+        KommentarForm,
+        lambda a, u, d: services.avvik_kommenter(avvik=a, utfort_av=u, **d),
+        _("Kommentaren er lagt til."),
+        "tekst",
+    ),
+}
 
 
-@innlogget
-@require_GET
-def avvik_detalj(request: HttpRequest, pk: int) -> HttpResponse:
-    avvik = _get_avvik_for_user(request, pk)
+def _handlinger(user, avvik: Avvik) -> list[str]:
+    """The actions the user may take on the avvik in its present state, in page order."""
+    if avvik.anonymisert or avvik.status == Avvik.Status.LUKKET:
+        return []
+    mulige = set()
+    if not services.svaret_regnes_som_godtatt(avvik):
+        if access.kan_behandle(user, avvik):
+            if avvik.status == Avvik.Status.MELDT:
+                mulige.add("motta")
+            if avvik.status in (Avvik.Status.MELDT, Avvik.Status.MOTTATT, Avvik.Status.AVVIST):
+                mulige.add("svar")
+        if access.kan_ta_stilling(user, avvik) and avvik.status == Avvik.Status.BESVART:
+            mulige |= {"godta", "avvis"}
+        if access.kan_eskalere(user, avvik) and not services.kan_tas_videre(avvik):
+            mulige.add("eskaler")
+    mulige.add("kommenter")
+    return [navn for navn in HANDLINGER if navn in mulige]
+
+
+def _detalj(request: HttpRequest, avvik: Avvik, feilet=None, status: int = 200) -> HttpResponse:
+    """The avvik page; `feilet` is (action, bound form) of an action refused, shown with its
+    messages at its fields and the input kept."""
     hendelser = list(
         avvik.hendelser.select_related(
             "utfort_av", "organisasjon", "trinn", "sak__utvalg", "utvalg"
         )
     )
+    skjemaer = {navn: HANDLINGER[navn][0](prefix=navn) for navn in _handlinger(request.user, avvik)}
+    if feilet is not None:
+        skjemaer[feilet[0]] = feilet[1]
+    vedtak = None
+    if avvik.sak_id:
+        vedtak = (
+            avvik.sak.vedtak.filter(gjenapnet__isnull=True)
+            .select_related("mote")
+            .order_by("-tidspunkt")
+            .first()
+        )
+    kan_eskalere = access.kan_eskalere(request.user, avvik) and avvik.status != Avvik.Status.LUKKET
     return render(
         request,
         "avvik/detalj.html",
         {
             "avvik": avvik,
             "hendelser": hendelser,
-            "konsekvens": _konsekvens(avvik, hendelser),
-            "kan_behandle": access.kan_behandle(request.user, avvik)
-            and avvik.status != Avvik.Status.LUKKET,
-            "kan_eskalere": access.kan_eskalere(request.user, avvik)
-            and avvik.status != Avvik.Status.LUKKET,
+            "konsekvenser": konsekvenser(avvik),
+            "skjemaer": skjemaer,
+            "hindring": services.kan_tas_videre(avvik) if kan_eskalere else "",
+            "regnes_som_godtatt": services.svaret_regnes_som_godtatt(avvik),
+            "vedtak": vedtak,
+            "neste_trinn": services.neste_trinn(avvik) if "eskaler" in skjemaer else None,
         },
+        status=status,
     )
+
+
+@innlogget
+@require_GET
+def avvik_detalj(request: HttpRequest, pk: int) -> HttpResponse:
+    return _detalj(request, _get_avvik_for_user(request, pk))
+
+
+def _eskalert_melding(hendelse: Avvikshendelse) -> str:
+    if hendelse.sak is None:
+        return _("Saken er tatt videre: %(trinn)s.") % {"trinn": hendelse.trinn.beskrivelse}
+    neste = hendelse.sak.behandlinger.select_related("mote").first()
+    if neste:
+        return _("Saken er sendt til %(utvalg)s som %(nr)s og satt på møtet %(dato)s.") % {
+            "utvalg": hendelse.utvalg.navn,
+            "nr": hendelse.sak.saksnummer,
+            "dato": timezone.localtime(neste.mote.start).strftime("%d.%m.%Y"),
+        }
+    return _(
+        "Saken er sendt til %(utvalg)s som %(nr)s; den settes på neste møte når det er planlagt."
+    ) % {"utvalg": hendelse.utvalg.navn, "nr": hendelse.sak.saksnummer}
 
 
 @innlogget
 @require_POST
 def avvik_handling(request: HttpRequest, pk: int) -> HttpResponse:
+    """One step of the dialogue. A refusal comes back at the form's field, the input kept."""
     avvik = _get_avvik_for_user(request, pk)
     handling = request.POST.get("handling", "")
-    tekst = request.POST.get("tekst", "")
-    utforere = {
-        "motta": (
-            lambda: services.avvik_motta(avvik=avvik, utfort_av=request.user),
-            _("Avviket er tatt imot."),
-        ),
-        "svar": (
-            lambda: services.avvik_svar(avvik=avvik, utfort_av=request.user, tekst=tekst),
-            _("Svaret er sendt."),
-        ),
-        "kommenter": (
-            lambda: services.avvik_kommenter(avvik=avvik, utfort_av=request.user, tekst=tekst),
-            _("Kommentaren er lagt til."),
-        ),
-        "lukk": (
-            lambda: services.avvik_lukk(avvik=avvik, utfort_av=request.user, tiltak=tekst),
-            _("Avviket er lukket."),
-        ),
-        "eskaler": (
-            lambda: services.avvik_eskaler(avvik=avvik, utfort_av=request.user, begrunnelse=tekst),
-            _("Saken er tatt videre."),
-        ),
-    }
-    if handling not in utforere:
+    if handling not in HANDLINGER:
         messages.error(request, _("Ukjent handling."))
         return redirect(avvik)
-    utfor, melding = utforere[handling]
-    try:
-        resultat = utfor()
-    except Domenefeil as feil:
-        messages.error(request, str(feil))
-    else:
-        if handling == "eskaler" and resultat.sak is not None:
-            neste = resultat.sak.behandlinger.select_related("mote").first()
-            melding = (
-                _("Saken er sendt til %(utvalg)s som %(nr)s og satt på møtet %(dato)s.")
-                % {
-                    "utvalg": resultat.utvalg.navn,
-                    "nr": resultat.sak.saksnummer,
-                    "dato": timezone.localtime(neste.mote.start).strftime("%d.%m.%Y"),
-                }
-                if neste
-                else _(
-                    "Saken er sendt til %(utvalg)s som %(nr)s; "
-                    "den settes på neste møte når det er planlagt."
-                )
-                % {"utvalg": resultat.utvalg.navn, "nr": resultat.sak.saksnummer}
-            )
-        messages.success(request, melding)
-    return redirect(avvik)
+    skjemaklasse, utfor, melding, felt = HANDLINGER[handling]
+    skjema = skjemaklasse(request.POST, prefix=handling)
+    if skjema.is_valid():
+        try:
+            resultat = utfor(avvik, request.user, skjema.cleaned_data)
+        except Domenefeil as feil:
+            skjema.add_error(felt, str(feil))
+        else:
+            if handling == "eskaler":
+                melding = _eskalert_melding(resultat)
+            messages.success(request, melding)
+            return redirect(avvik)
+    return _detalj(request, avvik, feilet=(handling, skjema), status=400)
 
 
 def _periode(request: HttpRequest) -> tuple[datetime.date, datetime.date]:
@@ -370,7 +432,7 @@ def arsrapport(request: HttpRequest, kortnavn: str, ar: int) -> HttpResponse:
             .order_by("-n")[:20]
         ),
         "eskalert": list(
-            Avvik.objects.filter(helsefellesskap=helsefellesskap, trinn__isnull=False)
+            Avvik.objects.filter(helsefellesskap=helsefellesskap, trinn__nummer__gt=1)
             .exclude(status=Avvik.Status.LUKKET)
             .med_detaljer()
         ),

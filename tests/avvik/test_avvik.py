@@ -21,6 +21,9 @@ from tests.factories import (
 )
 
 D = datetime.date
+ALLE_ENIGE = {
+    s: "enig" for s in ("kommunene", "helseforetaket", "bruker", "arbeidstaker", "fastlege")
+}
 FNR = "01018512345"  # built below to be valid
 
 
@@ -61,6 +64,16 @@ def avtale(kommune, helseforetak):
 @pytest.fixture
 def hf_koordinator(helseforetak):
     return MedlemskapFactory(organisasjon=helseforetak, rolle="samhandlingskoordinator").bruker
+
+
+def _avvis_svaret(avvik, melder, hf_bruker=None):
+    """The responsible party answers and the reporter rejects: dialogue tried, the ladder open."""
+    hf_bruker = (
+        hf_bruker
+        or MedlemskapFactory(organisasjon=avvik.ansvarlig, rolle="samhandlingskoordinator").bruker
+    )
+    services.avvik_svar(avvik=avvik, utfort_av=hf_bruker, forklaring="F.", tiltak="T.")
+    return services.avvik_avvis(avvik=avvik, utfort_av=melder, begrunnelse="Ikke løst.")
 
 
 def _meld(ansatt, kommune, helseforetak, kategori, **felter):
@@ -120,25 +133,29 @@ def test_only_for_ones_own_organisation(uten_rolle, kommune, helseforetak, kateg
         _meld(uten_rolle, kommune, helseforetak, kategori)
 
 
-def test_handling_receive_answer_close(ansatt, kommune, helseforetak, kategori, hf_koordinator):
+def test_handling_receive_answer_accept(ansatt, kommune, helseforetak, kategori, hf_koordinator):
     avvik = _meld(ansatt, kommune, helseforetak, kategori)
     with pytest.raises(Domenefeil, match="ansvarlige organisasjonens"):
-        services.avvik_motta(avvik=avvik, utfort_av=ansatt)
-    avvik = services.avvik_motta(avvik=avvik, utfort_av=hf_koordinator)
+        services.avvik_motta(avvik=avvik, utfort_av=ansatt, enhet="Medisinsk klinikk")
+    avvik = services.avvik_motta(
+        avvik=avvik, utfort_av=hf_koordinator, enhet="Medisinsk klinikk", referanse="Synergi 4711"
+    )
     assert avvik.status == "mottatt"
     avvik = services.avvik_svar(
-        avvik=avvik, utfort_av=hf_koordinator, tekst="Rutinen er innskjerpet."
+        avvik=avvik,
+        utfort_av=hf_koordinator,
+        forklaring="Epikrisen ble ikke sendt.",
+        tiltak="Rutinen er innskjerpet.",
     )
-    with pytest.raises(Domenefeil, match="Beskriv tiltakene"):
-        services.avvik_lukk(avvik=avvik, utfort_av=hf_koordinator, tiltak="")
-    avvik = services.avvik_lukk(
-        avvik=avvik, utfort_av=hf_koordinator, tiltak="Opplæring av sykepleiere i utskrivning."
-    )
+    with pytest.raises(Domenefeil, match="Bare den som meldte"):
+        services.avvik_godta(avvik=avvik, utfort_av=hf_koordinator)
+    avvik = services.avvik_godta(avvik=avvik, utfort_av=ansatt, tekst="Takk.")
     assert avvik.status == "lukket"
     assert list(avvik.hendelser.values_list("type", flat=True)) == [
         "meldt",
         "mottatt",
         "svar",
+        "godtatt",
         "lukket",
     ]
 
@@ -152,7 +169,7 @@ def test_overdue_when_the_deadline_passes(ansatt, kommune, helseforetak, kategor
 
 
 def test_escalation_follows_the_ladder_to_the_lsu_next_meeting(
-    ansatt, koordinator, kommune, helseforetak, kategori, helsefellesskap
+    ansatt, koordinator, kommune, helseforetak, kategori, helsefellesskap, hf_koordinator
 ):
     omrade = LokalomradeFactory(helsefellesskap=helsefellesskap)
     omrade.kommuner.add(kommune)
@@ -170,20 +187,21 @@ def test_escalation_follows_the_ladder_to_the_lsu_next_meeting(
         sted="Sykehuset",
     )
     avvik = _meld(ansatt, kommune, helseforetak, kategori)
-    for forventet in (1, 2):
+    for forventet in (2, 3):  # leadership meeting, then the LSU
+        services.avvik_svar(
+            avvik=avvik, utfort_av=hf_koordinator, forklaring="Forklaring.", tiltak="Tiltak."
+        )
+        services.avvik_avvis(avvik=avvik, utfort_av=ansatt, begrunnelse="Ikke løst.")
         hendelse = services.avvik_eskaler(
             avvik=avvik, utfort_av=koordinator, begrunnelse="Ikke løst i dialog."
         )
-        assert hendelse.trinn.nummer == forventet and hendelse.sak is None
-    hendelse = services.avvik_eskaler(
-        avvik=avvik, utfort_av=koordinator, begrunnelse="Prinsipiell sak."
-    )
+        assert hendelse.trinn.nummer == forventet
     assert hendelse.trinn.mal == "lsu" and hendelse.sak.utvalg == lsu
     assert hendelse.sak.behandlinger.get().mote == neste
+    assert hendelse.sak.neste == "nasjonal"  # the patient ladder: LSU, then the national body
     assert fnr_fri(hendelse.sak)
-    services.avvik_eskaler(avvik=avvik, utfort_av=koordinator, begrunnelse="Uenige i LSU.")
-    with pytest.raises(Domenefeil, match="siste trinn"):
-        services.avvik_eskaler(avvik=avvik, utfort_av=koordinator, begrunnelse="Mer.")
+    with pytest.raises(Domenefeil, match="til behandling i Utvalg lsu"):
+        services.avvik_eskaler(avvik=avvik, utfort_av=koordinator, begrunnelse="Uenige i LSU.")
 
 
 def fnr_fri(sak: Sak) -> bool:
@@ -193,15 +211,16 @@ def fnr_fri(sak: Sak) -> bool:
 
 
 def test_agreement_questions_go_to_the_ssu(
-    ansatt, koordinator, kommune, helseforetak, kategori, helsefellesskap
+    ansatt, koordinator, kommune, helseforetak, kategori, helsefellesskap, hf_koordinator
 ):
     ssu = fullt_ssu(helsefellesskap)
     avvik = _meld(ansatt, kommune, helseforetak, kategori, stige="avtalesporsmal")
-    services.avvik_eskaler(avvik=avvik, utfort_av=koordinator, begrunnelse="Uklart punkt.")
+    services.avvik_svar(avvik=avvik, utfort_av=hf_koordinator, forklaring="F.", tiltak="T.")
+    services.avvik_avvis(avvik=avvik, utfort_av=ansatt, begrunnelse="Uklart punkt.")
     hendelse = services.avvik_eskaler(
-        avvik=avvik, utfort_av=koordinator, begrunnelse="Må avklares i SSU."
+        avvik=avvik, utfort_av=hf_koordinator, begrunnelse="Må avklares i SSU."
     )
-    assert hendelse.sak.utvalg == ssu
+    assert hendelse.sak.utvalg == ssu and hendelse.organisasjon == helseforetak
 
 
 @pytest.mark.parametrize(
@@ -221,7 +240,9 @@ def test_another_organisation_cannot_see_or_change_an_avvik(
     client.force_login(request.getfixturevalue(bruker))
     assert client.get(f"/avvik/{avvik.pk}/").status_code == (200 if ser else 404)
     assert client.get(f"/avvik/{avvik.pk + 1000}/").status_code == 404
-    svar = client.post(f"/avvik/{avvik.pk}/handling/", {"handling": "kommenter", "tekst": "Hei"})
+    svar = client.post(
+        f"/avvik/{avvik.pk}/handling/", {"handling": "kommenter", "kommenter-tekst": "Hei"}
+    )
     assert svar.status_code == (302 if ser else 404)
     assert (f"{avvik.pk}:" in client.get("/avvik/").content.decode()) == ser
     assert avvik.hendelser.filter(type="kommentar").exists() == ser
@@ -243,6 +264,12 @@ def test_registration_form_keeps_input_on_error(client, ansatt, kommune, helsefo
     assert svar.status_code == 400
     html = svar.content.decode()
     assert "fødselsnummer eller D-nummer" in html and "2026-11-20T22:10" in html
+    assert 'value="pasientrelatert" id="id_stige_0" required checked' in html
+    # No default: the type of case is the reporter's choice, asked for in Norwegian.
+    tom = client.get("/avvik/ny/").content.decode()
+    assert 'name="stige"' in tom and "checked" not in tom[tom.index('name="stige"') - 200 :]
+    uten = client.post("/avvik/ny/", {"meldt_av_organisasjon": kommune.pk}).content.decode()
+    assert "Velg om det gjelder en pasientrelatert enkeltsak eller avtalen." in uten
     assert not Avvik.objects.exists()
 
 
@@ -291,8 +318,15 @@ def test_the_national_step_gives_an_anonymised_summary_pdf(
         stige="avtalesporsmal",
         punkt=avtale.punkter.get(nummer="1.1"),
     )
-    for _ in range(3):
-        services.avvik_eskaler(avvik=avvik, utfort_av=koordinator, begrunnelse="Ikke enige.")
+    from helsefellesskap import services as hf
+
+    _avvis_svaret(avvik, ansatt)
+    steg = services.avvik_eskaler(avvik=avvik, utfort_av=koordinator, begrunnelse="Til SSU.")
+    mote = hf.mote_opprett(utfort_av=None, utvalg=steg.sak.utvalg, start=timezone.now(), sted="x")
+    vedta(steg.sak, mote, {**ALLE_ENIGE, "kommunene": "uenig"})
+    services.avvik_eskaler(avvik=avvik, utfort_av=koordinator, begrunnelse="Ikke enige.")
+    avvik.refresh_from_db()
+    assert avvik.status == "nasjonal" and avvik.sak.status == "nasjonal"
     client.force_login(koordinator)
     assert (
         "Last ned anonymisert saksframstilling"
@@ -353,53 +387,6 @@ def test_no_routine_no_verdict(ansatt, kommune, helseforetak):
     assert _meld(ansatt, kommune, helseforetak, kategori).utenfor_avtalt_tid is None
 
 
-def test_a_fine_stated_in_the_clause_is_computed_for_the_period(
-    client, ansatt, kommune, helseforetak, kategori
-):
-    from avtaler.services import NyttPunkt
-    from avvik.konsekvenser import beregn
-
-    fra = timezone.make_aware(datetime.datetime(2026, 1, 1, 12))
-    assert (
-        beregn(
-            "Den som bryter avtalen betaler kr 5 000 per døgn.",
-            fra,
-            fra + datetime.timedelta(days=2, hours=1),
-        ).belop
-        == 15000
-    )
-    assert beregn("kr 800,- pr. time", fra, fra + datetime.timedelta(minutes=90)).belop == 1600
-    assert beregn("Ingen sanksjoner.", fra, fra + datetime.timedelta(days=1)) is None
-    versjon = iverksett(
-        lag_avtale(
-            kommune.helsefellesskap,
-            [kommune, helseforetak],
-            tittel="Med dagbøter",
-            punkter=[
-                NyttPunkt(
-                    "1", "Mislighold", "Ved brudd betaler den ansvarlige parten kr 1 000 per døgn."
-                )
-            ],
-        ),
-        D(2024, 1, 1),
-    )
-    avvik = _meld(
-        ansatt,
-        kommune,
-        helseforetak,
-        kategori,
-        punkt=versjon.punkter.get(),
-        hendelse=timezone.now() - datetime.timedelta(days=3, hours=2),
-    )
-    client.force_login(ansatt)
-    html = client.get(f"/avvik/{avvik.pk}/").content.decode()
-    assert (
-        "kr 1000 per døgn" in html
-        and "(4 døgn) blir det kr 4000" in html
-        and "ikke en faktura" in html
-    )
-
-
 def test_yearly_report_for_ssu_has_counts_and_open_escalations(
     client, ansatt, koordinator, kommune, helseforetak, kategori, helsefellesskap
 ):
@@ -409,6 +396,7 @@ def test_yearly_report_for_ssu_has_counts_and_open_escalations(
 
     fullt_ssu(helsefellesskap)
     avvik = _meld(ansatt, kommune, helseforetak, kategori)
+    _avvis_svaret(avvik, ansatt)
     services.avvik_eskaler(avvik=avvik, utfort_av=koordinator, begrunnelse="Ikke løst.")
     client.force_login(ansatt)
     ar = (
@@ -425,7 +413,7 @@ def test_yearly_report_for_ssu_has_counts_and_open_escalations(
     assert (
         "Manglende epikrise" in tekst
         and "Åpne eskaleringer" in tekst
-        and "1. Løses så nært pasienten" in tekst
+        and "2. Møte mellom klinikkdirektør" in tekst
     )
     assert "Pasient skrevet ut" not in tekst  # counts only
     client.force_login(MedlemskapFactory(rolle="ansatt").bruker)  # another Helsefellesskap
@@ -463,7 +451,7 @@ def test_the_bodys_decision_is_the_outcome_of_the_escalation_step(
 
     ssu = fullt_ssu(helsefellesskap)
     avvik = _meld(ansatt, kommune, helseforetak, kategori, stige="avtalesporsmal")
-    services.avvik_eskaler(avvik=avvik, utfort_av=koordinator, begrunnelse="Uklart.")
+    _avvis_svaret(avvik, ansatt)
     steg = services.avvik_eskaler(avvik=avvik, utfort_av=koordinator, begrunnelse="Til SSU.")
     mote = hf.mote_opprett(utfort_av=None, utvalg=ssu, start=timezone.now(), sted="x")
     vedta(
@@ -475,3 +463,5 @@ def test_the_bodys_decision_is_the_outcome_of_the_escalation_step(
     utfall = avvik.hendelser.get(type="utfall")
     assert utfall.tekst.startswith("Vedtatt: Punktet presiseres i neste revisjon.")
     assert utfall.trinn == steg.trinn and utfall.sak == steg.sak
+    avvik.refresh_from_db()
+    assert avvik.status == "lukket"  # the parties agreed in SSU

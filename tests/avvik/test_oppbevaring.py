@@ -60,8 +60,9 @@ def ssu(helsefellesskap):
 
 @pytest.fixture
 def lag(client, ansatt, koordinator, hf_koordinator, kommune, helseforetak, kategori, avtale, ssu):
-    """An avvik with a full thread (comment, answer, escalation to SSU, decision, closing with
-    measures through the page, so the history knows who), moved back to close at `lukket`."""
+    """An avvik with a full thread (comment, answer with measures through the page so the
+    history knows who, rejection, escalation to SSU, the decision that closes it), moved back
+    to close at `lukket`."""
 
     def lag_avvik(lukket: datetime.datetime | None) -> Avvik:
         avvik = services.avvik_registrer(
@@ -75,18 +76,24 @@ def lag(client, ansatt, koordinator, hf_koordinator, kommune, helseforetak, kate
             punkt=avtale.punkter.get(nummer="1.1"),
         )
         services.avvik_kommenter(avvik=avvik, utfort_av=ansatt, tekst="Ring meg, Kari.")
-        services.avvik_svar(avvik=avvik, utfort_av=hf_koordinator, tekst="Beklager, Ola her.")
-        services.avvik_eskaler(avvik=avvik, utfort_av=koordinator, begrunnelse="Ikke løst.")
-        steg = services.avvik_eskaler(avvik=avvik, utfort_av=koordinator, begrunnelse="Til SSU.")
-        mote = hf.mote_opprett(utfort_av=None, utvalg=ssu, start=I_DAG, sted="Drammen")
-        vedta(steg.sak, mote, ALLE_POSISJONER, tekst="Rutinen presiseres.")
-        if lukket is None:
-            return avvik
         client.force_login(hf_koordinator)
         svar = client.post(
-            f"/avvik/{avvik.pk}/handling/", {"handling": "lukk", "tekst": "Ny sjekkliste, Ola."}
+            f"/avvik/{avvik.pk}/handling/",
+            {
+                "handling": "svar",
+                "svar-forklaring": "Beklager, Ola her.",
+                "svar-tiltak": "Ny sjekkliste, Ola.",
+            },
         )
         assert svar.status_code == 302
+        services.avvik_avvis(avvik=avvik, utfort_av=ansatt, begrunnelse="Ikke godt nok, Kari.")
+        steg = services.avvik_eskaler(avvik=avvik, utfort_av=koordinator, begrunnelse="Til SSU.")
+        if lukket is None:
+            return avvik
+        # The parties agree in SSU: the decision closes the avvik.
+        mote = hf.mote_opprett(utfort_av=None, utvalg=ssu, start=I_DAG, sted="Drammen")
+        vedta(steg.sak, mote, ALLE_POSISJONER, tekst="Rutinen presiseres.")
+        assert Avvik.objects.get(pk=avvik.pk).status == "lukket"
         # The whole case happened back then: the event a month before, the thread until closing.
         Avvik.objects.filter(pk=avvik.pk).update(
             hendelse=lukket - datetime.timedelta(days=30),

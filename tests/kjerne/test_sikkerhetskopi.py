@@ -95,7 +95,8 @@ def data(kommune, helseforetak, ansatt, koordinator, media):
         punkt=gjeldende.punkter.get(nummer="1.1"),
     )
     avvik.avvik_kommenter(avvik=meldt, utfort_av=ansatt, tekst="Ring meg.")
-    avvik.avvik_eskaler(avvik=meldt, utfort_av=koordinator, begrunnelse="Ikke løst.")
+    avvik.avvik_svar(avvik=meldt, utfort_av=hf_koordinator, forklaring="F.", tiltak="T.")
+    avvik.avvik_avvis(avvik=meldt, utfort_av=ansatt, begrunnelse="Ikke løst.")
     sak = avvik.avvik_eskaler(avvik=meldt, utfort_av=koordinator, begrunnelse="Til SSU.").sak
     mote = hf.mote_opprett(utfort_av=None, utvalg=sak.utvalg, start=timezone.now(), sted="Drammen")
     vedta(sak, mote, ALLE_ENIGE, tekst="Rutinen presiseres.")

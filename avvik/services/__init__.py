@@ -1,0 +1,46 @@
+"""Every write to avvik: registration (screened for patient identifiers), the dialogue with its
+deadlines, escalation along the ladder. Each one transaction, each a step in the thread."""
+
+from avvik.services.eskalering import (
+    avvik_eskaler,
+    avvik_folger_saken,
+    avvik_sak_gjenapnet,
+    avvik_utfall,
+    kan_tas_videre,
+    neste_trinn,
+)
+from avvik.services.flyt import (
+    avvik_avvis,
+    avvik_godta,
+    avvik_kommenter,
+    avvik_lukk_etter_frist,
+    avvik_motta,
+    avvik_svar,
+    svaret_regnes_som_godtatt,
+)
+from avvik.services.registrering import (
+    PERSONNUMMER_MELDING,
+    avvik_registrer,
+    krev_uten_personnummer,
+    utskrivningssjekk,
+)
+
+__all__ = [
+    "PERSONNUMMER_MELDING",
+    "avvik_avvis",
+    "avvik_eskaler",
+    "avvik_folger_saken",
+    "avvik_godta",
+    "avvik_kommenter",
+    "avvik_lukk_etter_frist",
+    "avvik_motta",
+    "avvik_registrer",
+    "avvik_sak_gjenapnet",
+    "avvik_svar",
+    "avvik_utfall",
+    "kan_tas_videre",
+    "krev_uten_personnummer",
+    "neste_trinn",
+    "svaret_regnes_som_godtatt",
+    "utskrivningssjekk",
+]

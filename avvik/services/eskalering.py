@@ -1,0 +1,238 @@
+"""Escalation of an avvik along the ladder that applies (the agreement § 6): «Oppnås ikke
+enighet, kan en eller begge parter be om …» – only after dialogue (a rejected answer or a
+missed deadline), or after the body treated the case without agreement, and by either party.
+A step to LSU or SSU becomes a case in that body; its decision comes back to the avvik."""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from avvik import access
+from avvik.models import Avvik, Avvikshendelse, Eskaleringstrinn
+from avvik.services.flyt import krev_apent, laas
+from avvik.services.frister import frist
+from avvik.services.registrering import hendelse_ny, krev_uten_personnummer
+from avvik.stiger import trinn_for
+from helsefellesskap import services as utvalgstjenester
+from helsefellesskap.feil import Domenefeil
+from helsefellesskap.models import Organisasjon, Sak, User, Utvalg, Vedtak
+from helsefellesskap.models.utvalg import Side
+
+S = Avvik.Status
+M = Eskaleringstrinn.Mal
+
+
+def _utvalg_for(avvik: Avvik, mal: str) -> Utvalg | None:
+    if mal == M.SSU:
+        return Utvalg.objects.filter(
+            helsefellesskap=avvik.helsefellesskap_id, type=Utvalg.Type.SSU
+        ).first()
+    kommune = next(
+        (
+            o
+            for o in (avvik.meldt_av_organisasjon, avvik.ansvarlig)
+            if o.type == Organisasjon.Type.KOMMUNE
+        ),
+        None,
+    )
+    if kommune is None:
+        return None
+    return Utvalg.objects.filter(type=Utvalg.Type.LSU, lokalomrade__kommuner=kommune).first()
+
+
+def _side(org: Organisasjon) -> str:
+    return Side.KOMMUNENE if org.type == Organisasjon.Type.KOMMUNE else Side.HELSEFORETAKET
+
+
+def _neste_trinn(avvik: Avvik) -> tuple[Eskaleringstrinn, Eskaleringstrinn | None]:
+    """The next rung, and the one after it (where the body's case goes without agreement)."""
+    stige = trinn_for(avvik.helsefellesskap, avvik.stige)
+    etter = [t for t in stige if t.nummer > avvik.trinnnummer]
+    if not etter:
+        raise Domenefeil(_("Saken er allerede på siste trinn."))
+    return etter[0], (etter[1] if len(etter) > 1 else None)
+
+
+def neste_trinn(avvik: Avvik) -> Eskaleringstrinn | None:
+    """The rung the avvik goes to next, or None on the last one."""
+    try:
+        return _neste_trinn(avvik)[0]
+    except Domenefeil:
+        return None
+
+
+def kan_tas_videre(avvik: Avvik) -> str:
+    """Why the avvik cannot go to the next rung now, or "" if it can (dialogue comes first)."""
+    if avvik.status in (S.AVVIST, S.IKKE_ENIGHET):
+        return ""
+    if avvik.status in (S.MELDT, S.MOTTATT):
+        if avvik.frist is not None and avvik.frist < timezone.now():
+            return ""
+        if avvik.frist is None:
+            return _(
+                "Avviket kan tas videre når den ansvarlige parten har svart og svaret er avvist."
+            )
+        return _(
+            "Dialogen kommer først: avviket kan tas videre når svaret er avvist, eller når "
+            "svarfristen %(dato)s er ute."
+        ) % {"dato": timezone.localtime(avvik.frist).strftime("%d.%m.%Y")}
+    if avvik.status == S.BESVART:
+        return _("Melderen tar først stilling til svaret: godtar eller avviser det.")
+    if avvik.status == S.I_UTVALG:
+        return _(
+            "Saken er til behandling i %(utvalg)s. Den kan tas videre når utvalget har "
+            "behandlet den uten at partene ble enige."
+        ) % {"utvalg": avvik.sak.utvalg.navn if avvik.sak else _("utvalget")}
+    if avvik.status == S.NASJONAL:
+        return _("Saken er på siste trinn.")
+    return _("Avviket er lukket.")
+
+
+@transaction.atomic
+def avvik_eskaler(*, avvik: Avvik, utfort_av: User, begrunnelse: str) -> Avvikshendelse:
+    """Either party takes the next step of the ladder, with the reason."""
+    avvik = laas(avvik)
+    if not access.kan_eskalere(utfort_av, avvik):
+        raise Domenefeil(_("Bare partenes koordinatorer kan ta et avvik videre."))
+    krev_apent(avvik)
+    hindring = kan_tas_videre(avvik)
+    if hindring:
+        raise Domenefeil(hindring)
+    if not begrunnelse.strip():
+        raise Domenefeil(_("Skriv hvorfor saken tas videre."))
+    krev_uten_personnummer(begrunnelse)
+    part = access.part_for(utfort_av, avvik) or avvik.meldt_av_organisasjon
+    if avvik.status == S.IKKE_ENIGHET and avvik.sak is not None:
+        # The case in the body goes on as a party's step; the receiver below moves the avvik.
+        utvalgstjenester.sak_send_videre(
+            utfort_av=utfort_av, sak=avvik.sak, side=_side(part), begrunnelse=begrunnelse.strip()
+        )
+        return avvik.hendelser.filter(type=Avvikshendelse.Type.ESKALERT).latest("pk")
+    neste, deretter = _neste_trinn(avvik)
+    sak, utvalg = None, None
+    if neste.er_utvalg:
+        utvalg = _utvalg_for(avvik, neste.mal)
+        if utvalg is None:
+            raise Domenefeil(
+                _("Fant ikke utvalget saken skal til (%(mal)s).") % {"mal": neste.get_mal_display()}
+            )
+        sak = utvalgstjenester.sak_opprett(
+            utfort_av=None,
+            utvalg=utvalg,
+            tittel=_("Avvik %(nr)s: %(kategori)s")
+            % {"nr": avvik.pk, "kategori": avvik.kategori.navn},
+            beskrivelse=_(
+                "Avvik %(nr)s mellom %(a)s og %(b)s, tatt videre av %(part)s: %(begrunnelse)s"
+            )
+            % {
+                "nr": avvik.pk,
+                "a": avvik.meldt_av_organisasjon.navn,
+                "b": avvik.ansvarlig.navn,
+                "part": part.navn,
+                "begrunnelse": begrunnelse.strip(),
+            },
+            # No step is skipped: the body's case goes where the avvik's ladder goes next.
+            neste=Sak.Neste.NASJONAL
+            if deretter is None or deretter.mal == M.NASJONAL
+            else Sak.Neste.OVERORDNET,
+            sendt_fra=None,
+        )
+        utvalgstjenester.sak_sett_pa_neste_mote(sak=sak)
+        status = S.I_UTVALG
+    elif neste.mal == M.NASJONAL:
+        status = S.NASJONAL
+    else:
+        status = S.MOTTATT  # the dialogue goes on one level up, with that level's deadline
+    avvik.trinn = neste
+    avvik.sak = sak or avvik.sak
+    avvik.status = status
+    avvik.frist = frist(neste.svarfrist, neste.fristenhet) if status == S.MOTTATT else None
+    avvik.save(update_fields=["trinn", "sak", "status", "frist"])
+    return hendelse_ny(
+        avvik,
+        Avvikshendelse.Type.ESKALERT,
+        utfort_av,
+        begrunnelse,
+        organisasjon=part,
+        trinn=neste,
+        sak=sak,
+        utvalg=utvalg,
+    )
+
+
+def _avvik_i_sak(sak_id: int):
+    return Avvik.objects.select_for_update(of=("self",)).filter(
+        sak=sak_id, anonymisert__isnull=True
+    )
+
+
+def avvik_utfall(sender=None, *, vedtak: Vedtak, **kwargs) -> None:
+    """The body's decision in the case an avvik was escalated to is the outcome of that step:
+    adopted (the parties agree) closes the avvik; no agreement lets either party take it on;
+    postponed leaves it with the body. The decision itself lives with the case."""
+    for avvik in _avvik_i_sak(vedtak.sak_id).select_related("trinn"):
+        standpunkter = ", ".join(f"{side}: {pos.lower()}" for side, pos in vedtak.posisjoner)
+        hendelse_ny(
+            avvik,
+            Avvikshendelse.Type.UTFALL,
+            vedtak.registrert_av,
+            f"{vedtak.get_resultat_display()}: {vedtak.tekst}"
+            + (f" ({standpunkter})" if standpunkter else ""),
+            trinn=avvik.trinn,
+            sak=vedtak.sak,
+            utvalg=vedtak.mote.utvalg,
+        )
+        if vedtak.resultat == Vedtak.Resultat.VEDTATT:
+            avvik.status = S.LUKKET
+            hendelse_ny(
+                avvik,
+                Avvikshendelse.Type.LUKKET,
+                vedtak.registrert_av,
+                _("Lukket ved vedtak i %(sak)s: partene er enige.")
+                % {"sak": vedtak.sak.saksnummer},
+                sak=vedtak.sak,
+            )
+        elif vedtak.resultat == Vedtak.Resultat.IKKE_ENIGHET:
+            avvik.status = S.IKKE_ENIGHET
+        avvik.save(update_fields=["status"])
+
+
+def avvik_folger_saken(
+    sender=None, *, sak: Sak, ny: Sak | None, side: str, utfort_av=None, **kwargs
+):
+    """A party took the body's case on (from the case page or the avvik): the avvik moves to
+    the next rung with it, and the thread says who, when and why."""
+    hendelse = sak.hendelser.order_by("-pk").first()
+    for avvik in _avvik_i_sak(sak.pk).select_related("trinn", "meldt_av_organisasjon", "ansvarlig"):
+        neste, _deretter = _neste_trinn(avvik)
+        forventet = M.NASJONAL if ny is None else ny.utvalg.type
+        if neste.mal != forventet:
+            raise Domenefeil(
+                _("Avvik %(nr)s skal videre til %(mal)s etter sin stige, ikke dit saken ble sendt.")
+                % {"nr": avvik.pk, "mal": neste.get_mal_display()}
+            )
+        part = next(
+            (o for o in (avvik.meldt_av_organisasjon, avvik.ansvarlig) if _side(o) == side), None
+        )
+        avvik.trinn = neste
+        avvik.sak = ny or avvik.sak
+        avvik.status = S.NASJONAL if ny is None else S.I_UTVALG
+        avvik.save(update_fields=["trinn", "sak", "status"])
+        hendelse_ny(
+            avvik,
+            Avvikshendelse.Type.ESKALERT,
+            utfort_av or (hendelse.utfort_av if hendelse else None),
+            hendelse.tekst if hendelse else "",
+            organisasjon=part,
+            trinn=neste,
+            sak=ny,
+            utvalg=ny.utvalg if ny else None,
+        )
+
+
+def avvik_sak_gjenapnet(sender=None, *, sak: Sak, begrunnelse: str = "", **kwargs) -> None:
+    """The body reopened the case: the avvik is with the body again."""
+    for avvik in _avvik_i_sak(sak.pk):
+        avvik.status = S.I_UTVALG
+        avvik.save(update_fields=["status"])
+        hendelse_ny(avvik, Avvikshendelse.Type.GJENAPNET, None, begrunnelse, sak=sak)

@@ -1,0 +1,149 @@
+"""Registering an avvik: for one's own organisation, against the responsible one, screened for
+patient identifiers, with the first deadline from the ladder."""
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from avtaler.helligdager import er_helg_eller_helligdag
+from avtaler.models import Avtaleversjon, Punktversjon
+from avtaler.utskrivning import utskrivningsrutine
+from avvik import access
+from avvik.models import Avvik, Avvikshendelse, Avvikskategori
+from avvik.personnummer import finn_personnummer
+from avvik.services.frister import frist
+from avvik.stiger import trinn_for
+from helsefellesskap.feil import Domenefeil
+from helsefellesskap.models import Organisasjon, User
+
+PERSONNUMMER_MELDING = _(
+    "Teksten ser ut til å inneholde et fødselsnummer eller D-nummer (%(funn)s). Et avvik skal "
+    "aldri inneholde opplysninger som kan identifisere en pasient. Fjern nummeret og beskriv "
+    "hendelsen uten navn og nummer, for eksempel «pasient utskrevet kl. 22.10 uten epikrise»."
+)
+
+
+def krev_uten_personnummer(*tekster: str) -> None:
+    funn = [f for tekst in tekster for f in finn_personnummer(tekst)]
+    if funn:
+        raise Domenefeil(PERSONNUMMER_MELDING % {"funn": ", ".join(f"«{f}»" for f in funn)})
+
+
+def hendelse_ny(
+    avvik: Avvik, type_: str, utfort_av: User | None, tekst: str = "", **felter
+) -> Avvikshendelse:
+    """A step in the avvik's thread: every action's text is kept here."""
+    return Avvikshendelse.objects.create(
+        avvik=avvik, type=type_, utfort_av=utfort_av, tekst=tekst.strip(), **felter
+    )
+
+
+def utskrivningssjekk(
+    a: Organisasjon, b: Organisasjon, hendelse: datetime.datetime
+) -> tuple[bool | None, str]:
+    """Was the discharge outside the hours of the routine in force for the municipality then?
+
+    Weekends and Norwegian public holidays have their own window. None if no agreement in
+    force for the municipality states the hours.
+    """
+    kommune = a if a.type == Organisasjon.Type.KOMMUNE else b
+    if kommune.type != Organisasjon.Type.KOMMUNE:
+        return None, ""
+    lokal = timezone.localtime(hendelse)
+    rutine = utskrivningsrutine(kommune, lokal.date())
+    if rutine is None:
+        return None, ""
+    helg = er_helg_eller_helligdag(lokal.date())
+    vindu = rutine.vindu(lokal.date())
+    beskrivelse = _("%(dag)s %(fra)s–%(til)s etter %(tittel)s, versjon %(nr)s, punkt %(punkt)s") % {
+        "dag": _("helg/helligdag") if helg else _("hverdag"),
+        "fra": vindu[0].strftime("%H:%M"),
+        "til": vindu[1].strftime("%H:%M"),
+        "tittel": rutine.versjon.tittel,
+        "nr": rutine.versjon.nummer,
+        "punkt": rutine.tidspunkt.nummer,
+    }
+    return not rutine.tillatt_na(lokal), beskrivelse
+
+
+@transaction.atomic
+def avvik_registrer(
+    *,
+    melder: User,
+    meldt_av_organisasjon: Organisasjon,
+    ansvarlig: Organisasjon,
+    kategori: Avvikskategori,
+    hendelse: datetime.datetime,
+    beskrivelse: str,
+    stige: str,
+    punkt: Punktversjon | None = None,
+    brudd_slutt: datetime.datetime | None = None,
+    melders_referanse: str = "",
+) -> Avvik:
+    """Register an avvik for one's own organisation against the responsible one. It starts on
+    the ladder's first step, with that step's answer deadline."""
+    if meldt_av_organisasjon.pk not in access.egne_organisasjoner(melder):
+        raise Domenefeil(_("Du kan bare melde avvik for din egen organisasjon."))
+    if ansvarlig.helsefellesskap_id != meldt_av_organisasjon.helsefellesskap_id:
+        raise Domenefeil(_("Den ansvarlige organisasjonen hører til et annet helsefellesskap."))
+    if not kategori.passer_for(ansvarlig):
+        raise Domenefeil(
+            _("Kategorien «%(kategori)s» gjelder %(hvem)s, men %(org)s er ansvarlig.")
+            % {
+                "kategori": kategori.navn,
+                "hvem": kategori.get_svikt_hos_display().lower(),
+                "org": ansvarlig.navn,
+            }
+        )
+    if hendelse > timezone.now():
+        raise Domenefeil(_("Tidspunktet for hendelsen kan ikke være fram i tid."))
+    if brudd_slutt is not None and not hendelse < brudd_slutt <= timezone.now():
+        raise Domenefeil(_("Bruddet må ha opphørt etter at det skjedde, og ikke fram i tid."))
+    if not beskrivelse.strip():
+        raise Domenefeil(_("Beskriv hva som skjedde."))
+    krev_uten_personnummer(beskrivelse, melders_referanse)
+    versjon = None
+    if punkt is not None:
+        dato = timezone.localtime(hendelse).date()
+        versjon = Avtaleversjon.objects.gjeldende(dato).filter(pk=punkt.versjon_id).first()
+        if versjon is None:
+            raise Domenefeil(_("Punktet er ikke fra en versjon som gjaldt da hendelsen skjedde."))
+        if not versjon.parter.filter(pk=ansvarlig.pk).exists():
+            raise Domenefeil(
+                _("Den ansvarlige organisasjonen er ikke part i avtalen punktet hører til.")
+            )
+    utenfor, avtalt = (None, "")
+    if kategori.gjelder_utskrivningstid:
+        utenfor, avtalt = utskrivningssjekk(meldt_av_organisasjon, ansvarlig, hendelse)
+    forste = trinn_for(meldt_av_organisasjon.helsefellesskap, stige)[0]
+    avvik = Avvik.objects.create(
+        utenfor_avtalt_tid=utenfor,
+        avtalt_tid=avtalt,
+        helsefellesskap_id=meldt_av_organisasjon.helsefellesskap_id,
+        kategori=kategori,
+        stige=stige,
+        meldt_av=melder,
+        meldt_av_organisasjon=meldt_av_organisasjon,
+        ansvarlig=ansvarlig,
+        hendelse=hendelse,
+        brudd_slutt=brudd_slutt,
+        beskrivelse=beskrivelse.strip(),
+        melders_referanse=melders_referanse.strip(),
+        avtaleversjon=versjon,
+        punkt=punkt,
+        trinn=forste,
+        frist=frist(forste.svarfrist, forste.fristenhet),
+    )
+    hendelse_ny(
+        avvik,
+        Avvikshendelse.Type.MELDT,
+        melder,
+        _("Nummer i eget kvalitetssystem: %(nr)s") % {"nr": avvik.melders_referanse}
+        if avvik.melders_referanse
+        else "",
+        organisasjon=meldt_av_organisasjon,
+        trinn=forste,
+    )
+    return avvik

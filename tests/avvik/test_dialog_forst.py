@@ -1,0 +1,344 @@
+"""The avvik flow as practice and the agreement have it: dialogue first, then the ladder.
+
+The seed agreement § 6: «Pasientrelaterte enkeltsaker skal løses så nært pasienten som mulig
+og i dialog mellom partene … Oppnås ikke enighet, kan en eller begge parter be om at
+uenigheten drøftes prinsipielt i lokalt samarbeidsutvalg. Hvis partene ikke blir enige, kan
+en av partene eller begge løfte saken til det nasjonale tvisteløsningsutvalget.»
+DOMAIN.md § 4: the receiver answers, the reporter accepts or rejects the answer, and only then
+(or when a deadline passes) may either party take the next step; the party that is reported
+cannot close the matter on its own to stop that.
+"""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.utils import timezone
+
+from avvik import services
+from avvik.models import Avvik, Avvikskategori, Eskaleringstrinn
+from avvik.stiger import trinn_for
+from helsefellesskap import services as hf
+from helsefellesskap.feil import Domenefeil
+from tests.factories import (
+    LokalomradeFactory,
+    MedlemskapFactory,
+    fullt_ssu,
+    lag_medlem,
+    lag_utvalg,
+    vedta,
+)
+
+OSLO = ZoneInfo("Europe/Oslo")
+ALLE_ENIGE = {
+    s: "enig" for s in ("kommunene", "helseforetaket", "bruker", "arbeidstaker", "fastlege")
+}
+
+
+@pytest.fixture
+def kategori(db):
+    return Avvikskategori.objects.get(navn="Manglende epikrise")
+
+
+@pytest.fixture
+def hf_koordinator(helseforetak):
+    return MedlemskapFactory(organisasjon=helseforetak, rolle="samhandlingskoordinator").bruker
+
+
+@pytest.fixture
+def lsu(helsefellesskap, kommune):
+    omrade = LokalomradeFactory(helsefellesskap=helsefellesskap, navn="Drammen sykehus")
+    omrade.kommuner.add(kommune)
+    lsu = lag_utvalg(
+        helsefellesskap,
+        "lsu",
+        navn="LSU Drammen",
+        kortnavn="LSU Drammen",
+        lokalomrade=omrade,
+        overordnet=fullt_ssu(helsefellesskap),
+    )
+    for side in ("kommunene", "helseforetaket", "fastlege"):
+        lag_medlem(lsu, side)
+    lag_medlem(lsu, "helseforetaket", rolle="sekretaer")
+    return lsu
+
+
+def _meld(ansatt, kommune, helseforetak, kategori, **felter):
+    felter.setdefault("hendelse", timezone.now() - datetime.timedelta(hours=3))
+    return services.avvik_registrer(
+        melder=ansatt,
+        meldt_av_organisasjon=kommune,
+        ansvarlig=helseforetak,
+        kategori=kategori,
+        beskrivelse="Pasient skrevet ut uten epikrise.",
+        stige=felter.pop("stige", "pasientrelatert"),
+        **felter,
+    )
+
+
+def _svar(avvik, hf_koordinator):
+    return services.avvik_svar(
+        avvik=avvik, utfort_av=hf_koordinator, forklaring="Forklaring.", tiltak="Tiltak."
+    )
+
+
+def test_the_reporter_cannot_escalate_an_avvik_the_other_party_has_not_received(
+    ansatt, koordinator, kommune, helseforetak, kategori
+):
+    """It was escalated 1 → 2 → 3 while still «meldt», and an LSU case created."""
+    avvik = _meld(ansatt, kommune, helseforetak, kategori)
+    with pytest.raises(Domenefeil, match="Dialogen kommer først"):
+        services.avvik_eskaler(avvik=avvik, utfort_av=koordinator, begrunnelse="Raskt videre.")
+    avvik.refresh_from_db()
+    assert avvik.trinnnummer == 1 and avvik.sak is None
+
+
+def test_a_missed_answer_deadline_opens_the_next_step_only(
+    ansatt, koordinator, kommune, helseforetak, kategori, lsu
+):
+    avvik = _meld(ansatt, kommune, helseforetak, kategori)
+    with time_machine.travel(avvik.frist + datetime.timedelta(minutes=1)):
+        steg = services.avvik_eskaler(
+            avvik=avvik, utfort_av=koordinator, begrunnelse="Ikke svart innen fristen."
+        )
+        assert steg.trinn.nummer == 2 and steg.sak is None  # the leadership meeting, not LSU
+        avvik.refresh_from_db()
+        assert avvik.status == "mottatt" and avvik.frist > timezone.now()
+        with pytest.raises(Domenefeil, match="Dialogen kommer først"):
+            services.avvik_eskaler(avvik=avvik, utfort_av=koordinator, begrunnelse="Videre.")
+
+
+def test_the_reported_party_cannot_close_to_stop_escalation(
+    client, ansatt, koordinator, kommune, helseforetak, kategori, hf_koordinator, lsu
+):
+    """The HF answered and closed; the municipality could no longer escalate."""
+    avvik = _meld(ansatt, kommune, helseforetak, kategori)
+    _svar(avvik, hf_koordinator)
+    with pytest.raises(Domenefeil, match="Bare den som meldte"):
+        services.avvik_godta(avvik=avvik, utfort_av=hf_koordinator)
+    client.force_login(hf_koordinator)
+    side = client.get(f"/avvik/{avvik.pk}/").content.decode()
+    assert "Godta svaret" not in side and "Lukk" not in side
+    assert (
+        client.post(
+            f"/avvik/{avvik.pk}/handling/", {"handling": "lukk", "lukk-tekst": "Ferdig."}
+        ).status_code
+        == 302
+    )
+    avvik.refresh_from_db()
+    assert avvik.status == "besvart"
+    services.avvik_avvis(avvik=avvik, utfort_av=ansatt, begrunnelse="Svaret forklarer ikke nok.")
+    # Either party may now take the next step – the reported one too.
+    steg = services.avvik_eskaler(
+        avvik=avvik, utfort_av=hf_koordinator, begrunnelse="Vi ønsker et ledermøte."
+    )
+    assert steg.trinn.nummer == 2 and steg.organisasjon == helseforetak
+
+
+def test_every_actions_text_is_in_the_history(
+    ansatt, kommune, helseforetak, kategori, hf_koordinator
+):
+    """Text entered with «Ta imot» was dropped from the history."""
+    avvik = _meld(ansatt, kommune, helseforetak, kategori, melders_referanse="Compilo 2026-88")
+    services.avvik_motta(
+        avvik=avvik,
+        utfort_av=hf_koordinator,
+        enhet="Medisinsk klinikk, sengepost 3",
+        referanse="Synergi 4711",
+        tekst="Sendt til seksjonsleder.",
+    )
+    _svar(avvik, hf_koordinator)
+    services.avvik_avvis(avvik=avvik, utfort_av=ansatt, begrunnelse="Ikke godt nok.")
+    tekster = dict(avvik.hendelser.values_list("type", "tekst"))
+    assert tekster["meldt"] == "Nummer i eget kvalitetssystem: Compilo 2026-88"
+    assert tekster["mottatt"] == (
+        "Til oppfølging hos Medisinsk klinikk, sengepost 3.\n"
+        "Nummer i eget kvalitetssystem: Synergi 4711\nSendt til seksjonsleder."
+    )
+    assert tekster["svar"] == "Forklaring: Forklaring.\nTiltak: Tiltak."
+    assert tekster["avvist"] == "Ikke godt nok."
+    avvik.refresh_from_db()
+    assert avvik.ansvarlig_enhet == "Medisinsk klinikk, sengepost 3"
+    assert (avvik.melders_referanse, avvik.ansvarligs_referanse) == (
+        "Compilo 2026-88",
+        "Synergi 4711",
+    )
+
+
+def test_letting_the_objection_deadline_pass_accepts_the_answer(
+    ansatt, koordinator, kommune, helseforetak, kategori, hf_koordinator
+):
+    avvik = _meld(ansatt, kommune, helseforetak, kategori)
+    avvik = _svar(avvik, hf_koordinator)
+    with time_machine.travel(avvik.frist + datetime.timedelta(seconds=1)):
+        assert services.svaret_regnes_som_godtatt(avvik)
+        with pytest.raises(Domenefeil, match="Svaret regnes som godtatt"):
+            services.avvik_avvis(avvik=avvik, utfort_av=ansatt, begrunnelse="For sent.")
+        assert services.avvik_lukk_etter_frist() == [avvik]
+    avvik.refresh_from_db()
+    assert avvik.status == "lukket"
+    assert "fristen for å avvise svaret gikk ut" in avvik.hendelser.last().tekst
+
+
+# --- deadlines from the ladder, in working days ----------------------------------------------
+
+
+def test_the_first_deadline_comes_from_the_ladder_and_skips_easter(
+    ansatt, kommune, helseforetak, kategori
+):
+    """Filed the Wednesday before Easter 2027, it fell due on Easter Saturday (3 calendar days
+    hard-coded, where the demo agreement says «svare innen 14 dager»)."""
+    onsdag = datetime.datetime(2027, 3, 24, 10, 0, tzinfo=OSLO)
+    with time_machine.travel(onsdag, tick=False):
+        avvik = _meld(ansatt, kommune, helseforetak, kategori)
+        assert timezone.localtime(avvik.frist).date() == datetime.date(2027, 4, 7)
+        forste = trinn_for(kommune.helsefellesskap, "pasientrelatert")[0]
+        forste.svarfrist, forste.fristenhet = 3, Eskaleringstrinn.Fristenhet.VIRKEDAGER
+        forste.save()
+        kortere = _meld(ansatt, kommune, helseforetak, kategori)
+    # Skjærtorsdag, langfredag, the weekend and andre påskedag are no working days.
+    assert timezone.localtime(kortere.frist).date() == datetime.date(2027, 4, 1)
+
+
+# --- «… be om at uenigheten drøftes prinsipielt i lokalt samarbeidsutvalg» ------------------
+
+
+def _til_lsu(avvik, ansatt, koordinator, hf_koordinator):
+    for _ in range(2):  # the dialogue, then the leadership meeting
+        _svar(avvik, hf_koordinator)
+        services.avvik_avvis(avvik=avvik, utfort_av=ansatt, begrunnelse="Ikke løst.")
+        steg = services.avvik_eskaler(
+            avvik=avvik, utfort_av=koordinator, begrunnelse="Prinsipiell drøfting trengs."
+        )
+    return steg
+
+
+def test_escalation_creates_the_case_in_the_lsu_of_the_area_and_waits_for_its_meeting(
+    ansatt, koordinator, kommune, helseforetak, kategori, hf_koordinator, lsu
+):
+    """In the browser an avvik went from the first step to the national board in two seconds
+    with no LSU meeting."""
+    avvik = _meld(ansatt, kommune, helseforetak, kategori)
+    steg = _til_lsu(avvik, ansatt, koordinator, hf_koordinator)
+    assert steg.sak.utvalg == lsu and steg.trinn.mal == "lsu"
+    avvik.refresh_from_db()
+    assert avvik.status == "i_utvalg" and avvik.sak == steg.sak
+    with pytest.raises(Domenefeil, match="til behandling i LSU Drammen"):
+        services.avvik_eskaler(avvik=avvik, utfort_av=koordinator, begrunnelse="Nasjonalt nå.")
+
+
+def test_the_lsu_decision_comes_back_and_an_adopted_one_closes_the_avvik(
+    client, ansatt, koordinator, kommune, helseforetak, kategori, hf_koordinator, lsu
+):
+    avvik = _meld(ansatt, kommune, helseforetak, kategori)
+    steg = _til_lsu(avvik, ansatt, koordinator, hf_koordinator)
+    mote = hf.mote_opprett(utfort_av=None, utvalg=lsu, start=timezone.now(), sted="Drammen")
+    vedta(
+        steg.sak,
+        mote,
+        {"kommunene": "enig", "helseforetaket": "enig", "fastlege": "uenig"},
+        tekst="Epikrisen sendes før pasienten forlater posten.",
+    )
+    avvik.refresh_from_db()
+    assert avvik.status == "lukket"
+    utfall = avvik.hendelser.get(type="utfall")
+    assert utfall.tekst.startswith("Vedtatt: Epikrisen sendes før pasienten forlater posten.")
+    # The avvik page tells what the database holds.
+    client.force_login(ansatt)
+    side = client.get(f"/avvik/{avvik.pk}/").content.decode()
+    assert "Lukket" in side and steg.sak.saksnummer in side
+    assert "<strong>Vedtatt</strong>" in side and "Lukket ved vedtak i" in side
+
+
+def test_without_agreement_in_lsu_either_party_goes_to_the_national_body_not_ssu(
+    ansatt, koordinator, kommune, helseforetak, kategori, hf_koordinator, lsu
+):
+    """§ 6: patient cases go LSU → the national dispute body; no step is skipped or added."""
+    avvik = _meld(ansatt, kommune, helseforetak, kategori)
+    steg = _til_lsu(avvik, ansatt, koordinator, hf_koordinator)
+    mote = hf.mote_opprett(utfort_av=None, utvalg=lsu, start=timezone.now(), sted="Drammen")
+    vedta(steg.sak, mote, {"kommunene": "uenig", "helseforetaket": "enig", "fastlege": "enig"})
+    avvik.refresh_from_db()
+    assert avvik.status == "ikke_enighet"
+    services.avvik_eskaler(avvik=avvik, utfort_av=hf_koordinator, begrunnelse="Uenige.")
+    avvik.refresh_from_db()
+    steg.sak.refresh_from_db()
+    assert avvik.status == "nasjonal" and avvik.trinn.mal == "nasjonal"
+    assert steg.sak.status == "nasjonal" and not steg.sak.videresendt_til.exists()
+    hendelse = steg.sak.hendelser.get(type="nasjonal")
+    assert (hendelse.side, hendelse.utfort_av, hendelse.tekst) == (
+        "helseforetaket",
+        hf_koordinator,
+        "Uenige.",
+    )
+
+
+def test_taking_the_case_on_from_the_case_page_moves_the_avvik_too(
+    ansatt, koordinator, kommune, helseforetak, kategori, hf_koordinator, lsu
+):
+    avvik = _meld(ansatt, kommune, helseforetak, kategori)
+    steg = _til_lsu(avvik, ansatt, koordinator, hf_koordinator)
+    mote = hf.mote_opprett(utfort_av=None, utvalg=lsu, start=timezone.now(), sted="Drammen")
+    vedta(steg.sak, mote, {"kommunene": "uenig", "helseforetaket": "enig", "fastlege": "enig"})
+    hf.sak_send_videre(utfort_av=koordinator, sak=steg.sak, begrunnelse="Til nemnda.")
+    avvik.refresh_from_db()
+    assert avvik.status == "nasjonal"
+    siste = avvik.hendelser.filter(type="eskalert").last()
+    assert (siste.utfort_av, siste.organisasjon, siste.tekst) == (
+        koordinator,
+        kommune,
+        "Til nemnda.",
+    )
+
+
+def test_a_postponed_lsu_case_leaves_the_avvik_with_the_body_and_reopening_returns_it(
+    ansatt, koordinator, kommune, helseforetak, kategori, hf_koordinator, lsu
+):
+    avvik = _meld(ansatt, kommune, helseforetak, kategori)
+    steg = _til_lsu(avvik, ansatt, koordinator, hf_koordinator)
+    mote = hf.mote_opprett(utfort_av=None, utvalg=lsu, start=timezone.now(), sted="Drammen")
+    vedta(
+        steg.sak,
+        mote,
+        {"kommunene": "enig", "helseforetaket": "ikke_til_stede", "fastlege": "enig"},
+    )
+    avvik.refresh_from_db()
+    assert avvik.status == "i_utvalg"
+    assert avvik.hendelser.filter(type="utfall").get().tekst.startswith("Utsatt:")
+    vedta(steg.sak, mote, {"kommunene": "uenig", "helseforetaket": "enig", "fastlege": "enig"})
+    hf.sak_gjenapne(utfort_av=None, sak=steg.sak, begrunnelse="Feil registrert standpunkt.")
+    avvik.refresh_from_db()
+    assert avvik.status == "i_utvalg"
+    assert avvik.hendelser.last().tekst == "Feil registrert standpunkt."
+
+
+def test_the_avvik_page_says_why_it_cannot_go_on_yet(
+    client, ansatt, koordinator, kommune, helseforetak, kategori
+):
+    avvik = _meld(ansatt, kommune, helseforetak, kategori)
+    client.force_login(koordinator)
+    side = client.get(f"/avvik/{avvik.pk}/").content.decode()
+    assert "Ta saken videre (eskaler)" not in side
+    assert "avviket kan tas videre når svaret er avvist, eller når svarfristen" in side
+    assert Avvik.objects.get(pk=avvik.pk).status == "meldt"
+
+
+def test_a_refused_action_keeps_the_input_and_says_why_at_the_field(
+    client, ansatt, kommune, helseforetak, kategori, hf_koordinator
+):
+    avvik = _meld(ansatt, kommune, helseforetak, kategori)
+    client.force_login(hf_koordinator)
+    svar = client.post(
+        f"/avvik/{avvik.pk}/handling/",
+        {"handling": "svar", "svar-forklaring": "Vi beklager.", "svar-tiltak": ""},
+    )
+    html = svar.content.decode()
+    assert svar.status_code == 400
+    assert (
+        'id="id_svar-tiltak_feil">Beskriv tiltakene, eller skriv hvorfor ingen tiltak trengs.'
+        in html
+    )
+    assert "Vi beklager.</textarea>" in html
+    avvik.refresh_from_db()
+    assert avvik.status == "meldt"
