@@ -126,3 +126,22 @@ def logg_inn(side: Side, epost: str) -> None:
     side.page.get_by_label("E-postadresse").fill(epost)
     side.page.get_by_label("Passord").fill(DEMO_PASSORD)
     side.page.get_by_role("button", name="Logg inn").click()
+
+
+def registrer_oppmote(side: Side, fravaerende_side: str = "") -> None:
+    """The secretary records every member's attendance (htmx saves each choice and swaps the
+    table): members of `fravaerende_side` sent apologies, everyone else came."""
+    page = side.page
+    ferdig = "() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')"
+    for i in range(page.locator("#oppmote tbody tr").count()):
+        rad = page.locator("#oppmote tbody tr").nth(i)
+        borte = rad.locator("td").nth(1).inner_text() == fravaerende_side
+        status = "forfall" if borte else "til_stede"
+        with page.expect_response(lambda svar: "/oppmote/" in svar.url):
+            rad.locator("select").select_option(status)
+        page.wait_for_function(ferdig)
+        page.wait_for_function(
+            "([i, status]) => document.querySelectorAll('#oppmote tbody tr select')[i].value"
+            " === status",
+            arg=[i, status],
+        )

@@ -1,11 +1,17 @@
+"""A secretary runs LSU meetings in the browser: the parties decide (agreement § 5.4, «Vedtak i
+LSU forutsetter enstemmighet mellom partene»), the fastlege's disagreement is dissent in the
+minutes, and a meeting without the HF postpones the case."""
+
 import io
 import re
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
+from pypdf import PdfReader
 
-from helsefellesskap.demodata import DEMO_PASSORD
-from helsefellesskap.models import Oppmote, Vedtak
+from helsefellesskap.models import Sak, Vedtak
+from tests.e2e.conftest import logg_inn, registrer_oppmote
 
 pytestmark = pytest.mark.e2e
 
@@ -15,59 +21,89 @@ def demodata(transactional_db):
     call_command("demodata", stdout=io.StringIO())
 
 
-def test_the_secretary_runs_a_meeting_end_to_end(side, demodata):
+def _nytt_mote(side, klokken: str) -> None:
     from playwright.sync_api import expect
 
     page = side.page
-    side.gaa_til("/logg-inn/")
-    page.get_by_label("E-postadresse").fill("sekretaer@demo.no")
-    page.get_by_label("Passord").fill(DEMO_PASSORD)
-    page.get_by_role("button", name="Logg inn").click()
-
     side.gaa_til("/utvalg/")
-    page.get_by_role("link", name="Strategisk samarbeidsutvalg").click()
+    page.get_by_role("link", name="Lokalt samarbeidsutvalg Bærum sykehus").click()
     side.sjekk_tilgjengelighet()
-
-    # A new meeting.
-    page.get_by_label("Dato og klokkeslett").fill("2026-12-17T10:00")
-    page.get_by_label("Sted").fill("Drammen sykehus, møterom 3")
+    page.get_by_label("Dato og klokkeslett").fill(f"{timezone.localdate():%Y-%m-%d}T{klokken}")
+    page.get_by_label("Sted").fill(f"Bærum sykehus kl. {klokken}")
     page.get_by_role("button", name="Opprett møte").click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("17.12.2026")
-    side.sjekk_tilgjengelighet()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(f"{timezone.localdate():%d.%m.%Y}")
 
-    # Attendance is saved as soon as a value is chosen (htmx), without leaving the page.
-    forste = page.locator("#oppmote select").first
-    forste.select_option("til_stede")
-    expect(page.locator("#oppmote select").first).to_have_value("til_stede")
-    for _ in range(50):
-        if Oppmote.objects.filter(
-            status="til_stede", mote__sted="Drammen sykehus, møterom 3"
-        ).exists():
-            break
-        page.wait_for_timeout(100)
-    assert Oppmote.objects.filter(
-        status="til_stede", mote__sted="Drammen sykehus, møterom 3"
-    ).exists()
 
-    # A case on the agenda and a decision where the municipalities disagree.
-    page.get_by_label("Sakstittel").fill("Felles kompetanseplan for sykepleiere")
+def _ny_sak(side, tittel: str):
+    from playwright.sync_api import expect
+
+    page = side.page
+    page.get_by_label("Sakstittel").fill(tittel)
     page.get_by_role("button", name="Legg til sak").click()
-    sak = page.get_by_role("article").filter(has_text="Felles kompetanseplan")
+    sak = page.get_by_role("article").filter(has_text=tittel)
     expect(sak).to_be_visible()
-    sak.get_by_role("textbox", name="Vedtak").fill("Planen vedtas.")
-    sak.get_by_role("group", name="Kommunene").get_by_label("Uenig").check()
-    sak.get_by_role("button", name="Registrer vedtak").click()
-    expect(page.get_by_text("Ikke enighet:")).to_be_visible()
-    side.sjekk_tilgjengelighet()
-    assert Vedtak.objects.get(tekst="Planen vedtas.").resultat == "ikke_enighet"
+    return sak
 
-    # Minutes, approved, and the case sent on to the national body.
-    page.get_by_role("textbox", name="Referat").fill("Partene ble ikke enige om kompetanseplanen.")
+
+def test_the_parties_decide_and_an_absent_hf_postpones(side, demodata):
+    from playwright.sync_api import expect
+
+    page = side.page
+    logg_inn(side, "sekretaer@demo.no")
+
+    # Meeting 1: everyone there; the parties agree, the fastlege does not.
+    _nytt_mote(side, "07:00")
+    registrer_oppmote(side)
+    sak = _ny_sak(side, "Felles rutine for legemiddelsamstemming")
+    # No position is chosen for anyone in advance.
+    assert sak.locator("input[type=radio]:checked").count() == 0
+    sak.get_by_role("textbox", name="Vedtak").fill("Rutinen vedtas.")
+    sak.get_by_role("button", name="Registrer vedtak").click()
+    # Nothing chosen: the messages stand at each side, the text is kept.
+    expect(sak.get_by_text("Oppgi standpunktet til kommunene.")).to_be_visible()
+    expect(sak.get_by_role("textbox", name="Vedtak")).to_have_value("Rutinen vedtas.")
+    side.sjekk_tilgjengelighet()
+    for gruppe in ("Kommunene", "Helseforetaket", "Brukerrepresentant"):
+        sak.get_by_role("group", name=gruppe).get_by_label("Enig", exact=True).check()
+    sak.get_by_role("group", name="Fastlege").get_by_label("Uenig").check()
+    sak.get_by_label("Protokolltilførsel (valgfritt)").fill(
+        "Fastlegene ønsker at legevakten tas med."
+    )
+    sak.get_by_role("button", name="Registrer vedtak").click()
+    expect(page.get_by_text("Vedtatt:")).to_be_visible()
+    expect(page.get_by_text("Dissens: Fastlege er uenig.")).to_be_visible()
+    side.sjekk_tilgjengelighet()
+    vedtak = Vedtak.objects.get(tekst="Rutinen vedtas.")
+    assert vedtak.resultat == "vedtatt" and vedtak.pos_fastlege == "uenig"
+    page.get_by_role("textbox", name="Referat").fill("Rutinen ble vedtatt med dissens.")
     page.get_by_role("button", name="Lagre referat").click()
     page.get_by_role("button", name="Godkjenn referatet").click()
     expect(page.get_by_text("Referatet er godkjent.")).to_be_visible()
-    page.get_by_role("link", name=re.compile("Felles kompetanseplan")).click()
+    pdf = page.request.get(side.base_url + f"/moter/{vedtak.mote_id}/referat.pdf")
+    tekst = "\n".join(s.extract_text() for s in PdfReader(io.BytesIO(pdf.body())).pages)
+    assert "Vedtatt: Rutinen vedtas." in tekst and "Fastlege: uenig" in tekst
+    assert "Dissens: Fastlege er uenig." in tekst and "legevakten tas med" in tekst
+    assert "Ikke enighet" not in tekst
+
+    # Meeting 2: the HF sent apologies; the case is postponed, not a disagreement.
+    _nytt_mote(side, "08:00")
+    registrer_oppmote(side, fravaerende_side="Helseforetaket")
+    sak = _ny_sak(side, "Samarbeid om legevakt")
+    sak.get_by_role("textbox", name="Vedtak").fill("Legevakten samlokaliseres.")
+    sak.get_by_role("group", name="Helseforetaket").get_by_label("Enig", exact=True).check()
+    for gruppe in ("Kommunene", "Brukerrepresentant", "Fastlege"):
+        sak.get_by_role("group", name=gruppe).get_by_label("Enig", exact=True).check()
+    sak.get_by_role("button", name="Registrer vedtak").click()
+    # The HF was not there, so it cannot have agreed.
+    expect(
+        sak.get_by_text(re.compile("Ingen fra helseforetaket er ført som til stede"))
+    ).to_be_visible()
+    sak.get_by_role("group", name="Helseforetaket").get_by_label("Ikke til stede").check()
+    sak.get_by_role("button", name="Registrer vedtak").click()
+    expect(
+        page.get_by_text("Utsatt til neste møte: helseforetaket ikke til stede.")
+    ).to_be_visible()
     side.sjekk_tilgjengelighet()
-    page.get_by_role("button", name="Send til nasjonal tvisteløsningsnemnd").click()
-    expect(page.get_by_text("nasjonal tvisteløsningsnemnd").first).to_be_visible()
+    utsatt = Sak.objects.get(tittel="Samarbeid om legevakt")
+    assert utsatt.status == "apen" and utsatt.vedtak.get().resultat == "utsatt"
     assert side.konsollfeil == []
