@@ -342,3 +342,17 @@ def test_a_refused_action_keeps_the_input_and_says_why_at_the_field(
     assert "Vi beklager.</textarea>" in html
     avvik.refresh_from_db()
     assert avvik.status == "meldt"
+
+
+def test_the_avvik_page_has_a_fixed_query_budget(
+    client, ansatt, kommune, helseforetak, kategori, hf_koordinator, django_assert_max_num_queries
+):
+    avvik = _meld(ansatt, kommune, helseforetak, kategori)
+    client.force_login(hf_koordinator)
+    with django_assert_max_num_queries(25) as liten:
+        assert client.get(f"/avvik/{avvik.pk}/").status_code == 200
+    for i in range(5):
+        services.avvik_kommenter(avvik=avvik, utfort_av=ansatt, tekst=f"Kommentar {i}.")
+    _svar(avvik, hf_koordinator)
+    with django_assert_max_num_queries(len(liten.captured_queries)):
+        assert client.get(f"/avvik/{avvik.pk}/").status_code == 200
