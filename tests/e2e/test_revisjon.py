@@ -8,7 +8,7 @@ from django.utils import timezone
 from avtaler import services
 from avtaler.models import Avtaleversjon
 from helsefellesskap.models import Organisasjon
-from tests.e2e.conftest import logg_inn
+from tests.e2e.conftest import logg_inn, registrer_oppmote
 
 pytestmark = pytest.mark.e2e
 
@@ -91,14 +91,18 @@ def test_the_whole_revision_journey(side, avtale):
     # The secretary records an adopted decision in the LSU's next meeting.
     logg_inn(side, "sekretaer@demo.no")
     side.gaa_til(f"/utvalg/{sak.utvalg_id}/")
-    start = timezone.localtime() + datetime.timedelta(minutes=2)
+    start = timezone.localtime() - datetime.timedelta(minutes=2)
     page.get_by_label("Dato og klokkeslett").fill(start.strftime("%Y-%m-%dT%H:%M"))
     page.get_by_label("Sted").fill("Drammen sykehus")
     page.get_by_role("button", name="Opprett møte").click()
+    registrer_oppmote(side)
     page.get_by_label("Sak", exact=True).select_option(label=f"{sak.saksnummer} {sak.tittel}")
     page.get_by_role("button", name="Sett på sakslisten").click()
     artikkel = page.get_by_role("article").filter(has_text=sak.saksnummer)
     artikkel.get_by_role("textbox", name="Vedtak").fill("Versjon 2 godkjennes.")
+    standpunkter = artikkel.locator("fieldset.posisjon")
+    for i in range(standpunkter.count()):
+        standpunkter.nth(i).get_by_label("Enig", exact=True).check()
     artikkel.get_by_role("button", name="Registrer vedtak").click()
     expect(page.get_by_text("Vedtatt:")).to_be_visible()
     utkast.refresh_from_db()
