@@ -4,7 +4,6 @@ Views declare their audience with ``kjerne.tilgang`` (``@offentlig``, ``@innlogg
 object rules they then ask are the ``kan_*`` functions below.
 """
 
-
 from django.db.models import Q
 from django.utils import timezone
 

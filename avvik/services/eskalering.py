@@ -14,9 +14,9 @@ from avvik.services.frister import frist
 from avvik.services.registrering import hendelse_ny, krev_uten_personnummer
 from avvik.stiger import trinn_for
 from helsefellesskap import services as utvalgstjenester
-from helsefellesskap.feil import Domenefeil
 from helsefellesskap.models import Organisasjon, Sak, User, Utvalg, Vedtak
 from helsefellesskap.models.utvalg import Side
+from kjerne.feil import Domenefeil
 
 S = Avvik.Status
 M = Eskaleringstrinn.Mal

@@ -11,8 +11,8 @@ from avvik import access
 from avvik.models import Avvik, Avvikshendelse
 from avvik.services.frister import frist
 from avvik.services.registrering import hendelse_ny, krev_uten_personnummer
-from helsefellesskap.feil import Domenefeil
 from helsefellesskap.models import User
+from kjerne.feil import Domenefeil
 
 S = Avvik.Status
 VENTER_PA_SVAR = (S.MELDT, S.MOTTATT, S.AVVIST)

@@ -15,8 +15,8 @@ from avvik.models import Avvik, Avvikshendelse, Avvikskategori
 from avvik.personnummer import finn_personnummer
 from avvik.services.frister import frist
 from avvik.stiger import trinn_for
-from helsefellesskap.feil import Domenefeil
 from helsefellesskap.models import Organisasjon, User
+from kjerne.feil import Domenefeil
 
 PERSONNUMMER_MELDING = _(
     "Teksten ser ut til å inneholde et fødselsnummer eller D-nummer (%(funn)s). Et avvik skal "

@@ -20,7 +20,7 @@ from avvik import services
 from avvik.models import Avvik, Avvikskategori, Eskaleringstrinn
 from avvik.stiger import trinn_for
 from helsefellesskap import services as hf
-from helsefellesskap.feil import Domenefeil
+from kjerne.feil import Domenefeil
 from tests.factories import (
     LokalomradeFactory,
     MedlemskapFactory,

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from avvik import services
 from avvik.models import Avvikskategori
-from helsefellesskap.feil import Domenefeil
+from kjerne.feil import Domenefeil
 from tests.factories import MedlemskapFactory
 
 

@@ -137,7 +137,7 @@ def test_a_fine_needs_a_rate_and_a_unit_and_compensation_has_none(punkter):
 def test_the_end_of_the_breach_lies_after_the_event_and_not_ahead(
     ansatt, kommune, helseforetak, kategori, punkter
 ):
-    from helsefellesskap.feil import Domenefeil
+    from kjerne.feil import Domenefeil
 
     with pytest.raises(Domenefeil, match="Bruddet må ha opphørt etter at det skjedde"):
         _meld(ansatt, kommune, helseforetak, kategori, None, datetime.timedelta(days=30))

@@ -13,12 +13,12 @@ import io
 import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from helsefellesskap.feil import Domenefeil
 from pypdf import PdfReader
 
 from avtaler import services as avtaletjenester
 from helsefellesskap import services
 from helsefellesskap.models import Sak, Vedtak
+from kjerne.feil import Domenefeil
 from tests.factories import (
     MedlemskapFactory,
     fullt_ssu,
