@@ -86,6 +86,6 @@ class AvtaleversjonAdmin(SimpleHistoryAdmin):
 class SprakuttrykkAdmin(SimpleHistoryAdmin):
     """The language check's word lists: administrators add, explain and retire expressions."""
 
-    list_display = ["uttrykk", "kategori", "aktiv", "forklaring"]
-    list_filter = ["kategori", "aktiv"]
-    search_fields = ["uttrykk", "forklaring"]
+    list_display = ["uttrykk", "kategori", "malform", "betyr", "aktiv", "forklaring"]
+    list_filter = ["kategori", "malform", "aktiv"]
+    search_fields = ["uttrykk", "forklaring", "betyr"]

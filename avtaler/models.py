@@ -604,17 +604,59 @@ class Pdfeksport(models.Model):
 
 
 class Sprakuttrykk(models.Model):
-    """A word or phrase of the language check; the lists are data administrators edit."""
+    """A word or phrase of the language check; the lists are data administrators edit.
+
+    The rules in avtaler/sprak/motor.py read the categories: a duty word is a duty unless a
+    softener follows it, «kan» is a right unless it stands after «for at», and so on.
+    """
 
     class Kategori(models.TextChoices):
-        FORPLIKTENDE = "forpliktende", _("Forpliktende (skal, må …)")
-        INTENSJON = "intensjon", _("Intensjon (bør, kan …)")
-        AVDEMPER = "avdemper", _("Avdemper etter «skal» (søke å …)")
+        FORPLIKTENDE = "forpliktende", _("Plikt (skal, må, har ansvar for …)")
+        NEKTING = "nekting", _("Nekting ved modalverb gir forbud (ikke, ikkje …)")
+        VILKAR = "vilkar", _("Vilkår (vilkår for, forutsetter …)")
+        RETTIGHET = "rettighet", _("Rettighet eller myndighet (har rett til, beslutter selv …)")
+        KAN = "kan", _("Modalverb for mulighet (kan)")
+        INTENSJON = "intensjon", _("Intensjon (bør, søker å, ønsker …)")
+        UKLAR = "uklar", _("Uklart (vil)")
+        AVDEMPER = "avdemper", _("Avdemper etter plikt (søke å, bidra til …)")
         VAG = "vag", _("Vag formulering")
+        EPISTEMISK = "epistemisk", _("Verb som gjør «kan/vil» til en mulighet (være, gi …)")
+        FORMAL = "formal", _("Formål eller evne (for at, slik at …)")
+        BISETNING = "bisetning", _("Innleder bisetning (som, hvordan …)")
+        BETINGELSE = "betingelse", _("Innleder betingelse (dersom, hvis …)")
+        DOKUMENT = "dokument", _("Dokument som subjekt (avtalen, retningslinjen …)")
+        DEFINISJON = "definisjon", _("Definisjon etter modalverb (være en …)")
+        MOTTAKER = "mottaker", _("Verb der subjektet mottar (oppleve, få …)")
+        ROLLE = "rolle", _("Rolle uten regel (har en rolle)")
+        ADVERBIAL = "adverbial", _("Adverbial først i setningen (ved, gjennom …)")
+        PREPOSISJON = "preposisjon", _("Preposisjon: parten etter er ikke subjekt")
+        PART = "part", _("Part i avtalen")
+        IKKE_PART = "ikke_part", _("Ikke part (fastlege, pasient …)")
+
+    class Malform(models.TextChoices):
+        BEGGE = "", _("Begge")
+        BOKMAL = "nb", _("Bokmål")
+        NYNORSK = "nn", _("Nynorsk")
 
     kategori = models.CharField(_("kategori"), max_length=20, choices=Kategori.choices)
-    uttrykk = models.CharField(_("uttrykk"), max_length=100)
+    uttrykk = models.CharField(
+        _("uttrykk"),
+        max_length=100,
+        help_text=_(
+            "Hele ord. «…» står for opptil fem ord, «*» for bokstaver i et ord, «<Navn>» for "
+            "et ord med stor forbokstav og «<X>» for én stor bokstav."
+        ),
+    )
     forklaring = models.CharField(_("forklaring til koordinatoren"), max_length=300, blank=True)
+    malform = models.CharField(
+        _("målform"), max_length=2, choices=Malform.choices, blank=True, default=""
+    )
+    betyr = models.CharField(
+        _("betyr"),
+        max_length=40,
+        blank=True,
+        help_text=_("For parter: kommunen, helseforetaket eller partene; for andre: hvem."),
+    )
     aktiv = models.BooleanField(_("i bruk"), default=True)
 
     history = HistoricalRecords()

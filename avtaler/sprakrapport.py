@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from avtaler.models import Ansvarsplassering, Avtaleversjon, Punktversjon, Tema
 from avtaler.sprak import Analyse, Ordliste, analyser, lix
-from avtaler.sprakdata import FORPLIKTENDE
+from avtaler.sprak.motor import BINDENDE
 
 PARTNAVN = {"kommunen": "Kommunen", "helseforetaket": "Helseforetaket", "partene": "Begge"}
 
@@ -46,9 +46,7 @@ class Sprakrapport:
     def andel_forpliktende(self) -> int:
         med = self.med_tekst
         return (
-            round(100 * sum(1 for p in med if p.analyse.niva == FORPLIKTENDE) / len(med))
-            if med
-            else 0
+            round(100 * sum(1 for p in med if p.analyse.niva in BINDENDE) / len(med)) if med else 0
         )
 
     @property
@@ -65,12 +63,19 @@ class Sprakrapport:
         return sorted(alle, key=lambda rad: -rad[0])[:5]
 
 
-def _analyser_punkter(punkter: list[Punktversjon], ordliste: Ordliste) -> list[Punktanalyse]:
-    return [Punktanalyse(p, analyser(p.tekst, ordliste)) for p in punkter]
+def _analyser_punkter(
+    punkter: list[Punktversjon], ordliste: Ordliste, malform: str | None
+) -> list[Punktanalyse]:
+    return [Punktanalyse(p, analyser(p.tekst, ordliste, malform)) for p in punkter]
 
 
-def sprakrapport(versjon: Avtaleversjon, ordliste: Ordliste) -> Sprakrapport:
-    punkter = _analyser_punkter(list(versjon.punkter.order_by("rekkefolge")), ordliste)
+def sprakrapport(
+    versjon: Avtaleversjon, ordliste: Ordliste, malform: str | None = None
+) -> Sprakrapport:
+    """The language dashboard of a version and what changed from the previous one. `malform`
+    is the agreement's written standard once agreements have one; until then it is guessed
+    per sentence."""
+    punkter = _analyser_punkter(list(versjon.punkter.order_by("rekkefolge")), ordliste, malform)
     seksjoner: dict[str, Seksjonslix] = {}
     for pa in punkter:
         hode = pa.punkt.nummer.split(".")[0] if pa.punkt.nummer else ""
@@ -86,13 +91,13 @@ def sprakrapport(versjon: Avtaleversjon, ordliste: Ordliste) -> Sprakrapport:
         rapport.forrige = forrige
         for_ = {
             pa.punkt.punkt_id: pa.analyse.niva
-            for pa in _analyser_punkter(list(forrige.punkter.all()), ordliste)
+            for pa in _analyser_punkter(list(forrige.punkter.all()), ordliste, malform)
         }
         for pa in punkter:
             gammel = for_.get(pa.punkt.punkt_id)
-            if pa.analyse.niva == FORPLIKTENDE and gammel not in (None, FORPLIKTENDE):
+            if pa.analyse.niva in BINDENDE and gammel is not None and gammel not in BINDENDE:
                 rapport.ble_forpliktende.append(pa.punkt)
-            elif gammel == FORPLIKTENDE and pa.analyse.niva != FORPLIKTENDE:
+            elif gammel in BINDENDE and pa.analyse.niva not in BINDENDE:
                 rapport.ble_svakere.append(pa.punkt)
     return rapport
 
@@ -104,12 +109,14 @@ class Plikt:
     tekst: str
     part: str | None
     manuelt: bool
+    ikke_part: list[str] = field(default_factory=list)  # third parties the text puts a duty on
 
 
 def ansvarsmatrise(
-    versjoner: list[Avtaleversjon], ordliste: Ordliste
+    versjoner: list[Avtaleversjon], ordliste: Ordliste, malform: str | None = None
 ) -> tuple[list[Plikt], list[Plikt]]:
-    """Duties × party from the binding clauses; (placed, to be placed by hand).
+    """Duties × party from the binding clauses (duties and prohibitions); (placed, to be
+    placed by hand).
 
     A coordinator's placement overrides the analysis and follows the clause's identity.
     """
@@ -125,13 +132,16 @@ def ansvarsmatrise(
     )
     plassert, uplassert = [], []
     for punkt in punkter:
-        analyse = analyser(punkt.tekst, ordliste)
-        bindende = [s for s in analyse.setninger if s.niva == FORPLIKTENDE]
+        analyse = analyser(punkt.tekst, ordliste, malform)
+        bindende = analyse.bindende
         if not bindende:
             continue
         tekst = bindende[0].tekst
+        ikke_part = sorted({p for s in bindende for p in s.ikke_part})
         if punkt.punkt_id in manuelle:
-            plassert.append(Plikt(punkt, punkt.versjon, tekst, manuelle[punkt.punkt_id], True))
+            plassert.append(
+                Plikt(punkt, punkt.versjon, tekst, manuelle[punkt.punkt_id], True, ikke_part)
+            )
             continue
         ansvarlige = set(analyse.ansvarlige)
         if "partene" in ansvarlige or {"kommunen", "helseforetaket"} <= ansvarlige:
@@ -140,7 +150,9 @@ def ansvarsmatrise(
             part = ansvarlige.pop()
         else:
             part = None
-        (plassert if part else uplassert).append(Plikt(punkt, punkt.versjon, tekst, part, False))
+        (plassert if part else uplassert).append(
+            Plikt(punkt, punkt.versjon, tekst, part, False, ikke_part)
+        )
     return plassert, uplassert
 
 

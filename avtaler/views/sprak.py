@@ -17,9 +17,10 @@ from helsefellesskap.models import Organisasjon
 from kjerne.tilgang import innlogget, offentlig
 
 
-def analysekontekst(tekst: str, ordliste=None) -> dict:
-    """The preview with vague phrases marked, and the analysis of the text."""
-    analyse = analyser(tekst, ordliste or ordliste_fra_db())
+def analysekontekst(tekst: str, ordliste=None, malform: str | None = None) -> dict:
+    """The preview with vague phrases marked, and the analysis of the text. `malform` is the
+    agreement's written standard once agreements have one; until then it is guessed."""
+    analyse = analyser(tekst, ordliste or ordliste_fra_db(), malform)
     return {"analyse": analyse, "markert": marker_vage(render_tekst(tekst), analyse)}
 
 

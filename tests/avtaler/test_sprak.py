@@ -1,246 +1,219 @@
-"""The language check on sentences in the style of real agreements (Vestre Viken 2021, the
-KS/Deloitte report's model clauses): binding level, vague phrases, responsible party."""
+"""The language check reads modal verbs in their use: duty, prohibition, condition, right,
+description, intention, unclear; and who carries the duty. Invented sentences that each
+stand for one construction, in bokmål and nynorsk (the measured accuracy on real sentences is
+in test_sprak_evaluering.py)."""
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from avtaler.sprak import analyser, marker_vage
+from avtaler.sprak import NIVAER, Ordliste, analyser, analyser_setning, marker_vage
+from avtaler.sprak.malform import gjett_malform
 
-F, INT, U = "forpliktende", "intensjon", "uklar"
+F, X, V, R, B, INT, U = (
+    "forpliktende",
+    "forbud",
+    "vilkar",
+    "rettighet",
+    "beskrivelse",
+    "intensjon",
+    "uklar",
+)
+K, H, P = "kommunen", "helseforetaket", "partene"
 
-# (sentence, level, vague phrases, parties carrying a binding duty)
+# (sentence, level, responsible parties, third parties with a duty, vague phrases)
 SETNINGER = [
-    # Binding duties with a named party
-    ("Kommunen skal sende innleggelsesrapport innen 24 timer.", F, [], ["kommunen"]),
+    # Duties with a named party, in either word order.
+    ("Kommunen skal sende innleggelsesrapport innen 24 timer.", F, [K], [], []),
+    ("Helseforetaket skal varsle kommunen innen 24 timer etter innleggelse.", F, [H], [], []),
+    ("Ved utskrivning skal helseforetaket sende epikrise og legemiddelliste.", F, [H], [], []),
+    ("Innen kl. 12 skal kommunen svare om den kan ta imot pasienten.", F, [K], [], []),
+    ("Kommunene har ansvar for å gi nødvendig helsehjelp.", F, [K], [], []),
+    ("Helseforetaket har ansvaret for spesialisthelsetjenesten i opptaksområdet.", F, [H], [], []),
+    ("Partene forplikter seg til å gjøre avtalen kjent for ansatte.", F, [P], [], []),
+    ("Vestre Viken skal gi kommunene veiledning ved behov.", F, [H], [], ["ved behov"]),
+    ("Tildelingskontoret skal svare på meldingen samme dag.", F, [K], [], []),
+    ("Helseforetaket plikter å gi kommunen opplysninger om funksjonsnivå.", F, [H], [], []),
+    ("Kommunen er ansvarlig for å betale fra første døgn.", F, [K], [], []),
+    ("Partene har et særlig ansvar for sårbare pasienter.", F, [P], [], []),
+    ("Helseforetaket sørger for at epikrisen følger pasienten.", F, [H], [], []),
+    ("Klinikken skal melde avvik til kommunen innen sju dager.", F, [H], [], []),
+    ("Begge parter skal utpeke en kontaktperson for avtalen.", F, [P], [], []),
+    ("Partane har gjensidig rettleiingsplikt.", F, [P], [], []),
+    ("Helse Bergen er forplikta til å gje rettleiing.", F, [H], [], []),
+    ("Kommunen syter for at pasienten får tilbod.", F, [K], [], []),
+    ("Bærum kommune og Vestre Viken HF skal møtast kvart år.", F, [H, K], [], []),
+    ("Nore og Uvdal kommune skal melde avvik skriftleg.", F, [K], [], []),
+    ("SI skal varsle kommunen innen 24 timer.", F, [H], [], []),
+    ("Kommunen skal si fra om den kan ta imot pasienten.", F, [K], [], []),
+    ("Planen skal utarbeides av helseforetaket i samarbeid med kommunen.", F, [H], [], []),
+    ("Kommunen plikter å ta imot pasienten samme dag dersom den har sagt ja.", F, [K], [], []),
+    # Duties without a named party; a passive subject does not carry the duty.
+    ("Avvik skal meldes skriftlig.", F, [], [], []),
+    ("Epikrise og legemiddelliste skal følge pasienten.", F, [], [], []),
+    ("Legevakten skal kontaktes dersom pasienten blir dårligere.", F, [], [], []),
+    ("Statsforvaltaren skal varslast om avvik.", F, [], [], []),
+    ("Dersom pasienten ikke er utskrivningsklar, skal kommunen varsles.", F, [], [], []),
+    ("Pasientar skal få tilbod om oppfølging.", F, [], [], []),
+    ("Avtalen skal evaluerast kvart år.", F, [], [], []),
+    ("Det skal være brukerrepresentant og fastlege representert i utvalget.", F, [], [], []),
+    ("Epikrise skal sendast etter avtale.", F, [], [], ["etter avtale"]),
+    # Third parties that carry a duty are pointed out, not taken for a party.
+    ("Fastlegen skal sende henvisning med oppdaterte opplysningar.", F, [], ["fastlegen"], []),
+    ("Legevakta skal ha oversikt over ledige plassar.", F, [], ["legevakten"], []),
+    ("Brukerrepresentanten skal delta i alle møter i utvalget.", F, [], ["brukeren"], []),
+    ("Helsedirektoratet skal ha kopi av avtalen.", F, [], ["helsedirektoratet"], []),
+    # Prohibitions.
+    ("Sykehuset skal ikke skrive ut pasienter etter kl. 17 uten avtale.", X, [H], [], []),
+    ("Helseføretaket kan ikkje påleggje kommunen å ta imot pasienten.", X, [H], [], []),
+    ("Sjukehuset må ikkje skrive ut pasientar etter kl. 17.", X, [H], [], []),
+    ("Kommunene skal ikke pålegges oppgaver uten finansiering.", X, [], [], []),
+    ("Ingen av partene kan endre avtalen uten samtykke fra den andre.", X, [P], [], []),
+    ("Kommune A kan ikke nekte å ta imot en pasient som er meldt klar.", X, [K], [], []),
+    # Conditions.
+    ("Vedtak forutsetter enstemmighet mellom partene.", V, [], [], []),
+    ("Det er ein føresetnad at epikrisen ligg føre ved utskriving.", V, [], [], []),
+    ("Utskriving forutset at kommunen har stadfesta mottak.", V, [K], [], []),
+    ("For at kommunane kan planleggje oppfølging, må varselet kome tidleg.", V, [], [], []),
+    ("Pasienten skal ikkje skrivast ut før kommunen har stadfesta mottak.", V, [], [], []),
+    # Rights, powers, options: never advice to write «skal».
+    ("Avtalen kan seiast opp skriftleg med eitt års frist.", R, [], [], []),
+    ("Særavtalar kan inngåast mellom Helse Bergen og kommunane.", R, [], [], []),
+    ("Partene kan inngå særavtaler på avgrensede områder.", R, [P], [], []),
+    ("Helseforetaket kan tilby veiledning til kommunens ansatte.", R, [H], [], []),
+    ("Helseføretaket kan gi råd til kommunane.", R, [H], [], []),
+    ("Kommunen kan ved behov be om et møte med helseforetaket.", R, [K], [], ["ved behov"]),
+    ("Kommunen kan kreve erstatning ved mislighold.", R, [K], [], []),
+    ("Pasienten har rett til individuell plan.", R, [], [], []),
+    ("Kommunen har avgjerdsmynde over kva teneste pasienten skal få.", R, [K], [], []),
+    ("Ved usemje kan kvar av partane bringe saka inn for nemnda.", R, [P], [], []),
+    ("Dersom kommunen ikkje svarar innan fristen, kan helseføretaket skrive ut.", R, [H], [], []),
+    # Intentions: a softened duty, a recommendation, an aim.
+    ("Partene skal søke å finne gode løsninger for pasienten.", INT, [P], [], []),
+    ("Kommunen skal bidra til god samhandling.", INT, [K], [], []),
+    ("Partene har ansvar for å legge til rette for faglige nettverk.", INT, [P], [], []),
+    ("Sykehuset skal arbeide for færre reinnleggelser.", INT, [H], [], []),
+    ("Helseføretaket skal søkje å gi svar same dag.", INT, [H], [], []),
+    ("Partane skal medverke til godt samarbeid.", INT, [P], [], []),
+    ("Det skal tilstrebast at pasientane vert skrivne ut på dagtid.", INT, [], [], []),
+    ("Partene bør samarbeide om kompetanseutvikling.", INT, [P], [], []),
+    ("Epikrise bør følge pasienten ved utskrivning.", INT, [], [], []),
+    ("Partene søker å etablere felles rutiner for legemiddelhåndtering.", INT, [P], [], []),
+    ("Partene ønsker et tettere samarbeid om rehabilitering.", INT, [P], [], []),
+    ("Helseforetaket bør så snart som mulig gi beskjed.", INT, [H], [], ["så snart som mulig"]),
+    ("Partane søkjer å løyse usemje på lågast mogleg nivå.", INT, [P], [], ["lågast mogleg"]),
+    ("Helseføretaket bør ikkje skrive ut pasientar på fredag ettermiddag.", INT, [H], [], []),
+    # Unclear.
+    ("Helseforetaket vil sørge for opplæring av kommunens ansatte.", U, [H], [], []),
+    # Descriptions: purpose, ability, possibility, definitions, the document's scope.
+    ("Avtalen gjelder fra 18.01.2021.", B, [], [], []),
+    ("Formålet med avtalen er et systematisk samarbeid.", B, [], [], []),
+    ("Det er viktig at kommunen får informasjon tidlig.", B, [], [], []),
+    ("Avtalen regulerer samarbeidet om utskrivingsklare pasientar.", B, [], [], []),
+    ("Avtalen skal regulere samarbeidet om utskrivning.", B, [], [], []),
+    ("Tjenestene kan variere mellom kommunene.", B, [], [], []),
+    ("Kommunen vil få tilsendt epikrisen.", B, [], [], []),
+    ("Kommunene har en viktig rolle i forebyggingen.", B, [], [], []),
+    ("Kommunen og helseforetaket er likeverdige parter.", B, [], [], []),
+    ("Samarbeidet er hensiktsmessig organisert.", B, [], [], ["hensiktsmessig"]),
+    ("Møtene holdes som regel på sykehuset.", B, [], [], ["som regel"]),
+    # Vague phrases, bokmål and nynorsk.
+    ("Helseforetaket skal varsle kommunen så snart som mulig.", F, [H], [], ["så snart som mulig"]),
+    ("Kommunen skal svare innan rimeleg tid.", F, [K], [], ["innan rimeleg tid"]),
+    ("Partane skal fortløpande informere kvarandre.", F, [P], [], ["fortløpande"]),
+    ("Partene skal i størst mulig grad samordne planene.", F, [P], [], ["i størst mulig grad"]),
     (
-        "Helseforetaket skal varsle kommunen innen 24 timer etter innleggelse.",
+        "Sykehuset skal gi opplæring så langt det lar seg gjøre.",
         F,
+        [H],
         [],
-        ["helseforetaket"],
-    ),
-    (
-        "Ved utskrivning skal helseforetaket sende epikrise og legemiddelliste.",
-        F,
-        [],
-        ["helseforetaket"],
-    ),
-    ("Innen kl. 12 skal kommunen svare om den kan ta imot pasienten.", F, [], ["kommunen"]),
-    (
-        "Kommunene har ansvar for å gi nødvendig helsehjelp etter helse- og omsorgstjenesteloven.",
-        F,
-        [],
-        ["kommunen"],
-    ),
-    (
-        "Helseforetaket har ansvaret for spesialisthelsetjenesten i opptaksområdet.",
-        F,
-        [],
-        ["helseforetaket"],
-    ),
-    ("Partene skal involvere hverandre, ikke bare informere.", F, [], ["partene"]),
-    (
-        "Partene forplikter seg til å gjøre avtalen kjent for ansatte, pasienter "
-        "og samarbeidspartnere.",
-        F,
-        [],
-        ["partene"],
-    ),
-    ("Vestre Viken skal gi kommunene veiledning ved behov.", F, ["ved behov"], ["helseforetaket"]),
-    (
-        "Kommunen må ha rutiner for å ta imot elektroniske meldinger hele døgnet.",
-        F,
-        [],
-        ["kommunen"],
-    ),
-    (
-        "Sykehuset skal ikke skrive ut pasienter etter kl. 17 uten avtale med kommunen.",
-        F,
-        [],
-        ["helseforetaket"],
-    ),
-    ("Tildelingskontoret skal svare på meldingen samme dag.", F, [], ["kommunen"]),
-    (
-        "Helseforetaket plikter å gi kommunen opplysninger om pasientens funksjonsnivå.",
-        F,
-        [],
-        ["helseforetaket"],
-    ),
-    (
-        "Kommunen er ansvarlig for å betale for utskrivningsklare pasienter fra første døgn.",
-        F,
-        [],
-        ["kommunen"],
-    ),
-    (
-        "Partene har et felles ansvar for at befolkningen får riktig bistand på rett sted.",
-        F,
-        [],
-        ["partene"],
-    ),
-    ("Partene har et særlig ansvar for sårbare pasienter og pasientgrupper.", F, [], ["partene"]),
-    ("Helseforetaket sørger for at epikrisen følger pasienten.", F, [], ["helseforetaket"]),
-    ("Fastlegen skal ha epikrisen senest dagen etter utskrivning.", F, [], ["kommunen"]),
-    ("Legevakten skal kontaktes dersom pasienten blir dårligere.", F, [], ["kommunen"]),
-    ("Klinikken skal melde avvik til kommunen innen sju dager.", F, [], ["helseforetaket"]),
-    (
-        "Etter innleggelse skal sykehuset vurdere behovet for kommunale tjenester.",
-        F,
-        [],
-        ["helseforetaket"],
-    ),
-    ("Avtalepartene skal årlig gjennomgå avtalen.", F, [], ["partene"]),
-    ("Begge parter skal utpeke en kontaktperson for avtalen.", F, [], ["partene"]),
-    ("Kommunen skal sørge for at pasienten får et forsvarlig tilbud.", F, [], ["kommunen"]),
-    (
-        "Helseforetaket skal så tidlig som mulig varsle om utskrivningsklare pasienter.",
-        F,
-        ["så tidlig som mulig"],
-        ["helseforetaket"],
-    ),
-    ("Kommunen skal etter hvert ta i bruk nye meldingstyper.", F, ["etter hvert"], ["kommunen"]),
-    (
-        "Helseforetaket skal om mulig gi beskjed dagen før utskrivning.",
-        F,
-        ["om mulig"],
-        ["helseforetaket"],
-    ),
-    (
-        "Partene skal i størst mulig grad samordne beredskapsplanene.",
-        F,
-        ["i størst mulig grad"],
-        ["partene"],
-    ),
-    (
-        "Kommunen skal sørge for hensiktsmessig oppfølging etter utskrivning.",
-        F,
-        ["hensiktsmessig"],
-        ["kommunen"],
-    ),
-    (
-        "Helseforetaket skal gi opplæring så langt det lar seg gjøre.",
-        F,
         ["så langt det lar seg gjøre"],
-        ["helseforetaket"],
     ),
-    ("Partene skal møtes ved behov for å drøfte avvik.", F, ["ved behov"], ["partene"]),
-    (
-        "Sykehuset skal i rimelig tid informere kommunen om endringer i tilbudet.",
-        F,
-        ["i rimelig tid"],
-        ["helseforetaket"],
-    ),
-    # Binding duties without a named party
-    ("Det skal være brukerrepresentant og fastlege representert i utvalget.", F, [], []),
-    ("Epikrise og legemiddelliste skal følge pasienten.", F, [], []),
-    ("Avvik skal meldes skriftlig.", F, [], []),
-    ("Meldingen må inneholde diagnose og funksjonsnivå.", F, [], []),
-    ("Utskrivning skal skje på hverdager mellom 07:00 og 17:00.", F, [], []),
-    ("Beredskapsplanene skal øves minst hvert annet år.", F, [], []),
-    ("Møtet skal ha referat som sendes medlemmene.", F, [], []),
-    ("Nye meldingstyper skal tas i bruk etter hvert som de foreligger.", F, ["etter hvert"], []),
-    ("Opplysningene skal gis ved behov.", F, ["ved behov"], []),
-    # Softened: a binding verb followed by «søke å», «bidra til» …
-    ("Partene skal søke å finne gode løsninger for pasienten.", INT, ["søke å"], []),
-    ("Kommunen skal bidra til god samhandling.", INT, ["bidra til"], []),
-    ("Helseforetaket skal tilstrebe at pasienten skrives ut på dagtid.", INT, ["tilstrebe"], []),
-    ("Partene skal legge til rette for hospitering.", INT, ["legge til rette for"], []),
-    (
-        "Partene har ansvar for å legge til rette for faglige nettverk.",
-        INT,
-        ["legge til rette for"],
-        [],
-    ),
-    (
-        "Partene forplikter seg til å legge til rette for oppfølging av avtalen.",
-        INT,
-        ["legge til rette for"],
-        [],
-    ),
-    ("Sykehuset skal arbeide for færre reinnleggelser.", INT, ["arbeide for"], []),
-    ("Helseføretaket skal søkje å gi svar same dag.", INT, ["søkje å"], []),
-    # Intentions
-    ("Partene bør samarbeide om kompetanseutvikling.", INT, ["bør"], []),
-    ("Kommunen bør ha tilgang til kjernejournal.", INT, ["bør"], []),
-    ("Helseforetaket kan tilby veiledning til kommunens ansatte.", INT, ["kan"], []),
-    ("Partene kan inngå særavtaler på avgrensede områder.", INT, ["kan"], []),
-    ("Epikrise bør følge pasienten ved utskrivning.", INT, ["bør"], []),
-    ("Partene søker å etablere felles rutiner for legemiddelhåndtering.", INT, ["søker å"], []),
-    ("Kommunen tilstreber å ta imot pasienten samme dag.", INT, ["tilstreber"], []),
-    (
-        "Helseforetaket legger til rette for at kommunene kan hospitere.",
-        INT,
-        ["legger til rette for", "kan"],
-        [],
-    ),
-    ("Partene ønsker et tettere samarbeid om rehabilitering.", INT, ["ønsker"], []),
-    ("Partene tar sikte på å redusere antall reinnleggelser.", INT, ["tar sikte på"], []),
-    ("Kommunen kan ved behov be om et møte med helseforetaket.", INT, ["kan", "ved behov"], []),
-    ("Helseforetaket bør så snart som mulig gi beskjed.", INT, ["bør", "så snart som mulig"], []),
-    (
-        "Partene bør i størst mulig grad bruke elektroniske meldinger.",
-        INT,
-        ["bør", "i størst mulig grad"],
-        [],
-    ),
-    ("Partene bør møtes etter behov.", INT, ["bør", "etter behov"], []),
-    ("Kommunane ønskjer ei felles løysing for journal.", INT, ["ønskjer"], []),
-    ("Partane bør samarbeide om forebygging.", INT, ["bør"], []),
-    ("Helseføretaket kan gi råd til kommunane.", INT, ["kan"], []),
-    ("Kommunen legg til rette for læring og meistring.", INT, ["legg til rette for"], []),
-    ("Sjukehuset tilstrebar å skrive ut pasientar på dagtid.", INT, ["tilstrebar"], []),
-    ("Partane søkjer å løyse usemje på lågast mogleg nivå.", INT, ["søkjer å"], []),
-    # Neither: descriptions, purposes, definitions
-    ("Avtalen gjelder fra 18.01.2021.", U, [], []),
-    ("Formålet med avtalen er et systematisk samarbeid.", U, [], []),
-    ("Den akuttmedisinske kjede omfatter legevakt, ambulanse og akuttmottak.", U, [], []),
-    ("Helsefellesskapets navn er Helsefellesskap Vest-Viken.", U, [], []),
-    ("Strukturen består av tre nivåer.", U, [], []),
-    ("Likelydende avtale er inngått med de 22 kommunene.", U, [], []),
-    ("Partnerskapsmøtet er en årlig helsekonferanse.", U, [], []),
-    ("Samarbeidet gjelder pasienter med behov for begge tjenestenivåer.", U, [], []),
-    ("Fastlegene har en sentral rolle i samhandlingen.", U, [], []),
-    ("Sårbare pasienter opplever tjenestene som lite sammenhengende.", U, [], []),
-    ("Denne avtalen erstatter overordnet samarbeidsavtale fra 2019.", U, [], []),
-    ("Samarbeidet er hensiktsmessig organisert.", U, ["hensiktsmessig"], []),
-    ("Møtene holdes som regel på sykehuset.", U, ["som regel"], []),
-    ("Avtalen er utarbeidet i fellesskap.", U, [], []),
-    ("Kommunen og helseforetaket er likeverdige parter.", U, [], []),
+    ("Sykehuset skal i rimelig tid informere kommunen.", F, [H], [], ["i rimelig tid"]),
 ]
 
 
-def test_there_are_at_least_80_sentences():
-    assert len(SETNINGER) >= 80
-
-
 @pytest.mark.parametrize(
-    ("setning", "niva", "vage", "ansvarlige"), SETNINGER, ids=[s[0][:40] for s in SETNINGER]
+    ("setning", "niva", "ansvarlig", "ikke_part", "vage"),
+    SETNINGER,
+    ids=[s[0][:50] for s in SETNINGER],
 )
-def test_each_sentence_is_read_right(setning, niva, vage, ansvarlige):
-    analyse = analyser(setning)
-    assert analyse.niva == niva
-    assert [f.uttrykk.lower() for f in analyse.vage] == vage
-    assert analyse.ansvarlige == ansvarlige
+def test_each_construction_is_read_right(setning, niva, ansvarlig, ikke_part, vage):
+    lest = analyser_setning(setning)
+    forventet = (niva, sorted(ansvarlig), sorted(ikke_part))
+    assert (lest.niva, lest.ansvarlig, lest.ikke_part) == forventet, lest.regel
+    assert [f.uttrykk.lower() for f in lest.vage] == vage
 
 
-def test_positions_point_at_the_phrase():
-    tekst = "Partene bør i størst mulig grad samarbeide."
-    for funn in analyser(tekst).vage:
-        assert tekst[funn.start : funn.slutt] == funn.uttrykk
-        assert funn.forklaring
+def test_every_sentence_shows_the_rule_that_decided_it():
+    assert analyser_setning("Partene bør møtes.").regel == "Intensjon: «bør»"
+    assert "passiv" in analyser_setning("Avtalen kan sies opp.").regel
+    assert "nekting" in analyser_setning("Sykehuset skal ikke skrive ut pasienter om natta.").regel
+
+
+def test_advice_only_where_a_rewrite_would_help():
+    for svak in (
+        "Partene bør møtes.",
+        "Partene skal søke å møtes.",
+        "Sykehuset vil sørge for alt.",
+    ):
+        assert "skal" in analyser_setning(svak).rad
+    for ikke_svak in (
+        "Avtalen kan sies opp.",
+        "Helseforetaket kan ikke pålegge kommunen å ta imot pasienten.",
+        "Vedtak forutsetter enstemmighet.",
+        "Kommunen skal svare.",
+        "Avtalen gjelder fra 2021.",
+    ):
+        assert analyser_setning(ikke_svak).rad == ""
 
 
 def test_a_clause_is_as_binding_as_its_most_binding_sentence():
     tekst = "Formålet er godt samarbeid. Partene bør møtes. Kommunen skal kalle inn."
     analyse = analyser(tekst)
-    assert [s.niva for s in analyse.setninger] == [U, INT, F]
+    assert [s.niva for s in analyse.setninger] == [B, INT, F]
     assert analyse.niva == F
-    assert analyse.ansvarlige == ["kommunen"]
+    assert analyse.ansvarlige == [K]
 
 
-def test_list_items_are_sentences_of_their_own():
-    tekst = "Helseforetaket skal sende:\n\n- epikrise\n- legemiddelliste"
-    assert len(analyser(tekst).setninger) == 3
+def test_list_items_are_sentences_and_carry_the_lead_in():
+    analyse = analyser(
+        "Strategisk samarbeidsutvalg skal:\n\n- beslutte prioriterte innsatsområder\n"
+        "- oppnevne faglige samarbeidsutvalg\n\nUtvalget møtes seks ganger i året."
+    )
+    assert [s.niva for s in analyse.setninger] == [F, F, F, B]
+    assert "i listen under" in analyse.setninger[1].regel
+
+
+def test_abbreviations_do_not_end_a_sentence():
+    analyse = analyser("Utskrivning skal skje før kl. 12 på hverdager, jf. pkt. 4.2. Avvik meldes.")
+    assert len(analyse.setninger) == 2
+
+
+def test_written_standard_is_guessed_per_sentence():
+    assert gjett_malform("Partane skal syte for at pasientane får tenester.") == "nn"
+    assert gjett_malform("Partene skal sørge for at pasientene får tjenester.") == "nb"
+    analyse = analyser("Partene skal møtes. Partane skal syte for at dei får tenester.")
+    assert [s.malform for s in analyse.setninger] == ["nb", "nn"]
+
+
+def test_a_known_written_standard_uses_only_its_own_word_lists():
+    """The hook for the agreement's målform: «syter for» is a nynorsk duty word."""
+    assert analyser("Kommunen syter for transport.").niva == F
+    assert analyser("Kommunen syter for transport.", malform="nn").niva == F
+    assert analyser("Kommunen syter for transport.", malform="nb").niva == B
+
+
+def test_extra_party_names_from_the_database():
+    ordliste = Ordliste(navn=[("Helse Midtøsten HF", H), ("Helse Midtøsten", H)])
+    assert analyser_setning("Helse Midtøsten skal varsle.", ordliste).ansvarlig == [H]
+
+
+def test_positions_point_at_the_phrase():
+    tekst = "Partene bør i størst mulig grad samarbeide."
+    for funn in analyser(tekst).markert:
+        assert tekst[funn.start : funn.slutt] == funn.uttrykk
+        assert funn.forklaring
 
 
 def test_lix_of_a_plain_and_a_heavy_text():
@@ -253,7 +226,7 @@ def test_lix_of_a_plain_and_a_heavy_text():
     assert tung.lengste_setning == 17  # «helse- og» is two words
 
 
-def test_vague_phrases_are_marked_in_html_without_touching_tags():
+def test_vague_phrases_and_weakening_words_are_marked_in_html_without_touching_tags():
     analyse = analyser("Partene bør ved behov møtes.")
     html = marker_vage('<p class="bør">Partene bør ved behov møtes.</p>', analyse)
     assert (
@@ -262,11 +235,21 @@ def test_vague_phrases_are_marked_in_html_without_touching_tags():
     )
 
 
+def test_a_right_is_not_marked_as_weak():
+    analyse = analyser("Avtalen kan sies opp skriftlig med ett års frist.")
+    assert marker_vage("<p>Avtalen kan sies opp.</p>", analyse) == "<p>Avtalen kan sies opp.</p>"
+
+
+def test_the_same_text_is_analysed_once():
+    ordliste = Ordliste()
+    assert analyser("Kommunen skal svare.", ordliste) is analyser("Kommunen skal svare.", ordliste)
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=400))
 def test_never_crashes_on_any_unicode(tekst):
     analyse = analyser(tekst)
-    assert analyse.niva in (F, INT, U)
+    assert analyse.niva in NIVAER
     assert analyse.lix >= 0
-    for funn in analyse.funn:
+    for funn in analyse.markert:
         assert 0 <= funn.start < funn.slutt <= len(tekst)

@@ -172,17 +172,19 @@ def test_the_language_check_follows_the_typing(side, avtale):
         f"/avtaler/{utkast.avtale_id}/versjoner/{utkast.nummer}/rediger/?rediger={punkt.pk}"
     )
     analyse = page.locator(f"#forhandsvisning-{punkt.pk}")
-    expect(analyse.get_by_text("Intensjon")).to_be_visible()  # «bør sikre»
+    expect(analyse.get_by_text("Intensjon", exact=True)).to_be_visible()  # «bør sikre»
     felt = page.get_by_role("textbox", name="Tekst")
     felt.fill("Partene skal etter hvert søke å sikre legevakt ved behov.")
     felt.dispatch_event("input")
-    expect(analyse.locator("mark.vag", has_text="ved behov")).to_be_visible()
+    # Marked in the rendered preview (not escaped), and listed with its explanation.
+    expect(analyse.locator(".punkttekst mark.vag", has_text="ved behov")).to_be_visible()
     expect(analyse.get_by_text("Hvem avgjør behovet?")).to_be_visible()
     side.sjekk_tilgjengelighet()
     felt.fill("Kommunen skal sikre legevakt hele døgnet.")
     felt.dispatch_event("input")
-    expect(analyse.get_by_text("Forpliktende")).to_be_visible()
+    expect(analyse.get_by_text("Forpliktende", exact=True)).to_be_visible()
     expect(analyse.get_by_text("Ansvarlig: kommunen.")).to_be_visible()
+    expect(analyse.get_by_text("Regel: Forpliktende: «skal».")).to_be_visible()
     expect(analyse.locator("mark.vag")).to_have_count(0)
     side.gaa_til(f"/avtaler/{utkast.avtale_id}/versjoner/{utkast.nummer}/sprak/")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Språk og forpliktelser")

@@ -1,0 +1,69 @@
+"""The evaluation set (avtaler/sprak/evaluering/setninger.jsonl) and the accuracy the
+language check reached on it; docs/sprakanalyse.md describes the method."""
+
+from collections import Counter
+
+import pytest
+
+from avtaler.sprak import NIVAER, ordliste_fra_db
+from avtaler.sprak.evaluering import forvekslingstabell, les_sett, mal, tabell
+
+# What the check reached on the whole set when it was measured (docs/sprakanalyse.md): a
+# change to the rules or the word lists may not read fewer sentences right than this.
+NADD = {"niva": 322, "ansvarlig": 325, "ikke_part": 326, "vage": 328}
+
+
+@pytest.fixture(scope="module")
+def sett():
+    return les_sett()
+
+
+def test_the_set_is_large_cited_and_in_both_written_standards(sett):
+    assert len(sett) >= 300
+    assert all(r["kilde"] and r["adresse"] and r["del"] for r in sett)
+    malformer = Counter(r["malform"] for r in sett)
+    assert malformer["nb"] >= 100 and malformer["nn"] >= 50
+    assert len({r["kilde"] for r in sett}) >= 20
+    assert {r["niva"] for r in sett} == set(NIVAER)
+
+
+def test_labels_use_the_engines_vocabulary(sett):
+    for r in sett:
+        assert r["niva"] in NIVAER
+        assert set(r["ansvarlig"]) <= {"kommunen", "helseforetaket", "partene"}
+        assert r["sett"] in ("utvikling", "kontroll")
+
+
+def test_the_held_out_part_is_a_third_and_whole_sections(sett):
+    kontroll = [r for r in sett if r["sett"] == "kontroll"]
+    assert len(kontroll) >= len(sett) / 3
+    deler = {}
+    for r in sett:
+        deler.setdefault((r["kilde"], r["del"]), set()).add(r["sett"])
+    assert all(len(s) == 1 for s in deler.values()), "a section is either tuned on or held out"
+
+
+def test_accuracy_does_not_fall_below_what_was_reached(sett):
+    resultat = mal(sett)
+    for navn, antall in NADD.items():
+        assert getattr(resultat, navn) >= antall, (navn, resultat.feil[:5])
+
+
+@pytest.mark.parametrize("del_", ["utvikling", "kontroll"])
+def test_at_least_90_per_cent_for_level_and_party_on_each_part(sett, del_):
+    resultat = mal([r for r in sett if r["sett"] == del_])
+    assert resultat.andel("niva") >= 90
+    assert resultat.andel("ansvarlig") >= 90
+
+
+@pytest.mark.django_db
+def test_the_word_lists_in_the_database_read_as_well_as_the_shipped_ones(sett):
+    """The data migrations load the lists on both databases; the pages use those."""
+    resultat = mal(sett, ordliste_fra_db())
+    for navn, antall in NADD.items():
+        assert getattr(resultat, navn) >= antall, navn
+
+
+def test_the_tables_for_the_documentation(sett):
+    assert "| nivå |" in tabell(sett)
+    assert forvekslingstabell(sett).count("\n") == len(NIVAER) + 1
