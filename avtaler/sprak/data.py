@@ -92,6 +92,8 @@ def _liste(kategori: str, uttrykk: str, forklaring: str = "", malform: str = "",
 
 STANDARD = [
     # Binding duty.
+    *_liste(FORPLIKTENDE, "det er … ansvar, det er … plikt, er enige om å, er samde om å"),
+    *_liste(FORPLIKTENDE, "har … ansvaret, har … plikta, har … plikten"),
     *_liste(
         FORPLIKTENDE, "skal, må, plikter, er pliktig til, er forpliktet til, forplikter … seg til"
     ),
@@ -129,6 +131,7 @@ STANDARD = [
         malform="nn",
     ),
     # Right, power, option.
+    *_liste(RETTIGHET, "har … anledning til, har … rett til, har krav på, har … høve til"),
     *_liste(RETTIGHET, "har rett til, har beslutningsmyndighet, har myndighet til, står fritt til"),
     *_liste(RETTIGHET, "har anledning til, beslutter selv, bestemmer selv, avgjør selv"),
     *_liste(RETTIGHET, "gir … fullmakt, har fullmakt", malform="nb"),
@@ -140,6 +143,8 @@ STANDARD = [
     ),
     *_liste(KAN, "kan"),
     # Intention: the party may try, wishes or aims.
+    *_liste(INTENSJON, "oppfordres til, anbefales, det er ønskelig", _SKRIV_SKAL, "nb"),
+    *_liste(INTENSJON, "oppmodast til, tilrådast, det er ønskjeleg", _SKRIV_SKAL, "nn"),
     (INTENSJON, "bør", "«Bør» er en anbefaling. " + _SKRIV_SKAL, "", ""),
     *_liste(INTENSJON, "søker å, tilstreber, tilstrebes, ønsker, tar sikte på", _SKRIV_SKAL, "nb"),
     *_liste(INTENSJON, "det er et mål, har som mål, legger til rette for", _SKRIV_SKAL, "nb"),
@@ -153,6 +158,8 @@ STANDARD = [
     # Ambiguous: «vil» with a party or body says neither rule nor fact.
     (UKLAR, "vil", "«Vil» kan leses som en plan eller en spådom. " + _SKRIV_SKAL, "", ""),
     # Softeners after a binding verb.
+    *_liste(AVDEMPER, "forsøke, forsøkes, prøve å, prøves", _SKRIV_SKAL, "nb"),
+    *_liste(AVDEMPER, "freiste å, forsøkast, prøvast", _SKRIV_SKAL, "nn"),
     *_liste(
         AVDEMPER,
         "søke å, søkes, tilstrebe, tilstrebes, etterstrebes, "
@@ -285,6 +292,33 @@ STANDARD = [
         "mellom, med, til, fra, frå, av, overfor, hos, via, uten, utan, mot, enn, om, etter, blant",
     ),
     # Parties as the text names them.
+    *_liste(
+        PART, "bydelen, bydelene, bydel <Navn>, hjemmesykepleien, hjemmetjenesten", betyr=KOMMUNEN
+    ),
+    *_liste(
+        PART,
+        "heimesjukepleia, heimetenesta, helsestasjonen, sykehjemmet, sjukeheimen",
+        betyr=KOMMUNEN,
+    ),
+    *_liste(PART, "kommuneoverlegen, koordinerende enhet, koordinerande eining", betyr=KOMMUNEN),
+    *_liste(
+        PART,
+        "klinikk for, avdeling for, medisinsk klinikk, kirurgisk klinikk, akuttmottaket",
+        betyr=HELSEFORETAKET,
+    ),
+    *_liste(
+        PART,
+        "poliklinikken, sengeposten, DPS, distriktspsykiatrisk senter, AMK",
+        betyr=HELSEFORETAKET,
+    ),
+    *_liste(
+        PART,
+        "ambulansetjenesten, ambulansetenesta, sykehuslegen, sjukehuslegen",
+        betyr=HELSEFORETAKET,
+    ),
+    *_liste(
+        PART, "den andre parten, den andre parten, motparten, hver part, kvar part", betyr=PARTENE
+    ),
     *_liste(
         PART,
         "kommunen, kommunene, kommunane, kommunens, kommunenes, kommuner, kommunar, kommune <X>",

@@ -331,6 +331,14 @@ class _Leser:
         """The parties (and third parties) that stand as subject of a normative word: the
         nearest before it in its clause (with those joined to it by «og»), or right after it
         when a fronted adverbial inverts the order («Ved utskrivning skal helseforetaket»)."""
+        # «har partene et særlig ansvar», «Det er helseforetakets ansvar»: inside the phrase.
+        inne = [
+            p
+            for p in self.parter
+            if treff.start < p.start < treff.slutt and self._ikke_etter_preposisjon(p)
+        ]
+        if inne:
+            return inne
         start = self._uten_konjunksjon(self.leddstart(treff.start), treff.start)
         foran = self.tekst[start : treff.start].strip()
         forste = foran.split()[0].lower() if foran else ""
@@ -376,7 +384,7 @@ class _Leser:
         valgt = [kandidater[-1]]
         for p in reversed(kandidater[:-1]):
             mellom = [o.lower() for o in _ORD.findall(self.tekst[p.slutt : valgt[0].start])]
-            if mellom and mellom[-1] in ("og", "eller", "samt") and len(mellom) <= 2:
+            if mellom and mellom[-1] in ("og", "eller", "samt") and len(mellom) <= 4:
                 valgt.insert(0, p)
             else:
                 break
@@ -467,6 +475,9 @@ class _Leser:
         if kategori == VILKAR:
             return _Forekomst(t, VILKAR, f"Vilkår: «{t.tekst}»")
         if kategori == RETTIGHET:
+            nekting = self.ordliste.ord_i(NEKTING)
+            if any(o.lower() in nekting for o in _ORD.findall(t.tekst)) or self.nektet(t):
+                return _Forekomst(t, FORBUD, f"Forbud: nektet rett («{t.tekst}»)")
             return _Forekomst(t, RETTIGHET, f"Rettighet: «{t.tekst}»")
         if kategori == ROLLE:
             return _Forekomst(t, BESKRIVELSE, f"Beskrivelse av en rolle: «{t.tekst}»")

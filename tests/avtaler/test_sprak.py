@@ -145,6 +145,137 @@ def test_each_construction_is_read_right(setning, niva, ansvarlig, ikke_part, va
     assert [f.uttrykk.lower() for f in lest.vage] == vage
 
 
+# Constructions seen in agreements of other trusts: units of the parties, negated rights,
+# «det er … ansvar», inverted subjects after commas, passives.
+FLERE = [
+    (
+        (
+            "Helseforetaket skal så tidlig som mulig, og senest innen 24 timer "
+            "etter innleggelse, varsle kommunen om forventet utskrivningstidspunkt."
+        ),
+        F,
+        [H],
+        [],
+    ),
+    (
+        ("Kommunen skal innen kl. 13.00 samme dag gi tilbakemelding om den kan ta imot pasienten."),
+        F,
+        [K],
+        [],
+    ),
+    (("Pasienten skal ikke skrives ut før epikrise og legemiddelliste er sendt."), V, [], []),
+    ("Utskrivning etter kl. 17 skal bare skje etter avtale med kommunen.", F, [], []),
+    (
+        (
+            "Helseforetaket kan ikke melde pasienten utskrivningsklar før nødvendig "
+            "dokumentasjon foreligger."
+        ),
+        V,
+        [H],
+        [],
+    ),
+    (
+        ("Partene er enige om at kommunen har det fulle ansvaret for pasienten etter utskrivning."),
+        F,
+        [K],
+        [],
+    ),
+    (
+        ("Den kommunale helse- og omsorgstjenesten skal ha kompetanse til å ta imot pasienten."),
+        F,
+        [K],
+        [],
+    ),
+    (
+        (
+            "Spesialisthelsetjenesten har veiledningsplikt overfor den kommunale "
+            "helse- og omsorgstjenesten."
+        ),
+        F,
+        [H],
+        [],
+    ),
+    (
+        ("Kommunene i Hallingdal og Vestre Viken skal etablere et felles fagnettverk."),
+        F,
+        [H, K],
+        [],
+    ),
+    ("Klinikk for psykisk helse og rus skal delta i nettverket.", F, [H], []),
+    ("Avdelingen skal sende epikrise til fastlegen samme dag.", F, [H], []),
+    ("Legen ved sykehuset skal vurdere pasientens funksjonsnivå.", F, [H], []),
+    ("Samhandlingsavvik skal meldes til den andre parten.", F, [], []),
+    ("Ved uenighet skal saken først forsøkes løst på lavest mulig nivå.", INT, [], []),
+    ("Partene skal gjennomføre felles øvelser minst annethvert år.", F, [P], []),
+    (
+        (
+            "Helseforetaket har ikke anledning til å skrive ut pasienter uten at "
+            "mottak er bekreftet."
+        ),
+        X,
+        [H],
+        [],
+    ),
+    ("Pasienten har krav på et forsvarlig tilbud.", R, [], []),
+    ("Kommunen har betalingsplikt fra første døgn.", F, [K], []),
+    ("Det er helseforetakets ansvar å varsle kommunen.", F, [H], []),
+    (("Pasienter som er utskrivningsklare, skal overføres til kommunen samme dag."), F, [], []),
+    (
+        ("Helseføretaket skal gje kommunen melding om innlagde pasientar innan 24 timar."),
+        F,
+        [H],
+        [],
+    ),
+    ("Fastlegen bør kalles inn til samarbeidsmøter.", INT, [], []),
+    ("Kommunen har anledning til å be om dialogmøte.", R, [K], []),
+    (("Helse Stavanger HF og Sola kommune er enige om å etablere et felles team."), F, [H, K], []),
+    ("Avtalen trer i kraft når den er signert av begge parter.", B, [], []),
+    ("Ved mislighold kan den andre parten kreve erstatning.", R, [P], []),
+    ("Brukerutvalget skal involveres i revisjonen.", F, [], []),
+    ("Kommunen skal, dersom det er mulig, ta imot pasienten samme dag.", F, [K], []),
+    ("Oslo universitetssykehus HF skal varsle bydelen.", F, [H], []),
+    ("Bydelen skal svare innen kl. 12.", F, [K], []),
+    ("Kommunen og sykehuset skal ha faste samarbeidsmøter.", F, [H, K], []),
+    ("Hver av partene skal utpeke en kontaktperson.", F, [P], []),
+    (("Helseføretaket har ikkje høve til å skrive ut pasientar utan stadfesting."), X, [H], []),
+    ("Kommunen har plikt til å ta imot pasienten.", F, [K], []),
+    ("Partane skal i fellesskap syte for at pasientane får eit godt tilbod.", F, [P], []),
+    (
+        (
+            "Dersom partane ikkje vert samde, kan kvar av partane krevje at saka "
+            "vert lagt fram for SSU."
+        ),
+        R,
+        [P],
+        [],
+    ),
+    ("Det vises til tjenesteavtale 5.", B, [], []),
+    ("Partene oppfordres til å delta i fagnettverkene.", INT, [P], []),
+    ("Det er ønskelig at fastlegen deltar i møtene.", INT, [], ["fastlegen"]),
+    ("Hjemmesykepleien skal ha tilgang til pasientens legemiddelliste.", F, [], []),
+    ("Hjemmesykepleien skal dokumentere legemiddelhåndteringen.", F, [K], []),
+    ("DPS skal gi veiledning til kommunens psykiske helsetjeneste.", F, [H], []),
+    ("Fastlegane skal ha tilgang til epikrisen same dag.", F, [], []),
+    ("Statsforvalteren kan mekle mellom partene.", R, [], []),
+    ("Kommunen må sikre at pasienten har et tilbud ved utskrivning.", F, [K], []),
+    ("Helseforetaket må ikke avvise pasienter som kommunen har henvist.", X, [H], []),
+    ("Partene skal evaluere samarbeidet årlig og ved behov.", F, [P], []),
+    ("Kommunen bør ha et døgnåpent tilbud.", INT, [K], []),
+    (("Helseforetaket skal gi råd og veiledning i den grad kommunen ber om det."), F, [H], []),
+    ("Tjenesteavtalen skal revideres hvert annet år.", F, [], []),
+    ("Avtalen omfatter alle pasientgrupper.", B, [], []),
+]
+
+
+@pytest.mark.parametrize(
+    ("setning", "niva", "ansvarlig", "ikke_part"), FLERE, ids=[s[0][:50] for s in FLERE]
+)
+def test_more_constructions(setning, niva, ansvarlig, ikke_part):
+    lest = analyser_setning(setning)
+    forventet = (niva, sorted(ansvarlig), sorted(ikke_part))
+    assert (lest.niva, lest.ansvarlig, lest.ikke_part) == forventet, lest.regel
+
+
 def test_every_sentence_shows_the_rule_that_decided_it():
     assert analyser_setning("Partene bør møtes.").regel == "Intensjon: «bør»"
     assert "passiv" in analyser_setning("Avtalen kan sies opp.").regel
