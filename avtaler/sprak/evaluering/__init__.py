@@ -25,11 +25,19 @@ class Resultat:
     ansvarlig: int = 0
     ikke_part: int = 0
     vage: int = 0
+    # Of the sentences whose label is not empty (a named party, a third party, a vague
+    # phrase): how many there are and how many were read exactly.
+    med: Counter = field(default_factory=Counter)
+    med_riktig: Counter = field(default_factory=Counter)
     forveksling: Counter = field(default_factory=Counter)  # (labelled, read)
     feil: list[tuple[dict, dict]] = field(default_factory=list)
 
     def andel(self, navn: str) -> float:
         return 100 * getattr(self, navn) / self.antall if self.antall else 0.0
+
+    def andel_med(self, navn: str) -> str:
+        """Accuracy where the label is not empty, as «n av m»."""
+        return f"{self.med_riktig[navn]} av {self.med[navn]}"
 
 
 def mal(rader: list[dict], ordliste: Ordliste = STANDARD_ORDLISTE) -> Resultat:
@@ -49,6 +57,9 @@ def mal(rader: list[dict], ordliste: Ordliste = STANDARD_ORDLISTE) -> Resultat:
         }
         for navn, ok in riktig.items():
             setattr(r, navn, getattr(r, navn) + ok)
+            if navn != "niva" and rad[navn]:
+                r.med[navn] += 1
+                r.med_riktig[navn] += ok
         if not all(riktig.values()):
             r.feil.append((rad, lest))
     return r
@@ -71,8 +82,16 @@ def tabell(rader: list[dict] | None = None) -> str:
         ("vage", "vage formuleringer"),
     ):
         linjer.append(
-            f"| {tittel} | " + " | ".join(f"{deler[d].andel(navn):.1f} %" for d in deler) + " |"
+            f"| {tittel} | "
+            + " | ".join(f"{deler[d].andel(navn):.1f} %".replace(".", ",") for d in deler)
+            + " |"
         )
+    for navn, tittel in (
+        ("ansvarlig", "… av setninger med navngitt part"),
+        ("ikke_part", "… av setninger med ikke-part"),
+        ("vage", "… av setninger med vag formulering"),
+    ):
+        linjer.append(f"| {tittel} | " + " | ".join(deler[d].andel_med(navn) for d in deler) + " |")
     return "\n".join(linjer)
 
 
