@@ -37,6 +37,8 @@ class Sprakrapport:
     forrige: Avtaleversjon | None = None
     ble_forpliktende: list[Punktversjon] = field(default_factory=list)
     ble_svakere: list[Punktversjon] = field(default_factory=list)
+    # Every clause whose level changed in the revision: (clause, old level, new level).
+    endret_niva: list[tuple[Punktversjon, str, str]] = field(default_factory=list)
 
     @property
     def med_tekst(self) -> list[Punktanalyse]:
@@ -95,6 +97,8 @@ def sprakrapport(
         }
         for pa in punkter:
             gammel = for_.get(pa.punkt.punkt_id)
+            if gammel is not None and gammel != pa.analyse.niva and pa.analyse.setninger:
+                rapport.endret_niva.append((pa.punkt, gammel, pa.analyse.niva))
             if pa.analyse.niva in BINDENDE and gammel is not None and gammel not in BINDENDE:
                 rapport.ble_forpliktende.append(pa.punkt)
             elif gammel in BINDENDE and pa.analyse.niva not in BINDENDE:

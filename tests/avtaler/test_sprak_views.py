@@ -105,6 +105,7 @@ def test_dashboard_shows_shares_and_what_the_revision_made_binding(client, koord
     html = client.get(f"/avtaler/{v2.avtale_id}/versjoner/2/sprak/").content.decode()
     assert "75 %" in html  # 3 of 4 clauses binding after the revision
     assert "Denne revisjonen gjorde 1 punkt forpliktende" in html
+    assert "2 Utskrivning</a>: Intensjon → Forpliktende" in html
     before = client.get(f"/avtaler/{v1.avtale_id}/versjoner/1/sprak/").content.decode()
     assert "50 %" in before and "«bør»" in before and "«ved behov»" in before
 
@@ -171,3 +172,28 @@ def test_every_shipped_expression_reaches_the_database(db):
 
     i_basen = set(Sprakuttrykk.objects.values_list("kategori", "uttrykk"))
     assert {(k, u) for k, u, *_ in STANDARD} <= i_basen
+
+
+def test_language_page_and_matrix_read_rights_nynorsk_and_third_parties(
+    client, koordinator, kommune, helseforetak
+):
+    versjon = iverksett(
+        lag_avtale(
+            kommune.helsefellesskap,
+            [kommune, helseforetak],
+            punkter=[
+                NyttPunkt("1", "Oppseiing", "Avtalen kan seiast opp skriftleg med eitt års frist."),
+                NyttPunkt("2", "Rettleiing", "Partane har gjensidig rettleiingsplikt."),
+                NyttPunkt("3", "Fastlegar", "Fastlegane skal delta i samarbeidsmøta."),
+            ],
+        ),
+        D(2024, 1, 1),
+    )
+    client.force_login(koordinator)
+    sprak = client.get(f"/avtaler/{versjon.avtale_id}/versjoner/1/sprak/").content.decode()
+    assert "Rettighet" in sprak and "Intensjon" not in sprak
+    assert "ikke part: fastlegen" in sprak
+    ansvar = client.get(f"/avtaler/{versjon.avtale_id}/versjoner/1/ansvar/").content.decode()
+    assert "Partane har gjensidig rettleiingsplikt." in ansvar
+    assert "Plikten ligger på fastlegen, som ikke er part i avtalen." in ansvar
+    assert "Avtalen kan seiast opp" not in ansvar  # a right is not a duty
