@@ -17,6 +17,9 @@ FJERNET = [
 
 # (category, expression, explanation, written standard, meaning)
 STANDARD = [
+    ("forpliktende", "er … forpliktet til", "", "", ""),
+    ("forpliktende", "er … forplikta til", "", "", ""),
+    ("forpliktende", "har … ansvar for", "", "", ""),
     ("forpliktende", "det er … ansvar", "", "", ""),
     ("forpliktende", "det er … plikt", "", "", ""),
     ("forpliktende", "er enige om å", "", "", ""),
@@ -261,6 +264,34 @@ STANDARD = [
         "",
     ),
     (
+        "uklar",
+        "forventes å",
+        "Skriv «skal» og hvem som skal gjøre det, hvis det er en plikt.",
+        "",
+        "",
+    ),
+    (
+        "uklar",
+        "er forventet å",
+        "Skriv «skal» og hvem som skal gjøre det, hvis det er en plikt.",
+        "",
+        "",
+    ),
+    (
+        "uklar",
+        "forventast å",
+        "Skriv «skal» og hvem som skal gjøre det, hvis det er en plikt.",
+        "",
+        "",
+    ),
+    (
+        "uklar",
+        "er forventa å",
+        "Skriv «skal» og hvem som skal gjøre det, hvis det er en plikt.",
+        "",
+        "",
+    ),
+    (
         "avdemper",
         "forsøke",
         "Skriv «skal» og hvem som skal gjøre det, hvis det er en plikt.",
@@ -428,6 +459,12 @@ STANDARD = [
         "nb",
         "",
     ),
+    ("vag", "som hovedregel", "Skriv når unntaket gjelder.", "nb", ""),
+    ("vag", "vanligvis", "Skriv når unntaket gjelder.", "nb", ""),
+    ("vag", "som hovudregel", "Skriv når unntaket gjelder.", "nn", ""),
+    ("vag", "vanlegvis", "Skriv når unntaket gjelder.", "nn", ""),
+    ("vag", "normalt", "Skriv når unntaket gjelder.", "nb", ""),
+    ("vag", "i utgangspunktet", "Skriv når unntaket gjelder.", "nb", ""),
     ("vag", "dersom det er behov", "Hvem avgjør behovet? Skriv kriteriet.", "", ""),
     ("vag", "så … som mulig", "Skriv hva som skal gjøres, og når unntaket gjelder.", "nb", ""),
     ("vag", "om mulig", "Skriv hva som skal gjøres, og når unntaket gjelder.", "nb", ""),

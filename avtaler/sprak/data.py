@@ -92,6 +92,7 @@ def _liste(kategori: str, uttrykk: str, forklaring: str = "", malform: str = "",
 
 STANDARD = [
     # Binding duty.
+    *_liste(FORPLIKTENDE, "er … forpliktet til, er … forplikta til, har … ansvar for"),
     *_liste(FORPLIKTENDE, "det er … ansvar, det er … plikt, er enige om å, er samde om å"),
     *_liste(FORPLIKTENDE, "har … ansvaret, har … plikta, har … plikten"),
     *_liste(
@@ -157,6 +158,7 @@ STANDARD = [
     *_liste(INTENSJON, "det er eit mål, har som mål", _SKRIV_SKAL, "nn"),
     # Ambiguous: «vil» with a party or body says neither rule nor fact.
     (UKLAR, "vil", "«Vil» kan leses som en plan eller en spådom. " + _SKRIV_SKAL, "", ""),
+    *_liste(UKLAR, "forventes å, er forventet å, forventast å, er forventa å", _SKRIV_SKAL),
     # Softeners after a binding verb.
     *_liste(AVDEMPER, "forsøke, forsøkes, prøve å, prøves", _SKRIV_SKAL, "nb"),
     *_liste(AVDEMPER, "freiste å, forsøkast, prøvast", _SKRIV_SKAL, "nn"),
@@ -176,6 +178,18 @@ STANDARD = [
         "nn",
     ),
     # Vague phrases: they make a duty impossible to check.
+    *_liste(
+        VAG,
+        "som hovedregel, vanligvis, normalt, i utgangspunktet",
+        "Skriv når unntaket gjelder.",
+        "nb",
+    ),
+    *_liste(
+        VAG,
+        "som hovudregel, vanlegvis, normalt, i utgangspunktet",
+        "Skriv når unntaket gjelder.",
+        "nn",
+    ),
     *_liste(
         VAG, "ved behov, etter behov, dersom det er behov", "Hvem avgjør behovet? Skriv kriteriet."
     ),

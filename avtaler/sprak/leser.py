@@ -333,6 +333,11 @@ class Leser:
             return Forekomst(t, RETTIGHET, f"Rettighet: «{t.tekst}»")
         if kategori == ROLLE:
             return Forekomst(t, BESKRIVELSE, f"Beskrivelse av en rolle: «{t.tekst}»")
+        # «har ikke ansvar for», «er ikke forpliktet til»: no duty.
+        if kategori == FORPLIKTENDE and " " in ord_:
+            nekting = self.ordliste.ord_i(NEKTING)
+            if any(o.lower() in nekting for o in ORD.findall(t.tekst)):
+                return Forekomst(t, BESKRIVELSE, f"Beskrivelse: ingen plikt («{t.tekst}»)")
         if kategori == INTENSJON:
             return Forekomst(t, INTENSJON, f"Intensjon: «{t.tekst}»", markert=t)
         mottaker = bool(self.starter_med(self.forste_ord_slutt(t), MOTTAKER)) or bool(
@@ -344,6 +349,8 @@ class Leser:
                 return Forekomst(t, VILKAR, f"Vilkår: «{t.tekst} ikke … før»")
             return Forekomst(t, FORBUD, f"Forbud: «{t.tekst}» med nekting")
         if kategori == UKLAR:
+            if ord_ != "vil":
+                return Forekomst(t, UKLAR, f"Uklar: «{t.tekst}» er en forventning", markert=t)
             return self._vil(t)
         if kategori == KAN:
             return self._kan(t)

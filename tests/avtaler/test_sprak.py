@@ -130,6 +130,7 @@ SETNINGER = [
         ["så langt det lar seg gjøre"],
     ),
     ("Sykehuset skal i rimelig tid informere kommunen.", F, [H], [], ["i rimelig tid"]),
+    ("Pasienten skal som hovedregel skrives ut før kl. 15.", F, [], [], ["som hovedregel"]),
 ]
 
 
@@ -148,6 +149,11 @@ def test_each_construction_is_read_right(setning, niva, ansvarlig, ikke_part, va
 # Constructions seen in agreements of other trusts: units of the parties, negated rights,
 # «det er … ansvar», inverted subjects after commas, passives.
 FLERE = [
+    # A negated duty is no duty; an expectation is unclear.
+    ("Kommunen har ikke ansvar for transport til sykehuset.", B, [], []),
+    ("Helseføretaket er ikkje forplikta til å gje tenester utanfor området.", B, [], []),
+    ("Kommunen har ikkje plikt til å ta imot pasientar utan varsel.", B, [], []),
+    ("Kommunen forventes å ta imot pasienten samme dag.", U, [K], []),
     (
         (
             "Helseforetaket skal så tidlig som mulig, og senest innen 24 timer "
