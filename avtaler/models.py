@@ -616,6 +616,7 @@ class Sprakuttrykk(models.Model):
         VILKAR = "vilkar", _("Vilkår (vilkår for, forutsetter …)")
         RETTIGHET = "rettighet", _("Rettighet eller myndighet (har rett til, beslutter selv …)")
         KAN = "kan", _("Modalverb for mulighet (kan)")
+        BESLUTNING = "beslutning", _("Beslutningsverb: rett når en part er subjekt (avgjør …)")
         INTENSJON = "intensjon", _("Intensjon (bør, søker å, ønsker …)")
         UKLAR = "uklar", _("Uklart (vil)")
         AVDEMPER = "avdemper", _("Avdemper etter plikt (søke å, bidra til …)")

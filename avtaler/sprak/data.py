@@ -27,6 +27,7 @@ NIVAER = (FORBUD, FORPLIKTENDE, VILKAR, RETTIGHET, INTENSJON, UKLAR, BESKRIVELSE
 AVDEMPER = "avdemper"  # after a binding verb it makes an intention: «skal søke å»
 VAG = "vag"
 KAN = "kan"  # the modal of possibility: its use decides right, ability or description
+BESLUTNING = "beslutning"  # «Kommunen avgjør …»: a power when a party is the subject
 NEKTING = "nekting"  # «ikke» next to a modal makes a prohibition
 EPISTEMISK = "epistemisk"  # «kan være», «vil påvirke»: possibility or prediction, not a rule
 FORMAL = "formal"  # «for at … kan»: purpose or ability
@@ -55,6 +56,7 @@ KATEGORIER = (
     AVDEMPER,
     VAG,
     KAN,
+    BESLUTNING,
     NEKTING,
     EPISTEMISK,
     FORMAL,
@@ -143,6 +145,8 @@ STANDARD = [
         malform="nn",
     ),
     *_liste(KAN, "kan"),
+    *_liste(BESLUTNING, "avgjør, beslutter, bestemmer, fastsetter, vedtar", malform="nb"),
+    *_liste(BESLUTNING, "avgjer, bestemmer, fastset, vedtek", malform="nn"),
     # Intention: the party may try, wishes or aims.
     *_liste(INTENSJON, "oppfordres til, anbefales, det er ønskelig", _SKRIV_SKAL, "nb"),
     *_liste(INTENSJON, "oppmodast til, tilrådast, det er ønskjeleg", _SKRIV_SKAL, "nn"),
@@ -264,7 +268,8 @@ STANDARD = [
     ),
     *_liste(
         BISETNING,
-        "som, hvordan, korleis, hva, kva, hvem, kven, hvilke, kva for, hvorvidt, selv om, sjølv om",
+        "som, hvordan, korleis, hva, kva, hvem, kven, hvilke, hvilken, hvilket, kva for, "
+        "kva slags, hvorvidt, selv om, sjølv om",
     ),
     *_liste(BETINGELSE, "dersom, hvis, viss, om, når, i de tilfeller, i dei tilfella, ved"),
     *_liste(
@@ -314,7 +319,11 @@ STANDARD = [
         "heimesjukepleia, heimetenesta, helsestasjonen, sykehjemmet, sjukeheimen",
         betyr=KOMMUNEN,
     ),
-    *_liste(PART, "kommuneoverlegen, koordinerende enhet, koordinerande eining", betyr=KOMMUNEN),
+    *_liste(
+        PART,
+        "kommuneoverlegen, kommunelegen, koordinerende enhet, koordinerande eining",
+        betyr=KOMMUNEN,
+    ),
     *_liste(
         PART,
         "klinikk for, avdeling for, medisinsk klinikk, kirurgisk klinikk, akuttmottaket",

@@ -8,6 +8,7 @@ from avtaler.sprak.data import (
     ADVERBIAL,
     AVDEMPER,
     BESKRIVELSE,
+    BESLUTNING,
     BETINGELSE,
     BISETNING,
     DEFINISJON,
@@ -191,6 +192,8 @@ class Leser:
         ]
         if inne:
             return inne
+        if self._kløyvd(treff):
+            return self._for(treff.start, 0)  # «Det er kommunen som avgjør …»
         start = self._uten_konjunksjon(self.leddstart(treff.start), treff.start)
         foran = self.tekst[start : treff.start].strip()
         forste = foran.split()[0].lower() if foran else ""
@@ -210,6 +213,10 @@ class Leser:
         if fremme:
             return self._etter(self._etter_verbet(treff))
         return self._for(treff.start, start)
+
+    def _kløyvd(self, treff: Treff) -> bool:
+        """A cleft sentence: «Det er kommunen som avgjør», the party before «som» is the subject."""
+        return bool(re.match(r"\s*det\s+er\s+[^,;:]+\s+som\s*$", self.tekst[: treff.start], re.I))
 
     def _uten_konjunksjon(self, start: int, pos: int) -> int:
         """Skip a clause's leading «og/men» («…, og den skal …»)."""
@@ -286,7 +293,7 @@ class Leser:
     def forekomster(self) -> list[Forekomst]:
         ute = self._betinget_ledd()
         ut: list[Forekomst] = []
-        for kategori in (FORPLIKTENDE, KAN, INTENSJON, UKLAR, RETTIGHET, VILKAR, ROLLE):
+        for kategori in (FORPLIKTENDE, KAN, INTENSJON, UKLAR, RETTIGHET, VILKAR, ROLLE, BESLUTNING):
             for t in self.finn(kategori):
                 if t.start < ute or self.i_vag(t.start):
                     continue
@@ -331,6 +338,13 @@ class Leser:
             if any(o.lower() in nekting for o in ORD.findall(t.tekst)) or self.nektet(t):
                 return Forekomst(t, FORBUD, f"Forbud: nektet rett («{t.tekst}»)")
             return Forekomst(t, RETTIGHET, f"Rettighet: «{t.tekst}»")
+        if kategori == BESLUTNING:
+            # «Kommunen avgjør …» gives a party a power; «Helseservice beslutter …» describes.
+            if self.i_bisetning(t.start) and not self._kløyvd(t):
+                return None
+            if not any(p.kategori == PART for p in self.subjekt(t)):
+                return None
+            return Forekomst(t, RETTIGHET, f"Rettighet: en part «{t.tekst}»")
         if kategori == ROLLE:
             return Forekomst(t, BESKRIVELSE, f"Beskrivelse av en rolle: «{t.tekst}»")
         # «har ikke ansvar for», «er ikke forpliktet til»: no duty.

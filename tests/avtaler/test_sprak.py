@@ -149,6 +149,11 @@ def test_each_construction_is_read_right(setning, niva, ansvarlig, ikke_part, va
 # Constructions seen in agreements of other trusts: units of the parties, negated rights,
 # «det er … ansvar», inverted subjects after commas, passives.
 FLERE = [
+    # A decision verb gives a party a power; a unit that is no party only describes.
+    ("Kommunen avgjør hvilket tilbud pasienten skal ha.", R, [K], []),
+    ("Det er kommunen som avgjer kva tenester pasienten skal få.", R, [K], []),
+    ("Helseservice kartlegger og beslutter kommunalt tilbud.", B, [], []),
+    ("Kommunelegen skal varsle helseforetaket.", F, [K], []),
     # A negated duty is no duty; an expectation is unclear.
     ("Kommunen har ikke ansvar for transport til sykehuset.", B, [], []),
     ("Helseføretaket er ikkje forplikta til å gje tenester utanfor området.", B, [], []),
