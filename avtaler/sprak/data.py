@@ -111,6 +111,7 @@ STANDARD = [
     *_liste(FORPLIKTENDE, "det er stilt krav til, er det stilt krav til", malform="nb"),
     # Infinitives: a duty in a list item under «X skal:», else read through the verb before them.
     *_liste(FORPLIKTENDE, "sørge for, påse", malform="nb"),
+    *_liste(FORPLIKTENDE, "ha ansvar for, ha … ansvar for, ha ansvaret for"),
     *_liste(FORPLIKTENDE, "sørgje for, syte for", malform="nn"),
     *_liste(
         FORPLIKTENDE,

@@ -49,7 +49,7 @@ _IKKE_PASSIV |= {
     *("møtes", "møtast", "møttes", "treffes", "treffast", "finnes", "finst", "fins", "synes"),
     *("synst", "lykkes", "trives", "enes", "einast", "samles", "samlast", "kjennes", "kjennast"),
 }
-_INFINITIVER = {"sørge", "sørgje", "syte", "påse"}
+_INFINITIVER = {"sørge", "sørgje", "syte", "påse", "ha"}
 _MODALER = {"skal", "må", "kan", "bør", "vil", "skulle", "kunne", "måtte", "burde", "ville"}
 _FORAN_PART = {"en", "ein", "både", "og", "eller", "samt", "de", "dei", "ikke", "ikkje"}
 _VIL_ANSVAR = re.compile(r"\s+(?:\w+\s+)?ha\b.{0,60}?\b(?:ansvar|funksjon|rolle|oppg[aå]ve)", re.I)

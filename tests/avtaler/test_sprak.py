@@ -149,6 +149,8 @@ def test_each_construction_is_read_right(setning, niva, ansvarlig, ikke_part, va
 # Constructions seen in agreements of other trusts: units of the parties, negated rights,
 # «det er … ansvar», inverted subjects after commas, passives.
 FLERE = [
+    ("Ha ansvar for informasjon til ledere og ansatte.", F, [], []),
+    ("Utvalget kan ha ansvar for oppfølging.", B, [], []),
     # A decision verb gives a party a power; a unit that is no party only describes.
     ("Kommunen avgjør hvilket tilbud pasienten skal ha.", R, [K], []),
     ("Det er kommunen som avgjer kva tenester pasienten skal få.", R, [K], []),
