@@ -96,10 +96,6 @@ class Leser:
         """The index of the first token at or after a character position."""
         return next((i for i, t in enumerate(self.tegn) if t[0] >= pos), len(self.tegn))
 
-    def etter(self, pos: int, antall: int = 3) -> list[str]:
-        i = self.indeks(pos)
-        return [t[2] for t in self.tegn[i : i + antall]]
-
     def starter_med(self, pos: int, kategori: str) -> Treff | None:
         """A phrase of a category that starts at the first word after a position."""
         i = self.indeks(pos)
