@@ -2,6 +2,7 @@
 and nothing of a version that has left the draft state can be edited."""
 
 from django.contrib import admin
+from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
 from avtaler.models import (
@@ -15,8 +16,13 @@ from avtaler.models import (
 
 
 @admin.register(Tema)
-class TemaAdmin(admin.ModelAdmin):
-    list_display = ["nummer", "tittel"]
+class TemaAdmin(SimpleHistoryAdmin):
+    """The § 6-2 topics are data: when the law changes, an administrator adds the topic here
+    with the date it took effect and its source (or ends one with its last day)."""
+
+    list_display = ["nummer", "tittel", "gyldig_fra", "gyldig_til", "kilde"]
+    search_fields = ["tittel", "kilde"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Avtale)

@@ -24,24 +24,67 @@ class LaastVersjon(Domenefeil):
     """A change was attempted to a version that is no longer a draft."""
 
 
+class TemaQuerySet(models.QuerySet):
+    def i_kraft(self, dato: datetime.date):
+        """The topics the law required on the date: in force from, and not ended before it."""
+        return self.filter(
+            Q(gyldig_fra__lte=dato), Q(gyldig_til__isnull=True) | Q(gyldig_til__gte=dato)
+        )
+
+
 class Tema(models.Model):
-    """One of the eleven statutory topics of helse- og omsorgstjenesteloven § 6-2."""
+    """A statutory topic of helse- og omsorgstjenesteloven § 6-2 first paragraph.
+
+    The list is law and changes with it: nr. 1–11 since 1 January 2012, nr. 12 added by
+    Prop. 102 L (2020–2021). Each topic is data with the dates it applies and its legal source,
+    so an administrator adds the next one in the admin when the law changes.
+    """
 
     nummer = models.PositiveSmallIntegerField(_("nummer"), unique=True)
     tittel = models.CharField(_("tittel"), max_length=300)
+    gyldig_fra = models.DateField(
+        _("gjelder fra"),
+        default=datetime.date(2012, 1, 1),
+        help_text=_("Dagen lovendringen som innførte temaet trådte i kraft."),
+    )
+    gyldig_til = models.DateField(
+        _("gjelder til og med"),
+        null=True,
+        blank=True,
+        help_text=_("Siste dag temaet var lovpålagt, om det er tatt ut av loven."),
+    )
+    kilde = models.CharField(
+        _("rettskilde"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "Lovbestemmelsen og endringsloven eller proposisjonen, "
+            "for eksempel «Prop. 102 L (2020–2021)»."
+        ),
+    )
+    lenke = models.URLField(_("lenke til kilden"), blank=True)
+
+    objects = TemaQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("lovpålagt tema (§ 6-2)")
         verbose_name_plural = _("lovpålagte temaer (§ 6-2)")
         ordering = ["nummer"]
         constraints = [
+            models.CheckConstraint(condition=Q(nummer__gte=1), name="tema_nummer_fra_1"),
             models.CheckConstraint(
-                condition=Q(nummer__gte=1) & Q(nummer__lte=11), name="tema_nummer_1_til_11"
-            )
+                condition=Q(gyldig_til__isnull=True) | Q(gyldig_til__gte=models.F("gyldig_fra")),
+                name="tema_gyldig_til_etter_fra",
+                violation_error_message=_("Sluttdatoen kan ikke være før startdatoen."),
+            ),
         ]
 
     def __str__(self) -> str:
         return f"§ 6-2 nr. {self.nummer}: {self.tittel}"
+
+    def gjelder(self, dato: datetime.date) -> bool:
+        return self.gyldig_fra <= dato and (self.gyldig_til is None or dato <= self.gyldig_til)
 
 
 class Avtale(models.Model):

@@ -173,13 +173,14 @@ class Temadekning:
         return [v for v in self.versjoner if v.neste_gjennomgang and v.neste_gjennomgang < dato]
 
 
-def temadekning(versjoner: list[Avtaleversjon]) -> list[Temadekning]:
-    """For each § 6-2 topic, the versions in force that cover it (their own topic, or listed)."""
-    dekning = {tema.nummer: Temadekning(tema, []) for tema in Tema.objects.order_by("nummer")}
+def temadekning(versjoner: list[Avtaleversjon], dato: datetime.date) -> list[Temadekning]:
+    """For each § 6-2 topic the law required on the date, the versions that cover it (their own
+    topic, or listed). `versjoner` are those in force for the municipality on that date."""
+    dekning = {tema.nummer: Temadekning(tema, []) for tema in Tema.objects.i_kraft(dato)}
     for versjon in versjoner:
         numre = {t.nummer for t in versjon.avtale.dekker_temaer.all()}
         if versjon.avtale.tema_id:
             numre.add(versjon.avtale.tema.nummer)
-        for nummer in numre:
+        for nummer in numre & dekning.keys():
             dekning[nummer].versjoner.append(versjon)
     return list(dekning.values())

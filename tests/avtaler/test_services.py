@@ -211,8 +211,8 @@ def test_a_routine_belongs_to_a_parent_agreement(kommune):
     assert list(hoved.avtale.underavtaler.all()) == [rutine.avtale]
 
 
-def test_the_eleven_statutory_topics_are_seeded(db):
-    assert list(Tema.objects.values_list("nummer", flat=True)) == list(range(1, 12))
+def test_the_statutory_topics_are_seeded(db):
+    assert list(Tema.objects.values_list("nummer", flat=True)) == list(range(1, 13))
     assert "utskrivningsklare" in Tema.objects.get(nummer=5).tittel
 
 
