@@ -17,4 +17,7 @@ RUN DJANGO_DEBUG=0 DJANGO_SECRET_KEY=build-only-not-secret-build-only-not-secret
     python manage.py collectstatic --no-input --verbosity 0
 USER app
 EXPOSE 8000
-CMD ["gunicorn", "config.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+# Three workers: they share the rate limits only through Redis (DJANGO_REDIS_URL); without it
+# gunicorn.conf.py refuses to start them.
+ENV WEB_CONCURRENCY=3
+CMD ["gunicorn", "config.wsgi", "--bind", "0.0.0.0:8000", "--access-logfile", "-"]

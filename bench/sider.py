@@ -37,6 +37,9 @@ MILJO = {
     "DJANGO_SECURE_SSL_REDIRECT": "0",
     "DJANGO_YTELSE_GRUNNLINJE": "1",
     "DJANGO_FARTSGRENSE_FAKTOR": "1000000",
+    # Several workers share the rate limits only through Redis, as in production
+    # (gunicorn.conf.py refuses them with a cache of their own).
+    "DJANGO_REDIS_URL": os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14"),
 }
 
 

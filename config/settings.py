@@ -101,7 +101,10 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# With more than one worker the cache must be shared, or each counts rate limits for itself.
+# With more than one worker the cache must be shared, or each counts rate limits for itself:
+# gunicorn refuses to start so (gunicorn.conf.py), and so does `check --deploy` (kjerne.sjekker).
+# WEB_CONCURRENCY is gunicorn's own variable for the number of workers.
+ARBEIDERE = env_int("WEB_CONCURRENCY", 1)
 REDIS_URL = env_str("DJANGO_REDIS_URL", "")
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
@@ -141,8 +144,13 @@ AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-# AuthenticationForm posts the e-mail address in the field "username".
+# AuthenticationForm posts the e-mail address in the field "username". Axes counts it
+# normalised (case, whitespace, full-width letters), as the password check compares it, so
+# another spelling of a locked address is just as locked and gives no more guesses.
 AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "kjerne.identitet.brukernavn_for_axes"
+# Failures and lockouts are rows in the database, so every worker sees the same count.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_LOCKOUT_CALLABLE = "kjerne.views.innlogging_sperret"
 AXES_VERBOSE = False
 

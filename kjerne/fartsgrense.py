@@ -1,7 +1,10 @@
 """Rate limits: at most so many requests per window from one address (or one logged-in user)
-to the paths a script could hammer. settings.FARTSGRENSER names them. The counts live in the
-cache, so all workers share them when the cache is Redis (DJANGO_REDIS_URL)."""
+to the paths a script could hammer, and on the login also per user name tried, whatever its
+spelling (kjerne.identitet). settings.FARTSGRENSER names them. The counts live in the cache,
+so all workers share them when the cache is Redis (DJANGO_REDIS_URL); kjerne.sjekker refuses
+more than one worker with a cache of its own per process."""
 
+import hashlib
 import time
 from functools import wraps
 
@@ -11,23 +14,37 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from kjerne.identitet import normaliser_epost
 from kjerne.signals import for_mange_foresporsler
+
+
+def _hvem(request: HttpRequest) -> list[str]:
+    """Who is counted: the user, or the address, and the user name a login form names (as a
+    hash: the cache holds no e-mail addresses)."""
+    if request.user.is_authenticated:
+        return [f"b{request.user.pk}"]
+    hvem = [f"a{get_client_ip_address(request)}"]
+    if request.method == "POST" and (brukernavn := request.POST.get("username")):
+        navn = normaliser_epost(brukernavn).encode()
+        hvem.append("n" + hashlib.sha256(navn).hexdigest()[:32])
+    return hvem
+
+
+def _tell(nokkel: str, vindu: int) -> int:
+    cache.add(nokkel, 0, vindu)
+    try:
+        return cache.incr(nokkel)
+    except ValueError:  # expired between add and incr: this is the first of a new window
+        cache.add(nokkel, 1, vindu)
+        return 1
 
 
 def _over_grensen(request: HttpRequest, navn: str) -> tuple[bool, bool, int]:
     """Over the limit; the first request over it in this window; the window's seconds."""
     antall, vindu = settings.FARTSGRENSER[navn]
-    hvem = (
-        f"b{request.user.pk}" if request.user.is_authenticated else get_client_ip_address(request)
-    )
-    nokkel = f"fartsgrense:{navn}:{hvem}:{int(time.time()) // vindu}"
-    cache.add(nokkel, 0, vindu)
-    try:
-        teller = cache.incr(nokkel)
-    except ValueError:  # expired between add and incr: this is the first of a new window
-        cache.add(nokkel, 1, vindu)
-        teller = 1
-    return teller > antall, teller == antall + 1, vindu
+    periode = int(time.time()) // vindu
+    tellere = [_tell(f"fartsgrense:{navn}:{hvem}:{periode}", vindu) for hvem in _hvem(request)]
+    return max(tellere) > antall, antall + 1 in tellere, vindu
 
 
 def fartsgrense(navn: str, *, metoder: tuple[str, ...] = ("GET", "POST")):

@@ -3,10 +3,12 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from kjerne.forms import DsSkjema
+from kjerne.identitet import EpostFelt
 
 
 class InnloggingForm(DsSkjema, AuthenticationForm):
-    username = forms.EmailField(
+    # Normalised (kjerne.identitet) before the password check, as axes counts it.
+    username = EpostFelt(
         label=_("E-postadresse"),
         widget=forms.EmailInput(attrs={"autocomplete": "username", "autofocus": True}),
     )

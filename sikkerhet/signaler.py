@@ -8,6 +8,7 @@ from django.contrib.auth.signals import user_logged_in, user_logged_out, user_lo
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
 from helsefellesskap.models import Medlemskap, Utvalgsmedlem
+from kjerne.identitet import normaliser_epost
 from kjerne.signals import for_mange_foresporsler
 from sikkerhet import okt
 from sikkerhet.logg import Type, registrer
@@ -28,7 +29,8 @@ def _utlogget(sender, request, user, **kwargs):
 
 def _med_navn(navn: str):
     """The user a typed user name belongs to, if any."""
-    return get_user_model().objects.filter(email__iexact=navn).first() if navn else None
+    navn = normaliser_epost(navn)
+    return get_user_model().objects.filter(email=navn).first() if navn else None
 
 
 def _feilet(sender, credentials, request=None, **kwargs):

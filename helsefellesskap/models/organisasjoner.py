@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from helsefellesskap.validators import valider_kommunenummer, valider_organisasjonsnummer
+from kjerne.identitet import normaliser_epost
 
 
 class Helsefellesskap(models.Model):
@@ -136,14 +137,19 @@ class Lokalomrade(models.Model):
 class UserManager(BaseUserManager):
     use_in_migrations = True
 
+    @classmethod
+    def normalize_email(cls, email):
+        # One spelling per person (kjerne.identitet): the lockout and the log count by it.
+        return normaliser_epost(email or "")
+
     def get_by_natural_key(self, username):
-        # E-mail addresses are compared without regard to case, as people type them.
-        return self.get(email__iexact=username)
+        # Stored normalised, so the typed address is compared after the same normalisation.
+        return self.get(email=normaliser_epost(username))
 
     def create_user(self, email: str, navn: str, password: str | None = None, **extra):
         if not email:
             raise ValueError("E-postadresse må oppgis")
-        user = self.model(email=self.normalize_email(email).lower(), navn=navn, **extra)
+        user = self.model(email=self.normalize_email(email), navn=navn, **extra)
         user.set_password(password)
         user.save(using=self._db)
         return user
@@ -193,7 +199,12 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def clean(self) -> None:
         super().clean()
-        self.email = self.__class__.objects.normalize_email(self.email).lower()
+        self.email = normaliser_epost(self.email)
+
+    def save(self, *args, **kwargs):
+        # Also from a shell or a fixture: never stored in another spelling.
+        self.email = normaliser_epost(self.email)
+        super().save(*args, **kwargs)
 
     def get_full_name(self) -> str:
         return self.navn
