@@ -31,6 +31,8 @@ class Sikkerhetshendelse(models.Model):
         UTVALGSMEDLEM_ENDRET = "utvalgsmedlem_endret", _("Utvalgsmedlemskap endret")
         UTVALGSMEDLEM_FJERNET = "utvalgsmedlem_fjernet", _("Utvalgsmedlemskap fjernet")
         BRUKER_ENDRET = "bruker_endret", _("Brukerens tilganger endret")
+        REGISTRERINGSKODE_LAGET = "registreringskode_laget", _("Registreringskode laget")
+        REGISTRERINGSKODE_FEIL = "registreringskode_feil", _("Feil registreringskode")
 
     tidspunkt = models.DateTimeField(_("tidspunkt"), default=timezone.now, db_index=True)
     type = models.CharField(_("hendelse"), max_length=40, choices=Type.choices, db_index=True)
@@ -67,3 +69,37 @@ class Sikkerhetshendelse(models.Model):
 
     def __str__(self) -> str:
         return f"{self.tidspunkt:%d.%m.%Y %H:%M} {self.get_type_display()}"
+
+
+class Registreringskode(models.Model):
+    """A one-time code an administrator of the user's organisation gives a user whose role
+    requires two-factor login: without it the password alone could enrol an attacker's app.
+    Shown once, stored only as a hash, valid for a few days, used once (sikkerhet.tofaktor)."""
+
+    bruker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("bruker"),
+    )
+    laget_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("laget av"),
+    )
+    kode_hash = models.CharField(_("kode (hash)"), max_length=128)
+    laget = models.DateTimeField(_("laget"), default=timezone.now)
+    utloper = models.DateTimeField(_("utløper"))
+    brukt = models.DateTimeField(_("brukt"), null=True, blank=True)
+    feil_forsok = models.PositiveSmallIntegerField(_("feil forsøk"), default=0)
+
+    class Meta:
+        verbose_name = _("registreringskode for tofaktor")
+        verbose_name_plural = _("registreringskoder for tofaktor")
+        ordering = ["-laget"]
+
+    def __str__(self) -> str:
+        return f"{self.bruker} {self.laget:%d.%m.%Y %H:%M}"
