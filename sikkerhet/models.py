@@ -54,6 +54,19 @@ class Sikkerhetshendelse(models.Model):
         related_name="+",
         verbose_name=_("utført av"),
     )
+    # The organisation an event belongs to, where it belongs to one (a role given there, an
+    # enrolment code made by its administrator): only that organisation's administrators read
+    # it. No database constraint and no cascade: rows are never changed, and an organisation
+    # deleted later leaves its events as they were.
+    organisasjon = models.ForeignKey(
+        "helsefellesskap.Organisasjon",
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("organisasjon"),
+    )
     # What was typed as user name on a failed login, when it matches no user.
     brukernavn = models.CharField(_("brukernavn"), max_length=254, blank=True)
     ip = models.GenericIPAddressField(_("IP-adresse"), null=True, blank=True)

@@ -289,6 +289,7 @@ def registreringskode_lag(request: HttpRequest, organisasjonsnummer: str, pk: in
         Type.REGISTRERINGSKODE_LAGET,
         request=request,
         bruker=bruker,
+        organisasjon=organisasjon,
         beskrivelse=_("Laget av administrator i %(org)s") % {"org": organisasjon},
     )
     return render(
