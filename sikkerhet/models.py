@@ -1,7 +1,9 @@
 """The security log: who did what, when and from where (Normen: logging of access).
 
-Rows are only ever added. Database triggers (migration 0001) refuse UPDATE and DELETE on both
-databases, so neither the product, the admin site nor a stray query can rewrite the record.
+Rows are only ever added. Database triggers (migrations 0001 and 0005) refuse UPDATE on both
+databases, and DELETE of any row younger than twelve months, the shortest retention the
+privacy statement allows (slett_gammel_sikkerhetslogg deletes what is older), so neither the
+product, the admin site nor a stray query can rewrite the recent record.
 """
 
 from django.conf import settings
@@ -33,6 +35,7 @@ class Sikkerhetshendelse(models.Model):
         BRUKER_ENDRET = "bruker_endret", _("Brukerens tilganger endret")
         REGISTRERINGSKODE_LAGET = "registreringskode_laget", _("Registreringskode laget")
         REGISTRERINGSKODE_FEIL = "registreringskode_feil", _("Feil registreringskode")
+        LOGG_SLETTET = "logg_slettet", _("Hendelser slettet etter oppbevaringstiden")
 
     tidspunkt = models.DateTimeField(_("tidspunkt"), default=timezone.now, db_index=True)
     type = models.CharField(_("hendelse"), max_length=40, choices=Type.choices, db_index=True)
