@@ -219,6 +219,12 @@ AVVIK_OPPBEVARING_AR = env_int("AVVIK_OPPBEVARING_AR", 10)
 if AVVIK_OPPBEVARING_AR < 1:
     raise ImproperlyConfigured("AVVIK_OPPBEVARING_AR must be at least 1 (years)")
 
+# Retention of the security log, in months (slett_gammel_sikkerhetslogg, stated in the privacy
+# statement). Twelve is also the floor the database triggers hold (sikkerhet migration 0005).
+SIKKERHETSLOGG_OPPBEVARING_MANEDER = env_int("SIKKERHETSLOGG_OPPBEVARING_MANEDER", 12)
+if SIKKERHETSLOGG_OPPBEVARING_MANEDER < 12:
+    raise ImproperlyConfigured("SIKKERHETSLOGG_OPPBEVARING_MANEDER must be at least 12 (months)")
+
 # Content security policy: everything from this site only, no inline script or style.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

@@ -21,6 +21,7 @@ def registrer(
     request: HttpRequest | None = None,
     bruker=None,
     utfort_av=None,
+    organisasjon=None,
     brukernavn: str = "",
     beskrivelse: str = "",
 ) -> Sikkerhetshendelse:
@@ -39,6 +40,7 @@ def registrer(
         type=type_,
         bruker=bruker,
         utfort_av=utfort_av,
+        organisasjon=organisasjon,
         brukernavn=brukernavn[:254],
         ip=ip,
         nettleser=nettleser,

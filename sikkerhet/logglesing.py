@@ -4,7 +4,7 @@ import datetime
 
 from django import forms
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -15,16 +15,31 @@ from sikkerhet.models import Sikkerhetshendelse
 
 
 def synlige_hendelser(user) -> QuerySet[Sikkerhetshendelse]:
-    """System administrators read all of it; an organisation's administrators read what
-    concerns its users (need for the job). Everyone else is refused."""
+    """System administrators read all of it. An organisation's administrators read their own
+    organisation's events only (need for the job):
+
+    - an event that belongs to an organisation (a role given or taken there, an enrolment code
+      its administrator made) only in that organisation;
+    - a person's own events (logins, two-factor, refusals) of the organisation's users, from
+      the day the user got a role there, and while the user still has one.
+
+    A user with roles in two organisations: neither organisation's administrators see what
+    belongs to the other. Everyone else is refused."""
     hendelser = Sikkerhetshendelse.objects.select_related("bruker", "utfort_av")
     if access.er_systemforvalter(user):
         return hendelser
     organisasjoner = access.organisasjoner_med_rolle(user, Medlemskap.Rolle.ADMINISTRATOR)
     if not organisasjoner:
         raise PermissionDenied(_("Bare administratorer kan lese sikkerhetsloggen."))
-    brukere = Medlemskap.objects.filter(organisasjon__in=organisasjoner).values("bruker")
-    return hendelser.filter(bruker__in=brukere)
+    medlem_da = Medlemskap.objects.filter(
+        organisasjon__in=organisasjoner,
+        bruker=OuterRef("bruker"),
+        opprettet__lte=OuterRef("tidspunkt"),
+    )
+    return hendelser.filter(
+        Q(organisasjon__in=organisasjoner)
+        | Q(organisasjon__isnull=True, bruker__isnull=False) & Exists(medlem_da)
+    )
 
 
 class LoggFilter(DsSkjema, forms.Form):

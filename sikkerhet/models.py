@@ -1,7 +1,9 @@
 """The security log: who did what, when and from where (Normen: logging of access).
 
-Rows are only ever added. Database triggers (migration 0001) refuse UPDATE and DELETE on both
-databases, so neither the product, the admin site nor a stray query can rewrite the record.
+Rows are only ever added. Database triggers (migrations 0001 and 0005) refuse UPDATE on both
+databases, and DELETE of any row younger than twelve months, the shortest retention the
+privacy statement allows (slett_gammel_sikkerhetslogg deletes what is older), so neither the
+product, the admin site nor a stray query can rewrite the recent record.
 """
 
 from django.conf import settings
@@ -31,6 +33,9 @@ class Sikkerhetshendelse(models.Model):
         UTVALGSMEDLEM_ENDRET = "utvalgsmedlem_endret", _("Utvalgsmedlemskap endret")
         UTVALGSMEDLEM_FJERNET = "utvalgsmedlem_fjernet", _("Utvalgsmedlemskap fjernet")
         BRUKER_ENDRET = "bruker_endret", _("Brukerens tilganger endret")
+        REGISTRERINGSKODE_LAGET = "registreringskode_laget", _("Registreringskode laget")
+        REGISTRERINGSKODE_FEIL = "registreringskode_feil", _("Feil registreringskode")
+        LOGG_SLETTET = "logg_slettet", _("Hendelser slettet etter oppbevaringstiden")
 
     tidspunkt = models.DateTimeField(_("tidspunkt"), default=timezone.now, db_index=True)
     type = models.CharField(_("hendelse"), max_length=40, choices=Type.choices, db_index=True)
@@ -52,6 +57,19 @@ class Sikkerhetshendelse(models.Model):
         related_name="+",
         verbose_name=_("utført av"),
     )
+    # The organisation an event belongs to, where it belongs to one (a role given there, an
+    # enrolment code made by its administrator): only that organisation's administrators read
+    # it. No database constraint and no cascade: rows are never changed, and an organisation
+    # deleted later leaves its events as they were.
+    organisasjon = models.ForeignKey(
+        "helsefellesskap.Organisasjon",
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("organisasjon"),
+    )
     # What was typed as user name on a failed login, when it matches no user.
     brukernavn = models.CharField(_("brukernavn"), max_length=254, blank=True)
     ip = models.GenericIPAddressField(_("IP-adresse"), null=True, blank=True)
@@ -67,3 +85,37 @@ class Sikkerhetshendelse(models.Model):
 
     def __str__(self) -> str:
         return f"{self.tidspunkt:%d.%m.%Y %H:%M} {self.get_type_display()}"
+
+
+class Registreringskode(models.Model):
+    """A one-time code an administrator of the user's organisation gives a user whose role
+    requires two-factor login: without it the password alone could enrol an attacker's app.
+    Shown once, stored only as a hash, valid for a few days, used once (sikkerhet.tofaktor)."""
+
+    bruker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("bruker"),
+    )
+    laget_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("laget av"),
+    )
+    kode_hash = models.CharField(_("kode (hash)"), max_length=128)
+    laget = models.DateTimeField(_("laget"), default=timezone.now)
+    utloper = models.DateTimeField(_("utløper"))
+    brukt = models.DateTimeField(_("brukt"), null=True, blank=True)
+    feil_forsok = models.PositiveSmallIntegerField(_("feil forsøk"), default=0)
+
+    class Meta:
+        verbose_name = _("registreringskode for tofaktor")
+        verbose_name_plural = _("registreringskoder for tofaktor")
+        ordering = ["-laget"]
+
+    def __str__(self) -> str:
+        return f"{self.bruker} {self.laget:%d.%m.%Y %H:%M}"

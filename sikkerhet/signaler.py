@@ -67,11 +67,13 @@ def _medlemskap_lagret(sender, instance: Medlemskap, created, **kwargs):
         registrer(
             Type.ROLLE_FJERNET,
             bruker=instance.bruker,
+            organisasjon=instance.organisasjon,
             beskrivelse=f"{gammel} i {instance.organisasjon}",
         )
     registrer(
         Type.ROLLE_GITT,
         bruker=instance.bruker,
+        organisasjon=instance.organisasjon,
         beskrivelse=f"{instance.get_rolle_display()} i {instance.organisasjon}",
     )
 
@@ -80,6 +82,7 @@ def _medlemskap_slettet(sender, instance: Medlemskap, **kwargs):
     registrer(
         Type.ROLLE_FJERNET,
         bruker=instance.bruker,
+        organisasjon=instance.organisasjon,
         beskrivelse=f"{instance.get_rolle_display()} i {instance.organisasjon}",
     )
 

@@ -1,9 +1,12 @@
 """Two-factor login with an authenticator app (TOTP) and one-time recovery codes, on
 django-otp's devices."""
 
+import datetime
 import math
 import secrets
 
+from django.conf import settings
+from django.contrib.auth.hashers import check_password, make_password
 from django.db import transaction
 from django.utils import timezone
 from django_otp.models import Device
@@ -12,9 +15,13 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from helsefellesskap import access
 from helsefellesskap.models import Medlemskap
+from sikkerhet.models import Registreringskode
 
 ROLLER_MED_KRAV = (Medlemskap.Rolle.ADMINISTRATOR, Medlemskap.Rolle.SAMHANDLINGSKOORDINATOR)
 ANTALL_KODER = 10
+# An enrolment code is valid this long, and this many wrong tries use it up.
+REGISTRERINGSKODE_GYLDIG = datetime.timedelta(days=3)
+REGISTRERINGSKODE_MAKS_FEIL = 5
 _TEGN = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i to misread
 
 
@@ -25,6 +32,57 @@ def krever_tofaktor(user) -> bool:
         or user.is_staff
         or bool(access.organisasjoner_med_rolle(user, *ROLLER_MED_KRAV))
     )
+
+
+def krever_registreringskode(user) -> bool:
+    """Whoever must use two-factor login enrols only with a code from an administrator: the
+    password alone must not be enough to tie an app (perhaps an attacker's) to the account."""
+    return settings.TOFAKTOR_PAKREVD and krever_tofaktor(user)
+
+
+def _ny_kode() -> str:
+    return "".join(secrets.choice(_TEGN) for _ in range(10))
+
+
+@transaction.atomic
+def lag_registreringskode(user, *, laget_av=None) -> str:
+    """A new enrolment code for the user, shown this once; earlier unused ones stop working."""
+    Registreringskode.objects.filter(bruker=user, brukt__isnull=True).delete()
+    kode = _ny_kode()
+    Registreringskode.objects.create(
+        bruker=user,
+        laget_av=laget_av,
+        kode_hash=make_password(kode),
+        utloper=timezone.now() + REGISTRERINGSKODE_GYLDIG,
+    )
+    return f"{kode[:5]}-{kode[5:]}"
+
+
+def _gyldige_koder(user):
+    return Registreringskode.objects.filter(
+        bruker=user,
+        brukt__isnull=True,
+        utloper__gt=timezone.now(),
+        feil_forsok__lt=REGISTRERINGSKODE_MAKS_FEIL,
+    )
+
+
+@transaction.atomic
+def sjekk_registreringskode(user, kode: str) -> Registreringskode | None:
+    """The user's valid enrolment code, if this is it; a wrong try counts against it."""
+    gyldig = _gyldige_koder(user).select_for_update().first()
+    if gyldig is None:
+        return None
+    if check_password(_normaliser(kode), gyldig.kode_hash):
+        return gyldig
+    gyldig.feil_forsok += 1
+    gyldig.save(update_fields=["feil_forsok"])
+    return None
+
+
+def godkjent_registreringskode(user, pk) -> Registreringskode | None:
+    """The code accepted earlier in this session (its id), while it is still unused."""
+    return _gyldige_koder(user).filter(pk=pk).first() if pk else None
 
 
 def har_tofaktor(user) -> bool:
@@ -68,12 +126,25 @@ def _normaliser(kode: str) -> str:
 
 
 @transaction.atomic
-def bekreft_app(enhet: TOTPDevice, kode: str) -> bool:
-    """The first code from the app proves it is set up; older app devices go. Raises Vent
-    while wrong codes are being throttled."""
+def bekreft_app(
+    enhet: TOTPDevice, kode: str, registreringskode: Registreringskode | None = None
+) -> bool:
+    """The first code from the app proves it is set up; older app devices go, and the
+    enrolment code, where one was needed, is used up. Raises Vent while wrong codes are being
+    throttled."""
     _krev_tillatt(enhet)
+    if registreringskode is not None:
+        # Locked and read again: one code enrols one app, even when two tabs confirm at once.
+        registreringskode = (
+            _gyldige_koder(enhet.user).select_for_update().filter(pk=registreringskode.pk).first()
+        )
+        if registreringskode is None:
+            return False
     if not _normaliser(kode).isdigit() or not enhet.verify_token(_normaliser(kode)):
         return False
+    if registreringskode is not None:
+        registreringskode.brukt = timezone.now()
+        registreringskode.save(update_fields=["brukt"])
     TOTPDevice.objects.filter(user=enhet.user).exclude(pk=enhet.pk).delete()
     enhet.confirmed = True
     enhet.save(update_fields=["confirmed"])

@@ -10,4 +10,9 @@ urlpatterns = [
     path("min-side/logg-ut-overalt/", views.logg_ut_overalt, name="logg-ut-overalt"),
     path("okt/forleng/", views.okt_forleng, name="okt-forleng"),
     path("sikkerhetslogg/", views.sikkerhetslogg, name="sikkerhetslogg"),
+    path(
+        "organisasjoner/<str:organisasjonsnummer>/brukere/<int:pk>/registreringskode/",
+        views.registreringskode_lag,
+        name="registreringskode-lag",
+    ),
 ]

@@ -13,7 +13,7 @@ from django.contrib.auth import views as auth_views
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
-from django.shortcuts import redirect, render, resolve_url
+from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
@@ -23,6 +23,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice
 
+from helsefellesskap import access
+from helsefellesskap.models import Medlemskap
 from kjerne.fartsgrense import fartsgrense
 from kjerne.forms import DsSkjema
 from kjerne.tilgang import innlogget, offentlig
@@ -32,6 +34,7 @@ from sikkerhet.logg import Type, registrer
 from sikkerhet.logglesing import LoggFilter, synlige_hendelser
 
 VENTER = "tofaktor_venter"
+REGISTRERING = "tofaktor_registreringskode"
 VENTETID = 5 * 60
 MAKS_FORSOK = 5
 
@@ -46,6 +49,17 @@ class KodeForm(DsSkjema, forms.Form):
         widget=forms.TextInput(
             attrs={"autocomplete": "one-time-code", "inputmode": "text", "autofocus": True}
         ),
+    )
+
+
+class RegistreringskodeForm(DsSkjema, forms.Form):
+    registreringskode = forms.CharField(
+        label=gettext_lazy("Registreringskode"),
+        max_length=20,
+        help_text=gettext_lazy(
+            "Koden du fikk av administratoren i organisasjonen din, for eksempel abcde-23456."
+        ),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autofocus": True}),
     )
 
 
@@ -171,9 +185,15 @@ def tofaktor_side(request: HttpRequest) -> HttpResponse:
     recovery codes, or turn it off where the role allows."""
     user = request.user
     aktiv = tofaktor.har_tofaktor(user)
-    form = (KodeForm if aktiv else AppKodeForm)(request.POST or None)
     handling = request.POST.get("handling", "")
-    kontekst = {"aktiv": aktiv, "kreves": tofaktor.krever_tofaktor(user), "form": form}
+    kontekst = {"aktiv": aktiv, "kreves": tofaktor.krever_tofaktor(user)}
+    if not aktiv and tofaktor.krever_registreringskode(user):
+        godkjent = tofaktor.godkjent_registreringskode(user, request.session.get(REGISTRERING))
+        if godkjent is None:
+            return _registreringskode_steg(request, handling, kontekst)
+        kontekst["registreringskode"] = godkjent
+    form = (KodeForm if aktiv else AppKodeForm)(request.POST or None)
+    kontekst["form"] = form
     if request.method == "POST" and form.is_valid():
         try:
             svar = _tofaktor_handling(request, handling, form, kontekst)
@@ -190,12 +210,36 @@ def tofaktor_side(request: HttpRequest) -> HttpResponse:
     return render(request, "sikkerhet/tofaktor.html", kontekst, status=400 if form.errors else 200)
 
 
+def _registreringskode_steg(request, handling, kontekst) -> HttpResponse:
+    """Before the app's key is shown: the one-time code from an administrator."""
+    user = request.user
+    sendt = request.method == "POST" and handling == "registreringskode"
+    form = RegistreringskodeForm(request.POST if sendt else None)
+    if sendt and form.is_valid():
+        godkjent = tofaktor.sjekk_registreringskode(user, form.cleaned_data["registreringskode"])
+        if godkjent is not None:
+            request.session[REGISTRERING] = godkjent.pk
+            return redirect("tofaktor")
+        registrer(Type.REGISTRERINGSKODE_FEIL, request=request, bruker=user)
+        form.add_error(
+            "registreringskode",
+            _(
+                "Koden stemmer ikke, er brukt eller har utløpt. Etter fem feil forsøk slutter "
+                "koden å virke. Be administratoren i organisasjonen din om en ny kode."
+            ),
+        )
+    kontekst.update(form=form, trenger_registreringskode=True)
+    status = 400 if form.errors else 200
+    return render(request, "sikkerhet/tofaktor.html", kontekst, status=status)
+
+
 def _tofaktor_handling(request, handling, form, kontekst) -> HttpResponse | None:
     """Carry out what the form asked; None (and an error on the form) if the code is wrong."""
     user, kode = request.user, form.cleaned_data["kode"]
     if handling == "aktiver" and not kontekst["aktiv"]:
         enhet = tofaktor.ny_app(user, request.session)
-        if tofaktor.bekreft_app(enhet, kode):
+        if tofaktor.bekreft_app(enhet, kode, kontekst.get("registreringskode")):
+            request.session.pop(REGISTRERING, None)
             # Sessions elsewhere passed without a second factor: they end; this one goes on.
             user.logg_ut_overalt()
             update_session_auth_hash(request, user)
@@ -219,6 +263,45 @@ def _tofaktor_handling(request, handling, form, kontekst) -> HttpResponse | None
             return redirect("tofaktor")
     form.add_error("kode", _("Koden stemmer ikke. Skriv inn koden appen viser nå."))
     return None
+
+
+@innlogget
+@require_POST
+def registreringskode_lag(request: HttpRequest, organisasjonsnummer: str, pk: int) -> HttpResponse:
+    """An administrator of the organisation makes a one-time enrolment code for one of its
+    users, shown this once (the user's earlier unused code stops working)."""
+    medlemskap = get_object_or_404(
+        Medlemskap.objects.select_related("bruker", "organisasjon"),
+        pk=pk,
+        organisasjon__organisasjonsnummer=organisasjonsnummer,
+    )
+    organisasjon, bruker = medlemskap.organisasjon, medlemskap.bruker
+    if not access.kan_endre_medlemmer(request.user, organisasjon):
+        raise PermissionDenied(_("Bare administratorer kan lage registreringskoder."))
+    if bruker == request.user or not bruker.is_active:
+        messages.error(
+            request,
+            _("Du kan ikke lage en registreringskode til deg selv eller til en deaktivert bruker."),
+        )
+        return redirect("organisasjon-medlemmer", organisasjonsnummer=organisasjonsnummer)
+    kode = tofaktor.lag_registreringskode(bruker, laget_av=request.user)
+    registrer(
+        Type.REGISTRERINGSKODE_LAGET,
+        request=request,
+        bruker=bruker,
+        organisasjon=organisasjon,
+        beskrivelse=_("Laget av administrator i %(org)s") % {"org": organisasjon},
+    )
+    return render(
+        request,
+        "sikkerhet/registreringskode.html",
+        {
+            "organisasjon": organisasjon,
+            "bruker": bruker,
+            "kode": kode,
+            "utloper": timezone.now() + tofaktor.REGISTRERINGSKODE_GYLDIG,
+        },
+    )
 
 
 @innlogget

@@ -85,6 +85,7 @@ navnet til et medlem vises også uten innlogging. Ved signering av en avtale lag
 stilling på den som signerte for hver part.
 
 ## Hvor lenge opplysningene lagres
+- Sikkerhetsloggen lagres i tolv måneder og slettes deretter automatisk hver natt.
 - Avvik lagres i en fastsatt periode etter at de er lukket (ti år hvis ikke noe annet er \
 bestemt). Deretter slettes tekstene og koblingene til personer, mens tallene til statistikken \
 blir stående.

@@ -8,6 +8,8 @@ import pytest
 from django.core.management import call_command
 from django_otp.oath import totp
 
+from helsefellesskap.models import User
+from sikkerhet import tofaktor
 from tests.e2e.conftest import logg_inn
 
 pytestmark = pytest.mark.e2e
@@ -28,7 +30,16 @@ def test_a_coordinator_enrols_and_logs_in_with_a_code(side, transactional_db, se
     # The role requires it: the product sends the coordinator to set it up.
     expect(page).to_have_url(re.compile(r"/min-side/tofaktor/$"))
     expect(page.get_by_text("Rollen din krever innlogging med tofaktor")).to_be_visible()
+    # First the one-time code the administrator made for the coordinator (not the password
+    # alone, #15).
+    expect(page.locator(".qrkode-ramme svg")).to_have_count(0)
     side.sjekk_tilgjengelighet()
+    registreringskode = tofaktor.lag_registreringskode(
+        User.objects.get(email="koordinator@demo.no"),
+        laget_av=User.objects.get(email="admin@demo.no"),
+    )
+    page.get_by_label("Registreringskode").fill(registreringskode)
+    page.get_by_role("button", name="Fortsett").click()
     expect(page.locator(".qrkode-ramme svg")).to_be_visible()
     nokkel = page.locator("code.hemmelighet").inner_text()
     page.get_by_label("Kode", exact=True).fill("000000")

@@ -177,3 +177,69 @@ def test_csv_guards_every_text_column_against_formulas(client, systemforvalter):
     svar = client.get("/sikkerhetslogg/", {"format": "csv", "tekst": "=1+2"})
     rader = list(csv.reader(io.StringIO(b"".join(svar.streaming_content).decode()), delimiter=";"))
     assert rader[1][2] == "'=1+2@x.no"
+
+
+def test_organisation_administrators_see_their_own_organisations_events_only(
+    client, systemforvalter, administrator, utenforstaende, kommune, annen_kommune
+):
+    """Issue 15: «an organisation administrator sees other organisations' security events».
+    A user with roles in both municipalities: what belongs to the other municipality (a role
+    given there, by its administrator) stays there; the person's own events (logins) both see,
+    but only from the day the user got a role in theirs."""
+    import datetime
+
+    import time_machine
+    from django.utils import timezone
+
+    from helsefellesskap.models import Medlemskap
+
+    begge = UserFactory()
+    for_ = Sikkerhetshendelse.objects.create(
+        type=Type.INNLOGGING,
+        bruker=begge,
+        tidspunkt=timezone.now() - datetime.timedelta(days=30),
+    )
+    with time_machine.travel(timezone.now() - datetime.timedelta(days=10)):
+        Medlemskap.objects.create(bruker=begge, organisasjon=annen_kommune, rolle="ansatt")
+    i_annen = _siste(type=Type.ROLLE_GITT, bruker=begge)
+    mellom = Sikkerhetshendelse.objects.create(
+        type=Type.INNLOGGING,
+        bruker=begge,
+        tidspunkt=timezone.now() - datetime.timedelta(days=5),
+    )
+    client.force_login(administrator)
+    client.post(
+        f"/organisasjoner/{kommune.organisasjonsnummer}/brukere/",
+        {"email": begge.email, "rolle": Medlemskap.Rolle.ANSATT},
+    )
+    i_kommune = _siste(type=Type.ROLLE_GITT, bruker=begge)
+    assert (i_annen.organisasjon, i_kommune.organisasjon) == (annen_kommune, kommune)
+    innlogget = Sikkerhetshendelse.objects.create(type=Type.INNLOGGING, bruker=begge)
+
+    def synlige(hvem, **sok) -> set[int]:
+        client.force_login(hvem)
+        side = {h.pk for h in client.get("/sikkerhetslogg/", sok).context["side"]}
+        csv_svar = client.get("/sikkerhetslogg/", {"format": "csv", **sok})
+        rader = list(
+            csv.reader(io.StringIO(b"".join(csv_svar.streaming_content).decode()), delimiter=";")
+        )
+        assert len(rader) - 1 == len(side)
+        return side
+
+    assert synlige(administrator) >= {i_kommune.pk, innlogget.pk}
+    assert not synlige(administrator) & {i_annen.pk, for_.pk, mellom.pk}
+    assert synlige(utenforstaende) >= {i_annen.pk, innlogget.pk, mellom.pk}
+    assert not synlige(utenforstaende) & {i_kommune.pk, for_.pk}
+    alle = {i_annen.pk, i_kommune.pk, innlogget.pk, for_.pk, mellom.pk}
+    assert synlige(systemforvalter) >= alle
+
+    # Once the role in the municipality is gone, so are the person's later events; the
+    # removal itself belongs to the municipality and stays in its log.
+    client.force_login(administrator)
+    medlemskap = begge.medlemskap.get(organisasjon=kommune)
+    client.post(f"/organisasjoner/{kommune.organisasjonsnummer}/brukere/{medlemskap.pk}/fjern/")
+    fjernet = _siste(type=Type.ROLLE_FJERNET, bruker=begge)
+    assert fjernet.organisasjon == kommune
+    assert fjernet.pk in synlige(administrator)
+    assert innlogget.pk not in synlige(administrator)
+    assert fjernet.pk not in synlige(utenforstaende)

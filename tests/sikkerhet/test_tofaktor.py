@@ -4,6 +4,7 @@ the browser, used at login, with recovery codes."""
 import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from sikkerhet import tofaktor
 from sikkerhet.models import Sikkerhetshendelse
 from tests.factories import PASSORD
 from tests.sikkerhet.hjelp import klokke, kode, med_tofaktor
@@ -66,6 +67,13 @@ def test_the_admin_site_is_behind_it_too(client, pakrevd, systemforvalter):
 def test_setting_it_up_in_the_browser(client, pakrevd, koordinator):
     client.force_login(koordinator)
     with klokke():
+        # The role requires it, so first the administrator's one-time code
+        # (test_registreringskode.py).
+        registreringskode = tofaktor.lag_registreringskode(koordinator)
+        client.post(
+            "/min-side/tofaktor/",
+            {"handling": "registreringskode", "registreringskode": registreringskode},
+        )
         side = client.get("/min-side/tofaktor/")
         assert b"<svg" in side.content and b"Skann QR-koden" in side.content
         enhet = TOTPDevice.objects.get(user=koordinator, confirmed=False)
