@@ -9,7 +9,7 @@ from django.db import transaction
 
 from avtaler import services
 from avtaler.demodata_tekster import AVTALER, DEKKER, PUNKTTEMAER
-from avtaler.models import Avtale, Avtaleversjon, Punkttema, Punktversjon, Tema
+from avtaler.models import Avtale, Avtaleversjon, Punkttema, Punktversjon, Tema, i_dag
 from avtaler.temaer import sikre_temaer
 from helsefellesskap.models import Helsefellesskap, Organisasjon
 
@@ -110,27 +110,37 @@ def last_demodata() -> list[str]:
 
 
 # The last annual review of each agreement in force (seed § 7: «Avtalepartene skal årlig
-# gjennomgå avtalen»), at the SSU meetings of 2026 and LSU Hallingdal for its særavtale. The
-# overordnet's next review, 22 January 2027, is the one due soon on the dashboard.
+# gjennomgå avtalen»): on the latest of these days of the year before today, so the reviews are
+# always recent whenever the demo is loaded. The overordnet avtale was reviewed 320 days ago,
+# so its next review is the one due soon on the dashboard (within its 60 days).
 GJENNOMGANGER = {
-    "Overordnet samarbeidsavtale mellom Vestre Viken HF og kommunene": "2026-01-22",
-    "Avtale om helhetlig pasientforløp": "2026-03-12",
-    "Rutine for utskrivning av utskrivningsklare pasienter": "2026-05-07",
-    "Delavtale om kommunalt døgnopphold for øyeblikkelig hjelp": "2026-06-18",
-    "Delavtale om omforente beredskapsplaner og akuttmedisinsk kjede": "2026-09-24",
-    "Særavtale om jordmortjenester og følgetjeneste for gravide i Hallingdal": "2026-10-01",
+    "Overordnet samarbeidsavtale mellom Vestre Viken HF og kommunene": None,
+    "Avtale om helhetlig pasientforløp": (3, 12),
+    "Rutine for utskrivning av utskrivningsklare pasienter": (5, 7),
+    "Delavtale om kommunalt døgnopphold for øyeblikkelig hjelp": (6, 18),
+    "Delavtale om omforente beredskapsplaner og akuttmedisinsk kjede": (9, 24),
+    "Særavtale om jordmortjenester og følgetjeneste for gravide i Hallingdal": (10, 1),
 }
+SNART = 320
+
+
+def _siste_gjennomgang(dag: tuple[int, int] | None, idag: datetime.date) -> datetime.date:
+    if dag is None:
+        return idag - datetime.timedelta(days=SNART)
+    dato = datetime.date(idag.year, *dag)
+    return dato if dato < idag else datetime.date(idag.year - 1, *dag)
 
 
 def arlige_gjennomganger(helsefellesskap) -> list[str]:
     """Record the last annual review where it is not recorded yet (a later one stays)."""
     gjort = []
-    for tittel, dato in GJENNOMGANGER.items():
-        dato = datetime.date.fromisoformat(dato)
+    idag = i_dag()
+    for tittel, dag in GJENNOMGANGER.items():
+        dato = _siste_gjennomgang(dag, idag)
         versjon = Avtaleversjon.objects.filter(
             avtale__helsefellesskap=helsefellesskap, avtale__tittel=tittel, tilstand="gjeldende"
         ).first()
-        if versjon is None or (versjon.neste_gjennomgang or dato) > dato:
+        if versjon is None or dato < versjon.gyldig_fra or versjon.neste_gjennomgang > dato:
             continue
         services.versjon_gjennomgatt(versjon=versjon, utfort_av=None, dato=dato)
         gjort.append(tittel)

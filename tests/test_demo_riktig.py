@@ -143,3 +143,15 @@ def test_demodata_twice_gives_the_same_result(db):
     for_andre = rader()
     call_command("demodata", stdout=None)
     assert rader() == for_andre
+
+
+def test_the_dashboard_shows_the_review_due_soon_and_no_overdue_one(client, demo):
+    client.force_login(User.objects.get(email="koordinator@demo.no"))
+    html = client.get("/oversikt/").content.decode()
+    assert "Overordnet samarbeidsavtale mellom Vestre Viken HF og kommunene" in html
+    neste = Avtaleversjon.objects.get(
+        avtale__type="overordnet", tilstand="gjeldende"
+    ).neste_gjennomgang
+    assert 0 < (neste - timezone.localdate()).days <= VARSEL_DAGER
+    assert f"innen {neste:%d.%m.%Y}" in html
+    assert "forfalt" not in html
