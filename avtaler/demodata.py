@@ -8,8 +8,8 @@ import datetime
 from django.db import transaction
 
 from avtaler import services
-from avtaler.demodata_tekster import AVTALER, DEKKER
-from avtaler.models import Avtale, Avtaleversjon, Punktversjon, Tema
+from avtaler.demodata_tekster import AVTALER, DEKKER, PUNKTTEMAER
+from avtaler.models import Avtale, Avtaleversjon, Punkttema, Punktversjon, Tema, i_dag
 from avtaler.temaer import sikre_temaer
 from helsefellesskap.models import Helsefellesskap, Organisasjon
 
@@ -104,4 +104,64 @@ def last_demodata() -> list[str]:
         forste = _iverksett(versjon, fra1, vedtak1)
         _iverksett(_revider(forste, punkter1, punkter2), fra2, vedtak2)
         opprettet.append(tittel)
+    opprettet += sikre_punkttemaer(helsefellesskap)
+    opprettet += arlige_gjennomganger(helsefellesskap)
     return opprettet
+
+
+# The last annual review of each agreement in force (seed § 7: «Avtalepartene skal årlig
+# gjennomgå avtalen»): on the latest of these days of the year before today, so the reviews are
+# always recent whenever the demo is loaded. The overordnet avtale was reviewed 320 days ago,
+# so its next review is the one due soon on the dashboard (within its 60 days).
+GJENNOMGANGER = {
+    "Overordnet samarbeidsavtale mellom Vestre Viken HF og kommunene": None,
+    "Avtale om helhetlig pasientforløp": (3, 12),
+    "Rutine for utskrivning av utskrivningsklare pasienter": (5, 7),
+    "Delavtale om kommunalt døgnopphold for øyeblikkelig hjelp": (6, 18),
+    "Delavtale om omforente beredskapsplaner og akuttmedisinsk kjede": (9, 24),
+    "Særavtale om jordmortjenester og følgetjeneste for gravide i Hallingdal": (10, 1),
+}
+SNART = 320
+
+
+def _siste_gjennomgang(dag: tuple[int, int] | None, idag: datetime.date) -> datetime.date:
+    if dag is None:
+        return idag - datetime.timedelta(days=SNART)
+    dato = datetime.date(idag.year, *dag)
+    return dato if dato < idag else datetime.date(idag.year - 1, *dag)
+
+
+def arlige_gjennomganger(helsefellesskap) -> list[str]:
+    """Record the last annual review where it is not recorded yet (a later one stays)."""
+    gjort = []
+    idag = i_dag()
+    for tittel, dag in GJENNOMGANGER.items():
+        dato = _siste_gjennomgang(dag, idag)
+        versjon = Avtaleversjon.objects.filter(
+            avtale__helsefellesskap=helsefellesskap, avtale__tittel=tittel, tilstand="gjeldende"
+        ).first()
+        if versjon is None or dato < versjon.gyldig_fra or versjon.neste_gjennomgang > dato:
+            continue
+        services.versjon_gjennomgatt(versjon=versjon, utfort_av=None, dato=dato)
+        gjort.append(tittel)
+    return [f"Årlig gjennomgang registrert for {len(gjort)} avtaler"] if gjort else []
+
+
+def sikre_punkttemaer(helsefellesskap) -> list[str]:
+    """Map the clauses in force to the § 6-2 topics they really cover (demodata_tekster.
+    PUNKTTEMAER). Only what is missing is added, so a coordinator's correction stays."""
+    lagt_til = 0
+    temaer = {t.nummer: t for t in Tema.objects.all()}
+    for (tittel, nummer), numre in PUNKTTEMAER.items():
+        punkt = Punktversjon.objects.filter(
+            versjon__avtale__helsefellesskap=helsefellesskap,
+            versjon__avtale__tittel=tittel,
+            versjon__tilstand="gjeldende",
+            nummer=nummer,
+        ).first()
+        if punkt is None:
+            continue
+        for nr in numre:
+            _pt, ny = Punkttema.objects.get_or_create(punkt=punkt.punkt, tema=temaer[nr])
+            lagt_til += ny
+    return [f"§ 6-2-temaer på {lagt_til} punkter"] if lagt_til else []

@@ -131,35 +131,74 @@ OVERORDNET_V2 = [
     (
         "plikter",
         "4",
-        "Partenes plikter",
+        "Sentrale plikter, oppgaver og ansvar",
         (
             "Kommunen har ansvar for nødvendige kommunale helse- og omsorgstjenester. "
-            "Helseforetaket har ansvar for nødvendige spesialisthelsetjenester."
+            "Helseforetaket har ansvar for nødvendige spesialisthelsetjenester. Partene skal "
+            "involvere hverandre, ikke bare informere."
+        ),
+    ),
+    (
+        "forebygging",
+        "4.1",
+        "Helsefremmende og forebyggende arbeid – læring og mestring",
+        (
+            "Partene skal samarbeide om å bruke data om befolkningens helsetilstand og bruk av "
+            "helsetjenester i forebygging og forbedringsarbeid.\n\n"
+            "Både helseforetaket og kommunen skal ha lærings- og mestringstilbud. De lokale "
+            "samarbeidsutvalgene har ansvar for å utvikle samarbeidet om læring og mestring."
         ),
     ),
     (
         "digital",
-        "4.1",
-        "Digital samhandling",
+        "4.2",
+        "Digital meldingsutveksling",
         (
             "Partene skal bruke elektroniske meldinger i all pasientrettet kommunikasjon. Nye "
-            "meldingstyper skal tas i bruk innen seks måneder etter at de er godkjent nasjonalt."
+            "meldingstyper skal tas i bruk innen seks måneder etter at de er godkjent nasjonalt. "
+            "Partene skal ha rutiner for varsling når meldingsutvekslingen er ute av drift."
+        ),
+    ),
+    (
+        "forskning",
+        "4.3",
+        "Forbedret pasientbehandling gjennom forskning, innovasjon og teknologi",
+        (
+            "Partene skal samarbeide om forskning, evaluering av tjenesteutvikling og bruk av nye "
+            "arbeidsformer, og om tjenesteinnovasjon og personlig helseteknologi."
         ),
     ),
     (
         "kunnskap",
-        "4.2",
-        "Kunnskapsoverføring og hospitering",
+        "4.4",
+        "Gjensidig kunnskapsoverføring, faglige nettverk og hospitering",
         (
-            "Partene har gjensidig veiledningsplikt. De lokale samarbeidsutvalgene skal hvert år "
-            "legge fram en plan for hospitering."
+            "Partene har gjensidig veiledningsplikt. Partene skal samarbeide om utdanning av "
+            "helsepersonell og om praksisplasser og læreplasser. De lokale samarbeidsutvalgene "
+            "skal hvert år legge fram en plan for faglige nettverk og hospitering."
+        ),
+    ),
+    (
+        "svangerskap",
+        "4.5",
+        "Svangerskaps-, fødsels- og barselomsorg",
+        (
+            "Partene skal samordne og utvikle svangerskaps-, fødsels- og barselomsorgen og "
+            "etablere arenaer for informasjonsflyt og tverrfaglig samarbeid. Helseforetaket og "
+            "kommuner med lang reiseavstand skal ha særavtaler om beredskap og følgetjeneste for "
+            "gravide."
         ),
     ),
     (
         "beredskap",
-        "4.3",
-        "Beredskap og akuttmedisinsk kjede",
-        ("Partene skal ha omforente beredskapsplaner og øve på dem minst hvert annet år."),
+        "4.6",
+        "Helseberedskap og den akuttmedisinske kjede",
+        (
+            "Partene skal ha omforente beredskapsplaner etter helse- og omsorgstjenesteloven § 6-2 "
+            "nr. 11 og øve på dem minst hvert annet år. Partene skal sammen følge opp og evaluere "
+            "den akuttmedisinske kjeden, og drøfte endringer i legevakt eller ambulanseberedskap "
+            "før de besluttes."
+        ),
     ),
     (
         "struktur_hf",
@@ -168,7 +207,10 @@ OVERORDNET_V2 = [
         (
             "Helsefellesskap Vest-Viken har tre nivåer: partnerskapsmøtet, strategisk "
             "samarbeidsutvalg (SSU) med lokale samarbeidsutvalg (LSU), og faglige samarbeidsutvalg. "
-            "Vedtak i SSU og LSU krever enighet mellom partene."
+            "Partnerskapsmøtet beslutter hvert år retningen for en felles strategisk "
+            "handlingsplan; SSU beslutter prioriterte felles innsatsområder og følger opp planen, "
+            "og LSU planlegger og utvikler tjenestene lokalt. Vedtak i SSU og LSU krever enighet "
+            "mellom partene."
         ),
     ),
     (
@@ -278,8 +320,18 @@ PASIENTFORLOP_V2 = [
         ),
     ),
     (
-        "under_opphold",
+        "innleggelsesvarsel",
         "2.2",
+        "Melding om innlagt pasient",
+        (
+            "Helseforetaket skal innen 24 timer etter innleggelse melde fra til kommunen om "
+            "pasienter som antas å ha behov for kommunale tjenester etter utskrivning. Meldingen "
+            "skal si noe om pasientens tilstand, forventet forløp og antatt behov for tjenester."
+        ),
+    ),
+    (
+        "under_opphold",
+        "2.3",
         "Under oppholdet",
         (
             "Helseforetaket skal gi kommunen beskjed om vesentlige endringer i pasientens "
@@ -301,9 +353,10 @@ PASIENTFORLOP_V2 = [
         "3.1",
         "Varsel om utskrivningsklar pasient",
         (
-            "Helseforetaket skal varsle kommunen innen 24 timer etter innleggelse om pasienter som "
-            "antas å ha behov for kommunale tjenester. Varselet skal inneholde diagnose, "
-            "funksjonsnivå og forventet utskrivningsdato."
+            "Helseforetaket skal varsle kommunen samme dag som pasienten er utskrivningsklar. "
+            "Varselet skal inneholde diagnose, funksjonsnivå og behov for hjelpemidler. Kommunen "
+            "skal samme dag svare om den kan ta imot pasienten. Kan den ikke det, skal kommunen "
+            "si når et tilbud antas å være klart, og straks gi beskjed når det er klart."
         ),
     ),
     (
@@ -320,8 +373,11 @@ PASIENTFORLOP_V2 = [
         "4",
         "Betaling for utskrivningsklare pasienter",
         (
-            "Kommunen betaler for utskrivningsklare pasienter fra og med første døgn etter at "
-            "pasienten er meldt utskrivningsklar og kommunen er varslet."
+            "Kan kommunen ikke ta imot en pasient som er meldt utskrivningsklar, eller har den ikke "
+            "svart på varselet, skal kommunen betale helseforetaket den døgnprisen staten "
+            "fastsetter for hvert år. Betalingen gjelder fra og med det døgnet pasienten er meldt "
+            "utskrivningsklar og til kommunen tar imot pasienten (forskrift 18. november 2011 "
+            "nr. 1115 om kommunal betaling for utskrivningsklare pasienter)."
         ),
     ),
     (
@@ -570,11 +626,29 @@ JORDMOR_V2 = [
     ),
 ]
 
-# § 6-2 topics an agreement covers besides its own (the overordnet folds several in).
-DEKKER = {
-    "Overordnet samarbeidsavtale mellom Vestre Viken HF og kommunene": [1, 6, 9, 10],
-    "Avtale om helhetlig pasientforløp": [3, 5],
-    "Særavtale om jordmortjenester og følgetjeneste for gravide i Hallingdal": [8],
+# § 6-2 topics a whole agreement covers besides its own (none in the demo: coverage is shown
+# clause by clause, from PUNKTTEMAER).
+DEKKER: dict[str, list[int]] = {}
+
+# The clauses of the version in force and the § 6-2 topics they really cover (seed agreement
+# §§ 4.1–4.6: 4.3 research is nr. 7, 4.5 pregnancy and birth nr. 8, 4.6 cites nr. 11 itself).
+# (agreement, clause number) -> topics.
+PUNKTTEMAER = {
+    ("Overordnet samarbeidsavtale mellom Vestre Viken HF og kommunene", "4"): [1],
+    ("Overordnet samarbeidsavtale mellom Vestre Viken HF og kommunene", "4.1"): [2, 10],
+    ("Overordnet samarbeidsavtale mellom Vestre Viken HF og kommunene", "4.2"): [9],
+    ("Overordnet samarbeidsavtale mellom Vestre Viken HF og kommunene", "4.3"): [7],
+    ("Overordnet samarbeidsavtale mellom Vestre Viken HF og kommunene", "4.4"): [6, 7],
+    ("Overordnet samarbeidsavtale mellom Vestre Viken HF og kommunene", "4.5"): [8],
+    ("Overordnet samarbeidsavtale mellom Vestre Viken HF og kommunene", "4.6"): [11],
+    ("Overordnet samarbeidsavtale mellom Vestre Viken HF og kommunene", "5"): [12],
+    ("Avtale om helhetlig pasientforløp", "2"): [3],
+    ("Avtale om helhetlig pasientforløp", "3"): [5],
+    ("Avtale om helhetlig pasientforløp", "3.1"): [5],
+    ("Rutine for utskrivning av utskrivningsklare pasienter", "1"): [5],
+    ("Delavtale om kommunalt døgnopphold for øyeblikkelig hjelp", "1"): [4],
+    ("Delavtale om omforente beredskapsplaner og akuttmedisinsk kjede", "2"): [11],
+    ("Særavtale om jordmortjenester og følgetjeneste for gravide i Hallingdal", "2"): [8],
 }
 
 # (tittel, type, tema, hører til, kommuner (None: alle), brudd er mislighold, versjoner)

@@ -743,3 +743,30 @@ class Ansvarsplassering(models.Model):
 
     def __str__(self) -> str:
         return f"{self.punkt}: {self.get_part_display()}"
+
+
+class Punkttema(models.Model):
+    """A clause covers a § 6-2 topic: what makes the coverage page point at the text.
+
+    It belongs to the clause's identity, so it follows the clause into new versions; a
+    coordinator of a party corrects it, and the history keeps who added or removed what.
+    """
+
+    punkt = models.ForeignKey(Punkt, on_delete=models.CASCADE, related_name="temaer")
+    tema = models.ForeignKey(Tema, on_delete=models.PROTECT, related_name="punkter")
+    plassert_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    plassert = models.DateTimeField(default=timezone.now)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("tema for punkt")
+        verbose_name_plural = _("temaer for punkter")
+        constraints = [
+            models.UniqueConstraint(fields=["punkt", "tema"], name="et_tema_en_gang_per_punkt"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.punkt}: § 6-2 nr. {self.tema.nummer}"

@@ -28,6 +28,7 @@ class Oversikt:
     utkast: list[Avtaleversjon] = field(default_factory=list)
     lesestatus: list[Lesestatus] = field(default_factory=list)
     a_lese: list[Avtaleversjon] = field(default_factory=list)
+    dato: datetime.date | None = None
 
     @property
     def har_paminnelser(self) -> bool:
@@ -39,7 +40,7 @@ def oversikt_for(bruker, dato: datetime.date | None = None) -> Oversikt:
     dato = dato or i_dag()
     egne = access.organisasjoner_med_rolle(bruker, *KOORDINERENDE)
     alle_egne = access.organisasjoner_med_rolle(bruker)
-    oversikt = Oversikt()
+    oversikt = Oversikt(dato=dato)
     if egne:
         mine = Avtaleversjon.objects.filter(parter__in=egne).distinct().med_avtale()
         oversikt.gjennomganger = list(

@@ -1,10 +1,9 @@
 """Read-side reports built on the clause analysis: the language dashboard of a version,
-the responsibility matrix, and § 6-2 coverage for a municipality."""
+and the responsibility matrix (§ 6-2 coverage is in avtaler.dekning)."""
 
-import datetime
 from dataclasses import dataclass, field
 
-from avtaler.models import Ansvarsplassering, Avtaleversjon, Punktversjon, Tema
+from avtaler.models import Ansvarsplassering, Avtaleversjon, Punktversjon
 from avtaler.sprak import Analyse, Ordliste, analyser, lix
 from avtaler.sprak.motor import BINDENDE
 
@@ -158,29 +157,3 @@ def ansvarsmatrise(
             Plikt(punkt, punkt.versjon, tekst, part, False, ikke_part)
         )
     return plassert, uplassert
-
-
-@dataclass
-class Temadekning:
-    tema: Tema
-    versjoner: list[Avtaleversjon]
-
-    @property
-    def dekket(self) -> bool:
-        return bool(self.versjoner)
-
-    def gjennomgang_passert(self, dato: datetime.date) -> list[Avtaleversjon]:
-        return [v for v in self.versjoner if v.neste_gjennomgang and v.neste_gjennomgang < dato]
-
-
-def temadekning(versjoner: list[Avtaleversjon], dato: datetime.date) -> list[Temadekning]:
-    """For each § 6-2 topic the law required on the date, the versions that cover it (their own
-    topic, or listed). `versjoner` are those in force for the municipality on that date."""
-    dekning = {tema.nummer: Temadekning(tema, []) for tema in Tema.objects.i_kraft(dato)}
-    for versjon in versjoner:
-        numre = {t.nummer for t in versjon.avtale.dekker_temaer.all()}
-        if versjon.avtale.tema_id:
-            numre.add(versjon.avtale.tema.nummer)
-        for nummer in numre & dekning.keys():
-            dekning[nummer].versjoner.append(versjon)
-    return list(dekning.values())

@@ -26,6 +26,16 @@ urlpatterns = [
     ),
     path("avtaler/<int:pk>/versjoner/<int:nummer>/ansvar/", views.ansvar, name="avtale-ansvar"),
     path(
+        "avtaler/<int:pk>/versjoner/<int:nummer>/temaer/",
+        views.versjon_temaer,
+        name="avtale-temaer",
+    ),
+    path(
+        "avtaler/<int:pk>/versjoner/<int:nummer>/temaer/<int:punkt_pk>/",
+        views.punkt_temaer,
+        name="punkt-temaer",
+    ),
+    path(
         "avtaler/<int:pk>/versjoner/<int:nummer>/ansvar/<int:punkt_pk>/",
         views.ansvar_plasser,
         name="avtale-ansvar-plasser",

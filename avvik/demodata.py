@@ -1,6 +1,7 @@
 """Demo data of the avvik app: the categories (they come from a data migration, which an
 emptied database lacks) and Vest-Viken's ladders with the deadline its agreement states."""
 
+from avvik.demodata_aar import ett_ar_med_avvik
 from avvik.kategorier import sikre_kategorier
 from avvik.models import Avvikskategori, Stigetype
 from avvik.stiger import KILDE, trinn_for
@@ -23,4 +24,7 @@ def last_demodata() -> list[str]:
         if forste.fristkilde in ("", KILDE):
             forste.svarfrist, forste.fristenhet, forste.fristkilde = 14, "dager", FRISTKILDE
             forste.save()
-    return ["Avvik: kategorier begge veier og stigene med svarfristen avtalen fastsetter"]
+    return [
+        "Avvik: kategorier begge veier og stigene med svarfristen avtalen fastsetter",
+        *ett_ar_med_avvik(hf),
+    ]

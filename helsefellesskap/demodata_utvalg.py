@@ -11,6 +11,7 @@ from helsefellesskap import services
 from helsefellesskap.models import (
     Helsefellesskap,
     Lokalomrade,
+    Mote,
     Organisasjon,
     User,
     Utvalg,
@@ -116,8 +117,12 @@ def last_demodata() -> list[str]:
         forste_lederside="kommunene",
     )
     # 2025–2026 is the municipalities' period to chair SSU (rotation from 2021).
+    ssu_leder = None
     for i, kommune in enumerate(["Drammen", "Bærum", "Ringerike"]):
-        _medlem(ssu, "kommunene", org=kommuner[kommune], rolle="leder" if i == 0 else "medlem")
+        medlem = _medlem(
+            ssu, "kommunene", org=kommuner[kommune], rolle="leder" if i == 0 else "medlem"
+        )
+        ssu_leder = ssu_leder or medlem
     for i in range(3):
         _medlem(ssu, "helseforetaket", org=vv, rolle="nestleder" if i == 0 else "medlem")
     _medlem(ssu, "bruker")
@@ -131,9 +136,13 @@ def last_demodata() -> list[str]:
         navn="Arbeidsutvalg (sekretariat)",
         kortnavn="AU",
         overordnet=ssu,
+        # «Ansvar for arbeidsutvalget følger leder» (seed § 5.3): the same rotation as SSU.
+        rotasjon_fra=datetime.date(2021, 1, 1),
+        forste_lederside="kommunene",
     )
-    _medlem(au, "helseforetaket", org=vv, rolle="leder")
-    _medlem(au, "kommunene", org=kommuner["Drammen"])
+    # «Leder for SSU deltar i arbeidsutvalget»: the SSU chair leads the AU.
+    _medlem(au, "kommunene", org=ssu_leder.organisasjon, rolle="leder", bruker=ssu_leder.bruker)
+    _medlem(au, "helseforetaket", org=vv, rolle="nestleder")
     _medlem(au, "helseforetaket", rolle="sekretaer", org=vv, bruker=sekretaer)
 
     lsuer = {}
@@ -149,9 +158,10 @@ def last_demodata() -> list[str]:
             rotasjon_fra=datetime.date(2024, 1, 1),
             forste_lederside="helseforetaket",
         )
+        # Rotation from 2024 with the HF first: 2026–2027 is the municipalities' period.
         for i, kommune in enumerate(omrade.kommuner.all()[:3]):
-            _medlem(lsu, "kommunene", org=kommune, rolle="nestleder" if i == 0 else "medlem")
-        _medlem(lsu, "helseforetaket", org=vv, rolle="leder", fag="somatikk")
+            _medlem(lsu, "kommunene", org=kommune, rolle="leder" if i == 0 else "medlem")
+        _medlem(lsu, "helseforetaket", org=vv, rolle="nestleder", fag="somatikk")
         if omrade.navn != "Kongsberg sykehus":  # one LSU lacks mental health: the check shows it
             _medlem(lsu, "helseforetaket", org=vv, fag="psykisk_helse")
         _medlem(lsu, "bruker")
@@ -263,4 +273,90 @@ def last_demodata() -> list[str]:
         side="kommunene",
         begrunnelse="Kommunene ber om at utskrivningstidene drøftes prinsipielt i SSU.",
     )
-    return ["Utvalg: SSU, AU, 5 LSU og et FSU med møter, saker og vedtak i 2026"]
+    partnerskapsmote(hf, vv, kommuner)
+    avslutt_holdte_moter(hf)
+    planlegg_neste_moter(hf)
+    return ["Utvalg: partnerskapsmøtet, SSU, AU, 5 LSU og et FSU med møter, saker og vedtak i 2026"]
+
+
+def partnerskapsmote(hf, vv, kommuner) -> Utvalg:
+    """Level 1 (seed § 5.2): the yearly Partnerskapsmøte that sets the direction for the joint
+    strategic action plan, held in November; the next one is planned."""
+    utvalg = services.utvalg_opprett(
+        helsefellesskap=hf,
+        type="partnerskapsmote",
+        navn="Partnerskapsmøte i Helsefellesskap Vest-Viken",
+        kortnavn="Partnerskapsmøtet",
+    )
+    _medlem(utvalg, "kommunene", org=kommuner["Drammen"], rolle="leder")
+    _medlem(utvalg, "kommunene", org=kommuner["Kongsberg"])
+    _medlem(utvalg, "kommunene", org=kommuner["Hol"])
+    _medlem(utvalg, "helseforetaket", org=vv, rolle="nestleder")
+    _medlem(utvalg, "helseforetaket", org=vv)
+    _medlem(utvalg, "bruker")
+    _medlem(utvalg, "arbeidstaker")
+    _medlem(utvalg, "fastlege")
+    sekretaer = User.objects.get(email="sekretaer@demo.no")
+    _medlem(utvalg, "helseforetaket", rolle="sekretaer", org=vv, bruker=sekretaer)
+    for dato, ar in [("2025-11-20", 2026), ("2026-11-19", 2027)]:
+        mote = services.mote_opprett(
+            utfort_av=None, utvalg=utvalg, start=_tid(dato, 9), sted="Drammen"
+        )
+        for medlem in utvalg.medlemmer.exclude(rolle="sekretaer"):
+            services.oppmote_registrer(utfort_av=None, mote=mote, medlem=medlem, status="til_stede")
+        sak = services.sak_opprett(
+            utfort_av=None,
+            utvalg=utvalg,
+            tittel=f"Retning for felles strategisk handlingsplan {ar}",
+            ar=int(dato[:4]),
+        )
+        services.vedtak_registrer(
+            utfort_av=None,
+            sak=sak,
+            mote=mote,
+            tekst=(
+                f"Handlingsplanen for {ar} prioriterer de fire pasientgruppene i "
+                "helsefellesskapene. SSU følger opp planen."
+            ),
+            posisjoner=ALLE_ENIGE,
+        )
+    return utvalg
+
+
+def avslutt_holdte_moter(hf) -> None:
+    """Every meeting whose day has passed was held: its minutes record the decisions and are
+    approved by the secretary (the services refuse minutes before the day)."""
+    idag = timezone.localdate()
+    for mote in (
+        Mote.objects.filter(utvalg__helsefellesskap=hf, status=Mote.Status.PLANLAGT)
+        .select_related("utvalg")
+        .order_by("start")
+    ):
+        if timezone.localtime(mote.start).date() >= idag:
+            continue
+        vedtak = list(mote.vedtak.select_related("sak").order_by("pk"))
+        linjer = [f"Møte i {mote.utvalg.kortnavn} {timezone.localtime(mote.start):%d.%m.%Y}."]
+        linjer += [
+            f"{v.sak.saksnummer} {v.sak.tittel}: {v.get_resultat_display().lower()}. {v.tekst}"
+            for v in vedtak
+        ] or ["Orienteringssaker fra partene. Ingen vedtak."]
+        services.referat_lagre(utfort_av=None, mote=mote, tekst="\n".join(linjer))
+        services.referat_godkjenn(utfort_av=None, mote=mote)
+
+
+# The next meeting of each body that meets on a schedule.
+NESTE_MOTER = {
+    "ssu": [("2027-01-21", 10), ("2027-03-11", 10)],
+    "lsu": [("2027-02-04", 13)],
+    "partnerskapsmote": [("2027-11-18", 9)],
+    "fsu": [("2026-12-03", 13)],
+}
+
+
+def planlegg_neste_moter(hf) -> None:
+    for utvalg in Utvalg.objects.filter(helsefellesskap=hf).select_related("lokalomrade"):
+        for dato, time in NESTE_MOTER.get(utvalg.type, []):
+            start = _tid(dato, time)
+            if utvalg.er_aktivt(start.date()) and not utvalg.moter.filter(start=start).exists():
+                sted = utvalg.lokalomrade.navn if utvalg.lokalomrade else "Vestre Viken HF, Drammen"
+                services.mote_opprett(utfort_av=None, utvalg=utvalg, start=start, sted=sted)

@@ -283,6 +283,28 @@ def versjon_sett_i_kraft(
 
 
 @transaction.atomic
+def versjon_gjennomgatt(
+    *, versjon: Avtaleversjon, utfort_av: User | None, dato: datetime.date, merknad: str = ""
+) -> Avtaleversjon:
+    """The parties' annual review of the version in force is done («Avtalepartene skal årlig
+    gjennomgå avtalen», seed § 7): the next one is due a year after, and history keeps who."""
+    laast = _laas(versjon.pk)
+    if laast.tilstand != T.GJELDENDE:
+        raise Domenefeil(_("Bare en gjeldende versjon gjennomgås årlig."))
+    if dato > i_dag() or (laast.gyldig_fra and dato < laast.gyldig_fra):
+        raise Domenefeil(
+            _("Gjennomgangen må være gjort mens versjonen har gjeldt, og ikke fram i tid.")
+        )
+    laast.neste_gjennomgang = _ett_ar_etter(dato)
+    laast._change_reason = (
+        merknad or _("Årlig gjennomgang %(dato)s") % {"dato": f"{dato:%d.%m.%Y}"}
+    )[:100]
+    laast._history_user = utfort_av
+    laast.save(update_fields=["neste_gjennomgang"])
+    return laast
+
+
+@transaction.atomic
 def versjon_si_opp(
     *,
     versjon: Avtaleversjon,

@@ -1,5 +1,6 @@
 """Views of agreements: reading (public), and revising (the parties' coordinators)."""
 
+from avtaler.views.dekning import kommune_dekning, punkt_temaer, versjon_temaer
 from avtaler.views.importering import importer
 from avtaler.views.lesing import (
     avtale,
@@ -31,7 +32,6 @@ from avtaler.views.sprak import (
     ansvar_plasser,
     forhandsvis,
     kommune_ansvar,
-    kommune_dekning,
     sprakoversikt,
 )
 from avtaler.views.utskrivning import utskrivning
@@ -59,6 +59,7 @@ __all__ = [
     "punkt_flytt",
     "punkt_ny",
     "punkt_slett",
+    "punkt_temaer",
     "punkter_nummerer",
     "rediger",
     "revider",
@@ -68,5 +69,6 @@ __all__ = [
     "sprakoversikt",
     "utskrivning",
     "versjon",
+    "versjon_temaer",
     "versjoner",
 ]

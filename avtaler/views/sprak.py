@@ -1,7 +1,5 @@
-"""Clear, binding wording: the language check in the editor, the dashboard, the
-responsibility matrix and § 6-2 coverage."""
-
-import datetime
+"""Clear, binding wording: the language check in the editor, the dashboard
+and the responsibility matrix."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -11,9 +9,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from avtaler import access
-from avtaler.models import Ansvarsplassering, Avtaleversjon, Punkt, i_dag
+from avtaler.models import Ansvarsplassering, Avtaleversjon, Punkt
 from avtaler.sprak import analyser, marker_vage, ordliste_fra_db
-from avtaler.sprakrapport import PARTNAVN, ansvarsmatrise, sprakrapport, temadekning
+from avtaler.sprakrapport import PARTNAVN, ansvarsmatrise, sprakrapport
 from avtaler.tekst import render_tekst
 from helsefellesskap.models import Organisasjon
 from kjerne.tilgang import innlogget, offentlig
@@ -104,44 +102,3 @@ def ansvar_plasser(request: HttpRequest, pk: int, nummer: int, punkt_pk: int) ->
         )
         messages.success(request, _("Ansvaret er plassert."))
     return redirect("avtale-ansvar", pk=pk, nummer=nummer)
-
-
-def _dato_fra(request: HttpRequest) -> datetime.date:
-    """The date asked for (?dato=2020-01-01), or today; a bad date says so and shows today."""
-    verdi = request.GET.get("dato", "").strip()
-    if verdi:
-        try:
-            return datetime.date.fromisoformat(verdi)
-        except ValueError:
-            messages.error(
-                request,
-                _("«%(verdi)s» er ikke en gyldig dato (åååå-mm-dd). Viser dagens dekning.")
-                % {"verdi": verdi[:20]},
-            )
-    return i_dag()
-
-
-@offentlig
-@require_GET
-def kommune_dekning(request: HttpRequest, kommunenummer: str) -> HttpResponse:
-    """§ 6-2 coverage for a municipality on a date, against the topics the law required then."""
-    kommune = get_object_or_404(Organisasjon.objects.kommuner(), kommunenummer=kommunenummer)
-    dato = _dato_fra(request)
-    versjoner = list(
-        Avtaleversjon.objects.gjeldende(dato)
-        .for_organisasjon(kommune)
-        .med_avtale()
-        .prefetch_related("avtale__dekker_temaer")
-    )
-    dekning = [(d, d.gjennomgang_passert(dato)) for d in temadekning(versjoner, dato)]
-    return render(
-        request,
-        "avtaler/dekning.html",
-        {
-            "kommune": kommune,
-            "dato": dato,
-            "er_i_dag": dato == i_dag(),
-            "dekning": dekning,
-            "mangler": [d for d, _p in dekning if not d.dekket],
-        },
-    )

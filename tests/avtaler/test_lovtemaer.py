@@ -7,8 +7,8 @@ import datetime
 import pytest
 from django.core.management import call_command
 
+from avtaler.dekning import temadekning
 from avtaler.models import Tema
-from avtaler.sprakrapport import temadekning
 from avtaler.temaer import temaer_i_kraft
 from tests.factories import iverksett, lag_avtale
 

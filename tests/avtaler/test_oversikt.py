@@ -51,6 +51,8 @@ def test_dashboard_shows_reviews_notices_signatures_and_drafts(
     client.force_login(koordinator)
     html = client.get("/oversikt/").content.decode()
     assert "Utskrivningsrutine" in html and "innen 01.01.2026" in html
+    # Overdue is said as overdue, not as a date still to come (issue 27).
+    assert "forfalt, skulle vært gjort innen 01.01.2026" in html
     assert "Gammel særavtale" in html and "gjelder til og med 01.06.2027" in html
     assert "Ny avtale, versjon 1" in html and f"Mangler: {kommune.navn}" in html
     assert "1 åpen kommentar" in html

@@ -251,3 +251,24 @@ def test_a_version_is_approved_by_an_adopted_decision_of_ssu(utkast, helsefelles
     assert versjon.godkjent_ved == vedtatt
     assert versjon.godkjent_vedtak == vedtatt.sak.saksnummer
     assert list(vedtatt.godkjente_versjoner.all()) == [versjon]
+
+
+def test_the_annual_review_moves_the_next_one_a_year_on(utkast, koordinator):
+    """Seed § 7: «Avtalepartene skal årlig gjennomgå avtalen»; the review is recorded with who
+    did it, and only for the version in force, on a day it was in force and not ahead."""
+    gjeldende = iverksett(utkast, D(2024, 1, 1))
+    assert gjeldende.neste_gjennomgang == D(2025, 1, 1)
+    with pytest.raises(Domenefeil, match="fram i tid"):
+        services.versjon_gjennomgatt(versjon=gjeldende, utfort_av=koordinator, dato=D(2099, 1, 1))
+    with pytest.raises(Domenefeil, match="mens versjonen har gjeldt"):
+        services.versjon_gjennomgatt(versjon=gjeldende, utfort_av=koordinator, dato=D(2023, 12, 31))
+    gjennomgatt = services.versjon_gjennomgatt(
+        versjon=gjeldende, utfort_av=koordinator, dato=D(2025, 1, 20)
+    )
+    assert gjennomgatt.neste_gjennomgang == D(2026, 1, 20)
+    siste = gjennomgatt.history.latest()
+    assert siste.history_user == koordinator
+    assert siste.history_change_reason == "Årlig gjennomgang 20.01.2025"
+    utkast2 = services.versjon_start_revisjon(versjon=gjennomgatt, utfort_av=koordinator)
+    with pytest.raises(Domenefeil, match="Bare en gjeldende versjon"):
+        services.versjon_gjennomgatt(versjon=utkast2, utfort_av=koordinator, dato=D(2025, 2, 1))

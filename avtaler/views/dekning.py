@@ -1,0 +1,128 @@
+"""§ 6-2 coverage: for a municipality on a date, topic by topic with the clauses that cover it;
+and per version, which topics each clause covers, where the coordinators correct it."""
+
+import datetime
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from avtaler import access
+from avtaler.dekning import punkt_sett_temaer, temadekning
+from avtaler.models import Avtaleversjon, Punkttema, Punktversjon, Tema, i_dag
+from helsefellesskap.models import Organisasjon
+from kjerne.tilgang import innlogget, offentlig
+
+
+def _dato_fra(request: HttpRequest) -> datetime.date:
+    """The date asked for (?dato=2020-01-01), or today; a bad date says so and shows today."""
+    verdi = request.GET.get("dato", "").strip()
+    if verdi:
+        try:
+            return datetime.date.fromisoformat(verdi)
+        except ValueError:
+            messages.error(
+                request,
+                _("«%(verdi)s» er ikke en gyldig dato (åååå-mm-dd). Viser dagens dekning.")
+                % {"verdi": verdi[:20]},
+            )
+    return i_dag()
+
+
+@offentlig
+@require_GET
+def kommune_dekning(request: HttpRequest, kommunenummer: str) -> HttpResponse:
+    """§ 6-2 coverage for a municipality on a date, against the topics the law required then."""
+    kommune = get_object_or_404(Organisasjon.objects.kommuner(), kommunenummer=kommunenummer)
+    dato = _dato_fra(request)
+    versjoner = list(
+        Avtaleversjon.objects.gjeldende(dato)
+        .for_organisasjon(kommune)
+        .med_avtale()
+        .prefetch_related("avtale__dekker_temaer")
+    )
+    dekning = [(d, d.gjennomgang_passert(dato)) for d in temadekning(versjoner, dato)]
+    return render(
+        request,
+        "avtaler/dekning.html",
+        {
+            "kommune": kommune,
+            "dato": dato,
+            "dekning": dekning,
+            "mangler": [d for d, _p in dekning if not d.dekket],
+        },
+    )
+
+
+def _temaer_for_versjon(versjon: Avtaleversjon):
+    """The topics a clause of the version can cover: those in force on any day of it."""
+    temaer = Tema.objects.all()
+    if versjon.gyldig_til:
+        temaer = temaer.filter(gyldig_fra__lte=versjon.gyldig_til)
+    if versjon.gyldig_fra:
+        temaer = temaer.exclude(gyldig_til__lt=versjon.gyldig_fra)
+    return temaer
+
+
+@offentlig
+@require_GET
+def versjon_temaer(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
+    """Which § 6-2 topics each clause covers, with the history of the corrections."""
+    versjon = access.lesbar_versjon(request.user, pk, nummer)
+    punkter = list(versjon.punkter.order_by("rekkefolge"))
+    valgt: dict[int, set[int]] = {}
+    for punkt_id, tema_id in Punkttema.objects.filter(
+        punkt__in=[p.punkt_id for p in punkter]
+    ).values_list("punkt_id", "tema_id"):
+        valgt.setdefault(punkt_id, set()).add(tema_id)
+    temaer = list(_temaer_for_versjon(versjon))
+    historikk = (
+        Punkttema.history.filter(punkt__avtale=pk)
+        .select_related("history_user", "tema")
+        .order_by("-history_date")[:20]
+    )
+    nummer_for = {p.punkt_id: p for p in punkter}
+    return render(
+        request,
+        "avtaler/temaer.html",
+        {
+            "versjon": versjon,
+            "avtale": versjon.avtale,
+            "rader": [
+                (p, [(t, t.pk in valgt.get(p.punkt_id, ())) for t in temaer]) for p in punkter
+            ],
+            "historikk": [(h, nummer_for.get(h.punkt_id)) for h in historikk],
+            "kan_endre": access.kan_revidere(request.user, versjon),
+        },
+    )
+
+
+@innlogget
+@require_POST
+def punkt_temaer(request: HttpRequest, pk: int, nummer: int, punkt_pk: int) -> HttpResponse:
+    """A coordinator of a party corrects which topics a clause covers."""
+    versjon = access.lesbar_versjon(request.user, pk, nummer)
+    if not access.kan_revidere(request.user, versjon):
+        raise PermissionDenied(
+            _("Bare partenes koordinatorer endrer hvilke temaer et punkt dekker.")
+        )
+    punkt = get_object_or_404(Punktversjon, versjon=versjon, punkt_id=punkt_pk)
+    ider = [v for v in request.POST.getlist("tema") if v.isdigit()]
+    temaer = list(_temaer_for_versjon(versjon).filter(pk__in=ider))
+    if len(temaer) != len(set(ider)):
+        messages.error(
+            request, _("Ett av temaene finnes ikke for denne versjonen. Ingenting er endret.")
+        )
+    else:
+        lagt_til, fjernet = punkt_sett_temaer(
+            punkt=punkt.punkt, temaer=temaer, utfort_av=request.user
+        )
+        if lagt_til or fjernet:
+            messages.success(
+                request,
+                _("Temaene for punkt %(nr)s er endret.") % {"nr": punkt.nummer or punkt.overskrift},
+            )
+    return redirect(f"{versjon.get_absolute_url()}temaer/#{punkt.anker}")

@@ -1,0 +1,114 @@
+"""Coverage that matches the texts (issue 27): the demo's clauses mapped to the § 6-2 topics
+they cover (seed agreement §§ 4.3–4.6: research and education is nr. 7, pregnancy and birth
+nr. 8, preparedness nr. 11), the coverage page explaining each topic with links to the
+clauses, and coordinators correcting a mapping with history."""
+
+import re
+
+import pytest
+from django.core.management import call_command
+
+from avtaler.models import Avtaleversjon, Punkttema, Tema
+from helsefellesskap.models import User
+
+OVERORDNET = "Overordnet samarbeidsavtale mellom Vestre Viken HF og kommunene"
+
+
+@pytest.fixture
+def demo(db):
+    call_command("demodata", stdout=None)
+    return Avtaleversjon.objects.get(avtale__tittel=OVERORDNET, tilstand="gjeldende")
+
+
+def _rad(html: str, nummer: int) -> str:
+    return re.search(rf'<tr class="tema" data-nummer="{nummer}">(.*?)</tr>', html, re.S).group(1)
+
+
+def test_every_topic_the_seed_agreement_covers_is_covered_by_its_clause(client, demo):
+    """Seed §§ 4.3 (forskning), 4.5 (svangerskaps-, fødsels- og barselomsorg) and 4.6
+    (helseberedskap, «Helse og omsorgstjenesteloven § 6-2 nr. 11») cover nr. 7, 8 and 11."""
+    html = client.get("/kommuner/3301/dekning/?dato=2026-01-01").content.decode()
+    assert "Mangler</span>" not in html
+    for nummer, punkt in [(7, "4.3"), (8, "4.5"), (11, "4.6"), (1, "4"), (9, "4.2"), (12, "5")]:
+        pv = demo.punkter.get(nummer=punkt)
+        rad = _rad(html, nummer)
+        assert f"#{pv.anker}" in rad, (nummer, punkt)
+        assert f"Punkt {punkt} {pv.overskrift}" in rad
+
+
+def test_a_municipality_without_the_saeravtale_still_has_midwifery_through_the_overordnet(
+    client, demo
+):
+    rad = _rad(client.get("/kommuner/3301/dekning/").content.decode(), 8)
+    assert "Særavtale om jordmortjenester" not in rad  # Drammen is not a party to it
+    assert "Mangler</span>" not in rad
+
+
+def test_a_delavtale_covers_its_own_topic_as_a_whole(client, demo):
+    rad = _rad(client.get("/kommuner/3301/dekning/").content.decode(), 4)
+    assert "Avtalen gjelder temaet:" in rad
+    assert "Delavtale om kommunalt døgnopphold for øyeblikkelig hjelp" in rad
+
+
+def test_a_coordinator_corrects_a_mapping_and_the_history_keeps_who(client, demo):
+    koordinator = User.objects.get(email="koordinator@demo.no")  # Drammen, a party
+    client.force_login(koordinator)
+    forskning = demo.punkter.get(nummer="4.3")
+    kunnskap = demo.punkter.get(nummer="4.4")
+    url = f"/avtaler/{demo.avtale_id}/versjoner/{demo.nummer}/temaer/"
+    for punkt in (forskning, kunnskap):
+        svar = client.post(f"{url}{punkt.punkt_id}/", {"tema": []})
+        assert svar.status_code == 302
+    assert not Punkttema.objects.filter(punkt=forskning.punkt).exists()
+    historikk = Punkttema.history.filter(punkt_id=forskning.punkt_id, history_type="-").get()
+    assert historikk.history_user == koordinator
+    assert historikk.tema.nummer == 7
+    side = client.get(url).content.decode()
+    assert "Kari Koordinator fjernet § 6-2 nr. 7 på punkt 4.3" in side
+    rad = _rad(client.get("/kommuner/3301/dekning/").content.decode(), 7)
+    assert "Mangler</span>" in rad
+    # And back: the topic is covered again, by that clause.
+    nr7 = Tema.objects.get(nummer=7)
+    client.post(f"{url}{forskning.punkt_id}/", {"tema": [nr7.pk]})
+    rad = _rad(client.get("/kommuner/3301/dekning/").content.decode(), 7)
+    assert f"#{forskning.anker}" in rad
+    assert Punkttema.objects.get(punkt=forskning.punkt).plassert_av == koordinator
+
+
+def test_only_the_parties_coordinators_correct_mappings(client, demo):
+    punkt = demo.punkter.get(nummer="4.3")
+    url = f"/avtaler/{demo.avtale_id}/versjoner/{demo.nummer}/temaer/{punkt.punkt_id}/"
+    assert client.post(url, {"tema": []}).status_code == 302  # to the login page
+    client.force_login(User.objects.get(email="ansatt@demo.no"))
+    assert client.post(url, {"tema": []}).status_code == 403
+    assert Punkttema.objects.filter(punkt=punkt.punkt).exists()
+    # Reading is public, without the forms.
+    client.logout()
+    side = client.get(f"/avtaler/{demo.avtale_id}/versjoner/{demo.nummer}/temaer/")
+    assert side.status_code == 200
+    assert 'name="tema"' not in side.content.decode()
+
+
+def test_an_unknown_topic_changes_nothing_and_says_so(client, demo):
+    client.force_login(User.objects.get(email="koordinator@demo.no"))
+    punkt = demo.punkter.get(nummer="4.3")
+    url = f"/avtaler/{demo.avtale_id}/versjoner/{demo.nummer}/temaer/{punkt.punkt_id}/"
+    svar = client.post(url, {"tema": ["999999"]}, follow=True)
+    assert "Ingenting er endret" in svar.content.decode()
+    assert Punkttema.objects.filter(punkt=punkt.punkt).count() == 1
+
+
+def test_the_mapping_follows_the_clause_into_a_new_version(client, demo):
+    from avtaler import services
+
+    utkast = services.versjon_start_revisjon(versjon=demo, utfort_av=None)
+    punkt = utkast.punkter.get(nummer="4.5")
+    assert list(
+        Punkttema.objects.filter(punkt=punkt.punkt).values_list("tema__nummer", flat=True)
+    ) == [8]
+    client.force_login(User.objects.get(email="koordinator@demo.no"))
+    side = client.get(
+        f"/avtaler/{demo.avtale_id}/versjoner/{utkast.nummer}/temaer/"
+    ).content.decode()
+    nr8 = Tema.objects.get(nummer=8)
+    assert f'value="{nr8.pk}" id="tema-{punkt.pk}-{nr8.pk}" checked' in side

@@ -1,0 +1,157 @@
+"""The demo passes its own checks (issue 27): the bodies are led as the rotation and the seed
+agreement say, meetings in the past were held and have minutes while the next are planned,
+reviews are recent with one due soon, the clause texts say what their headings say, and a
+year of avvik between several parties, both ways and in every state, made by the services."""
+
+import datetime
+import re
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from avtaler.models import Avtaleversjon
+from avtaler.oversikt import VARSEL_DAGER
+from avvik.models import Avvik, Avvikshendelse
+from avvik.personnummer import finn_personnummer
+from helsefellesskap.models import Mote, Organisasjon, User, Utvalg, Vedtak
+
+
+@pytest.fixture
+def demo(db):
+    call_command("demodata", stdout=None)
+
+
+def test_no_body_has_its_chair_on_the_wrong_side(client, demo):
+    """Seed § 5.3: SSU's chair alternates every two years; «Ansvar for arbeidsutvalget følger
+    leder» and «Leder for SSU deltar i arbeidsutvalget»; § 5.4: the LSU chair alternates."""
+    idag = timezone.localdate()
+    for utvalg in Utvalg.objects.all():
+        leder = utvalg.medlemmer.get(rolle="leder")
+        side = utvalg.lederside(idag)
+        assert side is None or leder.side == side, utvalg.kortnavn
+        html = client.get(f"/utvalg/{utvalg.pk}/").content.decode()
+        assert "Lederen sitter for den andre parten" not in html, utvalg.kortnavn
+    ssu = Utvalg.objects.get(type="ssu")
+    au = Utvalg.objects.get(type="au")
+    assert au.medlemmer.get(rolle="leder").bruker == ssu.medlemmer.get(rolle="leder").bruker
+    assert au.lederside(idag) == ssu.lederside(idag)
+
+
+def test_meetings_past_are_held_with_minutes_and_the_next_are_planned(demo):
+    """Seed § 5.2: a yearly Partnerskapsmøte; SSU meets 6–8 times a year, LSU 2–4."""
+    naa = timezone.now()
+    partnerskap = Utvalg.objects.get(type="partnerskapsmote")
+    holdt = partnerskap.moter.filter(start__lt=naa)
+    assert holdt.exists()
+    assert Vedtak.objects.filter(mote__utvalg=partnerskap, resultat="vedtatt").exists()
+    for mote in Mote.objects.filter(start__lt=naa - datetime.timedelta(days=1)):
+        assert mote.status == Mote.Status.GJENNOMFORT, mote
+        assert mote.referat.strip() and mote.referat_godkjent, mote
+    for utvalg in Utvalg.objects.filter(type__in=("partnerskapsmote", "ssu", "lsu")):
+        assert utvalg.moter.filter(start__gt=naa, status="planlagt").exists(), utvalg.kortnavn
+
+
+def test_reviews_are_recent_and_one_is_due_soon(client, demo):
+    """Seed § 7: «Avtalepartene skal årlig gjennomgå avtalen»."""
+    idag = timezone.localdate()
+    gjeldende = Avtaleversjon.objects.filter(tilstand="gjeldende")
+    assert not gjeldende.filter(neste_gjennomgang__lt=idag).exists()
+    snart = gjeldende.filter(neste_gjennomgang__lte=idag + datetime.timedelta(days=VARSEL_DAGER))
+    assert snart.exists()
+    client.force_login(User.objects.get(email="koordinator@demo.no"))
+    html = client.get("/kommuner/3301/dekning/").content.decode()
+    assert "Mangler</span>" not in html
+    assert "Årlig gjennomgang passert" not in html
+    for kommune in Organisasjon.objects.kommuner():
+        html = client.get(f"/kommuner/{kommune.kommunenummer}/dekning/").content.decode()
+        assert "Mangler</span>" not in html, kommune.navn
+
+
+def test_the_pasientforlop_clauses_follow_the_forskrift(demo):
+    """Forskrift 18. november 2011 nr. 1115: notice within 24 hours of admission; notice the
+    same day the patient is ready; payment when the municipality cannot take the patient or
+    has not answered."""
+    versjon = Avtaleversjon.objects.get(
+        avtale__tittel="Avtale om helhetlig pasientforløp", tilstand="gjeldende"
+    )
+    varsel = versjon.punkter.get(nummer="3.1")
+    assert varsel.overskrift == "Varsel om utskrivningsklar pasient"
+    assert "samme dag som pasienten er utskrivningsklar" in varsel.tekst
+    assert "24 timer" not in varsel.tekst
+    innlagt = versjon.punkter.get(overskrift="Melding om innlagt pasient")
+    assert "innen 24 timer etter innleggelse" in innlagt.tekst
+    betaling = versjon.punkter.get(overskrift="Betaling for utskrivningsklare pasienter")
+    assert "ikke ta imot" in betaling.tekst and "ikke svart på varselet" in betaling.tekst
+
+
+def test_a_year_of_avvik_both_ways_in_every_state(client, demo):
+    avvik = Avvik.objects.select_related("meldt_av_organisasjon", "ansvarlig")
+    assert {a.status for a in avvik} >= {
+        "meldt",
+        "mottatt",
+        "besvart",
+        "avvist",
+        "i_utvalg",
+        "ikke_enighet",
+        "lukket",
+    }
+    assert {a.meldt_av_organisasjon.type for a in avvik} == {"kommune", "helseforetak"}
+    parter = {a.meldt_av_organisasjon_id for a in avvik} | {a.ansvarlig_id for a in avvik}
+    assert len(parter) >= 5
+    datoer = [a.hendelse.date() for a in avvik]
+    assert (max(datoer) - min(datoer)).days >= 300
+    # Escalated to an LSU case whose decision is the outcome: adopted closes it.
+    lsu = avvik.filter(sak__utvalg__type="lsu")
+    assert {a.status for a in lsu} == {"lukket", "ikke_enighet"}
+    for a in lsu:
+        assert a.hendelser.filter(type=Avvikshendelse.Type.UTFALL).exists()
+        assert a.sak.vedtak.exists()
+    # The steps carry the days of the story, in order, none in the future.
+    for a in avvik:
+        tider = list(a.hendelser.order_by("pk").values_list("tidspunkt", flat=True))
+        assert tider == sorted(tider) and tider[-1] <= timezone.now()
+        assert tider[0] >= a.hendelse
+    # No patient data anywhere in the texts.
+    for tekst in Avvikshendelse.objects.values_list("tekst", flat=True):
+        assert not finn_personnummer(tekst)
+    for tekst in Avvik.objects.values_list("beskrivelse", flat=True):
+        assert not finn_personnummer(tekst)
+    # The statistics and the escalation pages show the picture.
+    client.force_login(User.objects.get(email="koordinator@demo.no"))
+    html = client.get("/avvik/statistikk/").content.decode()
+    assert re.search(r"\d+ avvik fra", html)
+    assert "Drammen sykehus" in html
+    eskalert = avvik.filter(status="ikke_enighet").first() or lsu.first()
+    side = client.get(f"/avvik/{lsu.get(status='lukket').pk}/").content.decode()
+    assert "LSU Drammen" in side
+    assert eskalert is not None
+
+
+def test_demodata_twice_gives_the_same_result(db):
+    """`manage.py demodata` on a fresh database, run again, changes nothing in any app."""
+    from django.apps import apps
+
+    def rader():
+        return {
+            model._meta.label: sorted(map(repr, model.objects.values_list()))
+            for app in ("avvik", "avtaler", "helsefellesskap")
+            for model in apps.get_app_config(app).get_models()
+        }
+
+    call_command("demodata", stdout=None)
+    for_andre = rader()
+    call_command("demodata", stdout=None)
+    assert rader() == for_andre
+
+
+def test_the_dashboard_shows_the_review_due_soon_and_no_overdue_one(client, demo):
+    client.force_login(User.objects.get(email="koordinator@demo.no"))
+    html = client.get("/oversikt/").content.decode()
+    assert "Overordnet samarbeidsavtale mellom Vestre Viken HF og kommunene" in html
+    neste = Avtaleversjon.objects.get(
+        avtale__type="overordnet", tilstand="gjeldende"
+    ).neste_gjennomgang
+    assert 0 < (neste - timezone.localdate()).days <= VARSEL_DAGER
+    assert f"innen {neste:%d.%m.%Y}" in html
+    assert "forfalt" not in html
