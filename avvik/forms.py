@@ -165,5 +165,13 @@ class EskalerForm(DsSkjema, forms.Form):
     )
 
 
+class NemndForm(DsSkjema, forms.Form):
+    uttalelse = _tekst(
+        _("Hva kom nemnda fram til?"),
+        melding=_("Skriv hva nemnda kom fram til."),
+        hjelp=_("Nemndas uttalelse, kort. Avviket lukkes når den er registrert."),
+    )
+
+
 class KommentarForm(DsSkjema, forms.Form):
     tekst = _tekst(_("Kommentar"), melding=_("Skriv en kommentar."))

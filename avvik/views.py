@@ -21,6 +21,7 @@ from avvik.forms import (
     GodtaForm,
     KommentarForm,
     MottaForm,
+    NemndForm,
     SvarForm,
     punktvalg,
 )
@@ -139,6 +140,12 @@ HANDLINGER = {
         _("Saken er tatt videre."),
         "begrunnelse",
     ),
+    "nemnd": (
+        NemndForm,
+        lambda a, u, d: services.avvik_nemndas_uttalelse(avvik=a, utfort_av=u, **d),
+        _("Nemndas uttalelse er registrert. Avviket er lukket."),
+        "uttalelse",
+    ),
     "kommenter": (
         KommentarForm,
         lambda a, u, d: services.avvik_kommenter(avvik=a, utfort_av=u, **d),
@@ -163,6 +170,8 @@ def _handlinger(user, avvik: Avvik) -> list[str]:
             mulige |= {"godta", "avvis"}
         if access.kan_eskalere(user, avvik) and not services.kan_tas_videre(avvik):
             mulige.add("eskaler")
+        if access.kan_eskalere(user, avvik) and avvik.status == Avvik.Status.NASJONAL:
+            mulige.add("nemnd")
     mulige.add("kommenter")
     return [navn for navn in HANDLINGER if navn in mulige]
 

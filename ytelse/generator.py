@@ -323,20 +323,48 @@ def _utvalg(rng, hf, omrader, brukere) -> tuple[int, int, list]:
     return len(moter), len(vedtak), lsu
 
 
+# Where the responsible party routes an avvik, and its own quality system (#18).
+ENHETER = {
+    "helseforetak": (
+        "Medisinsk klinikk",
+        "Kirurgisk klinikk",
+        "Klinikk for psykisk helse og rus",
+        "Akuttklinikken",
+    ),
+    "kommune": ("Tildelingskontoret", "Hjemmesykepleien", "Korttidsavdelingen", "Legevakten"),
+}
+KVALITETSSYSTEM = {"helseforetak": "Synergi", "kommune": "EQS"}
+# Status of the generated avvik, weighted: most are closed, one in twenty is with the LSU.
+STATUSER = {"meldt": 1, "mottatt": 1, "besvart": 1, "avvist": 0.5, "i_utvalg": 0.5, "lukket": 6}
+APNE_DIALOGER = ("meldt", "mottatt", "besvart")
+
+
 def _avvik(rng, hf, foretak, kommuner, gjeldende, brukere, lsu, antall) -> int:
-    """Avvik over the last two years, each with its thread; one in twenty escalated to the
-    area's LSU as a case."""
+    """Avvik over the last two years, each with its thread as the dialogue goes (#18, DOMAIN.md
+    § 4): received and routed to a clinic or unit, answered with explanation and measures,
+    accepted or rejected by the reporter, closed by the reporter's acceptance or when the
+    deadline for objection passed. One in twenty went up the ladder after rejected answers
+    (dialogue, the meeting of leaders, then the municipality's LSU, as a case there). Categories
+    fit the responsible party; the dialogues still open are recent, so no deadline for objection
+    has passed without the daily job closing the avvik."""
     from avtaler.models import Punktversjon
     from avvik.kategorier import sikre_kategorier
     from avvik.models import Avvik, Avvikshendelse, Avvikskategori
+    from avvik.services.frister import frist
     from avvik.stiger import trinn_for
     from helsefellesskap.models import Medlemskap, Sak
 
     Rolle = Medlemskap.Rolle
     sikre_kategorier(Avvikskategori)  # seeded by a migration; gone after a flush
-    kategorier = list(Avvikskategori.objects.order_by("pk"))
+    kategorier = list(Avvikskategori.objects.filter(aktiv=True).order_by("pk"))
+    passer = {
+        t: [k for k in kategorier if k.svikt_hos in ("begge", t)]
+        for t in ("helseforetak", "kommune")
+    }
     trinn = trinn_for(hf, "pasientrelatert")
-    lsu_trinn = next((t for t in trinn if t.mal == "lsu"), trinn[-1])
+    lsu_trinn = next(t for t in trinn if t.mal == "lsu")
+    dialogtrinn = [t for t in trinn if t.mal == "dialog"]
+    lsu_for = {k.pk: lsu[i % len(lsu)] for i, k in enumerate(kommuner)}  # as the areas were made
     punkter = list(Punktversjon.objects.filter(versjon__in=gjeldende[:3]).only("pk", "versjon_id"))
     melder = {
         org.pk: u
@@ -345,77 +373,158 @@ def _avvik(rng, hf, foretak, kommuner, gjeldende, brukere, lsu, antall) -> int:
     }
     behandler = {org.pk: u for u, org, rolle in brukere if rolle == Rolle.SAMHANDLINGSKOORDINATOR}
     na = _na()
-    avvik, hendelser_plan = [], []
+    avvik, planer = [], []
     for _ in range(antall):
         kommune = rng.choice(kommuner)
         fra_kommune = rng.random() < 0.8
         meldt_av_org, ansvarlig = (kommune, foretak) if fra_kommune else (foretak, kommune)
-        hendelse = na - datetime.timedelta(minutes=rng.randrange(60, 2 * 365 * 24 * 60))
-        status = rng.choices(["meldt", "mottatt", "besvart", "lukket"], [1, 1, 2, 6])[0]
+        status = rng.choices(list(STATUSER), list(STATUSER.values()))[0]
+        if status in APNE_DIALOGER:  # 3 to 10 days ago: the deadlines still run
+            minutter = rng.randrange(3 * 24 * 60, 10 * 24 * 60)
+        else:
+            minutter = rng.randrange(30 * 24 * 60, 2 * 365 * 24 * 60)
+        hendelse = na - datetime.timedelta(minutes=minutter)
+        opprettet = hendelse + datetime.timedelta(hours=2)
         punkt = rng.choice(punkter) if rng.random() < 0.7 else None
-        avvik.append(
-            Avvik(
-                helsefellesskap=hf,
-                kategori=rng.choice(kategorier),
-                meldt_av=melder.get(meldt_av_org.pk),
-                meldt_av_organisasjon=meldt_av_org,
-                ansvarlig=ansvarlig,
-                hendelse=hendelse,
-                beskrivelse="Generert for måling.",
-                avtaleversjon_id=punkt.versjon_id if punkt else None,
-                punkt=punkt,
-                status=status,
-                opprettet=hendelse + datetime.timedelta(hours=2),
-                frist=hendelse + datetime.timedelta(days=14),
-            )
+        mottatt = status != "meldt"
+        enhet = rng.choice(ENHETER[ansvarlig.type]) if mottatt else ""
+        a = Avvik(
+            helsefellesskap=hf,
+            kategori=rng.choice(passer[ansvarlig.type]),
+            stige="pasientrelatert",
+            meldt_av=melder.get(meldt_av_org.pk),
+            meldt_av_organisasjon=meldt_av_org,
+            ansvarlig=ansvarlig,
+            hendelse=hendelse,
+            beskrivelse="Generert for måling.",
+            melders_referanse=(
+                f"{KVALITETSSYSTEM[meldt_av_org.type]} {rng.randrange(1000, 99999)}"
+                if rng.random() < 0.5
+                else ""
+            ),
+            ansvarlig_enhet=enhet,
+            ansvarligs_referanse=(
+                f"{KVALITETSSYSTEM[ansvarlig.type]} {rng.randrange(1000, 99999)}" if enhet else ""
+            ),
+            avtaleversjon_id=punkt.versjon_id if punkt else None,
+            punkt=punkt,
+            status=status,
+            trinn=lsu_trinn if status == "i_utvalg" else trinn[0],
+            tiltak="Tiltak generert for måling." if status not in ("meldt", "mottatt") else "",
+            opprettet=opprettet,
         )
-        hendelser_plan.append((status, meldt_av_org, ansvarlig, rng.random() < 0.05))
-    Avvik.objects.bulk_create(avvik, batch_size=2000)
-    saker, hendelser = [], []
+        if status in ("meldt", "mottatt"):
+            a.frist = frist(trinn[0].svarfrist, trinn[0].fristenhet, opprettet)
+        elif status == "besvart":
+            svart = opprettet + datetime.timedelta(days=2)
+            a.frist = frist(trinn[0].innsigelsesfrist, trinn[0].fristenhet, svart)
+        avvik.append(a)
+        planer.append((meldt_av_org, ansvarlig, enhet, rng.random() < 0.85))
+    saker = []
     lopenummer = 10_000
-    for a, (status, meldt_av_org, ansvarlig, eskalert) in zip(avvik, hendelser_plan, strict=True):
-        t = a.opprettet
-        hendelser.append(
-            Avvikshendelse(
-                avvik=a, type="meldt", utfort_av=a.meldt_av, organisasjon=meldt_av_org, tidspunkt=t
-            )
-        )
-        steg = {"meldt": 0, "mottatt": 1, "besvart": 2, "lukket": 3}[status]
-        for n, type_ in enumerate(["mottatt", "svar", "lukket"][:steg], start=1):
-            hendelser.append(
-                Avvikshendelse(
-                    avvik=a,
-                    type=type_,
-                    utfort_av=behandler.get(ansvarlig.pk),
-                    organisasjon=ansvarlig,
-                    tidspunkt=t + datetime.timedelta(days=n),
-                    tekst="Svar generert for måling." if type_ == "svar" else "",
-                )
-            )
-        if eskalert:
+    for a, (meldt_av_org, ansvarlig, _enhet, _godtatt) in zip(avvik, planer, strict=True):
+        if a.status == "i_utvalg":
             lopenummer += 1
-            utvalg = lsu[lopenummer % len(lsu)]
-            sak = Sak(
-                utvalg=utvalg,
-                ar=t.year,
+            kommune = meldt_av_org if meldt_av_org.type == "kommune" else ansvarlig
+            a.sak = Sak(
+                utvalg=lsu_for[kommune.pk],
+                ar=a.opprettet.year,
                 lopenummer=lopenummer,
-                tittel="Avvik eskalert til LSU",
-                opprettet=t,
+                tittel=f"Avvik: {a.kategori.navn}"[:300],
+                beskrivelse="Avvik tatt videre etter avviste svar, generert for måling.",
+                # A patient-related case goes from LSU to the national body (agreement § 6).
+                neste=Sak.Neste.NASJONAL,
+                opprettet=a.opprettet + datetime.timedelta(days=12),
             )
-            saker.append(sak)
-            hendelser.append(
-                Avvikshendelse(
-                    avvik=a,
-                    type="eskalert",
-                    utfort_av=a.meldt_av,
-                    organisasjon=meldt_av_org,
-                    trinn=lsu_trinn,
-                    sak=sak,
-                    utvalg=utvalg,
-                    tidspunkt=t + datetime.timedelta(days=5),
-                    tekst="Eskalert for måling.",
-                )
-            )
+            saker.append(a.sak)
     Sak.objects.bulk_create(saker, batch_size=2000)
+    Avvik.objects.bulk_create(avvik, batch_size=2000)
+    hendelser = []
+    for a, (meldt_av_org, ansvarlig, enhet, godtatt) in zip(avvik, planer, strict=True):
+        hendelser += _forlop(
+            a, meldt_av_org, ansvarlig, enhet, godtatt, behandler, dialogtrinn, lsu_trinn
+        )
     Avvikshendelse.objects.bulk_create(hendelser, batch_size=5000)
     return len(avvik)
+
+
+def _forlop(a, meldt_av_org, ansvarlig, enhet, godtatt, behandler, dialogtrinn, lsu_trinn):
+    """The thread of one generated avvik, step by step as the services would leave it."""
+    from avvik.models import Avvikshendelse
+
+    t = a.opprettet
+    steg = []
+
+    def ny(type_, dag, org, tekst="", bruker="org", **felter):
+        hvem = behandler.get(org.pk) if bruker == "org" and org else bruker
+        steg.append(
+            Avvikshendelse(
+                avvik=a,
+                type=type_,
+                utfort_av=hvem,
+                organisasjon=org,
+                tidspunkt=t + datetime.timedelta(days=dag),
+                tekst=tekst,
+                **felter,
+            )
+        )
+
+    ny(
+        "meldt",
+        0,
+        meldt_av_org,
+        a.melders_referanse and f"Nummer i eget kvalitetssystem: {a.melders_referanse}",
+        bruker=a.meldt_av,
+        trinn=dialogtrinn[0],
+    )
+    if a.status == "meldt":
+        return steg
+    ny(
+        "mottatt",
+        1,
+        ansvarlig,
+        f"Til oppfølging hos {enhet}.\nNummer i eget kvalitetssystem: {a.ansvarligs_referanse}",
+    )
+    if a.status == "mottatt":
+        return steg
+    svar = "Forklaring: Generert for måling.\nTiltak: Tiltak generert for måling."
+    ny("svar", 2, ansvarlig, svar, trinn=dialogtrinn[0])
+    if a.status == "besvart":
+        return steg
+    if a.status == "lukket":
+        if godtatt:
+            ny("godtatt", 3, meldt_av_org, bruker=a.meldt_av)
+            ny("lukket", 3, meldt_av_org, "Lukket: melderen godtok svaret.", bruker=a.meldt_av)
+        else:
+            ny(
+                "lukket",
+                17,
+                None,
+                "Lukket: fristen for å avvise svaret gikk ut, og svaret regnes som godtatt.",
+                bruker=None,
+            )
+        return steg
+    ny(
+        "avvist",
+        3,
+        meldt_av_org,
+        "Svaret er ikke godt nok, generert for måling.",
+        bruker=a.meldt_av,
+    )
+    if a.status == "avvist":
+        return steg
+    # Taken on by either party: to the leaders' meeting, a new answer rejected, then the LSU.
+    ny("eskalert", 4, ansvarlig, "Tatt videre for måling.", trinn=dialogtrinn[-1])
+    ny("svar", 8, ansvarlig, svar, trinn=dialogtrinn[-1])
+    ny("avvist", 10, meldt_av_org, "Fortsatt uenige, generert for måling.", bruker=a.meldt_av)
+    ny(
+        "eskalert",
+        12,
+        meldt_av_org,
+        "Tatt videre til LSU for måling.",
+        bruker=a.meldt_av,
+        trinn=lsu_trinn,
+        sak=a.sak,
+        utvalg=a.sak.utvalg,
+    )
+    return steg

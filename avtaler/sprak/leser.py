@@ -50,6 +50,8 @@ _IKKE_PASSIV |= {
     *("synst", "lykkes", "trives", "enes", "einast", "samles", "samlast", "kjennes", "kjennast"),
 }
 _INFINITIVER = {"sørge", "sørgje", "syte", "påse", "ha"}
+# «kan bare/kun/berre»: not a right but the limit of what is allowed (a condition).
+_AVGRENSENDE = {"bare", "kun", "berre"}
 _MODALER = {"skal", "må", "kan", "bør", "vil", "skulle", "kunne", "måtte", "burde", "ville"}
 _FORAN_PART = {"en", "ein", "både", "og", "eller", "samt", "de", "dei", "ikke", "ikkje"}
 _VIL_ANSVAR = re.compile(r"\s+(?:\w+\s+)?ha\b.{0,60}?\b(?:ansvar|funksjon|rolle|oppg[aå]ve)", re.I)
@@ -410,6 +412,9 @@ class Leser:
 
     def _kan(self, t: Treff) -> Forekomst:
         pos, neste = self.neste_ord(t.slutt)
+        if neste in _AVGRENSENDE:
+            # «Utskrivning kan bare skje mellom 08 og 16»: outside it, it may not happen.
+            return Forekomst(t, VILKAR, f"Vilkår: «{t.tekst} {neste}» setter en grense")
         epistemisk = self.starter_med(pos, EPISTEMISK) or neste in self.ordliste.ord_i(EPISTEMISK)
         if epistemisk and not any(p.kategori == PART for p in self.subjekt(t)):
             return Forekomst(t, BESKRIVELSE, f"Beskrivelse: «{t.tekst} {neste}» er en mulighet")

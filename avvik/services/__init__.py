@@ -4,6 +4,7 @@ deadlines, escalation along the ladder. Each one transaction, each a step in the
 from avvik.services.eskalering import (
     avvik_eskaler,
     avvik_folger_saken,
+    avvik_nemndas_uttalelse,
     avvik_sak_gjenapnet,
     avvik_utfall,
     kan_tas_videre,
@@ -34,6 +35,7 @@ __all__ = [
     "avvik_kommenter",
     "avvik_lukk_etter_frist",
     "avvik_motta",
+    "avvik_nemndas_uttalelse",
     "avvik_registrer",
     "avvik_sak_gjenapnet",
     "avvik_svar",

@@ -160,6 +160,44 @@ def avvik_eskaler(*, avvik: Avvik, utfort_av: User, begrunnelse: str) -> Avviksh
     )
 
 
+@transaction.atomic
+def avvik_nemndas_uttalelse(*, avvik: Avvik, utfort_av: User, uttalelse: str) -> Avvik:
+    """The national dispute body's statement comes back to the avvik: the last rung of the
+    ladder (the agreement § 6) has been tried, and the avvik is closed with what the body said
+    (its statement is advisory unless the parties agreed it binds). Either party records it.
+    Without this an avvik at the national body stayed open for ever, and retention never
+    reached its texts."""
+    avvik = laas(avvik)
+    if not access.kan_eskalere(utfort_av, avvik):
+        raise Domenefeil(_("Bare partenes koordinatorer registrerer nemndas uttalelse."))
+    krev_apent(avvik)
+    if avvik.status != S.NASJONAL:
+        raise Domenefeil(_("Avviket er ikke brakt inn for nasjonal tvisteløsningsnemnd."))
+    if not uttalelse.strip():
+        raise Domenefeil(_("Skriv hva nemnda kom fram til."))
+    krev_uten_personnummer(uttalelse)
+    part = access.part_for(utfort_av, avvik)
+    hendelse_ny(
+        avvik,
+        Avvikshendelse.Type.UTFALL,
+        utfort_av,
+        _("Nasjonal tvisteløsningsnemnd: %(uttalelse)s") % {"uttalelse": uttalelse.strip()},
+        organisasjon=part,
+        trinn=avvik.trinn,
+    )
+    avvik.status = S.LUKKET
+    avvik.frist = None
+    avvik.save(update_fields=["status", "frist"])
+    hendelse_ny(
+        avvik,
+        Avvikshendelse.Type.LUKKET,
+        utfort_av,
+        _("Lukket: nemndas uttalelse er registrert."),
+        organisasjon=part,
+    )
+    return avvik
+
+
 def _avvik_i_sak(sak_id: int):
     return Avvik.objects.select_for_update(of=("self",)).filter(
         sak=sak_id, anonymisert__isnull=True

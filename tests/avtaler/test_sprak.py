@@ -76,6 +76,10 @@ SETNINGER = [
     ("Utskriving forutset at kommunen har stadfesta mottak.", V, [K], [], []),
     ("For at kommunane kan planleggje oppfølging, må varselet kome tidleg.", V, [], [], []),
     ("Pasienten skal ikkje skrivast ut før kommunen har stadfesta mottak.", V, [], [], []),
+    # «kan bare/kun/berre» limits what is allowed; the discharge hours are such a rule.
+    ("Utskrivning kan bare skje mellom kl. 08 og 16 på hverdager.", V, [], [], []),
+    ("Avtalen kan kun endres skriftlig.", V, [], [], []),
+    ("Pasienten kan berre skrivast ut når epikrisen er send.", V, [], [], []),
     # Rights, powers, options: never advice to write «skal».
     ("Avtalen kan seiast opp skriftleg med eitt års frist.", R, [], [], []),
     ("Særavtalar kan inngåast mellom Helse Bergen og kommunane.", R, [], [], []),

@@ -274,6 +274,49 @@ def test_without_agreement_in_lsu_either_party_goes_to_the_national_body_not_ssu
     )
 
 
+def test_the_national_bodys_statement_comes_back_and_closes_the_avvik(
+    client, ansatt, koordinator, kommune, helseforetak, kategori, hf_koordinator, lsu
+):
+    """§ 6 ends with the national dispute body: what it said comes back to the avvik (DOMAIN.md
+    § 3: advisory unless the parties agreed otherwise), recorded by either party, and the avvik
+    is closed – otherwise it stayed open for ever, out of reach of the retention period."""
+    avvik = _meld(ansatt, kommune, helseforetak, kategori)
+    steg = _til_lsu(avvik, ansatt, koordinator, hf_koordinator)
+    mote = hf.mote_opprett(utfort_av=None, utvalg=lsu, start=timezone.now(), sted="Drammen")
+    vedta(steg.sak, mote, {"kommunene": "uenig", "helseforetaket": "enig", "fastlege": "enig"})
+    avvik.refresh_from_db()
+    # Not before the case is at the national body.
+    with pytest.raises(Domenefeil, match="ikke brakt inn"):
+        services.avvik_nemndas_uttalelse(avvik=avvik, utfort_av=koordinator, uttalelse="Tidlig.")
+    services.avvik_eskaler(avvik=avvik, utfort_av=koordinator, begrunnelse="Uenige.")
+    # The reporting employee is not a party's coordinator.
+    with pytest.raises(Domenefeil, match="partenes koordinatorer"):
+        services.avvik_nemndas_uttalelse(avvik=avvik, utfort_av=ansatt, uttalelse="Nei.")
+
+    client.force_login(hf_koordinator)
+    side = client.get(f"/avvik/{avvik.pk}/").content.decode()
+    assert "Registrer nemndas uttalelse" in side and "Ta saken videre (eskaler)" not in side
+    tom = client.post(f"/avvik/{avvik.pk}/handling/", {"handling": "nemnd", "nemnd-uttalelse": ""})
+    assert tom.status_code == 400 and "Skriv hva nemnda kom fram til." in tom.content.decode()
+    svar = client.post(
+        f"/avvik/{avvik.pk}/handling/",
+        {"handling": "nemnd", "nemnd-uttalelse": "Kommunen har betalingsplikt fra dag to."},
+    )
+    assert svar.status_code == 302
+    avvik.refresh_from_db()
+    assert avvik.status == "lukket"
+    utfall, lukket = avvik.hendelser.order_by("-pk")[:2][::-1]
+    assert (utfall.type, utfall.organisasjon, utfall.trinn.mal) == (
+        "utfall",
+        helseforetak,
+        "nasjonal",
+    )
+    assert utfall.tekst == "Nasjonal tvisteløsningsnemnd: Kommunen har betalingsplikt fra dag to."
+    assert (lukket.type, lukket.utfort_av) == ("lukket", hf_koordinator)
+    side = client.get(f"/avvik/{avvik.pk}/").content.decode()
+    assert "Kommunen har betalingsplikt fra dag to." in side and "Registrer nemndas" not in side
+
+
 def test_taking_the_case_on_from_the_case_page_moves_the_avvik_too(
     ansatt, koordinator, kommune, helseforetak, kategori, hf_koordinator, lsu
 ):

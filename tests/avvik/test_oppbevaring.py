@@ -15,7 +15,7 @@ from django.test import override_settings
 
 from avtaler.models import Avtale, Avtaleversjon, Punktversjon, Signatur, Tilstandsendring
 from avvik import services
-from avvik.management.commands.slett_gamle_avvik import MARKOR, grense_for
+from avvik.management.commands.slett_gamle_avvik import MARKOR, RUTEFELT, grense_for
 from avvik.models import Avvik, Avvikshendelse, Avvikskategori
 from helsefellesskap import services as hf
 from helsefellesskap.models import Mote, Sak, Sakbehandling, Vedtak
@@ -74,8 +74,16 @@ def lag(client, ansatt, koordinator, hf_koordinator, kommune, helseforetak, kate
             beskrivelse="Utskrevet kl. 22.10 uten epikrise, meldt av sykepleier Kari.",
             stige="avtalesporsmal",
             punkt=avtale.punkter.get(nummer="1.1"),
+            melders_referanse="EQS 2231 (Kari)",
         )
         services.avvik_kommenter(avvik=avvik, utfort_av=ansatt, tekst="Ring meg, Kari.")
+        services.avvik_motta(
+            avvik=avvik,
+            utfort_av=hf_koordinator,
+            enhet="Medisinsk klinikk, sengepost 5 (Ola)",
+            referanse="Synergi 88123 (Ola)",
+            tekst="Tatt imot av Ola.",
+        )
         client.force_login(hf_koordinator)
         svar = client.post(
             f"/avvik/{avvik.pk}/handling/",
@@ -117,17 +125,24 @@ def _kjor(*args) -> str:
 def _tekster(avvik: Avvik) -> list[str]:
     """Every text and link to a person the avvik holds, its thread and history included."""
     tekster = [avvik.beskrivelse, avvik.tiltak, str(avvik.meldt_av_id)]
+    tekster += [getattr(avvik, felt) for felt in RUTEFELT]
     for h in avvik.hendelser.all():
         tekster += [h.tekst, str(h.utfort_av_id)]
     for h in avvik.history.all():
         tekster += [h.beskrivelse, h.tiltak, str(h.meldt_av_id), str(h.history_user_id)]
+        tekster += [getattr(h, felt) for felt in RUTEFELT]
         tekster.append(str(h.history_change_reason))
     return tekster
 
 
 def _uberort(avvik: Avvik) -> bool:
     avvik.refresh_from_db()
-    return avvik.anonymisert is None and "Kari" in avvik.beskrivelse and avvik.meldt_av_id
+    return (
+        avvik.anonymisert is None
+        and "Kari" in avvik.beskrivelse
+        and "Ola" in avvik.ansvarlig_enhet
+        and avvik.meldt_av_id
+    )
 
 
 def test_dry_run_reports_and_changes_nothing(lag):
@@ -153,13 +168,16 @@ def test_only_avvik_closed_longer_ago_than_the_period_are_anonymised(lag):
     ut = _kjor()
 
     assert f"Anonymiserte 2 avvik: {gammel.pk}, {akkurat_over.pk}." in ut
-    assert "Fjernet: beskrivelser 2, tiltak 2, tekster i forløpene 12" in ut
+    assert "Fjernet: beskrivelser 2, tiltak 2, tekster i forløpene 16" in ut
+    assert "enheter og saksnumre i kvalitetssystemene 2." in ut
     for avvik in (akkurat_innenfor, nylig, apent):
         assert _uberort(avvik)
     for avvik in (gammel, akkurat_over):
         avvik.refresh_from_db()
         assert avvik.anonymisert == I_DAG
         assert avvik.beskrivelse == MARKOR and avvik.tiltak == MARKOR
+        # The routing and the parties' own numbers point at records that may name people.
+        assert [getattr(avvik, felt) for felt in RUTEFELT] == ["", "", ""]
         tekster = " ".join(_tekster(avvik))
         assert "Kari" not in tekster and "Ola" not in tekster and "SSU" not in tekster
         assert avvik.meldt_av_id is None

@@ -67,3 +67,45 @@ def test_it_refuses_a_database_with_data(transactional_db):
     _lag()
     with pytest.raises(CommandError, match="har data fra før"):
         _lag()
+
+
+def test_the_avvik_follow_the_dialogue(transactional_db):
+    """The generated avvik are as the services leave them (#18, DOMAIN.md § 4): «Dialogue comes
+    first: the receiver answers, the reporter accepts or rejects the answer, and only then …
+    may either party take the next step; the party that is reported cannot close the matter on
+    its own». A benchmark on old-style rows would measure pages nobody sees."""
+    from django.db.models import F, Q
+    from django.utils import timezone
+
+    _lag()
+    alle = Avvik.objects.select_related("kategori", "ansvarlig", "trinn", "sak__utvalg")
+    assert set(alle.values_list("status", flat=True)) >= {
+        "meldt", "mottatt", "besvart", "avvist", "i_utvalg", "lukket"
+    }  # fmt: skip
+    for a in alle:
+        typer = list(a.hendelser.values_list("type", flat=True))
+        # Categories both ways: each fits the party responsible.
+        assert a.kategori.passer_for(a.ansvarlig), a.kategori
+        # Received means routed within the organisation, with its own number.
+        assert bool(a.ansvarlig_enhet) == ("mottatt" in typer) == (a.status != "meldt")
+        # Nothing goes up the ladder before an answer was rejected.
+        for i, type_ in enumerate(typer):
+            if type_ == "eskalert":
+                assert "avvist" in typer[:i], typer
+        # Only the reporter's acceptance or the passing of its deadline closes.
+        lukket = a.hendelser.filter(type="lukket")
+        assert lukket.exists() == (a.status == "lukket")
+        assert not lukket.filter(organisasjon=a.ansvarlig).exists()
+        if a.status == "i_utvalg":
+            assert a.trinn.mal == "lsu" and a.sak.neste == "nasjonal"
+            # The LSU of the municipality's own area.
+            kommune = a.ansvarlig if a.ansvarlig.type == "kommune" else a.meldt_av_organisasjon
+            assert a.sak.utvalg.lokalomrade.kommuner.filter(pk=kommune.pk).exists()
+        else:
+            assert a.sak_id is None and a.trinn.nummer == 1
+    # A deadline still runs where the dialogue is open, and none where it is not.
+    assert not alle.filter(status__in=["besvart", "meldt", "mottatt"], frist__isnull=True)
+    assert not alle.filter(status="besvart", frist__lt=timezone.now())
+    assert not alle.filter(~Q(status__in=["besvart", "meldt", "mottatt"]), frist__isnull=False)
+    assert not Avvikshendelse.objects.filter(tidspunkt__gt=timezone.now()).exists()
+    assert not Avvikshendelse.objects.filter(tidspunkt__lt=F("avvik__hendelse")).exists()

@@ -5,8 +5,12 @@ avvik per category, clause, organisation, LSU area and month; escalation cases i
 (archive duty) point back at the avvik and its steps. Deleting would change last decade's numbers
 and leave those cases pointing at nothing. What could identify a person goes instead:
 
-- every free text: the description, the measures (tiltak) and each text in the thread (answers,
-  comments, reasons for escalation, the outcome copied from the decision) becomes MARKOR;
+- every free text: the description, the measures (tiltak) and each text in the thread (the text
+  given on receipt, answers, acceptance, reasons for rejection and escalation, comments, the
+  outcome copied from the decision) becomes MARKOR;
+- the routing and the numbers in the parties' own quality systems (the clinic or unit that
+  followed up, and each party's reference, which points to a record that may name a patient or
+  an employee) are emptied;
 - every link to a user: the reporter, whoever did each step, and in the history table also the
   user behind each change and its change reason; the history's copies of the texts too.
 
@@ -35,6 +39,10 @@ from avvik.models import Avvik, Avvikshendelse
 
 MARKOR = "[Anonymisert: teksten er slettet etter oppbevaringstiden.]"
 PARTI = 500
+# Routing and the parties' own case numbers: emptied, not marked (a number field showing the
+# marker would read as a number).
+RUTEFELT = ("melders_referanse", "ansvarlig_enhet", "ansvarligs_referanse")
+UTEN_RUTING = dict.fromkeys(RUTEFELT, "")
 
 
 def grense_for(i_dag: datetime.date, ar: int) -> datetime.datetime:
@@ -85,11 +93,13 @@ def avvik_anonymiser(
     historikk = Avvik.history.filter(id__in=ider)
     tall: Counter[str] = Counter()
     tall["tiltak"] = avvik.exclude(tiltak="").update(tiltak=MARKOR)
+    tall["ruting"] = avvik.exclude(**UTEN_RUTING).update(**UTEN_RUTING)
     tall["brukere"] = avvik.filter(meldt_av__isnull=False).count()
     tall["avvik"] = avvik.update(beskrivelse=MARKOR, meldt_av=None, anonymisert=tidspunkt)
     tall["tekster"] = hendelser.exclude(tekst="").update(tekst=MARKOR)
     tall["brukere"] += hendelser.filter(utfort_av__isnull=False).update(utfort_av=None)
     historikk.exclude(tiltak="").update(tiltak=MARKOR)
+    historikk.exclude(**UTEN_RUTING).update(**UTEN_RUTING)
     tall["historikk"] = historikk.update(
         beskrivelse=MARKOR, meldt_av=None, history_user=None, history_change_reason=None
     )
@@ -145,7 +155,8 @@ class Command(BaseCommand):
         self.stdout.write(f"Anonymiserte {len(behandlet)} avvik: {_ider(behandlet)}.")
         self.stdout.write(
             f"Fjernet: beskrivelser {sum_['avvik']}, tiltak {sum_['tiltak']}, tekster i "
-            f"forløpene {sum_['tekster']}, koblinger til brukere {sum_['brukere']}. "
+            f"forløpene {sum_['tekster']}, koblinger til brukere {sum_['brukere']}, "
+            f"enheter og saksnumre i kvalitetssystemene {sum_['ruting']}. "
             f"Historikkrader renset: {sum_['historikk']}."
         )
         self.stdout.write(
