@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("helsefellesskap", "0008_normaliser_epost"),
+        ("helsefellesskap", "0001_initial"),  # Organisasjon; no need to wait for later ones
         ("sikkerhet", "0003_registreringskode"),
     ]
 
