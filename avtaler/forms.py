@@ -12,6 +12,10 @@ class ImportForm(DsSkjema, forms.Form):
     fil = forms.FileField(
         label=_("Avtalen som fil"),
         help_text=_("Word (.docx), PDF eller ren tekst, høyst 5 MB."),
+        error_messages={
+            "required": _("Velg filen med avtalen."),
+            "empty": _("Filen er tom. Velg filen med avtalen."),
+        },
         widget=forms.ClearableFileInput(
             attrs={"accept": ".docx,.pdf,.txt,text/plain,application/pdf"}
         ),

@@ -64,6 +64,10 @@ class AvvikForm(DsSkjema, forms.Form):
         label=_("Når skjedde det?"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         input_formats=["%Y-%m-%dT%H:%M"],
+        error_messages={
+            "required": _("Oppgi dato og klokkeslett for når det skjedde."),
+            "invalid": _("Oppgi dato og klokkeslett for når det skjedde, som dd.mm.åååå tt:mm."),
+        },
     )
     punkt = forms.TypedChoiceField(
         label=_("Avtalepunkt som er brutt"), required=False, coerce=int, empty_value=None

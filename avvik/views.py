@@ -195,7 +195,16 @@ def _detalj(request: HttpRequest, avvik: Avvik, feilet=None, status: int = 200) 
             .order_by("-tidspunkt")
             .first()
         )
-    kan_eskalere = access.kan_eskalere(request.user, avvik) and avvik.status != Avvik.Status.LUKKET
+    apen = avvik.status != Avvik.Status.LUKKET
+    kan_eskalere = access.kan_eskalere(request.user, avvik) and apen
+    # The reporter who is no coordinator is told who can take the next step, rather than
+    # being told «both parties can» and finding no button.
+    andre_kan_eskalere = (
+        apen
+        and not kan_eskalere
+        and not services.kan_tas_videre(avvik)
+        and services.neste_trinn(avvik) is not None
+    )
     return render(
         request,
         "avvik/detalj.html",
@@ -208,6 +217,7 @@ def _detalj(request: HttpRequest, avvik: Avvik, feilet=None, status: int = 200) 
             "regnes_som_godtatt": services.svaret_regnes_som_godtatt(avvik),
             "vedtak": vedtak,
             "neste_trinn": services.neste_trinn(avvik) if "eskaler" in skjemaer else None,
+            "andre_kan_eskalere": andre_kan_eskalere,
         },
         status=status,
     )

@@ -12,12 +12,22 @@ class MoteForm(DsSkjema, forms.Form):
         label=_("Dato og klokkeslett"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         input_formats=["%Y-%m-%dT%H:%M"],
+        error_messages={
+            "required": _("Oppgi dato og klokkeslett for møtet."),
+            "invalid": _("Oppgi dato og klokkeslett for møtet, som dd.mm.åååå tt:mm."),
+        },
     )
-    sted = forms.CharField(label=_("Sted"), max_length=200)
+    sted = forms.CharField(
+        label=_("Sted"), max_length=200, error_messages={"required": _("Oppgi hvor møtet holdes.")}
+    )
 
 
 class SakForm(DsSkjema, forms.Form):
-    tittel = forms.CharField(label=_("Sakstittel"), max_length=300)
+    tittel = forms.CharField(
+        label=_("Sakstittel"),
+        max_length=300,
+        error_messages={"required": _("Skriv en tittel på saken.")},
+    )
     beskrivelse = forms.CharField(
         label=_("Saksframstilling"), widget=forms.Textarea(attrs={"rows": 4}), required=False
     )

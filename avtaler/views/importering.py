@@ -25,6 +25,7 @@ from kjerne.tilgang import innlogget
 
 IMPORT_NOKKEL = "avtaleimport"
 HANDLINGER = {"overskrift", "tekst", "sammen", "del"}
+METADATAFELT = ("helsefellesskap", "type", "tittel", "tema", "overordnet", "parter")
 
 
 def _metadata_skjema(request: HttpRequest, data=None, initial=None) -> ImportMetadataForm:
@@ -39,6 +40,20 @@ def _metadata_skjema(request: HttpRequest, data=None, initial=None) -> ImportMet
         helsefellesskap_ids=access.helsefellesskap_for_import(request.user),
         egne_org_ids=egne_org_ids,
     )
+
+
+def _metadata_initial(lagret: dict) -> dict:
+    """What the coordinator has typed in the agreement's details so far (sent along with each
+    correction), else the title found in the file: a correction never wipes out the details."""
+    initial = {"tittel": lagret["tittel"]}
+    for navn, verdier in lagret.get("metadata", {}).items():
+        initial[navn] = verdier if navn == "parter" else (verdier[0] if verdier else "")
+    return initial
+
+
+def _husk_metadata(request: HttpRequest, lagret: dict) -> None:
+    if any(navn in request.POST for navn in METADATAFELT):
+        lagret["metadata"] = {navn: request.POST.getlist(navn) for navn in METADATAFELT}
 
 
 def _tolket(lagret: dict) -> Importresultat:
@@ -124,13 +139,14 @@ def importer(request: HttpRequest) -> HttpResponse:
 
     if request.method == "POST" and handling in ("rett", "nullstill") and lagret:
         feil = ""
+        _husk_metadata(request, lagret)
         if handling == "nullstill":
             lagret["overstyringer"] = {}
         else:
             feil = _rett(request, lagret)
         request.session[IMPORT_NOKKEL] = lagret
         if request.htmx or feil:
-            skjema = _metadata_skjema(request, initial={"tittel": lagret["tittel"]})
+            skjema = _metadata_skjema(request, initial=_metadata_initial(lagret))
             return _forhandsvisning(request, lagret, skjema, status=400 if feil else 200, feil=feil)
         anker = request.POST.get("rett", "").partition(":")[2]
         return redirect(f"{request.path}#linje-{anker}" if anker else request.path)
@@ -178,7 +194,7 @@ def importer(request: HttpRequest) -> HttpResponse:
             )
     elif request.method == "GET" and lagret:
         return _forhandsvisning(
-            request, lagret, _metadata_skjema(request, initial={"tittel": lagret["tittel"]})
+            request, lagret, _metadata_skjema(request, initial=_metadata_initial(lagret))
         )
     return render(
         request,

@@ -206,3 +206,36 @@ def test_a_pdf_can_be_imported_in_the_browser(client, koordinator):
     html = _last_opp(client, pdf.read_bytes(), navn="avtale.pdf").content.decode()
     assert "(PDF) ble lest som 12 punkter" in html
     assert "Sikkerhet: høy" in html
+
+
+def test_a_correction_keeps_the_details_the_coordinator_typed(client, koordinator, kommune):
+    """Nothing typed is lost on the way (house rule): a line correction swaps the whole
+    preview, and the title, type and parties sent along with it come back filled in."""
+    client.force_login(koordinator)
+    _last_opp(client, FELLER.read_bytes())
+    svar = client.post(
+        "/avtaler/importer/",
+        {
+            "handling": "rett",
+            "rett": "angre:3",
+            "helsefellesskap": kommune.helsefellesskap_id,
+            "type": "retningslinje",
+            "tittel": "Min egen tittel",
+            "parter": [kommune.pk],
+        },
+        HTTP_HX_REQUEST="true",
+    )
+    html = svar.content.decode()
+    assert svar.status_code == 200
+    assert 'value="Min egen tittel"' in html
+    assert 'value="retningslinje" selected' in html
+    assert f'value="{kommune.pk}" selected' in html
+    # A reload of the page (no JavaScript) keeps them too.
+    assert 'value="Min egen tittel"' in client.get("/avtaler/importer/").content.decode()
+
+
+def test_no_file_chosen_says_so(client, koordinator):
+    client.force_login(koordinator)
+    svar = client.post("/avtaler/importer/", {"handling": "vis"})
+    assert svar.status_code == 400
+    assert "Velg filen med avtalen." in svar.content.decode()

@@ -270,6 +270,7 @@ def test_registration_form_keeps_input_on_error(client, ansatt, kommune, helsefo
     assert 'name="stige"' in tom and "checked" not in tom[tom.index('name="stige"') - 200 :]
     uten = client.post("/avvik/ny/", {"meldt_av_organisasjon": kommune.pk}).content.decode()
     assert "Velg om det gjelder en pasientrelatert enkeltsak eller avtalen." in uten
+    assert "Oppgi dato og klokkeslett for når det skjedde." in uten
     assert not Avvik.objects.exists()
 
 

@@ -136,6 +136,43 @@ def test_the_reported_party_cannot_close_to_stop_escalation(
     assert steg.trinn.nummer == 2 and steg.organisasjon == helseforetak
 
 
+def test_a_system_administrator_of_the_reported_party_cannot_close_either(
+    client, ansatt, kommune, helseforetak, kategori, hf_koordinator, lsu
+):
+    """Issue 18: «the responsible party cannot close to block escalation». The demo's HF
+    administrator (admin@demo.no) is also a system administrator; that gave the HF the
+    reporter's «Godta svaret og lukk» on its own answer, found by trying it in the browser."""
+    avvik = _meld(ansatt, kommune, helseforetak, kategori)
+    _svar(avvik, hf_koordinator)
+    hf_koordinator.is_superuser = hf_koordinator.is_staff = True
+    hf_koordinator.save()
+    with pytest.raises(Domenefeil, match="Bare den som meldte"):
+        services.avvik_godta(avvik=avvik, utfort_av=hf_koordinator)
+    client.force_login(hf_koordinator)
+    side = client.get(f"/avvik/{avvik.pk}/").content.decode()
+    assert "Godta svaret" not in side and "Avvis svaret" not in side
+    avvik.refresh_from_db()
+    assert avvik.status == "besvart"
+
+
+def test_a_reporter_without_the_right_to_escalate_is_told_who_has_it(
+    client, ansatt, kommune, helseforetak, kategori, hf_koordinator, lsu
+):
+    """After «Avvis svaret» the employee was told «Begge parter kan nå ta saken videre» and
+    then found no way to: escalation belongs to the parties' coordinators (issue 18 § 3)."""
+    avvik = _meld(ansatt, kommune, helseforetak, kategori)
+    _svar(avvik, hf_koordinator)
+    services.avvik_avvis(avvik=avvik, utfort_av=ansatt, begrunnelse="Svaret forklarer ikke nok.")
+    client.force_login(ansatt)
+    side = client.get(f"/avvik/{avvik.pk}/").content.decode()
+    assert "Ta saken videre (eskaler)" not in side
+    assert "Det gjør samhandlingskoordinatorene eller administratorene i " in side
+    assert kommune.navn in side and helseforetak.navn in side
+    client.force_login(hf_koordinator)
+    side = client.get(f"/avvik/{avvik.pk}/").content.decode()
+    assert "Ta saken videre (eskaler)" in side and "hvem-tar-videre" not in side
+
+
 def test_every_actions_text_is_in_the_history(
     ansatt, kommune, helseforetak, kategori, hf_koordinator
 ):

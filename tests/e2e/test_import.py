@@ -58,6 +58,11 @@ def test_a_coordinator_corrects_the_structure_before_creating_the_draft(side, de
     expect(rad.locator(".importlinje__merknad")).to_contain_text("passer ikke i rekkefølgen")
     assert merknad.count() >= 1
 
+    # What the coordinator types in the details survives the corrections below (nothing typed
+    # is lost), and focus stays at the corrected line for a keyboard user.
+    side.page.get_by_label("Type avtale").select_option("retningslinje")
+    side.page.get_by_label("Tittel").fill("Retningslinje for utskrivning, importert")
+
     # Make «7. Ikrafttredelse» heading 6, through the correction on its line (htmx).
     rad.get_by_text(re.compile(r"^Rett linje \d+$")).click()
     rad.get_by_label("Nummer (valgfritt)").fill("6")
@@ -66,6 +71,11 @@ def test_a_coordinator_corrects_the_structure_before_creating_the_draft(side, de
     rad = side.page.locator("li.importlinje", has_text="7. Ikrafttredelse")
     expect(rad.locator(".ds-tag").first).to_contain_text("Overskrift 6")
     expect(rad.get_by_text("rettet")).to_be_visible()
+    expect(rad).to_be_focused()
+    expect(side.page.get_by_label("Tittel")).to_have_value(
+        "Retningslinje for utskrivning, importert"
+    )
+    expect(side.page.get_by_label("Type avtale")).to_have_value("retningslinje")
     side.sjekk_tilgjengelighet()
 
     # Join a paragraph to the one above it, then take the join back.
@@ -80,11 +90,10 @@ def test_a_coordinator_corrects_the_structure_before_creating_the_draft(side, de
     expect(avsnitt.locator(".ds-tag").first).to_contain_text("Avsnitt")
     side.sjekk_tilgjengelighet()
 
-    side.page.get_by_label("Type avtale").select_option("retningslinje")
     side.page.get_by_role("button", name="Opprett utkast").click()
     expect(side.page.get_by_text("er importert som utkast med 8 punkter")).to_be_visible()
     side.sjekk_tilgjengelighet()
-    versjon = Avtaleversjon.objects.get(tittel__startswith="Retningslinje for utskrivning")
+    versjon = Avtaleversjon.objects.get(tittel="Retningslinje for utskrivning, importert")
     assert versjon.punkter.get(nummer="6").overskrift == "Ikrafttredelse"
     assert side.konsollfeil == []
 

@@ -192,3 +192,30 @@ def test_the_language_check_follows_the_typing(side, avtale):
     side.gaa_til("/kommuner/3301/dekning/")
     expect(page.get_by_text("Mangler").first).to_be_visible()
     assert side.konsollfeil == []
+
+
+def test_keyboard_focus_follows_rediger_lagre_and_avbryt(side, avtale):
+    """Keyboard use (house rule): «Rediger 1» swaps the clause for its form and the focus
+    goes to its first field; «Avbryt» and «Lagre punktet» swap it back and the focus goes to
+    «Rediger 1» again – not to <body>, the top of a long agreement."""
+    from playwright.sync_api import expect
+
+    page = side.page
+    logg_inn(side, "koordinator@demo.no")
+    utkast = services.versjon_start_revisjon(versjon=avtale, utfort_av=None)
+    side.gaa_til(f"/avtaler/{utkast.avtale_id}/versjoner/{utkast.nummer}/rediger/")
+    punkt = utkast.punkter.get(nummer="1")
+    nummer = page.locator(f"#nummer-{punkt.pk}")
+    page.get_by_role("link", name="Rediger 1", exact=True).focus()
+    page.keyboard.press("Enter")
+    expect(nummer).to_be_focused()
+    page.get_by_role("link", name="Avbryt").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("link", name="Rediger 1", exact=True)).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(nummer).to_be_focused()
+    page.locator(f"#overskrift-{punkt.pk}").fill("Formål med avtalen")
+    page.get_by_role("button", name="Lagre punktet").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("link", name="Rediger 1", exact=True)).to_be_focused()
+    assert side.konsollfeil == []

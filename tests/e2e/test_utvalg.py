@@ -107,3 +107,24 @@ def test_the_parties_decide_and_an_absent_hf_postpones(side, demodata):
     utsatt = Sak.objects.get(tittel="Samarbeid om legevakt")
     assert utsatt.status == "apen" and utsatt.vedtak.get().resultat == "utsatt"
     assert side.konsollfeil == []
+
+
+def test_keyboard_focus_follows_the_swapped_meeting_forms(side, demodata):
+    """Keyboard use (house rule: pages work by keyboard): after an htmx post replaces the
+    case list, focus is on the field with the error, or on the list's heading – never left on
+    <body>, which would send a keyboard user back to the top of the page."""
+    from playwright.sync_api import expect
+
+    page = side.page
+    logg_inn(side, "sekretaer@demo.no")
+    _nytt_mote(side, "07:30")
+    page.get_by_label("Sakstittel").fill("Tastatursak")
+    page.get_by_role("button", name="Legg til sak").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="Saksliste", exact=True)).to_be_focused()
+    sak = page.get_by_role("article").filter(has_text="Tastatursak")
+    sak.get_by_role("button", name="Registrer vedtak").focus()
+    page.keyboard.press("Enter")
+    expect(sak.get_by_role("textbox", name="Vedtak")).to_be_focused()
+    expect(sak.get_by_text("Skriv vedtaksteksten.")).to_be_visible()
+    assert side.konsollfeil == []

@@ -325,3 +325,14 @@ def test_the_decision_form_chooses_no_position_and_keeps_input_at_an_error(
         in fragment.content.decode()
     )
     assert not Vedtak.objects.exists()
+
+
+def test_meeting_and_case_forms_say_what_is_missing_in_norwegian():
+    """Clear Norwegian messages (house rule), not Django's generic «Feltet er påkrevet»."""
+    from helsefellesskap.forms_utvalg import MoteForm, SakForm
+
+    mote = MoteForm({"start": "i morgen", "sted": ""})
+    assert mote.errors["start"] == ["Oppgi dato og klokkeslett for møtet, som dd.mm.åååå tt:mm."]
+    assert mote.errors["sted"] == ["Oppgi hvor møtet holdes."]
+    assert MoteForm({}).errors["start"] == ["Oppgi dato og klokkeslett for møtet."]
+    assert SakForm({}).errors["tittel"] == ["Skriv en tittel på saken."]
