@@ -1,5 +1,6 @@
 import datetime
 import io
+import re
 
 import pytest
 from django.core.management import call_command
@@ -190,7 +191,13 @@ def test_the_language_check_follows_the_typing(side, avtale):
     expect(page.get_by_role("heading", level=1)).to_contain_text("Språk og forpliktelser")
     side.gaa_til(f"/avtaler/{utkast.avtale_id}/versjoner/{utkast.nummer}/ansvar/")
     side.gaa_til("/kommuner/3301/dekning/")
-    expect(page.get_by_text("Mangler").first).to_be_visible()
+    # The demo covers every topic for Drammen (issue 27): each says why, with the clause.
+    expect(page.get_by_text("Dekket", exact=True).first).to_be_visible()
+    expect(page.get_by_role("link", name=re.compile(r"^Punkt 4\.3 Forbedret"))).to_be_visible()
+    side.sjekk_tilgjengelighet()
+    page.get_by_role("link", name="rett temaene").first.click()
+    expect(page.get_by_role("button", name="Lagre temaene").first).to_be_visible()
+    side.sjekk_tilgjengelighet()
     assert side.konsollfeil == []
 
 
