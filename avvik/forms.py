@@ -9,6 +9,7 @@ from avtaler.models import Avtaleversjon, Punktversjon
 from avvik.models import Avvikskategori, Stigetype
 from helsefellesskap.models import Organisasjon
 from kjerne.forms import DsSkjema
+from kjerne.inndata import dato_innenfor, les_heltall
 
 
 def punktvalg(ansvarlig_id, dato, sok: str = "") -> list:
@@ -103,11 +104,16 @@ class AvvikForm(DsSkjema, forms.Form):
         self.fields["ansvarlig"].queryset = Organisasjon.objects.filter(
             helsefellesskap__in=hf_ids
         ).order_by("type", "navn")
-        ansvarlig = self.data.get("ansvarlig") or self.initial.get("ansvarlig")
+        # Read as the raw input (the fields are cleaned later): anything but an id, or a date
+        # outside the bounds, gives no clauses rather than an error.
+        ansvarlig = les_heltall(str(self.data.get("ansvarlig") or ""), None) or self.initial.get(
+            "ansvarlig"
+        )
         dato = timezone.localdate()
         if self.data.get("hendelse"):
             with contextlib.suppress(ValueError):
-                dato = timezone.datetime.fromisoformat(self.data["hendelse"]).date()
+                lest = timezone.datetime.fromisoformat(self.data["hendelse"]).date()
+                dato = lest if dato_innenfor(lest) else dato
         self.fields["punkt"].choices = punktvalg(ansvarlig, dato)
         self.fields["punkt"].widget.attrs["class"] = "ds-input"
         self.fields["stige"].widget.attrs.pop("class", None)

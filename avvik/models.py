@@ -2,7 +2,7 @@
 handled by the responsible organisation, escalated along the agreed ladder.
 
 An avvik is about the system, never about a patient: free text is screened for
-fødselsnummer and D-nummer before it is saved (avvik/personnummer.py).
+fødselsnummer and D-nummer before it is saved (kjerne/personvern.py).
 """
 
 from django.conf import settings

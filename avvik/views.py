@@ -31,6 +31,7 @@ from helsefellesskap import access as hf_access
 from helsefellesskap.models import Organisasjon
 from kjerne.fartsgrense import fartsgrense
 from kjerne.feil import Domenefeil
+from kjerne.inndata import dato_innenfor, les_dato, les_heltall
 from kjerne.tilgang import innlogget, offentlig
 
 
@@ -83,24 +84,25 @@ def punkter(request: HttpRequest) -> HttpResponse:
     """While the form is filled in (htmx): the clause options for the organisation, date and
     search term, and whether a discharge at that time was within the agreed hours."""
     try:
-        hendelse = timezone.make_aware(
-            datetime.datetime.fromisoformat(request.GET.get("hendelse", ""))
-        )
+        hendelse = datetime.datetime.fromisoformat(request.GET.get("hendelse", ""))
     except ValueError:
         hendelse = None
+    if hendelse is not None:
+        # A time outside the bounds is no time: no clause check, today's clauses.
+        hendelse = timezone.make_aware(hendelse.replace(tzinfo=None))
+        hendelse = hendelse if dato_innenfor(hendelse) else None
     dato = timezone.localtime(hendelse).date() if hendelse else timezone.localdate()
-    ansvarlig_id = request.GET.get("ansvarlig", "")
-    ansvarlig_id = int(ansvarlig_id) if ansvarlig_id.isdigit() else None
+    ansvarlig_id = les_heltall(request.GET.get("ansvarlig"), None)
     sjekk = None
-    kategori_id = request.GET.get("kategori", "")
-    meldt_id = request.GET.get("meldt_av_organisasjon", "")
-    if hendelse and ansvarlig_id and kategori_id.isdigit() and meldt_id.isdigit():
+    kategori_id = les_heltall(request.GET.get("kategori"), None)
+    meldt_id = les_heltall(request.GET.get("meldt_av_organisasjon"), None)
+    if hendelse and ansvarlig_id and kategori_id and meldt_id:
         kategori = Avvikskategori.objects.filter(
             pk=kategori_id, gjelder_utskrivningstid=True
         ).first()
-        orger = {o.pk: o for o in Organisasjon.objects.filter(pk__in=[ansvarlig_id, int(meldt_id)])}
+        orger = {o.pk: o for o in Organisasjon.objects.filter(pk__in=[ansvarlig_id, meldt_id])}
         if kategori and len(orger) == 2:
-            sjekk = services.utskrivningssjekk(orger[int(meldt_id)], orger[ansvarlig_id], hendelse)
+            sjekk = services.utskrivningssjekk(orger[meldt_id], orger[ansvarlig_id], hendelse)
     return render(
         request,
         "avvik/_punktvalg.html",
@@ -269,15 +271,10 @@ def avvik_handling(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _periode(request: HttpRequest) -> tuple[datetime.date, datetime.date]:
+    # Malformed or outside the bounds (?til=9999-12-31): the default, not an overflow.
     i_dag = timezone.localdate()
-    try:
-        fra = datetime.date.fromisoformat(request.GET.get("fra", ""))
-    except ValueError:
-        fra = i_dag.replace(year=i_dag.year - 1)
-    try:
-        til = datetime.date.fromisoformat(request.GET.get("til", ""))
-    except ValueError:
-        til = i_dag
+    fra = les_dato(request.GET.get("fra"), i_dag.replace(year=i_dag.year - 1))
+    til = les_dato(request.GET.get("til"), i_dag)
     return fra, til
 
 
@@ -450,10 +447,14 @@ def arsrapport(request: HttpRequest, kortnavn: str, ar: int) -> HttpResponse:
             .annotate(n=Count("id"))
             .order_by("-n")[:20]
         ),
+        # Counts per step only: the report goes to every organisation of the Helsefellesskap,
+        # and an id, a category or the parties would point out another organisation's case.
         "eskalert": list(
             Avvik.objects.filter(helsefellesskap=helsefellesskap, trinn__nummer__gt=1)
             .exclude(status=Avvik.Status.LUKKET)
-            .med_detaljer()
+            .values("trinn__nummer", "trinn__beskrivelse")
+            .annotate(n=Count("id"))
+            .order_by("trinn__nummer", "trinn__beskrivelse")
         ),
     }
     svar = HttpResponse(

@@ -23,6 +23,7 @@ if settings.YTELSE_GRUNNLINJE:
 
     urlpatterns.append(path("ytelse/grunnlinje/", grunnlinje, name="ytelse-grunnlinje"))
 
+handler400 = "kjerne.views.ugyldig_foresporsel"
 handler403 = "kjerne.views.ingen_tilgang"
 handler404 = "kjerne.views.ikke_funnet"
 handler500 = "kjerne.views.serverfeil"

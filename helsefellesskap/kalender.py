@@ -6,6 +6,7 @@ from django.conf import settings
 from icalendar import Calendar, Event
 
 from helsefellesskap.models import Mote, Utvalg
+from kjerne.inndata import dato_innenfor
 
 MOTELENGDE = datetime.timedelta(hours=3)
 
@@ -17,6 +18,8 @@ def moter_som_ical(utvalg: Utvalg, moter) -> bytes:
     kalender.add("x-wr-calname", f"{utvalg.navn} ({utvalg.helsefellesskap.navn})")
     kalender.add("x-wr-timezone", settings.TIME_ZONE)
     for mote in moter:
+        if not dato_innenfor(mote.start):
+            continue  # a typing error stored before the bounds: no calendar can hold it
         hendelse = Event()
         hendelse.add("uid", f"mote-{mote.pk}@samhandlingsavtaler")
         hendelse.add("summary", f"{utvalg.kortnavn}: møte")

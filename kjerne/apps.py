@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import pre_save
 
 
 class KjerneConfig(AppConfig):
@@ -7,3 +8,11 @@ class KjerneConfig(AppConfig):
 
     def ready(self):
         from kjerne import sjekker  # noqa: F401 -- registers the deploy checks
+        from kjerne.inndata import installer_kalendervern
+        from kjerne.personvern import skjerm_modell
+
+        # A date already stored at the edge of the calendar breaks no page.
+        installer_kalendervern()
+
+        # The last line of the screen for patient identifiers: every save of every model.
+        pre_save.connect(skjerm_modell, dispatch_uid="kjerne.personvern.skjerm_modell")

@@ -32,6 +32,10 @@ def innlogging_sperret(request: HttpRequest, original_response=None, credentials
 # --- error pages (config/urls.py handler403/404/500, settings.CSRF_FAILURE_VIEW) -----------
 
 
+def ugyldig_foresporsel(request: HttpRequest, exception=None) -> HttpResponse:
+    return render(request, "feil/400.html", status=400)
+
+
 def ingen_tilgang(request: HttpRequest, exception=None) -> HttpResponse:
     return render(request, "feil/403.html", status=403)
 

@@ -13,8 +13,8 @@ from django.utils import timezone
 from avtaler.models import Avtaleversjon
 from avtaler.oversikt import VARSEL_DAGER
 from avvik.models import Avvik, Avvikshendelse
-from avvik.personnummer import finn_personnummer
 from helsefellesskap.models import Mote, Organisasjon, User, Utvalg, Vedtak
+from kjerne.personvern import finn_personnummer
 
 
 @pytest.fixture

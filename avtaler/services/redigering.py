@@ -32,6 +32,7 @@ from avtaler.services.versjoner import (
 from helsefellesskap.models import Organisasjon, User, Utvalg, Vedtak
 from helsefellesskap.services import sak_opprett
 from kjerne.feil import Domenefeil
+from kjerne.personvern import krev_uten_personnummer
 
 logger = logging.getLogger(__name__)
 
@@ -72,6 +73,7 @@ def punkt_lagre(
     """
     _punkt_i_utkast(punkt)
     _krev_lengder(nummer, overskrift)
+    krev_uten_personnummer(**{_("Nummer"): nummer, _("Overskrift"): overskrift, _("Tekst"): tekst})
     truffet = Punktversjon.objects.filter(pk=punkt.pk, endringsteller=forventet_teller).update(
         endringsteller=F("endringsteller") + 1
     )

@@ -27,6 +27,7 @@ from avtaler.models import (
 )
 from helsefellesskap.models import Helsefellesskap, Organisasjon, User, Vedtak
 from kjerne.feil import Domenefeil
+from kjerne.personvern import krev_uten_personnummer
 
 T = Avtaleversjon.Tilstand
 
@@ -100,6 +101,15 @@ def _overgang(
 def _punkter_opprett(versjon: Avtaleversjon, punkter: Iterable[NyttPunkt]) -> list[Punktversjon]:
     """Append clauses with new identities; parents follow from the numbering (3.1 under 3)."""
     punkter = list(punkter)
+    # bulk_create passes no pre_save: screen here what is typed, pasted or imported.
+    for nytt in punkter:
+        krev_uten_personnummer(
+            **{
+                _("Nummer"): nytt.nummer,
+                _("Overskrift på punkt %(nr)s") % {"nr": nytt.nummer}: nytt.overskrift,
+                _("Tekst i punkt %(nr)s") % {"nr": nytt.nummer or nytt.overskrift}: nytt.tekst,
+            }
+        )
     identiteter = Punkt.objects.bulk_create([Punkt(avtale=versjon.avtale) for _ in punkter])
     start = (versjon.punkter.aggregate(m=Max("rekkefolge"))["m"] or 0) + 1
     identitet_for_nummer = dict(versjon.punkter.values_list("nummer", "punkt_id"))

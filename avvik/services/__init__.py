@@ -20,14 +20,11 @@ from avvik.services.flyt import (
     svaret_regnes_som_godtatt,
 )
 from avvik.services.registrering import (
-    PERSONNUMMER_MELDING,
     avvik_registrer,
-    krev_uten_personnummer,
     utskrivningssjekk,
 )
 
 __all__ = [
-    "PERSONNUMMER_MELDING",
     "avvik_avvis",
     "avvik_eskaler",
     "avvik_folger_saken",
@@ -41,7 +38,6 @@ __all__ = [
     "avvik_svar",
     "avvik_utfall",
     "kan_tas_videre",
-    "krev_uten_personnummer",
     "neste_trinn",
     "svaret_regnes_som_godtatt",
     "utskrivningssjekk",

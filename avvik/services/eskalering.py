@@ -11,12 +11,13 @@ from avvik import access
 from avvik.models import Avvik, Avvikshendelse, Eskaleringstrinn
 from avvik.services.flyt import krev_apent, laas
 from avvik.services.frister import frist
-from avvik.services.registrering import hendelse_ny, krev_uten_personnummer
+from avvik.services.registrering import hendelse_ny
 from avvik.stiger import trinn_for
 from helsefellesskap import services as utvalgstjenester
 from helsefellesskap.models import Organisasjon, Sak, User, Utvalg, Vedtak
 from helsefellesskap.models.utvalg import Side
 from kjerne.feil import Domenefeil
+from kjerne.personvern import krev_uten_personnummer
 
 S = Avvik.Status
 M = Eskaleringstrinn.Mal
@@ -100,7 +101,7 @@ def avvik_eskaler(*, avvik: Avvik, utfort_av: User, begrunnelse: str) -> Avviksh
         raise Domenefeil(hindring)
     if not begrunnelse.strip():
         raise Domenefeil(_("Skriv hvorfor saken tas videre."))
-    krev_uten_personnummer(begrunnelse)
+    krev_uten_personnummer(**{_("Begrunnelse"): begrunnelse})
     part = access.part_for(utfort_av, avvik) or avvik.meldt_av_organisasjon
     if avvik.status == S.IKKE_ENIGHET and avvik.sak is not None:
         # The case in the body goes on as a party's step; the receiver below moves the avvik.

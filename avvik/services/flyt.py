@@ -10,9 +10,10 @@ from django.utils.translation import gettext as _
 from avvik import access
 from avvik.models import Avvik, Avvikshendelse
 from avvik.services.frister import frist
-from avvik.services.registrering import hendelse_ny, krev_uten_personnummer
+from avvik.services.registrering import hendelse_ny
 from helsefellesskap.models import User
 from kjerne.feil import Domenefeil
+from kjerne.personvern import krev_uten_personnummer
 
 S = Avvik.Status
 VENTER_PA_SVAR = (S.MELDT, S.MOTTATT, S.AVVIST)
@@ -60,7 +61,13 @@ def avvik_motta(
         raise Domenefeil(_("Avviket er allerede tatt imot."))
     if not enhet.strip():
         raise Domenefeil(_("Oppgi klinikken, avdelingen eller enheten som skal følge opp."))
-    krev_uten_personnummer(enhet, referanse, tekst)
+    krev_uten_personnummer(
+        **{
+            _("Klinikk, avdeling eller enhet"): enhet,
+            _("Nummer i eget kvalitetssystem"): referanse,
+            _("Kommentar"): tekst,
+        }
+    )
     avvik.status = S.MOTTATT
     avvik.ansvarlig_enhet = enhet.strip()
     avvik.ansvarligs_referanse = referanse.strip()
@@ -99,7 +106,7 @@ def avvik_svar(*, avvik: Avvik, utfort_av: User, forklaring: str, tiltak: str) -
         raise Domenefeil(_("Forklar hva som skjedde."))
     if not tiltak.strip():
         raise Domenefeil(_("Beskriv tiltakene, eller skriv hvorfor ingen tiltak trengs."))
-    krev_uten_personnummer(forklaring, tiltak)
+    krev_uten_personnummer(**{_("Forklaring"): forklaring, _("Tiltak"): tiltak})
     if avvik.status == S.MELDT:
         hendelse_ny(avvik, Avvikshendelse.Type.MOTTATT, utfort_av, organisasjon=avvik.ansvarlig)
     trinn = avvik.trinn
@@ -175,7 +182,7 @@ def avvik_kommenter(*, avvik: Avvik, utfort_av: User, tekst: str) -> Avvikshende
         )
     if not tekst.strip():
         raise Domenefeil(_("Skriv en kommentar."))
-    krev_uten_personnummer(tekst)
+    krev_uten_personnummer(**{_("Kommentar"): tekst})
     return hendelse_ny(
         avvik,
         Avvikshendelse.Type.KOMMENTAR,

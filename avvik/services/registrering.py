@@ -12,23 +12,11 @@ from avtaler.models import Avtaleversjon, Punktversjon
 from avtaler.utskrivning import utskrivningsrutine
 from avvik import access
 from avvik.models import Avvik, Avvikshendelse, Avvikskategori
-from avvik.personnummer import finn_personnummer
 from avvik.services.frister import frist
 from avvik.stiger import trinn_for
 from helsefellesskap.models import Organisasjon, User
 from kjerne.feil import Domenefeil
-
-PERSONNUMMER_MELDING = _(
-    "Teksten ser ut til å inneholde et fødselsnummer eller D-nummer (%(funn)s). Et avvik skal "
-    "aldri inneholde opplysninger som kan identifisere en pasient. Fjern nummeret og beskriv "
-    "hendelsen uten navn og nummer, for eksempel «pasient utskrevet kl. 22.10 uten epikrise»."
-)
-
-
-def krev_uten_personnummer(*tekster: str) -> None:
-    funn = [f for tekst in tekster for f in finn_personnummer(tekst)]
-    if funn:
-        raise Domenefeil(PERSONNUMMER_MELDING % {"funn": ", ".join(f"«{f}»" for f in funn)})
+from kjerne.personvern import krev_uten_personnummer
 
 
 def hendelse_ny(
@@ -103,7 +91,9 @@ def avvik_registrer(
         raise Domenefeil(_("Bruddet må ha opphørt etter at det skjedde, og ikke fram i tid."))
     if not beskrivelse.strip():
         raise Domenefeil(_("Beskriv hva som skjedde."))
-    krev_uten_personnummer(beskrivelse, melders_referanse)
+    krev_uten_personnummer(
+        **{_("Hva skjedde?"): beskrivelse, _("Nummer i eget kvalitetssystem"): melders_referanse}
+    )
     versjon = None
     if punkt is not None:
         dato = timezone.localtime(hendelse).date()

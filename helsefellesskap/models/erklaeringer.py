@@ -60,9 +60,16 @@ Løsningen handler om samarbeidet mellom virksomhetene, aldri om enkeltpasienter
 navn, fødselsnummer, D-nummer eller andre opplysninger som kan identifisere en pasient, heller \
 ikke i avvik, kommentarer eller saksdokumenter.
 
-Når et avvik meldes, besvares, kommenteres, eskaleres eller lukkes, sjekker løsningen teksten \
-for fødselsnummer og D-nummer og avviser den hvis den finner et. Sjekken kjenner ikke igjen navn \
-eller andre kjennetegn, så det er den som skriver, som må holde pasienten utenfor.
+All fritekst du skriver eller laster opp, sjekkes for fødselsnummer, D-nummer, H-nummer og \
+felles hjelpenummer (FH-nummer), også etter reglene som gjelder fra 2032: avvik og svar, \
+kommentarer, avtalepunkter, saker, vedtak og referater, navn på dokumenter og tekst som \
+importeres. Sjekken finner nummeret også når det er delt opp med mellomrom, bindestrek, \
+punktum, skråstrek, tabulator eller linjeskift, skrevet med brede tegn, eller skrevet som en \
+dato med fem sifre etter (som «dd.mm.åå nnnnn»). Finner den et nummer, lagres \
+ingenting: du får vite hvilket felt det gjelder, og i skjemaene står resten av det du skrev \
+igjen, så du kan fjerne nummeret. Nummeret skrives ikke i noen logg. Innholdet i opplastede \
+saksdokumenter sjekkes ikke, bare navnet. Sjekken kjenner ikke igjen navn eller andre \
+kjennetegn, så det er den som skriver, som må holde pasienten utenfor.
 
 ## Opplysninger om brukere
 For deg som har en brukerkonto, lagres:

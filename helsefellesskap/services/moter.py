@@ -26,6 +26,7 @@ from helsefellesskap.models.utvalg import PARTENE, Side
 from helsefellesskap.services.utvalg import _krev_aktivt, _krev_sekretaer
 from helsefellesskap.signals import sak_gjenapnet, sak_sendt_videre, vedtak_registrert
 from kjerne.feil import Domenefeil
+from kjerne.personvern import krev_uten_personnummer
 
 
 def _laas_sak(sak: Sak) -> Sak:
@@ -535,6 +536,7 @@ def _innhold_passer(fil, navn: str) -> bool:
 def saksdokument_legg_til(*, utfort_av: User | None, sak: Sak, tittel: str, fil) -> Saksdokument:
     """Attach a document to a case; only common office formats, at most 20 MB."""
     _krev_sekretaer(utfort_av, sak.utvalg)
+    krev_uten_personnummer(**{_("Tittel"): tittel, _("Filnavn"): fil.name})
     navn = (fil.name or "").lower()
     if not navn.endswith(TILLATTE_DOKUMENTTYPER):
         raise Domenefeil(

@@ -145,7 +145,8 @@ def mote_ny(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Møtet er opprettet."))
             return redirect(mote)
     else:
-        messages.error(request, _("Oppgi dato, klokkeslett og sted for møtet."))
+        for feil in form.errors.values():
+            messages.error(request, " ".join(feil))
     return redirect(utvalg)
 
 
@@ -288,7 +289,9 @@ def mote_sak(request: HttpRequest, pk: int) -> HttpResponse:
         return _tilbake_til_mote(request, mote, "sakliste")
     form = SakForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Skriv en sakstittel."))
+        # Each field's own message: an empty title, or a patient identifier refused.
+        for feil in form.errors.values():
+            messages.error(request, " ".join(feil))
         return _tilbake_til_mote(request, mote, "sakliste")
 
     def ny_sak():

@@ -10,6 +10,7 @@ from avvik.models import Avvik, Avvikskategori
 from helsefellesskap.models import Sak
 from kjerne.feil import Domenefeil
 from tests.factories import (
+    KommuneFactory,
     LokalomradeFactory,
     MedlemskapFactory,
     fullt_ssu,
@@ -205,7 +206,7 @@ def test_escalation_follows_the_ladder_to_the_lsu_next_meeting(
 
 
 def fnr_fri(sak: Sak) -> bool:
-    from avvik.personnummer import finn_personnummer
+    from kjerne.personvern import finn_personnummer
 
     return not finn_personnummer(sak.tittel + sak.beskrivelse)
 
@@ -417,6 +418,22 @@ def test_yearly_report_for_ssu_has_counts_and_open_escalations(
         and "2. Møte mellom klinikkdirektør" in tekst
     )
     assert "Pasient skrevet ut" not in tekst  # counts only
+    # Issue 15: numbers only — an employee of a third organisation learns nothing that points
+    # out the case: not its id, category, parties or state, only the count on each step.
+    tredje = KommuneFactory(navn="Asker kommune", helsefellesskap=helsefellesskap)
+    client.force_login(MedlemskapFactory(organisasjon=tredje, rolle="ansatt").bruker)
+    svar = client.get(f"/avvik/arsrapport/{helsefellesskap.kortnavn}/{ar}.pdf")
+    tekst = "\n".join(s.extract_text() for s in PdfReader(io.BytesIO(svar.content)).pages)
+    eskaleringer = tekst[tekst.index("Åpne eskaleringer") :]
+    assert "2. Møte mellom klinikkdirektør" in eskaleringer and eskaleringer.rstrip().endswith("1")
+    for identifiserende in (
+        f"{avvik.pk}:",
+        kategori.navn,
+        kommune.navn,
+        helseforetak.navn,
+        avvik.get_status_display(),
+    ):
+        assert identifiserende not in eskaleringer
     client.force_login(MedlemskapFactory(rolle="ansatt").bruker)  # another Helsefellesskap
     assert client.get(f"/avvik/arsrapport/{helsefellesskap.kortnavn}/{ar}.pdf").status_code == 404
 

@@ -29,7 +29,9 @@ def test_the_privacy_statement_is_public_and_says_patient_data_is_refused(client
     assert svar.status_code == 200
     html = svar.content.decode()
     assert "Personvernerklæring" in html
-    assert "fødselsnummer og D-nummer og avviser den" in html
+    # Issue 15: what is screened and how.
+    assert "felles hjelpenummer (FH-nummer), også etter reglene som gjelder fra 2032" in html
+    assert "«dd.mm.åå nnnnn»" in html and "Nummeret skrives ikke i noen logg." in html
     assert "Opplysninger om utvalgsmedlemmer" in html and "Datatilsynet" in html
     assert '<ul class="ds-list"><li>navn og e-postadresse</li>' in html
 
@@ -162,3 +164,24 @@ def test_blocks_are_headings_lists_and_paragraphs():
         Blokk("avsnitt", "-ikke punkt"),
     ]
     assert blokker("  \n\n") == []
+
+
+def test_a_stored_statement_with_the_old_paragraph_gets_the_new_one(db):
+    """Issue 15: the privacy statement says what is screened; a text the administrators
+    rewrote is left alone."""
+    import importlib
+
+    from django.apps import apps
+
+    migrering = importlib.import_module("helsefellesskap.migrations.0010_personvern_skjerming")
+    personvern = Erklaering.objects.get(type="personvern")
+    personvern.tekst = personvern.tekst.replace(migrering.NY, migrering.GAMMEL)
+    personvern.save()
+    migrering.oppdater(apps, None)
+    personvern.refresh_from_db()
+    assert migrering.NY in personvern.tekst and migrering.GAMMEL not in personvern.tekst
+    personvern.tekst = "Egen tekst."
+    personvern.save()
+    migrering.oppdater(apps, None)
+    personvern.refresh_from_db()
+    assert personvern.tekst == "Egen tekst."
