@@ -436,3 +436,58 @@ def test_the_avvik_page_has_a_fixed_query_budget(
     _svar(avvik, hf_koordinator)
     with django_assert_max_num_queries(len(liten.captured_queries)):
         assert client.get(f"/avvik/{avvik.pk}/").status_code == 200
+
+
+# --- the reporter withdraws: an avvik nobody takes further does not stay open for ever ------
+
+
+def test_the_reporter_withdraws_an_avvik_with_a_reason_in_the_history(
+    client, ansatt, koordinator, kommune, helseforetak, kategori, hf_koordinator, lsu
+):
+    """DOMAIN.md § 4: after a rejected answer either party *may* take the next step; when
+    neither does, the reporter withdraws the avvik (only the reporter: the reported party
+    cannot close the matter on its own), with the reason in the thread, and it is closed."""
+    avvik = _meld(ansatt, kommune, helseforetak, kategori)
+    _svar(avvik, hf_koordinator)
+    services.avvik_avvis(avvik=avvik, utfort_av=ansatt, begrunnelse="Svaret holder ikke.")
+    with pytest.raises(Domenefeil, match="Bare den som meldte"):
+        services.avvik_trekk(avvik=avvik, utfort_av=hf_koordinator, begrunnelse="Ferdig.")
+    with pytest.raises(Domenefeil, match="Skriv hvorfor avviket trekkes"):
+        services.avvik_trekk(avvik=avvik, utfort_av=ansatt, begrunnelse=" ")
+    client.force_login(hf_koordinator)
+    assert "Trekk avviket" not in client.get(f"/avvik/{avvik.pk}/").content.decode()
+    client.force_login(ansatt)
+    assert "Trekk avviket" in client.get(f"/avvik/{avvik.pk}/").content.decode()
+    svar = client.post(
+        f"/avvik/{avvik.pk}/handling/",
+        {"handling": "trekk", "trekk-begrunnelse": "Løst i et møte mellom avdelingene."},
+    )
+    assert svar.status_code == 302
+    avvik.refresh_from_db()
+    assert avvik.status == "lukket" and avvik.frist is None
+    trukket = avvik.hendelser.get(type="trukket")
+    assert (trukket.tekst, trukket.utfort_av, trukket.organisasjon) == (
+        "Løst i et møte mellom avdelingene.",
+        ansatt,
+        kommune,
+    )
+    assert avvik.hendelser.last().type == "lukket"
+    with pytest.raises(Domenefeil, match="lukket"):
+        services.avvik_eskaler(avvik=avvik, utfort_av=hf_koordinator, begrunnelse="Videre.")
+
+
+def test_an_avvik_with_a_committee_is_ended_by_its_outcome_not_withdrawn(
+    ansatt, koordinator, kommune, helseforetak, kategori, hf_koordinator, lsu
+):
+    """§ 6: once in LSU the parties' body decides; «ikke enighet» there may be withdrawn."""
+    avvik = _meld(ansatt, kommune, helseforetak, kategori)
+    steg = _til_lsu(avvik, ansatt, koordinator, hf_koordinator)
+    with pytest.raises(Domenefeil, match="avsluttes med utfallet der"):
+        services.avvik_trekk(avvik=avvik, utfort_av=ansatt, begrunnelse="Orker ikke mer.")
+    mote = hf.mote_opprett(utfort_av=None, utvalg=lsu, start=timezone.now(), sted="Drammen")
+    vedta(steg.sak, mote, {"kommunene": "uenig", "helseforetaket": "enig", "fastlege": "enig"})
+    avvik.refresh_from_db()
+    assert avvik.status == "ikke_enighet"
+    services.avvik_trekk(avvik=avvik, utfort_av=koordinator, begrunnelse="Vi går ikke videre.")
+    avvik.refresh_from_db()
+    assert avvik.status == "lukket"
