@@ -225,17 +225,68 @@ def test_the_first_deadline_comes_from_the_ladder_and_skips_easter(
     ansatt, kommune, helseforetak, kategori
 ):
     """Filed the Wednesday before Easter 2027, it fell due on Easter Saturday (3 calendar days
-    hard-coded, where the demo agreement says «svare innen 14 dager»)."""
+    hard-coded). Issue 18: «Deadlines in working days (Norwegian holidays), taken from the
+    agreement's ladder as data»: the standard step is «svare innen 10 virkedager» (the demo
+    agreement's avvik clause), and Skjærtorsdag 25.03, Langfredag, the weekend and 2. påskedag
+    29.03.2027 do not count."""
     onsdag = datetime.datetime(2027, 3, 24, 10, 0, tzinfo=OSLO)
     with time_machine.travel(onsdag, tick=False):
         avvik = _meld(ansatt, kommune, helseforetak, kategori)
-        assert timezone.localtime(avvik.frist).date() == datetime.date(2027, 4, 7)
         forste = trinn_for(kommune.helsefellesskap, "pasientrelatert")[0]
-        forste.svarfrist, forste.fristenhet = 3, Eskaleringstrinn.Fristenhet.VIRKEDAGER
+        assert (forste.svarfrist, forste.fristenhet) == (10, "virkedager")
+        assert timezone.localtime(avvik.frist).date() == datetime.date(2027, 4, 12)
+        forste.svarfrist = 3
         forste.save()
         kortere = _meld(ansatt, kommune, helseforetak, kategori)
-    # Skjærtorsdag, langfredag, the weekend and andre påskedag are no working days.
+        # An agreement that says calendar days («14 kalenderdager») is data too: the deadline
+        # then only moves off the weekend or holiday it ends on.
+        forste.svarfrist, forste.fristenhet = 14, Eskaleringstrinn.Fristenhet.DAGER
+        forste.save()
+        kalender = _meld(ansatt, kommune, helseforetak, kategori)
     assert timezone.localtime(kortere.frist).date() == datetime.date(2027, 4, 1)
+    assert timezone.localtime(kalender.frist).date() == datetime.date(2027, 4, 7)
+
+
+def test_deadlines_in_working_days_skip_17_may_and_ascension_2027(
+    ansatt, kommune, helseforetak, kategori, hf_koordinator
+):
+    """Working days (issue 18): Kristi himmelfartsdag 06.05.2027 and 17 May 2027 (a Monday, and
+    2. pinsedag) do not count – for the answer deadline and for the reporter's deadline to
+    accept or reject the answer alike."""
+    with time_machine.travel(datetime.datetime(2027, 5, 3, 9, 0, tzinfo=OSLO), tick=False):
+        avvik = _meld(ansatt, kommune, helseforetak, kategori)
+    assert timezone.localtime(avvik.frist).date() == datetime.date(2027, 5, 19)
+    with time_machine.travel(datetime.datetime(2027, 5, 7, 15, 0, tzinfo=OSLO), tick=False):
+        _svar(avvik, hf_koordinator)
+    avvik.refresh_from_db()
+    # 10.–14.05 are five, 17.05 is none, 18.–21.05 four, 24.05 the tenth.
+    assert timezone.localtime(avvik.frist).date() == datetime.date(2027, 5, 24)
+
+
+def test_the_standard_ladder_in_an_existing_database_moves_to_working_days(kommune):
+    """Steps that carried the old standard («14 dager», calendar days) get the working-day
+    standard; a deadline an administrator took from an agreement is left as it says."""
+    import importlib
+
+    from django.apps import apps
+
+    migrering = importlib.import_module("avvik.migrations.0009_frister_i_virkedager")
+    standard, fra_avtalen = trinn_for(kommune.helsefellesskap, "pasientrelatert")[:2]
+    Eskaleringstrinn.objects.filter(pk=standard.pk).update(
+        svarfrist=14, innsigelsesfrist=14, fristenhet="dager", fristkilde=migrering.GAMMEL
+    )
+    Eskaleringstrinn.objects.filter(pk=fra_avtalen.pk).update(
+        svarfrist=14, innsigelsesfrist=14, fristenhet="dager", fristkilde="Avtalen punkt 5"
+    )
+    migrering.til_virkedager(apps, None)
+    standard.refresh_from_db()
+    fra_avtalen.refresh_from_db()
+    assert (standard.svarfrist, standard.fristenhet, standard.fristkilde) == (
+        10,
+        "virkedager",
+        migrering.NY,
+    )
+    assert (fra_avtalen.svarfrist, fra_avtalen.fristenhet) == (14, "dager")
 
 
 # --- «… be om at uenigheten drøftes prinsipielt i lokalt samarbeidsutvalg» ------------------
