@@ -413,6 +413,8 @@ def sak_utsett(
         **felter,
     )
     _utsett(sak=sak, mote=mote, utfort_av=utfort_av, tekst=begrunnelse.strip())
+    # An avvik escalated to the case learns of it; a version stays under consideration.
+    vedtak_registrert.send(sender=Vedtak, vedtak=vedtak)
     return vedtak
 
 

@@ -444,6 +444,29 @@ def test_a_postponed_lsu_case_leaves_the_avvik_with_the_body_and_reopening_retur
     assert avvik.hendelser.last().tekst == "Feil registrert standpunkt."
 
 
+def test_the_lsu_postponing_for_a_reason_leaves_the_avvik_there_and_tells_why(
+    ansatt, koordinator, kommune, helseforetak, kategori, hf_koordinator, lsu
+):
+    """Issue 18: the body may postpone for a stated reason; the avvik escalated to the case
+    stays with the LSU (§ 6 «drøftes prinsipielt i lokalt samarbeidsutvalg») and its thread
+    says why."""
+    from tests.factories import registrer_oppmote
+
+    avvik = _meld(ansatt, kommune, helseforetak, kategori)
+    steg = _til_lsu(avvik, ansatt, koordinator, hf_koordinator)
+    mote = hf.mote_opprett(utfort_av=None, utvalg=lsu, start=timezone.now(), sted="Drammen")
+    registrer_oppmote(mote)
+    hf.sak_sett_pa_sakliste(utfort_av=None, mote=mote, sak=steg.sak)
+    hf.sak_utsett(
+        utfort_av=None, sak=steg.sak, mote=mote, begrunnelse="Klinikken må uttale seg først."
+    )
+    avvik.refresh_from_db()
+    assert avvik.status == "i_utvalg"
+    utfall = avvik.hendelser.get(type="utfall")
+    assert utfall.tekst.startswith("Utsatt:")
+    assert utfall.tekst.endswith("Begrunnelse: Klinikken må uttale seg først.")
+
+
 def test_the_avvik_page_says_why_it_cannot_go_on_yet(
     client, ansatt, koordinator, kommune, helseforetak, kategori
 ):
