@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("helsefellesskap", "0007_vedtak_etter_partene"),
+        ("helsefellesskap", "0009_personvern_sikkerhetslogg"),
     ]
 
     operations = [
