@@ -386,7 +386,7 @@ PASIENTFORLOP_V2 = [
         "Avvik",
         (
             "Brudd på avtalen eller rutinen for utskrivning skal meldes som avvik til den andre "
-            "parten, som skal svare innen 14 dager."
+            "parten, som skal svare innen 10 virkedager."
         ),
     ),
 ]

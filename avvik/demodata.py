@@ -10,7 +10,7 @@ from helsefellesskap.models import Helsefellesskap
 # The demo's «Avtale om helhetlig pasientforløp», clause 5 (avtaler/demodata_tekster.py).
 FRISTKILDE = (
     "Avtale om helhetlig pasientforløp, punkt 5 Avvik: avvik meldes til den andre parten, "
-    "«som skal svare innen 14 dager»"
+    "«som skal svare innen 10 virkedager»"
 )
 
 
@@ -22,7 +22,7 @@ def last_demodata() -> list[str]:
     for stige in Stigetype.values:
         forste = trinn_for(hf, stige)[0]
         if forste.fristkilde in ("", KILDE):
-            forste.svarfrist, forste.fristenhet, forste.fristkilde = 14, "dager", FRISTKILDE
+            forste.svarfrist, forste.fristenhet, forste.fristkilde = 10, "virkedager", FRISTKILDE
             forste.save()
     return [
         "Avvik: kategorier begge veier og stigene med svarfristen avtalen fastsetter",

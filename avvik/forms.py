@@ -183,5 +183,13 @@ class NemndForm(DsSkjema, forms.Form):
     )
 
 
+class TrekkForm(DsSkjema, forms.Form):
+    begrunnelse = _tekst(
+        _("Hvorfor trekkes avviket?"),
+        melding=_("Skriv hvorfor avviket trekkes."),
+        hjelp=_("Avviket lukkes. Begrunnelsen står i forløpet."),
+    )
+
+
 class KommentarForm(DsSkjema, forms.Form):
     tekst = _tekst(_("Kommentar"), melding=_("Skriv en kommentar."))

@@ -284,6 +284,7 @@ class Avvikshendelse(models.Model):
         ESKALERT = "eskalert", _("Eskalert")
         UTFALL = "utfall", _("Utfall i utvalget")
         GJENAPNET = "gjenapnet", _("Saken i utvalget er gjenåpnet")
+        TRUKKET = "trukket", _("Trukket av melderen")
         LUKKET = "lukket", _("Lukket")
 
     avvik = models.ForeignKey(Avvik, on_delete=models.CASCADE, related_name="hendelser")

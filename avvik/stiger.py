@@ -3,8 +3,11 @@ Helsefellesskap as data, with the deadlines of the dialogue steps.
 
 The agreement's ladder has no deadlines of its own; the product's default for a dialogue step
 is the one the demo's «Avtale om helhetlig pasientforløp» states in its avvik clause: the other
-party «skal svare innen 14 dager» (calendar days; a deadline ending on a weekend or public
-holiday runs to the next working day). Administrators set each Helsefellesskap's own.
+party «skal svare innen 10 virkedager». Deadlines are in working days (Norwegian public holidays
+do not count, issue 18: «Deadlines in working days (Norwegian holidays), taken from the
+agreement's ladder as data»), unless an agreement says calendar days; then the step says
+«dager», and a deadline ending on a weekend or public holiday runs to the next working day.
+Administrators set each Helsefellesskap's own.
 """
 
 from dataclasses import dataclass
@@ -12,8 +15,8 @@ from dataclasses import dataclass
 from avvik.models import Eskaleringstrinn, Stigetype
 
 M = Eskaleringstrinn.Mal
-DAGER = Eskaleringstrinn.Fristenhet.DAGER
-KILDE = "Standard i løsningen (svare innen 14 dager); sett fristen avtalen fastsetter"
+VIRKEDAGER = Eskaleringstrinn.Fristenhet.VIRKEDAGER
+KILDE = "Standard i løsningen (svare innen 10 virkedager); sett fristen avtalen fastsetter"
 
 
 @dataclass(frozen=True)
@@ -22,12 +25,12 @@ class Steg:
     mal: str
     svarfrist: int | None = None
     innsigelsesfrist: int | None = None
-    fristenhet: str = DAGER
+    fristenhet: str = VIRKEDAGER
     fristkilde: str = ""
 
 
 def _dialog(beskrivelse: str) -> Steg:
-    return Steg(beskrivelse, M.DIALOG, 14, 14, DAGER, KILDE)
+    return Steg(beskrivelse, M.DIALOG, 10, 10, VIRKEDAGER, KILDE)
 
 
 STANDARD = {

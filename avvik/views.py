@@ -23,6 +23,7 @@ from avvik.forms import (
     MottaForm,
     NemndForm,
     SvarForm,
+    TrekkForm,
     punktvalg,
 )
 from avvik.konsekvenser import konsekvenser
@@ -148,6 +149,12 @@ HANDLINGER = {
         _("Nemndas uttalelse er registrert. Avviket er lukket."),
         "uttalelse",
     ),
+    "trekk": (
+        TrekkForm,
+        lambda a, u, d: services.avvik_trekk(avvik=a, utfort_av=u, **d),
+        _("Avviket er trukket og lukket."),
+        "begrunnelse",
+    ),
     "kommenter": (
         KommentarForm,
         lambda a, u, d: services.avvik_kommenter(avvik=a, utfort_av=u, **d),
@@ -174,6 +181,8 @@ def _handlinger(user, avvik: Avvik) -> list[str]:
             mulige.add("eskaler")
         if access.kan_eskalere(user, avvik) and avvik.status == Avvik.Status.NASJONAL:
             mulige.add("nemnd")
+        if access.kan_ta_stilling(user, avvik) and avvik.status not in services.IKKE_TREKKES:
+            mulige.add("trekk")
     mulige.add("kommenter")
     return [navn for navn in HANDLINGER if navn in mulige]
 

@@ -42,6 +42,7 @@ urlpatterns = [
     path("moter/<int:pk>/oppmote/<int:medlem_pk>/", views.mote_oppmote, name="mote-oppmote"),
     path("moter/<int:pk>/saker/", views.mote_sak, name="mote-sak"),
     path("moter/<int:pk>/saker/<int:sak_pk>/vedtak/", views.mote_vedtak, name="mote-vedtak"),
+    path("moter/<int:pk>/saker/<int:sak_pk>/utsett/", views.mote_utsett, name="mote-utsett"),
     path("moter/<int:pk>/referat/", views.mote_referat, name="mote-referat"),
     path("moter/<int:pk>/referat.pdf", views.mote_referat_pdf, name="mote-referat-pdf"),
     path("moter/<int:pk>/bekreft/", views.mote_bekreft, name="mote-bekreft"),

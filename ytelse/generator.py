@@ -210,7 +210,15 @@ def _avtaler(rng, hf, parter, setninger) -> list:
 def _utvalg(rng, hf, omrader, brukere) -> tuple[int, int, list]:
     """An SSU and an LSU per area, members from both parties, five years of meetings with
     cases and unanimous decisions. Returns (meetings, decisions, the LSUs)."""
-    from helsefellesskap.models import Medlemskap, Mote, Sak, Sakbehandling, Utvalg, Vedtak
+    from helsefellesskap.models import (
+        Medlemskap,
+        Mote,
+        Oppmote,
+        Sak,
+        Sakbehandling,
+        Utvalg,
+        Vedtak,
+    )
     from helsefellesskap.models.utvalg import Side, Utvalgsmedlem
 
     Rolle = Medlemskap.Rolle
@@ -320,6 +328,20 @@ def _utvalg(rng, hf, omrader, brukere) -> tuple[int, int, list]:
             )
     Sakbehandling.objects.bulk_create(behandlinger, batch_size=2000)
     Vedtak.objects.bulk_create(vedtak, batch_size=2000)
+    # Decisions need the attendance of every member (#18): all came to the meetings held.
+    per_utvalg: dict[int, list] = {}
+    for medlem in medlemmer:
+        if medlem.rolle != "sekretaer":
+            per_utvalg.setdefault(medlem.utvalg_id, []).append(medlem)
+    Oppmote.objects.bulk_create(
+        (
+            Oppmote(mote=mote, medlem=medlem, status=Oppmote.Status.TIL_STEDE)
+            for mote in moter
+            if mote.status == "gjennomfort"
+            for medlem in per_utvalg[mote.utvalg_id]
+        ),
+        batch_size=5000,
+    )
     return len(moter), len(vedtak), lsu
 
 
@@ -347,12 +369,14 @@ def _avvik(rng, hf, foretak, kommuner, gjeldende, brukere, lsu, antall) -> int:
     (dialogue, the meeting of leaders, then the municipality's LSU, as a case there). Categories
     fit the responsible party; the dialogues still open are recent, so no deadline for objection
     has passed without the daily job closing the avvik."""
+    from django.db.models import Max
+
     from avtaler.models import Punktversjon
     from avvik.kategorier import sikre_kategorier
     from avvik.models import Avvik, Avvikshendelse, Avvikskategori
     from avvik.services.frister import frist
     from avvik.stiger import trinn_for
-    from helsefellesskap.models import Medlemskap, Sak
+    from helsefellesskap.models import Medlemskap, Mote, Sak, Sakbehandling
 
     Rolle = Medlemskap.Rolle
     sikre_kategorier(Avvikskategori)  # seeded by a migration; gone after a flush
@@ -373,6 +397,18 @@ def _avvik(rng, hf, foretak, kommuner, gjeldende, brukere, lsu, antall) -> int:
     }
     behandler = {org.pk: u for u, org, rolle in brukere if rolle == Rolle.SAMHANDLINGSKOORDINATOR}
     na = _na()
+    # A case with the LSU came after its last meeting held and waits for its next one (#18):
+    # one taken there before would have been treated.
+    siste_mote = dict(
+        Mote.objects.filter(utvalg__in=lsu, start__lt=na)
+        .values("utvalg")
+        .annotate(siste=Max("start"))
+        .values_list("utvalg", "siste")
+    )
+    neste_mote = {}
+    for mote in Mote.objects.filter(utvalg__in=lsu, start__gt=na).order_by("-start"):
+        neste_mote[mote.utvalg_id] = mote
+    til_lsu = datetime.timedelta(days=12, hours=2)  # from the event to the case (the thread)
     avvik, planer = [], []
     for _ in range(antall):
         kommune = rng.choice(kommuner)
@@ -381,6 +417,10 @@ def _avvik(rng, hf, foretak, kommuner, gjeldende, brukere, lsu, antall) -> int:
         status = rng.choices(list(STATUSER), list(STATUSER.values()))[0]
         if status in APNE_DIALOGER:  # 3 to 10 days ago: the deadlines still run
             minutter = rng.randrange(3 * 24 * 60, 10 * 24 * 60)
+        elif status == "i_utvalg":
+            siste = siste_mote.get(lsu_for[kommune.pk].pk, na - datetime.timedelta(days=60))
+            lengst = (na - siste + til_lsu) // datetime.timedelta(minutes=1)
+            minutter = rng.randrange(til_lsu // datetime.timedelta(minutes=1) + 1, lengst)
         else:
             minutter = rng.randrange(30 * 24 * 60, 2 * 365 * 24 * 60)
         hendelse = na - datetime.timedelta(minutes=minutter)
@@ -438,6 +478,15 @@ def _avvik(rng, hf, foretak, kommuner, gjeldende, brukere, lsu, antall) -> int:
             )
             saker.append(a.sak)
     Sak.objects.bulk_create(saker, batch_size=2000)
+    # On the agenda of the LSU's next meeting, as sak_sett_pa_neste_mote puts it.
+    Sakbehandling.objects.bulk_create(
+        (
+            Sakbehandling(mote=neste_mote[sak.utvalg_id], sak=sak, rekkefolge=SAKER_PER_MOTE + n)
+            for n, sak in enumerate(saker)
+            if sak.utvalg_id in neste_mote
+        ),
+        batch_size=2000,
+    )
     Avvik.objects.bulk_create(avvik, batch_size=2000)
     hendelser = []
     for a, (meldt_av_org, ansvarlig, enhet, godtatt) in zip(avvik, planer, strict=True):

@@ -11,12 +11,14 @@ from avvik.services.eskalering import (
     neste_trinn,
 )
 from avvik.services.flyt import (
+    IKKE_TREKKES,
     avvik_avvis,
     avvik_godta,
     avvik_kommenter,
     avvik_lukk_etter_frist,
     avvik_motta,
     avvik_svar,
+    avvik_trekk,
     svaret_regnes_som_godtatt,
 )
 from avvik.services.registrering import (
@@ -25,6 +27,7 @@ from avvik.services.registrering import (
 )
 
 __all__ = [
+    "IKKE_TREKKES",
     "avvik_avvis",
     "avvik_eskaler",
     "avvik_folger_saken",
@@ -36,6 +39,7 @@ __all__ = [
     "avvik_registrer",
     "avvik_sak_gjenapnet",
     "avvik_svar",
+    "avvik_trekk",
     "avvik_utfall",
     "kan_tas_videre",
     "neste_trinn",

@@ -216,7 +216,8 @@ def avvik_utfall(sender=None, *, vedtak: Vedtak, **kwargs) -> None:
             Avvikshendelse.Type.UTFALL,
             vedtak.registrert_av,
             f"{vedtak.get_resultat_display()}: {vedtak.tekst}"
-            + (f" ({standpunkter})" if standpunkter else ""),
+            + (f" ({standpunkter})" if standpunkter else "")
+            + (f"\n{_('Begrunnelse:')} {vedtak.utsatt_fordi}" if vedtak.utsatt_fordi else ""),
             trinn=avvik.trinn,
             sak=vedtak.sak,
             utvalg=vedtak.mote.utvalg,

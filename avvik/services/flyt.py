@@ -172,6 +172,41 @@ def avvik_avvis(*, avvik: Avvik, utfort_av: User, begrunnelse: str) -> Avvik:
     )
 
 
+# While a committee or the national body has the matter, its outcome ends the avvik.
+IKKE_TREKKES = (S.I_UTVALG, S.NASJONAL)
+
+
+@transaction.atomic
+def avvik_trekk(*, avvik: Avvik, utfort_av: User, begrunnelse: str) -> Avvik:
+    """The reporter withdraws the avvik, with the reason: it is closed. An avvik left with
+    its answer rejected, or without agreement in the committee, and nobody taking the next
+    step, would otherwise stay open – and out of reach of retention – for ever."""
+    avvik = laas(avvik)
+    if not access.kan_ta_stilling(utfort_av, avvik):
+        raise Domenefeil(
+            _(
+                "Bare den som meldte avviket, eller meldende organisasjons koordinatorer, kan "
+                "trekke det."
+            )
+        )
+    krev_apent(avvik)
+    if avvik.status in IKKE_TREKKES:
+        raise Domenefeil(
+            _("Avviket er %(status)s og avsluttes med utfallet der.")
+            % {"status": avvik.get_status_display().lower()}
+        )
+    if not begrunnelse.strip():
+        raise Domenefeil(_("Skriv hvorfor avviket trekkes."))
+    krev_uten_personnummer(begrunnelse)
+    avvik.status = S.LUKKET
+    avvik.frist = None
+    avvik.save(update_fields=["status", "frist"])
+    org = avvik.meldt_av_organisasjon
+    hendelse_ny(avvik, Avvikshendelse.Type.TRUKKET, utfort_av, begrunnelse, organisasjon=org)
+    hendelse_ny(avvik, Avvikshendelse.Type.LUKKET, utfort_av, _("Lukket: melderen trakk avviket."))
+    return avvik
+
+
 @transaction.atomic
 def avvik_kommenter(*, avvik: Avvik, utfort_av: User, tekst: str) -> Avvikshendelse:
     if not access.kan_se(utfort_av, avvik):

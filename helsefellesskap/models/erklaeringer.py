@@ -94,8 +94,9 @@ stilling på den som signerte for hver part.
 ## Hvor lenge opplysningene lagres
 - Sikkerhetsloggen lagres i tolv måneder og slettes deretter automatisk hver natt.
 - Avvik lagres i en fastsatt periode etter at de er lukket (ti år hvis ikke noe annet er \
-bestemt). Deretter slettes tekstene og koblingene til personer, mens tallene til statistikken \
-blir stående.
+bestemt). Et avvik som aldri blir lukket, regnes fra siste aktivitet: har ingen gjort noe i \
+avviket på like lang tid, behandles det på samme måte. Deretter slettes tekstene og koblingene \
+til personer, mens tallene til statistikken blir stående.
 - Avtaler, signaturer, saker, vedtak og referater skal arkiveres og slettes ikke.
 - Når du ikke lenger skal bruke løsningen, fjerner administratoren rollene dine og deaktiverer \
 kontoen. Navnet ditt blir stående der det er en del av arkivet, for eksempel på en signatur.

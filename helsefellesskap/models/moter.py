@@ -287,6 +287,11 @@ class Vedtak(models.Model):
         blank=True,
         help_text=_("Det de som er uenige, ber om å få ført i protokollen."),
     )
+    utsatt_fordi = models.TextField(
+        _("begrunnelse for utsettelse"),
+        blank=True,
+        help_text=_("Hvorfor utvalget utsatte saken, når partene var til stede."),
+    )
     # Set when the case is reopened: the decision stays in the minutes, marked as reopened.
     gjenapnet = models.DateTimeField(_("gjenåpnet"), null=True, blank=True)
     resultat = models.CharField(_("resultat"), max_length=20, choices=Resultat.choices)
@@ -308,16 +313,27 @@ class Vedtak(models.Model):
         ordering = ["tidspunkt"]
         constraints = [
             # "Vedtak forutsetter enstemmighet mellom partene", on every path into the table:
-            # only the parties' positions decide; a party not present postpones the case.
+            # only the parties' positions decide; a party not present postpones the case. With
+            # both present, the body postpones only when both agree to, and says why.
             models.CheckConstraint(
-                condition=(Q(resultat="vedtatt") & PARTENE_ENIGE)
-                | (Q(resultat="ikke_enighet") & PARTENE_TIL_STEDE & ~PARTENE_ENIGE)
-                | (Q(resultat="utsatt") & ~PARTENE_TIL_STEDE)
-                | Q(resultat="anbefaling"),
+                condition=(Q(resultat="vedtatt") & PARTENE_ENIGE & Q(utsatt_fordi=""))
+                | (
+                    Q(resultat="ikke_enighet")
+                    & PARTENE_TIL_STEDE
+                    & ~PARTENE_ENIGE
+                    & Q(utsatt_fordi="")
+                )
+                | (
+                    Q(resultat="utsatt")
+                    & (~PARTENE_TIL_STEDE | (PARTENE_ENIGE & ~Q(utsatt_fordi="")))
+                )
+                | (Q(resultat="anbefaling") & Q(utsatt_fordi="")),
                 name="vedtak_etter_partenes_standpunkt",
                 violation_error_message=_(
                     "Et vedtak er vedtatt bare når begge parter er til stede og enige, "
-                    "ikke enighet bare når begge er til stede, og ellers utsatt."
+                    "ikke enighet bare når begge er til stede, og ellers utsatt. Er begge "
+                    "parter til stede, utsettes saken bare når de er enige om det, med "
+                    "begrunnelse."
                 ),
             ),
             # A case is decided once; treating it again needs an explicit reopening.

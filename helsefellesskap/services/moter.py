@@ -132,13 +132,14 @@ def _motedag(mote: Mote) -> datetime.date:
 
 
 def _krev_avholdt(mote: Mote, hva: str) -> None:
-    """What only happens in a meeting that has been held: its date has come, it is not cancelled."""
+    """What only happens in a meeting that has begun: its start time (Norwegian time) has
+    come, not only its date, and it is not cancelled."""
     if mote.status == Mote.Status.AVLYST:
         raise Domenefeil(_("Møtet er avlyst."))
-    if _motedag(mote) > timezone.localdate():
+    if mote.start > timezone.now():
         raise Domenefeil(
-            _("Møtet er %(dato)s. %(hva)s først på møtedagen.")
-            % {"dato": _motedag(mote).strftime("%d.%m.%Y"), "hva": hva}
+            _("Møtet begynner %(tid)s. %(hva)s først når møtet har begynt.")
+            % {"tid": timezone.localtime(mote.start).strftime("%d.%m.%Y kl. %H:%M"), "hva": hva}
         )
 
 
@@ -274,6 +275,39 @@ def _krev_kan_behandles(sak: Sak, mote: Mote) -> None:
         raise Domenefeil(_("Referatet fra møtet er godkjent; det kan ikke få nye vedtak."))
 
 
+def _forbered_behandling(
+    utfort_av: User | None, sak: Sak, mote: Mote, hva: str
+) -> tuple[Sak, Mote, list[Utvalgsmedlem], dict[int, str]]:
+    """The checks before a case is decided or postponed in a meeting, under row locks: the
+    body's secretary, an open case of the body, a meeting that has begun,
+    its minutes not approved, and everyone's attendance recorded."""
+    utvalg = mote.utvalg
+    _krev_sekretaer(utfort_av, utvalg)
+    sak = _laas_sak(sak)
+    mote = _laas_mote(mote)
+    _krev_kan_behandles(sak, mote)
+    _krev_avholdt(mote, hva)
+    dato = _motedag(mote)
+    _krev_aktivt(utvalg, dato)
+    medlemmer = list(
+        Utvalgsmedlem.objects.aktive(dato).filter(utvalg=utvalg).select_related("bruker")
+    )
+    return sak, mote, medlemmer, oppmote_for(mote)
+
+
+def _utsett(*, sak: Sak, mote: Mote, utfort_av: User | None, tekst: str) -> Mote | None:
+    """The case goes on the next planned meeting, and its history says why."""
+    neste = sak_sett_pa_neste_mote(sak=sak, etter=mote.start)
+    Sakshendelse.objects.create(
+        sak=sak,
+        type=Sakshendelse.Type.UTSATT,
+        tekst=tekst,
+        utfort_av=utfort_av,
+        mote=neste,
+    )
+    return neste
+
+
 @transaction.atomic
 def vedtak_registrer(
     *,
@@ -292,23 +326,16 @@ def vedtak_registrer(
     """
     utvalg = mote.utvalg
     _krev_sekretaer(utfort_av, utvalg)
-    sak = _laas_sak(sak)
-    mote = _laas_mote(mote)
     if not utvalg.kan_vedta:
         raise Domenefeil(
             _("%(navn)s har ikke vedtaksmyndighet og kan bare gi anbefalinger.")
             % {"navn": utvalg.navn}
         )
-    _krev_kan_behandles(sak, mote)
-    _krev_avholdt(mote, _("Vedtak registreres"))
+    sak, mote, medlemmer, oppmote = _forbered_behandling(
+        utfort_av, sak, mote, _("Vedtak registreres")
+    )
     if not tekst.strip():
         raise Domenefeil(_("Skriv vedtaksteksten."))
-    dato = _motedag(mote)
-    _krev_aktivt(utvalg, dato)
-    medlemmer = list(
-        Utvalgsmedlem.objects.aktive(dato).filter(utvalg=utvalg).select_related("bruker")
-    )
-    oppmote = oppmote_for(mote)
     _krev_oppmote_fort(medlemmer, oppmote)
     felter = _standpunkter(
         posisjoner, sider_blant(medlemmer), til_stede_per_side(medlemmer, oppmote)
@@ -331,14 +358,12 @@ def vedtak_registrer(
         **felter,
     )
     if resultat == Vedtak.Resultat.UTSATT:
-        neste = sak_sett_pa_neste_mote(sak=sak, etter=mote.start)
-        Sakshendelse.objects.create(
+        _utsett(
             sak=sak,
-            type=Sakshendelse.Type.UTSATT,
+            mote=mote,
+            utfort_av=utfort_av,
             tekst=_("%(parter)s ikke til stede.")
             % {"parter": " og ".join(vedtak.fravaerende_parter)},
-            utfort_av=utfort_av,
-            mote=neste,
         )
     else:
         sak.status = (
@@ -347,6 +372,49 @@ def vedtak_registrer(
         sak.save(update_fields=["status"])
     # An agreement version under consideration in this case is approved or returned, and an
     # avvik escalated to it gets the outcome.
+    vedtak_registrert.send(sender=Vedtak, vedtak=vedtak)
+    return vedtak
+
+
+@transaction.atomic
+def sak_utsett(
+    *, utfort_av: User | None, sak: Sak, mote: Mote, begrunnelse: str, tekst: str = ""
+) -> Vedtak:
+    """The body postpones an open case to its next meeting for a stated reason (more
+    information needed, the case came late, time ran out …), not only because a party is
+    absent. It is a decision of the meeting like any other: both parties present agree to it
+    (the agreement § 5.3, § 5.4), the reason is in the minutes and the case's history, and the
+    case stays open – a decided case is still only treated again by an explicit reopening."""
+    sak, mote, medlemmer, oppmote = _forbered_behandling(
+        utfort_av, sak, mote, _("Utsettelse registreres")
+    )
+    if not begrunnelse.strip():
+        raise Domenefeil(_("Skriv hvorfor saken utsettes."))
+    _krev_oppmote_fort(medlemmer, oppmote)
+    sider = sider_blant(medlemmer)
+    til_stede = til_stede_per_side(medlemmer, oppmote)
+    borte = [str(p.label) for p in PARTENE if p.value in sider and p.value not in til_stede]
+    if borte:
+        raise Domenefeil(
+            _(
+                "%(parter)s er ikke til stede. Registrer saken med standpunktene; "
+                "den utsettes da av seg selv."
+            )
+            % {"parter": " og ".join(borte)}
+        )
+    felter = {POSISJONSFELT[p]: Posisjon.ENIG if p.value in sider else "" for p in PARTENE}
+    sak_sett_pa_sakliste(utfort_av=utfort_av, mote=mote, sak=sak)
+    vedtak = Vedtak.objects.create(
+        sak=sak,
+        mote=mote,
+        tekst=tekst.strip() or _("Saken utsettes til neste møte."),
+        utsatt_fordi=begrunnelse.strip(),
+        resultat=Vedtak.Resultat.UTSATT,
+        registrert_av=utfort_av,
+        **felter,
+    )
+    _utsett(sak=sak, mote=mote, utfort_av=utfort_av, tekst=begrunnelse.strip())
+    # An avvik escalated to the case learns of it; a version stays under consideration.
     vedtak_registrert.send(sender=Vedtak, vedtak=vedtak)
     return vedtak
 

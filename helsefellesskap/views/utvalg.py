@@ -181,7 +181,7 @@ def _mote_kontekst(request: HttpRequest, mote: Mote, feilform: VedtakForm | None
             Prefetch("sak__vedtak", queryset=Vedtak.objects.filter(mote=mote), to_attr="motevedtak")
         )
     )
-    avholdt = timezone.localtime(mote.start).date() <= _i_dag()
+    avholdt = mote.start <= timezone.now()  # begun: its start time has come
     for behandling in behandlinger:
         vedtak = behandling.sak.motevedtak
         if not er_medlem:
@@ -349,6 +349,26 @@ def mote_vedtak(request: HttpRequest, pk: int, sak_pk: int) -> HttpResponse:
     if request.htmx:
         return render(request, "utvalg/mote.html#sakliste", kontekst)
     return render(request, "utvalg/mote.html", kontekst, status=400)
+
+
+@innlogget
+@require_POST
+def mote_utsett(request: HttpRequest, pk: int, sak_pk: int) -> HttpResponse:
+    """The body postpones a case to its next meeting, with the reason."""
+    mote = _get_mote(pk)
+    _krev_sekretaer(request, mote.utvalg)
+    behandling = get_object_or_404(
+        Sakbehandling.objects.select_related("sak"), mote=mote, sak=sak_pk
+    )
+    begrunnelse = request.POST.get("begrunnelse", "")
+    utfor(
+        request,
+        lambda: services.sak_utsett(
+            utfort_av=request.user, sak=behandling.sak, mote=mote, begrunnelse=begrunnelse
+        ),
+        _("Saken er utsatt til neste møte."),
+    )
+    return redirect(mote)
 
 
 @innlogget

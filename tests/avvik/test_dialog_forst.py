@@ -225,17 +225,68 @@ def test_the_first_deadline_comes_from_the_ladder_and_skips_easter(
     ansatt, kommune, helseforetak, kategori
 ):
     """Filed the Wednesday before Easter 2027, it fell due on Easter Saturday (3 calendar days
-    hard-coded, where the demo agreement says «svare innen 14 dager»)."""
+    hard-coded). Issue 18: «Deadlines in working days (Norwegian holidays), taken from the
+    agreement's ladder as data»: the standard step is «svare innen 10 virkedager» (the demo
+    agreement's avvik clause), and Skjærtorsdag 25.03, Langfredag, the weekend and 2. påskedag
+    29.03.2027 do not count."""
     onsdag = datetime.datetime(2027, 3, 24, 10, 0, tzinfo=OSLO)
     with time_machine.travel(onsdag, tick=False):
         avvik = _meld(ansatt, kommune, helseforetak, kategori)
-        assert timezone.localtime(avvik.frist).date() == datetime.date(2027, 4, 7)
         forste = trinn_for(kommune.helsefellesskap, "pasientrelatert")[0]
-        forste.svarfrist, forste.fristenhet = 3, Eskaleringstrinn.Fristenhet.VIRKEDAGER
+        assert (forste.svarfrist, forste.fristenhet) == (10, "virkedager")
+        assert timezone.localtime(avvik.frist).date() == datetime.date(2027, 4, 12)
+        forste.svarfrist = 3
         forste.save()
         kortere = _meld(ansatt, kommune, helseforetak, kategori)
-    # Skjærtorsdag, langfredag, the weekend and andre påskedag are no working days.
+        # An agreement that says calendar days («14 kalenderdager») is data too: the deadline
+        # then only moves off the weekend or holiday it ends on.
+        forste.svarfrist, forste.fristenhet = 14, Eskaleringstrinn.Fristenhet.DAGER
+        forste.save()
+        kalender = _meld(ansatt, kommune, helseforetak, kategori)
     assert timezone.localtime(kortere.frist).date() == datetime.date(2027, 4, 1)
+    assert timezone.localtime(kalender.frist).date() == datetime.date(2027, 4, 7)
+
+
+def test_deadlines_in_working_days_skip_17_may_and_ascension_2027(
+    ansatt, kommune, helseforetak, kategori, hf_koordinator
+):
+    """Working days (issue 18): Kristi himmelfartsdag 06.05.2027 and 17 May 2027 (a Monday, and
+    2. pinsedag) do not count – for the answer deadline and for the reporter's deadline to
+    accept or reject the answer alike."""
+    with time_machine.travel(datetime.datetime(2027, 5, 3, 9, 0, tzinfo=OSLO), tick=False):
+        avvik = _meld(ansatt, kommune, helseforetak, kategori)
+    assert timezone.localtime(avvik.frist).date() == datetime.date(2027, 5, 19)
+    with time_machine.travel(datetime.datetime(2027, 5, 7, 15, 0, tzinfo=OSLO), tick=False):
+        _svar(avvik, hf_koordinator)
+    avvik.refresh_from_db()
+    # 10.–14.05 are five, 17.05 is none, 18.–21.05 four, 24.05 the tenth.
+    assert timezone.localtime(avvik.frist).date() == datetime.date(2027, 5, 24)
+
+
+def test_the_standard_ladder_in_an_existing_database_moves_to_working_days(kommune):
+    """Steps that carried the old standard («14 dager», calendar days) get the working-day
+    standard; a deadline an administrator took from an agreement is left as it says."""
+    import importlib
+
+    from django.apps import apps
+
+    migrering = importlib.import_module("avvik.migrations.0009_frister_i_virkedager")
+    standard, fra_avtalen = trinn_for(kommune.helsefellesskap, "pasientrelatert")[:2]
+    Eskaleringstrinn.objects.filter(pk=standard.pk).update(
+        svarfrist=14, innsigelsesfrist=14, fristenhet="dager", fristkilde=migrering.GAMMEL
+    )
+    Eskaleringstrinn.objects.filter(pk=fra_avtalen.pk).update(
+        svarfrist=14, innsigelsesfrist=14, fristenhet="dager", fristkilde="Avtalen punkt 5"
+    )
+    migrering.til_virkedager(apps, None)
+    standard.refresh_from_db()
+    fra_avtalen.refresh_from_db()
+    assert (standard.svarfrist, standard.fristenhet, standard.fristkilde) == (
+        10,
+        "virkedager",
+        migrering.NY,
+    )
+    assert (fra_avtalen.svarfrist, fra_avtalen.fristenhet) == (14, "dager")
 
 
 # --- «… be om at uenigheten drøftes prinsipielt i lokalt samarbeidsutvalg» ------------------
@@ -393,6 +444,29 @@ def test_a_postponed_lsu_case_leaves_the_avvik_with_the_body_and_reopening_retur
     assert avvik.hendelser.last().tekst == "Feil registrert standpunkt."
 
 
+def test_the_lsu_postponing_for_a_reason_leaves_the_avvik_there_and_tells_why(
+    ansatt, koordinator, kommune, helseforetak, kategori, hf_koordinator, lsu
+):
+    """Issue 18: the body may postpone for a stated reason; the avvik escalated to the case
+    stays with the LSU (§ 6 «drøftes prinsipielt i lokalt samarbeidsutvalg») and its thread
+    says why."""
+    from tests.factories import registrer_oppmote
+
+    avvik = _meld(ansatt, kommune, helseforetak, kategori)
+    steg = _til_lsu(avvik, ansatt, koordinator, hf_koordinator)
+    mote = hf.mote_opprett(utfort_av=None, utvalg=lsu, start=timezone.now(), sted="Drammen")
+    registrer_oppmote(mote)
+    hf.sak_sett_pa_sakliste(utfort_av=None, mote=mote, sak=steg.sak)
+    hf.sak_utsett(
+        utfort_av=None, sak=steg.sak, mote=mote, begrunnelse="Klinikken må uttale seg først."
+    )
+    avvik.refresh_from_db()
+    assert avvik.status == "i_utvalg"
+    utfall = avvik.hendelser.get(type="utfall")
+    assert utfall.tekst.startswith("Utsatt:")
+    assert utfall.tekst.endswith("Begrunnelse: Klinikken må uttale seg først.")
+
+
 def test_the_avvik_page_says_why_it_cannot_go_on_yet(
     client, ansatt, koordinator, kommune, helseforetak, kategori
 ):
@@ -436,3 +510,58 @@ def test_the_avvik_page_has_a_fixed_query_budget(
     _svar(avvik, hf_koordinator)
     with django_assert_max_num_queries(len(liten.captured_queries)):
         assert client.get(f"/avvik/{avvik.pk}/").status_code == 200
+
+
+# --- the reporter withdraws: an avvik nobody takes further does not stay open for ever ------
+
+
+def test_the_reporter_withdraws_an_avvik_with_a_reason_in_the_history(
+    client, ansatt, koordinator, kommune, helseforetak, kategori, hf_koordinator, lsu
+):
+    """DOMAIN.md § 4: after a rejected answer either party *may* take the next step; when
+    neither does, the reporter withdraws the avvik (only the reporter: the reported party
+    cannot close the matter on its own), with the reason in the thread, and it is closed."""
+    avvik = _meld(ansatt, kommune, helseforetak, kategori)
+    _svar(avvik, hf_koordinator)
+    services.avvik_avvis(avvik=avvik, utfort_av=ansatt, begrunnelse="Svaret holder ikke.")
+    with pytest.raises(Domenefeil, match="Bare den som meldte"):
+        services.avvik_trekk(avvik=avvik, utfort_av=hf_koordinator, begrunnelse="Ferdig.")
+    with pytest.raises(Domenefeil, match="Skriv hvorfor avviket trekkes"):
+        services.avvik_trekk(avvik=avvik, utfort_av=ansatt, begrunnelse=" ")
+    client.force_login(hf_koordinator)
+    assert "Trekk avviket" not in client.get(f"/avvik/{avvik.pk}/").content.decode()
+    client.force_login(ansatt)
+    assert "Trekk avviket" in client.get(f"/avvik/{avvik.pk}/").content.decode()
+    svar = client.post(
+        f"/avvik/{avvik.pk}/handling/",
+        {"handling": "trekk", "trekk-begrunnelse": "Løst i et møte mellom avdelingene."},
+    )
+    assert svar.status_code == 302
+    avvik.refresh_from_db()
+    assert avvik.status == "lukket" and avvik.frist is None
+    trukket = avvik.hendelser.get(type="trukket")
+    assert (trukket.tekst, trukket.utfort_av, trukket.organisasjon) == (
+        "Løst i et møte mellom avdelingene.",
+        ansatt,
+        kommune,
+    )
+    assert avvik.hendelser.last().type == "lukket"
+    with pytest.raises(Domenefeil, match="lukket"):
+        services.avvik_eskaler(avvik=avvik, utfort_av=hf_koordinator, begrunnelse="Videre.")
+
+
+def test_an_avvik_with_a_committee_is_ended_by_its_outcome_not_withdrawn(
+    ansatt, koordinator, kommune, helseforetak, kategori, hf_koordinator, lsu
+):
+    """§ 6: once in LSU the parties' body decides; «ikke enighet» there may be withdrawn."""
+    avvik = _meld(ansatt, kommune, helseforetak, kategori)
+    steg = _til_lsu(avvik, ansatt, koordinator, hf_koordinator)
+    with pytest.raises(Domenefeil, match="avsluttes med utfallet der"):
+        services.avvik_trekk(avvik=avvik, utfort_av=ansatt, begrunnelse="Orker ikke mer.")
+    mote = hf.mote_opprett(utfort_av=None, utvalg=lsu, start=timezone.now(), sted="Drammen")
+    vedta(steg.sak, mote, {"kommunene": "uenig", "helseforetaket": "enig", "fastlege": "enig"})
+    avvik.refresh_from_db()
+    assert avvik.status == "ikke_enighet"
+    services.avvik_trekk(avvik=avvik, utfort_av=koordinator, begrunnelse="Vi går ikke videre.")
+    avvik.refresh_from_db()
+    assert avvik.status == "lukket"

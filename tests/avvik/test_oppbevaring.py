@@ -150,7 +150,10 @@ def test_dry_run_reports_and_changes_nothing(lag):
     for_ = _tekster(gammel)
     ut = _kjor("--dry-run")
     assert "Tørrkjøring: ingenting er endret." in ut
-    assert "Oppbevaringstid 10 år: avvik lukket før 15.06.2016 skal anonymiseres." in ut
+    assert (
+        "Oppbevaringstid 10 år: avvik lukket før 15.06.2016, og åpne avvik uten aktivitet "
+        "siden før denne datoen, skal anonymiseres." in ut
+    )
     assert f"1 avvik ville blitt anonymisert: {gammel.pk}." in ut
     assert _uberort(gammel) and _tekster(gammel) == for_
 
@@ -325,3 +328,43 @@ def test_the_period_comes_from_the_environment():
     assert _manage(*les, AVVIK_OPPBEVARING_AR="7").stdout.split()[-1] == "7"
     feil = _manage(*les, AVVIK_OPPBEVARING_AR="0")
     assert feil.returncode != 0 and "AVVIK_OPPBEVARING_AR must be at least 1" in feil.stderr
+
+
+def test_open_avvik_without_activity_for_the_period_are_anonymised_too(lag, koordinator):
+    """An avvik left «svaret avvist» or «ikke enighet» with nobody acting never closes, so
+    counting from the closing alone kept it – and the names in it – for ever. Retention counts
+    from its last activity as well (README «Oppbevaring og erklæringer», the privacy
+    statement «Hvor lenge opplysningene lagres»)."""
+    gammel = lag(None)  # escalated to SSU; make it one that stopped at «svaret avvist»
+    Avvik.objects.filter(pk=gammel.pk).update(
+        status="avvist", sak=None, opprettet=GRENSE - datetime.timedelta(days=40)
+    )
+    Avvikshendelse.objects.filter(avvik=gammel).update(
+        tidspunkt=GRENSE - datetime.timedelta(days=30)
+    )
+    rort_nylig = lag(None)
+    Avvik.objects.filter(pk=rort_nylig.pk).update(
+        status="avvist", sak=None, opprettet=GRENSE - datetime.timedelta(days=40)
+    )
+    Avvikshendelse.objects.filter(avvik=rort_nylig).update(
+        tidspunkt=GRENSE - datetime.timedelta(days=30)
+    )
+    services.avvik_kommenter(avvik=rort_nylig, utfort_av=rort_nylig.meldt_av, tekst="Kari?")
+
+    ut = _kjor()
+
+    assert f"Anonymiserte 1 avvik: {gammel.pk}." in ut
+    assert _uberort(rort_nylig)
+    gammel.refresh_from_db()
+    assert gammel.anonymisert == I_DAG and gammel.beskrivelse == MARKOR
+    assert gammel.status == "avvist"  # the statistics still show where it was left
+    assert "Kari" not in " ".join(_tekster(gammel))
+    from kjerne.feil import Domenefeil
+
+    with pytest.raises(Domenefeil, match="anonymisert"):
+        services.avvik_eskaler(avvik=gammel, utfort_av=koordinator, begrunnelse="x")
+
+
+def test_the_privacy_statement_says_retention_counts_from_the_last_activity(client, db):
+    html = client.get("/personvern/").content.decode()
+    assert "Et avvik som aldri blir lukket, regnes fra siste aktivitet" in html

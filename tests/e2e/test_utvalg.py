@@ -22,6 +22,7 @@ def demodata(transactional_db):
 
 
 def _nytt_mote(side, klokken: str) -> None:
+    """A meeting early today: decisions are taken once the meeting has begun."""
     from playwright.sync_api import expect
 
     page = side.page
@@ -52,7 +53,7 @@ def test_the_parties_decide_and_an_absent_hf_postpones(side, demodata):
     logg_inn(side, "sekretaer@demo.no")
 
     # Meeting 1: everyone there; the parties agree, the fastlege does not.
-    _nytt_mote(side, "07:00")
+    _nytt_mote(side, "00:00")
     registrer_oppmote(side)
     sak = _ny_sak(side, "Felles rutine for legemiddelsamstemming")
     # No position is chosen for anyone in advance.
@@ -86,7 +87,7 @@ def test_the_parties_decide_and_an_absent_hf_postpones(side, demodata):
     assert "Ikke enighet" not in tekst
 
     # Meeting 2: the HF sent apologies; the case is postponed, not a disagreement.
-    _nytt_mote(side, "08:00")
+    _nytt_mote(side, "00:01")
     registrer_oppmote(side, fravaerende_side="Helseforetaket")
     sak = _ny_sak(side, "Samarbeid om legevakt")
     sak.get_by_role("textbox", name="Vedtak").fill("Legevakten samlokaliseres.")

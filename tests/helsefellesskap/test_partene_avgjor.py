@@ -9,8 +9,10 @@ without veto; a party not present means the case is postponed.
 
 import datetime
 import io
+import zoneinfo
 
 import pytest
+import time_machine
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from pypdf import PdfReader
@@ -166,16 +168,126 @@ def test_a_meeting_in_the_future_takes_no_decisions_and_approves_no_minutes(ssu,
     assert (
         services.oppmote_registrer(utfort_av=None, mote=mote, medlem=medlem, status="forfall")
     ).status == "forfall"
-    with pytest.raises(Domenefeil, match="Oppmøte føres først på møtedagen"):
+    with pytest.raises(Domenefeil, match="Oppmøte føres først når møtet har begynt"):
         services.oppmote_registrer(utfort_av=None, mote=mote, medlem=medlem, status="til_stede")
-    with pytest.raises(Domenefeil, match="Vedtak registreres først på møtedagen"):
+    with pytest.raises(Domenefeil, match="Vedtak registreres først når møtet har begynt"):
         services.vedtak_registrer(
             utfort_av=None, sak=sak, mote=mote, tekst="x", posisjoner=ALLE_ENIGE
         )
-    with pytest.raises(Domenefeil, match="Referatet skrives først på møtedagen"):
+    with pytest.raises(Domenefeil, match="Referatet skrives først når møtet har begynt"):
         services.referat_lagre(utfort_av=None, mote=mote, tekst="Referat")
-    with pytest.raises(Domenefeil, match="Referatet godkjennes først på møtedagen"):
+    with pytest.raises(Domenefeil, match="Referatet godkjennes først når møtet har begynt"):
         services.referat_godkjenn(utfort_av=None, mote=mote)
+
+
+def test_a_meeting_later_the_same_day_takes_no_decisions_before_it_begins(ssu, sak):
+    """Issue 18: «Decisions only in a meeting whose date has come» – the meeting, not only its
+    date: an SSU meeting at 18:00 (Norwegian time) cannot take decisions at 09:00 the same day,
+    nor record who came; at 18:00 it can (the agreement § 5.3 «Vedtak forutsetter
+    enstemmighet mellom partene» is a decision of the parties met)."""
+    oslo = zoneinfo.ZoneInfo("Europe/Oslo")
+    start = datetime.datetime(2027, 3, 10, 18, 0, tzinfo=oslo)
+    with time_machine.travel(datetime.datetime(2027, 3, 10, 9, 0, tzinfo=oslo), tick=False):
+        mote = services.mote_opprett(utfort_av=None, utvalg=ssu, start=start, sted="Drammen")
+        medlem = ssu.medlemmer.filter(rolle="medlem").first()
+        with pytest.raises(Domenefeil, match=r"begynner 10\.03\.2027 kl\. 18:00"):
+            services.oppmote_registrer(utfort_av=None, mote=mote, medlem=medlem, status="til_stede")
+        with pytest.raises(Domenefeil, match="Vedtak registreres først når møtet har begynt"):
+            services.vedtak_registrer(
+                utfort_av=None, sak=sak, mote=mote, tekst="x", posisjoner=ALLE_ENIGE
+            )
+        with pytest.raises(Domenefeil, match="Referatet skrives først når møtet har begynt"):
+            services.referat_lagre(utfort_av=None, mote=mote, tekst="Referat")
+    assert not Vedtak.objects.exists()
+    with time_machine.travel(start, tick=False):
+        assert vedta(sak, mote, ALLE_ENIGE).resultat == "vedtatt"
+
+
+def test_the_body_postpones_a_case_for_a_stated_reason_with_both_parties_present(ssu, sak, client):
+    """Issue 18 (postponement): a body postpones for other reasons than an absent party – the
+    case came late, more information is needed. It is a decision of the meeting, so both
+    parties present agree to it (§ 5.3 «Vedtak forutsetter enstemmighet mellom partene»); the
+    reason is in the minutes and in the case's history, and the case stays open."""
+    mote = _mote(ssu, dager_siden=2)
+    neste = services.mote_opprett(
+        utfort_av=None, utvalg=ssu, start=timezone.now() + datetime.timedelta(days=30), sted="x"
+    )
+    registrer_oppmote(mote)
+    services.sak_sett_pa_sakliste(utfort_av=None, mote=mote, sak=sak)
+    with pytest.raises(Domenefeil, match="Skriv hvorfor saken utsettes"):
+        services.sak_utsett(utfort_av=None, sak=sak, mote=mote, begrunnelse=" ")
+    sekretaer = ssu.medlemmer.get(rolle="sekretaer").bruker
+    client.force_login(sekretaer)
+    svar = client.post(
+        f"/moter/{mote.pk}/saker/{sak.pk}/utsett/",
+        {"begrunnelse": "Kommunene trenger uttalelse fra kommunestyret."},
+    )
+    assert svar.status_code == 302
+    vedtak = sak.vedtak.get()
+    assert vedtak.resultat == "utsatt" and vedtak.registrert_av == sekretaer
+    assert vedtak.utsatt_fordi == "Kommunene trenger uttalelse fra kommunestyret."
+    sak.refresh_from_db()
+    assert sak.status == "apen"
+    assert neste.sakliste.filter(sak=sak).exists()
+    hendelse = sak.hendelser.get()
+    assert hendelse.type == "utsatt" and hendelse.mote == neste
+    assert hendelse.tekst == "Kommunene trenger uttalelse fra kommunestyret."
+    services.referat_lagre(utfort_av=None, mote=mote, tekst="Referat.")
+    tekst = _pdftekst(client.get(f"/moter/{mote.pk}/referat.pdf").content)
+    assert "Utsatt til neste møte." in tekst
+    assert "Begrunnelse: Kommunene trenger uttalelse fra kommunestyret." in tekst
+    with time_machine.travel(neste.start, tick=False):
+        assert vedta(sak, neste, ALLE_ENIGE).resultat == "vedtatt"
+
+
+def test_postponing_is_no_way_around_decided_once(ssu, sak):
+    """Issue 18: «A case decided once cannot be voted again; reopening is an explicit action»
+    – postponing a decided case is refused the same way, and a body postponement needs both
+    parties present (an absent party postpones by the positions, § 5.3)."""
+    mote = _mote(ssu)
+    vedta(sak, mote, ALLE_ENIGE)
+    andre = _mote(ssu, dager_siden=0)
+    registrer_oppmote(andre)
+    services.sak_sett_pa_sakliste(utfort_av=None, mote=andre, sak=sak)
+    with pytest.raises(Domenefeil, match="Gjenåpne den med en begrunnelse først"):
+        services.sak_utsett(utfort_av=None, sak=sak, mote=andre, begrunnelse="Ny runde.")
+    ny = services.sak_opprett(utfort_av=None, utvalg=ssu, tittel="Legevakt")
+    tredje = _mote(ssu, dager_siden=3)
+    registrer_oppmote(tredje, {"helseforetaket": "ikke_til_stede"})
+    with pytest.raises(Domenefeil, match="Helseforetaket er ikke til stede"):
+        services.sak_utsett(utfort_av=None, sak=ny, mote=tredje, begrunnelse="Mangler notat.")
+    assert sak.vedtak.count() == 1 and not ny.vedtak.exists()
+
+
+def test_a_postponement_with_both_parties_present_needs_their_agreement_and_a_reason(ssu, sak):
+    """The database says what the service says: with both parties present, «utsatt» only when
+    both agree to postpone and the reason is given (§ 5.3, § 5.4)."""
+    mote = _mote(ssu)
+    for felter in (
+        {"pos_kommunene": "enig", "pos_helseforetaket": "enig"},
+        {"pos_kommunene": "enig", "pos_helseforetaket": "uenig", "utsatt_fordi": "Tid."},
+    ):
+        with pytest.raises(IntegrityError), transaction.atomic():
+            Vedtak.objects.create(sak=sak, mote=mote, tekst="x", resultat="utsatt", **felter)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Vedtak.objects.create(
+            sak=sak,
+            mote=mote,
+            tekst="x",
+            resultat="vedtatt",
+            pos_kommunene="enig",
+            pos_helseforetaket="enig",
+            utsatt_fordi="Tid.",
+        )
+    Vedtak.objects.create(
+        sak=sak,
+        mote=mote,
+        tekst="x",
+        resultat="utsatt",
+        pos_kommunene="enig",
+        pos_helseforetaket="enig",
+        utsatt_fordi="Tiden gikk ut.",
+    )
 
 
 # --- decided once; reopening is explicit, with a reason and history --------------------------

@@ -109,3 +109,50 @@ def test_the_avvik_follow_the_dialogue(transactional_db):
     assert not alle.filter(~Q(status__in=["besvart", "meldt", "mottatt"]), frist__isnull=False)
     assert not Avvikshendelse.objects.filter(tidspunkt__gt=timezone.now()).exists()
     assert not Avvikshendelse.objects.filter(tidspunkt__lt=F("avvik__hendelse")).exists()
+
+
+def test_the_decisions_and_the_lsu_cases_follow_the_rules_of_meetings(transactional_db):
+    """Issue 18: «Decisions only in a meeting whose date has come, with attendance recorded»,
+    and a case taken to the LSU waits for the LSU's next meeting (DOMAIN.md § 3, «principled
+    discussion in the LSU»). Generated decisions had no attendance, and the avvik's LSU cases
+    were on no meeting's agenda."""
+    from django.db.models import Count, Q
+    from django.utils import timezone
+
+    from helsefellesskap.models import Oppmote, Sak, Sakbehandling
+
+    _lag()
+    naa = timezone.now()
+    vedtak = Vedtak.objects.select_related("mote")
+    assert vedtak.exists()
+    for v in vedtak.filter(pk__in=vedtak.values("pk")[:50]):
+        assert v.mote.start <= naa
+        medlemmer = v.mote.utvalg.medlemmer.exclude(rolle="sekretaer")
+        oppmote = Oppmote.objects.filter(mote=v.mote)
+        assert set(oppmote.values_list("medlem", flat=True)) == set(
+            medlemmer.values_list("pk", flat=True)
+        )
+        til_stede = set(oppmote.filter(status="til_stede").values_list("medlem__side", flat=True))
+        assert {"kommunene", "helseforetaket"} <= til_stede
+    # Every meeting held with a decision has its attendance.
+    assert not Mote.objects.filter(vedtak__isnull=False, oppmote__isnull=True).exists()
+    i_utvalg = Avvik.objects.filter(status="i_utvalg").select_related("sak")
+    assert i_utvalg.exists()
+    for a in i_utvalg:
+        behandling = Sakbehandling.objects.select_related("mote").get(sak=a.sak)
+        assert behandling.mote.utvalg_id == a.sak.utvalg_id
+        assert behandling.mote.status == "planlagt" and behandling.mote.start > naa
+        # Taken to the LSU after its last meeting: nothing held has passed it by.
+        assert not Mote.objects.filter(
+            utvalg=a.sak.utvalg, start__gt=a.sak.opprettet, start__lt=naa
+        ).exists()
+        assert a.sak.opprettet <= naa
+    # No case sits on the agenda of a meeting held without being treated there.
+    assert not (
+        Sak.objects.annotate(
+            holdt=Count("behandlinger", filter=Q(behandlinger__mote__status="gjennomfort")),
+            vedtatt=Count("vedtak"),
+        )
+        .filter(holdt__gt=0, vedtatt=0)
+        .exists()
+    )

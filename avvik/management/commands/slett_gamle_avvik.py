@@ -1,4 +1,5 @@
-"""Retention of avvik: anonymise those closed longer ago than AVVIK_OPPBEVARING_AR years.
+"""Retention of avvik: anonymise those closed longer ago than AVVIK_OPPBEVARING_AR years, and
+those still open that have had no activity (no step in the thread) for as long.
 
 Anonymisation, not deletion. The statistics, the CSV export and the yearly reports to SSU count
 avvik per category, clause, organisation, LSU area and month; escalation cases in LSU and SSU
@@ -20,9 +21,14 @@ the agreed hours. Avvik have no attachments. Agreements, signatures, cases, deci
 documents live in other tables and are never touched here (archive duty); a case's own text,
 written when an avvik was escalated, belongs to the committee's archive and stays with it.
 
-An avvik counts as closed at its «lukket» step (failing that, its last step). Each processed avvik
-gets `anonymisert`, so the command is idempotent and can run every day; it works in batches, each
-in its own transaction, so an interrupted run simply continues the next time.
+An avvik counts as closed at its «lukket» step (failing that, its last step). An avvik nobody
+closes – its answer rejected, or no agreement in the committee, and neither party taking the next
+step nor the reporter withdrawing it – would otherwise be kept for ever: it is anonymised when its
+last activity – its last step, its creation, the creation of the committee case it went to – is
+older than the retention period, and keeps its status, so the statistics still show it as left
+open. Each processed avvik gets `anonymisert`, so the command is idempotent and can run every
+day; it works in batches, each in its own transaction, so an interrupted run simply continues
+the next time.
 """
 
 import datetime
@@ -32,7 +38,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.db.models import F, Max, Q
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
 from avvik.models import Avvik, Avvikshendelse
@@ -55,9 +61,10 @@ def grense_for(i_dag: datetime.date, ar: int) -> datetime.datetime:
 
 
 def avvik_til_anonymisering(grense: datetime.datetime) -> list[int]:
-    """Ids of the closed avvik not yet anonymised whose closing came before the limit."""
+    """Ids of the avvik not yet anonymised that closed before the limit, or that are still open
+    and whose last activity came before it."""
     return list(
-        Avvik.objects.filter(status=Avvik.Status.LUKKET, anonymisert__isnull=True)
+        Avvik.objects.filter(anonymisert__isnull=True)
         .annotate(
             lukket=Coalesce(
                 Max(
@@ -66,9 +73,18 @@ def avvik_til_anonymisering(grense: datetime.datetime) -> list[int]:
                 ),
                 Max("hendelser__tidspunkt"),
                 F("opprettet"),
-            )
+            ),
+            # A step in the thread, its creation, or the committee case it was escalated to.
+            siste_aktivitet=Greatest(
+                Coalesce(Max("hendelser__tidspunkt"), F("opprettet")),
+                F("opprettet"),
+                Coalesce(F("sak__opprettet"), F("opprettet")),
+            ),
         )
-        .filter(lukket__lt=grense)
+        .filter(
+            Q(status=Avvik.Status.LUKKET, lukket__lt=grense)
+            | (~Q(status=Avvik.Status.LUKKET) & Q(siste_aktivitet__lt=grense))
+        )
         .order_by("pk")
         .values_list("pk", flat=True)
     )
@@ -84,7 +100,7 @@ def avvik_anonymiser(
     # Locked and read again: what a parallel run finished meanwhile is left alone.
     ider = list(
         Avvik.objects.select_for_update()
-        .filter(pk__in=ider, status=Avvik.Status.LUKKET, anonymisert__isnull=True)
+        .filter(pk__in=ider, anonymisert__isnull=True)
         .order_by()
         .values_list("pk", flat=True)
     )
@@ -112,8 +128,9 @@ def _ider(ider: list[int]) -> str:
 
 class Command(BaseCommand):
     help = (
-        "Anonymiserer avvik som ble lukket for mer enn AVVIK_OPPBEVARING_AR år siden: fritekst "
-        "og koblinger til personer fjernes, tallene til statistikken blir stående. Avtaler, "
+        "Anonymiserer avvik som ble lukket for mer enn AVVIK_OPPBEVARING_AR år siden, og åpne "
+        "avvik uten aktivitet på like lenge: fritekst og koblinger til personer fjernes, "
+        "tallene til statistikken blir stående. Avtaler, "
         "signaturer og vedtak berøres aldri. Kan kjøres så ofte man vil (idempotent)."
     )
 
@@ -133,7 +150,8 @@ class Command(BaseCommand):
         if dry_run:
             self.stdout.write("Tørrkjøring: ingenting er endret.")
         self.stdout.write(
-            f"Oppbevaringstid {ar} år: avvik lukket før {grense:%d.%m.%Y} skal anonymiseres."
+            f"Oppbevaringstid {ar} år: avvik lukket før {grense:%d.%m.%Y}, og åpne avvik uten "
+            f"aktivitet siden før denne datoen, skal anonymiseres."
         )
         if not ider:
             tidligere = Avvik.objects.filter(anonymisert__isnull=False).count()
