@@ -119,6 +119,8 @@ STANDARD = [
         malform="nn",
     ),
     *_liste(FORPLIKTENDE, "er ansvarleg for", malform="nn"),
+    # «Vestre Viken har befolkningsansvar for …» (sak #21, uavhengig sett).
+    *_liste(FORPLIKTENDE, "har *ansvar for, har … *ansvar for"),
     # Prohibition: a negation next to a modal («skal ikke», «ikke kan pålegge»).
     *_liste(NEKTING, "ikke, aldri, ingen", malform="nb"),
     *_liste(NEKTING, "ikkje, aldri, ingen, ingi", malform="nn"),
@@ -376,6 +378,13 @@ STANDARD = [
         PART,
         "sykehuset, sjukehuset, sykehusene, sjukehusa, "
         "spesialisthelsetjenesten, spesialisthelsetenesta",
+        betyr=HELSEFORETAKET,
+    ),
+    # Sykestuer drives av helseforetaket («Hallingdal sjukestugu» er en del av Vestre Viken HF).
+    *_liste(
+        PART,
+        "<Navn> sjukestugu, <Navn> sjukestogo, <Navn> sykestue, sjukestugu, sjukestua, "
+        "sykestua, sykestuen",
         betyr=HELSEFORETAKET,
     ),
     *_liste(PART, HELSEFORETAK, betyr=HELSEFORETAKET),

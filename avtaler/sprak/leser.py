@@ -49,12 +49,33 @@ _IKKE_PASSIV |= {
     *("møtes", "møtast", "møttes", "treffes", "treffast", "finnes", "finst", "fins", "synes"),
     *("synst", "lykkes", "trives", "enes", "einast", "samles", "samlast", "kjennes", "kjennast"),
 }
+_UNDERORDNENDE = {"når", "dersom", "hvis", "viss"}
 _INFINITIVER = {"sørge", "sørgje", "syte", "påse", "ha"}
 # «kan bare/kun/berre»: not a right but the limit of what is allowed (a condition).
 _AVGRENSENDE = {"bare", "kun", "berre"}
 _MODALER = {"skal", "må", "kan", "bør", "vil", "skulle", "kunne", "måtte", "burde", "ville"}
 _FORAN_PART = {"en", "ein", "både", "og", "eller", "samt", "de", "dei", "ikke", "ikkje"}
 _VIL_ANSVAR = re.compile(r"\s+(?:\w+\s+)?ha\b.{0,60}?\b(?:ansvar|funksjon|rolle|oppg[aå]ve)", re.I)
+# A duty in the plain present tense: «Kommunen betaler døgnpris fra første dag», «Partane legg
+# … til grunn», and the present passive «Utskrivningsklare pasienter meldes til kommunen».
+_PRESENS = re.compile(r"\w{2,}(?:er|ar)$|^(?:går|gjør|gjer|gir|tar|tek|legg|gjev|ber|syt|held)$")
+_PRESENS_PASSIV = re.compile(r"\w{3,}(?:es|ast)$")
+# Present-tense verbs that state what is or what someone has, not what a party does.
+_IKKE_PLIKTVERB = {
+    *("er", "var", "har", "hadde", "blir", "vert", "får", "gjelder", "gjeld", "omfatter"),
+    *("omfattar", "består", "utgjør", "utgjer", "trenger", "treng", "bygger", "byggjer"),
+    *("inneholder", "inneheld", "mener", "meiner", "ønsker", "ønskjer", "kjenner", "kjenner"),
+    *("erstatter", "erstattar", "regulerer", "dekker", "dekkjer", "ligger", "ligg", "eier"),
+    *("eig", "driver", "other", "andre", "heretter", "herunder", "sammen", "saman", "under"),
+    *("erkjenner", "erkjenner", "anerkjenner", "vedgår", "ser", "viser", "finner", "meiner"),
+}
+# Present passives that define or refer, not rule: «Med kommunen menes …», «Det vises til …».
+_BESKRIVENDE_PASSIV = {
+    *("menes", "meinast", "vises", "visast", "kalles", "kallast", "benevnes", "omtales"),
+    *("omtalast", "regnes", "reknast", "forstås", "defineres", "definerast", "reguleres"),
+    *("regulerast", "ansattes", "tilsattes", "understrekes", "presiseres", "nevnes"),
+    *("påpekes", "påpeikast", "omfattes", "omfattast", "felles", "ulikes", "nemnast"),
+}
 _VIL_BLI = re.compile(r"\s+bli\s+\w+(?:te|de|t|et|a|e)\b", re.I)
 
 
@@ -67,10 +88,16 @@ class Forekomst:
     regel: str
     subjekt: bool = True  # whether its subject carries it (not «Pasientene skal oppleve»)
     markert: Treff | None = None
+    # Who carries it, when the rule found that itself (a duty in the present tense).
+    parter: list[Treff] | None = None
 
 
 def _tegn(tekst: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group(0).lower()) for m in _TEGN.finditer(tekst)]
+
+
+def _presens_passiv(ord_: str) -> bool:
+    return bool(_PRESENS_PASSIV.match(ord_)) and not ord_.endswith("nes")
 
 
 class Leser:
@@ -122,6 +149,13 @@ class Leser:
         """The word stands in a relative or question clause («alle som skal yte helsehjelp»)."""
         i = self.indeks(pos)
         starter = {t.start for t in self.finn(BISETNING)}
+        # «…, der det går frem hvor … når meldingsutveksling ikke kan benyttes»: a clause
+        # opened by «når/dersom/hvis» inside the sentence is subordinate too.
+        starter |= {
+            t.start
+            for t in self.finn(BETINGELSE)
+            if t.tekst.lower() in _UNDERORDNENDE and t.start > self._forste_ord()
+        }
         for j in range(i - 1, max(i - 10, -1), -1):
             s, _e, t = self.tegn[j]
             if t in ",;:(–":
@@ -147,8 +181,8 @@ class Leser:
             return True
         start = self.leddstart(treff.start)
         foran = self.tekst[start : treff.start].split()
-        if foran and foran[0].lower() in nekting:
-            return True  # «Ingen av partene kan …»
+        if foran and foran[0].lower() in nekting and foran[0].lower() not in ("ikke", "ikkje"):
+            return True  # «Ingen av partene kan …» (but «Ikke elektronisk kommunikasjon skal …»)
         if etter and etter[0] in nekting:
             return True
         return len(etter) == 2 and etter[0] not in ",;:(–" and etter[1] in nekting
@@ -306,7 +340,50 @@ class Leser:
         )
         if formal and formal[0].start == self._forste_ord() and len(modaler) >= 2:
             ut.append(Forekomst(modaler[-1], VILKAR, "Vilkår: «For at …, må …»"))
+        if not ut and ute == 0 and (presens := self._presens()) is not None:
+            ut.append(presens)
         return ut
+
+    def _presens(self) -> Forekomst | None:
+        """A duty without a modal: a party as subject of a present-tense verb that says what
+        it does («Kommunen betaler døgnpris fra første dag»), or a present passive in the
+        main clause («Utskrivningsklare pasienter meldes til kommunen», «Det forutsettes at
+        partene …»). Read only when the sentence has no other normative word."""
+        if not self.tegn:
+            return None
+        # A party (or parties joined by «og/eller») that opens the sentence.
+        kjede: list[Treff] = []
+        for p in self.parter:
+            forrige = kjede[-1].slutt if kjede else self.tegn[0][0]
+            mellom = [o.lower() for o in ORD.findall(self.tekst[forrige : p.start])]
+            if p.start == forrige or (kjede and mellom in (["og"], ["eller"], ["samt"])):
+                kjede.append(p)
+            elif kjede:
+                break
+        if kjede and all(p.kategori == PART for p in kjede):
+            pos, verb = self.neste_ord(kjede[-1].slutt)
+            if verb not in _IKKE_PLIKTVERB | _MODALER and _PRESENS.match(verb):
+                treff = Treff(pos, pos + len(verb), verb, FORPLIKTENDE)
+                regel = f"Forpliktende: en part som subjekt for «{verb}» (presens)"
+                return Forekomst(treff, FORPLIKTENDE, regel, parter=kjede)
+        nekting = self.ordliste.ord_i(NEKTING)
+        for i, (s, e, ord_) in enumerate(self.tegn):
+            if ord_ in ",;:(–" or ord_ in _MODALER or ord_ in _IKKE_PLIKTVERB or ord_ == "å":
+                return None  # another verb or clause comes first: not a main-clause passive
+            if not i or ord_ in nekting or ord_ in _IKKE_PASSIV or ord_ in _BESKRIVENDE_PASSIV:
+                continue
+            if not _presens_passiv(ord_) or self.i_bisetning(s) or self.leddstart(s):
+                continue
+            if any(p.start <= s < p.slutt for p in self.parter) or self.i_vag(s):
+                continue
+            treff = Treff(s, e, self.tekst[s:e], FORPLIKTENDE)
+            if self.tegn[0][2] == "det" and i == 1:
+                parter = self._etter(e, {"at"})  # «Det forutsettes at partene …»
+            else:
+                parter = self.agent(treff)  # «… meldes til kommunen av helseforetaket»
+            regel = f"Forpliktende: passiv i presens («{self.tekst[s:e]}»)"
+            return Forekomst(treff, FORPLIKTENDE, regel, parter=parter)
+        return None
 
     def _forste_ord(self) -> int:
         return self.tegn[0][0] if self.tegn else 0

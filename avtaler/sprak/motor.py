@@ -185,7 +185,9 @@ def analyser_setning(
         for f in valgt:
             if not f.subjekt:
                 continue
-            if niva == VILKAR and f.regel.startswith("Vilkår: «For at"):
+            if f.parter is not None:
+                subjekter = f.parter
+            elif niva == VILKAR and f.regel.startswith("Vilkår: «For at"):
                 subjekter = leser.subjekt(f.treff)
             elif niva == VILKAR:
                 subjekter = leser.vilkarssubjekt()

@@ -185,3 +185,116 @@ def test_the_six_model_clauses_of_the_report():
     lest = {nr: analyser(tekst).niva for nr, tekst in klausuler.items()}
     assert lest == {"6.2.1": V, "6.2.2": R, "6.2.3": F, "6.2.4": F, "6.2.5": R, "6.2.6": F}
     assert not any(analyser(t).rad for t in klausuler.values())
+
+
+# The domain review of issue #21 (23 new sentences) and the independent test set
+# (avtaler/sprak/evaluering/uavhengig.jsonl): the misses, each with the right answer.
+# (where, sentence, level, responsible, third parties with a duty)
+FAGVURDERING = [
+    # A party as subject of a present-tense verb that says what it does under the agreement.
+    ("fagvurdering #21", "Kommunen betaler døgnpris fra første dag.", F, [K], []),
+    (
+        "seed 004 (gammelt sett, rettet)",
+        "Fastleger til nivå 1-3 utpekes av kommunene i samarbeid med allmennlegenes foreninger.",
+        F,
+        [K],
+        [],
+    ),
+    (
+        "Helse Førde, delavtale psykisk helsevern/rus § 1",
+        "Partane legg pasientperspektivet og brukarmedverknad til grunn for samhandlinga "
+        "gjennom heile pasientforløpet.",
+        F,
+        [P],
+        [],
+    ),
+    # A present passive in the main clause is a duty; its agent («av …») carries it.
+    ("fagvurdering #21", "Utskrivningsklare pasienter meldes til kommunen.", F, [], []),
+    (
+        "Nordlandssykehuset, tjenesteavtale 5 § 4",
+        "Nasjonalt godkjente fagspesifikke maler benyttes der slike foreligger.",
+        F,
+        [],
+        [],
+    ),
+    (
+        "Herøy kommune og Helgelandssykehuset, tjenesteavtale 3 § 2",
+        "Ved motstrid håndteres uenighet etter reglene i Kap 11 (Uenighet og tvist) i felles "
+        "samarbeidsavtale.",
+        F,
+        [],
+        [],
+    ),
+    # «Det forutsettes at partene …» is a duty of the parties, not a description.
+    ("fagvurdering #21", "Det forutsettes at partene holder hverandre orientert.", F, [P], []),
+    # «Ikke elektronisk kommunikasjon» is a kind of communication, not a negated duty.
+    (
+        "Nordlandssykehuset, tjenesteavtale 5 § 4",
+        "Ikke elektronisk kommunikasjon skal også dokumenteres av begge parter.",
+        F,
+        [P],
+        [],
+    ),
+    # A negated «kan» in a «når»-clause inside the sentence does not make it a prohibition.
+    (
+        "Nordlandssykehuset, tjenesteavtale 5 § 4",
+        "Partene forplikter seg til å utarbeide og gjøre kjent adresse- og telefonlister der "
+        "det entydig går frem hvor meldinger knyttet til utskrivning av pasient skal rettes når "
+        "elektronisk meldingsutveksling ikke kan benyttes.",
+        F,
+        [P],
+        [],
+    ),
+    # «har befolkningsansvar for» is «har … ansvar for».
+    (
+        "vestreviken.no, Helsefellesskapet Vest-Viken",
+        "Vestre Viken har i tillegg befolkningsansvar for befolkningen i tidligere Sande "
+        "kommune, nå Holmestrand.",
+        F,
+        [H],
+        [],
+    ),
+    # Sykestuer are the health trust's: «Hallingdal sjukestugu» is part of Vestre Viken HF.
+    ("fagvurdering #21", "Hallingdal sjukestugu skal varsle kommunen.", F, [H], []),
+    # What stays a description: defining, referring and acknowledging verbs.
+    (
+        "Helgelandssykehuset, tjenesteavtale 3 § 1",
+        "Med kommunen menes helse- og omsorgstjenesten i Herøy kommune.",
+        B,
+        [],
+        [],
+    ),
+    ("Helsedirektoratet, veileder", "Alle forebyggingsområder omfattes av avtalen.", B, [], []),
+    (
+        "saman.no",
+        "Partane erkjenner at dialog er eit viktig fundament for gjennomføring og samhandling.",
+        B,
+        [],
+        [],
+    ),
+    (
+        "Helse Fonna",
+        "Helse Fonna HF har inngått 12 tenesteavtalar med kvar av kommunane.",
+        B,
+        [],
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("kilde", "setning", "niva", "ansvarlig", "ikke_part"),
+    FAGVURDERING,
+    ids=[s[:40] for _k, s, *_ in FAGVURDERING],
+)
+def test_example_from_the_domain_review(kilde, setning, niva, ansvarlig, ikke_part):
+    lest = analyser_setning(setning)
+    assert (lest.niva, lest.ansvarlig, lest.ikke_part) == (niva, ansvarlig, ikke_part), (
+        kilde,
+        lest.regel,
+    )
+
+
+def test_a_present_tense_duty_shows_its_rule():
+    assert "presens" in analyser_setning("Kommunen betaler døgnpris fra første dag.").regel
+    assert "passiv i presens" in analyser_setning("Pasienten meldes til kommunen.").regel

@@ -11,6 +11,9 @@ from avtaler.sprak.motor import analyser_setning
 from avtaler.sprak.ordliste import STANDARD_ORDLISTE, Ordliste
 
 SETT = Path(__file__).parent / "setninger.jsonl"
+# Sentences from other agreements, labelled and committed before the engine was run on them
+# (the review of issue #21): a test the rules were not written against.
+UAVHENGIG = Path(__file__).parent / "uavhengig.jsonl"
 DELER = ("utvikling", "kontroll")
 
 
