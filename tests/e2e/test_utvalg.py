@@ -118,7 +118,7 @@ def test_keyboard_focus_follows_the_swapped_meeting_forms(side, demodata):
 
     page = side.page
     logg_inn(side, "sekretaer@demo.no")
-    _nytt_mote(side, "07:30")
+    _nytt_mote(side, "00:02")  # begun: decisions only once a meeting has begun
     page.get_by_label("Sakstittel").fill("Tastatursak")
     page.get_by_role("button", name="Legg til sak").focus()
     page.keyboard.press("Enter")
