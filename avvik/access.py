@@ -15,9 +15,15 @@ def kan_se(user, avvik: Avvik) -> bool:
 
 
 def kan_behandle(user, avvik: Avvik) -> bool:
-    """The responsible organisation's coordinators receive and answer."""
-    return access.er_systemforvalter(user) or avvik.ansvarlig_id in access.organisasjoner_med_rolle(
-        user, *KOORDINERENDE
+    """The responsible organisation's coordinators receive and answer. A system administrator
+    may act for them only as a neutral hand: one who belongs to the reporting organisation (or
+    reported the avvik) is the reporter here and cannot answer its own report."""
+    if avvik.ansvarlig_id in access.organisasjoner_med_rolle(user, *KOORDINERENDE):
+        return True
+    return (
+        access.er_systemforvalter(user)
+        and avvik.meldt_av_id != user.pk
+        and avvik.meldt_av_organisasjon_id not in access.organisasjoner_med_rolle(user)
     )
 
 

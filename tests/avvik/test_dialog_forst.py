@@ -155,6 +155,23 @@ def test_a_system_administrator_of_the_reported_party_cannot_close_either(
     assert avvik.status == "besvart"
 
 
+def test_a_system_administrator_of_the_reporting_party_cannot_answer_for_the_other(
+    ansatt, koordinator, kommune, helseforetak, kategori, hf_koordinator, lsu
+):
+    """Issue 18: the responsible party answers («Received → answered (the responsible party's
+    explanation and measures)»). The system-administrator override that let the HF close its
+    own avvik worked the other way too: a municipality's coordinator who is also a system
+    administrator could receive and answer its own report in the HF's name."""
+    avvik = _meld(ansatt, kommune, helseforetak, kategori)
+    koordinator.is_superuser = koordinator.is_staff = True
+    koordinator.save()
+    with pytest.raises(Domenefeil, match="Bare den ansvarlige organisasjonens"):
+        services.avvik_motta(avvik=avvik, utfort_av=koordinator, enhet="Medisinsk klinikk")
+    _svar(avvik, hf_koordinator)
+    avvik.refresh_from_db()
+    assert avvik.status == "besvart"
+
+
 def test_a_reporter_without_the_right_to_escalate_is_told_who_has_it(
     client, ansatt, kommune, helseforetak, kategori, hf_koordinator, lsu
 ):
