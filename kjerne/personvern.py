@@ -44,8 +44,9 @@ K1_REST_FRA_2032 = (0, 1, 2, 3)
 DELINGER = frozenset({2, 4, 6, 9})
 DELING_ETTER_AR = 6
 
-# White space (NFKC has made NBSP and thin spaces plain), hyphens and dashes, dots, slashes.
-_SKILLE = r"[\s.\-/\u2010-\u2015\u2212]{1,3}"
+# White space (NFKC has made NBSP and thin spaces plain), hyphens and dashes, dots, slashes,
+# and the underscore file names use for a space («epikrise_240875_00000.pdf»).
+_SKILLE = r"[\s._\-/\u2010-\u2015\u2212]{1,3}"
 _REKKE = re.compile(rf"(?<!\d)\d+(?:{_SKILLE}\d+)*")
 _SIFRE = re.compile(r"\d+")
 
@@ -166,11 +167,24 @@ def _tekstfelt(modell) -> list:
     ]
 
 
+def _er_historikk(modell) -> bool:
+    return any(f.name == "history_id" for f in modell._meta.concrete_fields)
+
+
 def skjerm_modell(sender, instance, raw: bool = False, **kwargs) -> None:
     """pre_save: the last line — no text column of the domain apps stores an identifier."""
     if raw or sender._meta.app_label not in SKJERMEDE_APPER:
         return
+    # A save of named fields (a step in a flow) checks those: a text stored before the screen
+    # knew its spelling must not stop the work on the row it sits in.
+    bare = kwargs.get("update_fields")
+    if bare is None and _er_historikk(sender):
+        # A history row copies the row it records: a new text has met the screen there, and
+        # one stored before it must not stop the step that writes the history.
+        return
     for felt in _tekstfelt(sender):
+        if bare is not None and felt.name not in bare and felt.attname not in bare:
+            continue
         verdi = getattr(instance, felt.attname, None)
         tekst = getattr(verdi, "name", verdi)  # a file: its name
         if isinstance(tekst, str) and har_personnummer(tekst):

@@ -582,3 +582,23 @@ def test_an_avvik_with_a_committee_is_ended_by_its_outcome_not_withdrawn(
     services.avvik_trekk(avvik=avvik, utfort_av=koordinator, begrunnelse="Vi går ikke videre.")
     avvik.refresh_from_db()
     assert avvik.status == "lukket"
+
+
+def test_a_number_stored_before_the_screen_knew_its_spelling_does_not_stop_the_flow(
+    ansatt, kommune, helseforetak, kategori, hf_koordinator
+):
+    """Issue 15 (668 numbers were already stored): the pre_save screen looks at the fields a
+    step saves, so an old description the screen now recognises does not block receiving and
+    answering the avvik; a new text with a number is still refused."""
+    from avvik.models import Avvik
+
+    avvik = _meld(ansatt, kommune, helseforetak, kategori)
+    # As an older version stored it: past the screen, which this row bypasses.
+    Avvik.objects.filter(pk=avvik.pk).update(beskrivelse="Gjelder epikrise_010190_10046.pdf")
+    avvik.refresh_from_db()
+    services.avvik_motta(avvik=avvik, utfort_av=hf_koordinator, enhet="Medisinsk klinikk")
+    _svar(avvik, hf_koordinator)
+    avvik.refresh_from_db()
+    assert avvik.status == "besvart"
+    with pytest.raises(Domenefeil):
+        services.avvik_kommenter(avvik=avvik, utfort_av=ansatt, tekst="Se 010190 10046.")

@@ -35,6 +35,7 @@ def test_every_kind_in_every_way_of_writing_is_found(type_, nummer, skrevet):
         "01.01.90 100 46",
         "０１０１９０１００４６",
         "010190 - 10046",
+        "epikrise_010190_10046.pdf",
     ],
 )
 def test_the_ways_of_writing_that_got_through_before_are_found(skrevet):
