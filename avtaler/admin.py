@@ -64,18 +64,15 @@ class TilstandsendringInline(admin.TabularInline):
 
 @admin.register(Avtaleversjon)
 class AvtaleversjonAdmin(SimpleHistoryAdmin):
-    list_display = ["tittel", "nummer", "tilstand", "gyldig_fra", "gyldig_til"]
+    list_display = ["tittel", "nummer", "tilstand", "gyldig_fra"]
     list_filter = ["tilstand", "avtale__type"]
     search_fields = ["tittel"]
     inlines = [PunktversjonInline, TilstandsendringInline]
     # Lifecycle fields move through avtaler.services only.
     alltid_laast = [
         "tilstand",
-        "gyldig_til",
         "godkjent_vedtak",
         "signert_dato",
-        "oppsigelse_varslet",
-        "oppsagt_av",
         "basert_pa",
     ]
 

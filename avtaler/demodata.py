@@ -1,4 +1,5 @@
-"""Demo agreements for Helsefellesskap Vest-Viken: each with a replaced and a current version.
+"""Demo agreements for Helsefellesskap Vest-Viken: each with a replaced and a current version,
+and each municipality's own agreement on them (one late, one given notice).
 
 Idempotent: an agreement that already exists (by title) is left as it is.
 """
@@ -7,9 +8,17 @@ import datetime
 
 from django.db import transaction
 
-from avtaler import services
+from avtaler import livslop, services
 from avtaler.demodata_tekster import AVTALER, DEKKER, PUNKTTEMAER
-from avtaler.models import Avtale, Avtaleversjon, Punkttema, Punktversjon, Tema, i_dag
+from avtaler.models import (
+    Avtale,
+    Avtaleforhold,
+    Avtaleversjon,
+    Punkttema,
+    Punktversjon,
+    Tema,
+    i_dag,
+)
 from avtaler.temaer import sikre_temaer
 from helsefellesskap.models import Helsefellesskap, Organisasjon
 
@@ -20,17 +29,39 @@ def _nye(punkter):
     ]
 
 
-def _iverksett(versjon: Avtaleversjon, fra: str, vedtak: str) -> Avtaleversjon:
+# Seed 000 § 4.2.2: some municipalities sign late. In the demo Hole's council has not decided on
+# version 2 of the overordnet avtale, so Hole is still on version 1; Lier has given notice on its
+# agreement on emergency beds (§ 6-2 nr. 4), which ends a year later for Lier only.
+IKKE_VEDTATT = {"Overordnet samarbeidsavtale mellom Vestre Viken HF og kommunene": {"Hole"}}
+OPPSIGELSE = ("Delavtale om kommunalt døgnopphold for øyeblikkelig hjelp", "Lier", "2026-06-01")
+
+
+def _iverksett(
+    versjon: Avtaleversjon, fra: str, vedtak: str, unntatt: set[str] = frozenset()
+) -> Avtaleversjon:
     gyldig_fra = datetime.date.fromisoformat(fra)
     versjon = services.versjon_send_til_behandling(versjon=versjon, utfort_av=None)
     versjon = services.versjon_godkjenn(versjon=versjon, utfort_av=None, vedtaksreferanse=vedtak)
+    signert = gyldig_fra - datetime.timedelta(days=30)
+    parter = [p for p in versjon.parter.all() if p.navn.removesuffix(" kommune") not in unntatt]
     versjon = services.versjon_signer(
         versjon=versjon,
         utfort_av=None,
-        signert_dato=gyldig_fra - datetime.timedelta(days=30),
+        signert_dato=signert,
         gyldig_fra=gyldig_fra,
+        parter=parter,
     )
-    return services.versjon_sett_i_kraft(versjon=versjon, dato=gyldig_fra)
+    # Each council's decision, a week before signing (Drammen has a bystyre).
+    for nr, forhold in enumerate(
+        Avtaleforhold.objects.filter(versjon=versjon, part__in=parter).select_related("part"), 1
+    ):
+        kommune = forhold.part.er_kommune
+        organ = "Bystyret" if forhold.part.navn.startswith("Drammen") else "Kommunestyret"
+        forhold.vedtak_organ = organ if kommune else "Styret"
+        forhold.vedtak_saksnummer = f"{'KST' if kommune else 'Styresak'} {nr}/{signert.year}"
+        forhold.vedtak_dato = signert - datetime.timedelta(days=7)
+        forhold.save(update_fields=["vedtak_organ", "vedtak_saksnummer", "vedtak_dato"])
+    return versjon
 
 
 def _revider(forrige: Avtaleversjon, gamle, nye) -> Avtaleversjon:
@@ -102,7 +133,16 @@ def last_demodata() -> list[str]:
         )
         versjon.avtale.dekker_temaer.set(Tema.objects.filter(nummer__in=DEKKER.get(tittel, [])))
         forste = _iverksett(versjon, fra1, vedtak1)
-        _iverksett(_revider(forste, punkter1, punkter2), fra2, vedtak2)
+        andre = _iverksett(
+            _revider(forste, punkter1, punkter2), fra2, vedtak2, IKKE_VEDTATT.get(tittel, set())
+        )
+        if tittel == OPPSIGELSE[0]:
+            services.versjon_si_opp(
+                versjon=andre,
+                utfort_av=None,
+                varslet=datetime.date.fromisoformat(OPPSIGELSE[2]),
+                oppsagt_av=next(p for p in parter if p.navn == f"{OPPSIGELSE[1]} kommune"),
+            )
         opprettet.append(tittel)
     opprettet += sikre_punkttemaer(helsefellesskap)
     opprettet += arlige_gjennomganger(helsefellesskap)
@@ -124,6 +164,15 @@ GJENNOMGANGER = {
 SNART = 320
 
 
+def _i_kraft(helsefellesskap, tittel: str, dato: datetime.date):
+    """The versions of the agreement some party is on today (Hole is still on version 1)."""
+    return Avtaleversjon.objects.filter(
+        livslop.i_kraft_q(dato, "forhold__"),
+        avtale__helsefellesskap=helsefellesskap,
+        avtale__tittel=tittel,
+    ).distinct()
+
+
 def _siste_gjennomgang(dag: tuple[int, int] | None, idag: datetime.date) -> datetime.date:
     if dag is None:
         return idag - datetime.timedelta(days=SNART)
@@ -137,26 +186,24 @@ def arlige_gjennomganger(helsefellesskap) -> list[str]:
     idag = i_dag()
     for tittel, dag in GJENNOMGANGER.items():
         dato = _siste_gjennomgang(dag, idag)
-        versjon = Avtaleversjon.objects.filter(
-            avtale__helsefellesskap=helsefellesskap, avtale__tittel=tittel, tilstand="gjeldende"
-        ).first()
-        if versjon is None or dato < versjon.gyldig_fra or versjon.neste_gjennomgang > dato:
-            continue
-        services.versjon_gjennomgatt(versjon=versjon, utfort_av=None, dato=dato)
-        gjort.append(tittel)
-    return [f"Årlig gjennomgang registrert for {len(gjort)} avtaler"] if gjort else []
+        # Every version someone is on, so Hole's version 1 is reviewed too.
+        for versjon in _i_kraft(helsefellesskap, tittel, idag):
+            if dato < versjon.gyldig_fra or versjon.neste_gjennomgang > dato:
+                continue
+            services.gjennomgang_registrer(versjon=versjon, utfort_av=None, dato=dato, organ="SSU")
+            gjort.append(tittel)
+    return [f"Årlig gjennomgang registrert for {len(set(gjort))} avtaler"] if gjort else []
 
 
 def sikre_punkttemaer(helsefellesskap) -> list[str]:
     """Map the clauses in force to the § 6-2 topics they really cover (demodata_tekster.
     PUNKTTEMAER). Only what is missing is added, so a coordinator's correction stays."""
     lagt_til = 0
+    idag = i_dag()
     temaer = {t.nummer: t for t in Tema.objects.all()}
     for (tittel, nummer), numre in PUNKTTEMAER.items():
         punkt = Punktversjon.objects.filter(
-            versjon__avtale__helsefellesskap=helsefellesskap,
-            versjon__avtale__tittel=tittel,
-            versjon__tilstand="gjeldende",
+            versjon=_i_kraft(helsefellesskap, tittel, idag).order_by("-nummer").first(),
             nummer=nummer,
         ).first()
         if punkt is None:

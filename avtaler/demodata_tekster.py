@@ -21,7 +21,8 @@ OVERORDNET_V1 = [
         "2",
         "Avtalens parter",
         (
-            "Avtalen er inngått mellom Vestre Viken HF (heretter helseforetaket) og kommunen. "
+            "Avtalen er inngått mellom Vestre Viken HF (heretter helseforetaket) og XX kommune "
+            "(heretter kommunen). "
             "Likelydende avtale er inngått med de 22 kommunene i helseforetakets opptaksområde."
         ),
     ),
@@ -103,7 +104,8 @@ OVERORDNET_V2 = [
         "2",
         "Avtalens parter",
         (
-            "Avtalen er inngått mellom Vestre Viken HF (heretter helseforetaket) og kommunen. "
+            "Avtalen er inngått mellom Vestre Viken HF (heretter helseforetaket) og XX kommune "
+            "(heretter kommunen). "
             "Likelydende avtale er inngått med de 22 kommunene i helseforetakets opptaksområde."
         ),
     ),

@@ -180,7 +180,7 @@ class Avtale(models.Model):
         return f"/avtaler/{self.pk}/"
 
 
-SIGNERTE = ("signert", "gjeldende", "erstattet", "oppsagt")
+SIGNERTE = ("signert",)
 UNDER_ARBEID = ("utkast", "til_behandling", "godkjent")
 
 
@@ -192,24 +192,19 @@ class AvtaleversjonQuerySet(models.QuerySet):
     def signerte(self):
         return self.filter(tilstand__in=SIGNERTE)
 
-    def gjeldende(self, dato: datetime.date | None = None):
-        """Versions in force on the date (today if none): signed, and the date in their interval."""
-        dato = dato or i_dag()
-        # A successor in force replaces the version from its first day, at midnight, before the
-        # daily job has set the end date.
-        etterfolger = Avtaleversjon.objects.filter(
-            avtale=models.OuterRef("avtale"),
-            tilstand__in=SIGNERTE,
-            gyldig_fra__lte=dato,
-            gyldig_fra__gt=models.OuterRef("gyldig_fra"),
-        )
-        return self.signerte().filter(
-            Q(gyldig_fra__lte=dato),
-            Q(gyldig_til__isnull=True) | Q(gyldig_til__gte=dato),
-            ~models.Exists(etterfolger),
-        )
+    def gjeldende(self, dato: datetime.date | None = None, part: Organisasjon | None = None):
+        """Versions in force on the date (today if none); the rule is avtaler.livslop's.
+
+        With a party: the versions that party's own agreement is on (a municipality on
+        version 2 while the others are on 3 gets version 2; a health trust gets every version
+        one of its municipalities is on). Without: the newest version in force for anyone.
+        """
+        from avtaler import livslop
+
+        return self.filter(livslop.gjeldende_q(dato or i_dag(), part))
 
     def for_organisasjon(self, organisasjon: Organisasjon):
+        """Versions the organisation is a party to the text of (in force or not)."""
         return self.filter(parter=organisasjon)
 
     def med_avtale(self):
@@ -230,9 +225,6 @@ class Avtaleversjon(models.Model):
         TIL_BEHANDLING = "til_behandling", _("Til behandling")
         GODKJENT = "godkjent", _("Godkjent")
         SIGNERT = "signert", _("Signert")
-        GJELDENDE = "gjeldende", _("Gjeldende")
-        ERSTATTET = "erstattet", _("Erstattet")
-        OPPSAGT = "oppsagt", _("Oppsagt")
 
     avtale = models.ForeignKey(Avtale, on_delete=models.PROTECT, related_name="versjoner")
     nummer = models.PositiveIntegerField(_("versjon"))
@@ -243,13 +235,13 @@ class Avtaleversjon(models.Model):
     parter = models.ManyToManyField(
         Organisasjon, through="Versjonspart", related_name="avtaleversjoner"
     )
-    gyldig_fra = models.DateField(_("gjelder fra"), null=True, blank=True)
-    gyldig_til = models.DateField(
-        _("gjelder til og med"),
+    gyldig_fra = models.DateField(
+        _("kan gjelde fra"),
         null=True,
         blank=True,
         help_text=_(
-            "Siste dag versjonen gjelder: dagen før neste versjon, eller oppsigelsens slutt."
+            "Første dag teksten kan gjelde; når den gjelder for hver part, står i partens "
+            "avtaleforhold."
         ),
     )
     neste_gjennomgang = models.DateField(_("årlig gjennomgang innen"), null=True, blank=True)
@@ -275,11 +267,7 @@ class Avtaleversjon(models.Model):
         related_name="avtaleversjoner",
         verbose_name=_("til behandling i sak"),
     )
-    signert_dato = models.DateField(_("signert"), null=True, blank=True)
-    oppsigelse_varslet = models.DateField(_("oppsigelse varslet"), null=True, blank=True)
-    oppsagt_av = models.ForeignKey(
-        Organisasjon, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    signert_dato = models.DateField(_("først signert"), null=True, blank=True)
     basert_pa = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="revisjoner"
     )
@@ -302,12 +290,6 @@ class Avtaleversjon(models.Model):
                 violation_error_message=_("Avtalen har allerede en versjon under arbeid."),
             ),
             models.CheckConstraint(
-                condition=Q(gyldig_til__isnull=True)
-                | Q(gyldig_fra__isnull=True)
-                | Q(gyldig_til__gte=models.F("gyldig_fra")),
-                name="gyldig_til_etter_fra",
-            ),
-            models.CheckConstraint(
                 condition=~Q(tilstand__in=SIGNERTE) | Q(gyldig_fra__isnull=False),
                 name="signert_har_gyldig_fra",
             ),
@@ -326,14 +308,6 @@ class Avtaleversjon(models.Model):
     @property
     def er_signert(self) -> bool:
         return self.tilstand in SIGNERTE
-
-    def gjelder(self, dato: datetime.date) -> bool:
-        return (
-            self.er_signert
-            and self.gyldig_fra is not None
-            and self.gyldig_fra <= dato
-            and (self.gyldig_til is None or dato <= self.gyldig_til)
-        )
 
     def forrige_signerte(self) -> "Avtaleversjon | None":
         """The signed version of the same agreement just before this one."""
@@ -372,14 +346,132 @@ class Versjonspart(models.Model):
         return str(self.organisasjon)
 
 
+# States a version could have before each party got its own agreement (migration 0016): kept
+# so the recorded history still reads.
+HISTORISKE_TILSTANDER = [
+    *Avtaleversjon.Tilstand.choices,
+    ("gjeldende", _("Gjeldende")),
+    ("erstattet", _("Erstattet")),
+    ("oppsagt", _("Oppsagt")),
+]
+
+
+class Avtaleforhold(models.Model):
+    """One party's own agreement on one version of a shared text (likelydende avtaler).
+
+    The text is the same for all 22 municipalities; the agreement is each municipality's own:
+    its council's decision, its signature, the day it enters into force for it, and its
+    notice, which ends its agreement only. What is in force is read from the dates here, by
+    the rule in avtaler.livslop; nothing else stores it.
+    """
+
+    # CASCADE as for the parties: only a draft can be deleted (migration 0002), and a draft
+    # has no agreements yet.
+    versjon = models.ForeignKey(Avtaleversjon, on_delete=models.CASCADE, related_name="forhold")
+    part = models.ForeignKey(
+        Organisasjon, on_delete=models.PROTECT, related_name="avtaleforhold", verbose_name=_("part")
+    )
+    vedtak_organ = models.CharField(
+        _("vedtatt av"), max_length=100, blank=True, help_text=_("For eksempel kommunestyret.")
+    )
+    vedtak_saksnummer = models.CharField(
+        _("saksnummer"), max_length=100, blank=True, help_text=_("For eksempel «KST 45/2026».")
+    )
+    vedtak_dato = models.DateField(_("vedtaksdato"), null=True, blank=True)
+    signert_dato = models.DateField(_("signert"), null=True, blank=True)
+    i_kraft_fra = models.DateField(_("i kraft fra"), null=True, blank=True)
+    sluttdato = models.DateField(
+        _("gjelder til og med"),
+        null=True,
+        blank=True,
+        help_text=_("Dagen før partens neste versjon, eller ett år etter oppsigelsen."),
+    )
+    oppsigelse_varslet = models.DateField(_("oppsigelse varslet"), null=True, blank=True)
+    oppsagt_av = models.ForeignKey(
+        Organisasjon,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("sagt opp av"),
+    )
+    oppsigelse_registrert_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("avtaleforhold")
+        verbose_name_plural = _("avtaleforhold")
+        ordering = ["versjon", "part__type", "part__navn"]
+        constraints = [
+            models.UniqueConstraint(fields=["versjon", "part"], name="ett_forhold_per_part"),
+            models.CheckConstraint(
+                condition=Q(i_kraft_fra__isnull=True) | Q(signert_dato__isnull=False),
+                name="forhold_i_kraft_er_signert",
+            ),
+            models.CheckConstraint(
+                condition=Q(sluttdato__isnull=True)
+                | Q(i_kraft_fra__isnull=True)
+                | Q(sluttdato__gte=models.F("i_kraft_fra")),
+                name="forhold_slutt_etter_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.part}: {self.versjon}"
+
+    def gjelder(self, dato: datetime.date) -> bool:
+        from avtaler import livslop
+
+        return livslop.forhold_gjelder(self, dato)
+
+
+class Gjennomgang(models.Model):
+    """The yearly review of a signed version (seed 004 § 7): recorded without a new version
+    when the parties find nothing to change; the next review is due a year later."""
+
+    class Resultat(models.TextChoices):
+        UTEN_ENDRING = "uten_endring", _("Gjennomgått uten endring")
+        REVISJON = "revisjon", _("Gjennomgått; revisjon startet")
+
+    versjon = models.ForeignKey(
+        Avtaleversjon, on_delete=models.PROTECT, related_name="gjennomganger"
+    )
+    dato = models.DateField(_("dato"))
+    organ = models.CharField(_("organ"), max_length=100, help_text=_("For eksempel SSU."))
+    vedtak = models.CharField(
+        _("vedtak"), max_length=100, blank=True, help_text=_("For eksempel SSU 14/2026.")
+    )
+    resultat = models.CharField(
+        _("resultat"), max_length=20, choices=Resultat.choices, default=Resultat.UTEN_ENDRING
+    )
+    merknad = models.TextField(_("merknad"), blank=True)
+    registrert_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    registrert = models.DateTimeField(default=timezone.now)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("årlig gjennomgang")
+        verbose_name_plural = _("årlige gjennomganger")
+        ordering = ["versjon", "-dato"]
+
+    def __str__(self) -> str:
+        return f"{self.versjon}: {self.get_resultat_display()} {self.dato:%d.%m.%Y}"
+
+
 class Tilstandsendring(models.Model):
     """Who moved a version from one state to another, and when."""
 
     versjon = models.ForeignKey(
         Avtaleversjon, on_delete=models.CASCADE, related_name="tilstandsendringer"
     )
-    fra = models.CharField(max_length=20, choices=Avtaleversjon.Tilstand.choices, blank=True)
-    til = models.CharField(max_length=20, choices=Avtaleversjon.Tilstand.choices)
+    fra = models.CharField(max_length=20, choices=HISTORISKE_TILSTANDER, blank=True)
+    til = models.CharField(max_length=20, choices=HISTORISKE_TILSTANDER)
     utfort_av = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True
     )
@@ -606,6 +698,11 @@ class Pdfeksport(models.Model):
         FEILET = "feilet", _("Feilet")
 
     versjon = models.ForeignKey(Avtaleversjon, on_delete=models.PROTECT, related_name="pdfer")
+    # A bilateral agreement's PDF for one municipality: its name where the text says
+    # «XX kommune», and its own signature page. Empty: the shared text with every party.
+    part = models.ForeignKey(
+        Organisasjon, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     innhold = models.CharField(max_length=64)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.VENTER)
     fil = models.FileField(upload_to="avtaler/pdf/", blank=True)

@@ -4,14 +4,24 @@ routines to read. Used by the dashboard (/oversikt/) and the reminder e-mails.""
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
 
+from avtaler import livslop
 from avtaler.access import KOORDINERENDE
-from avtaler.models import Avtaleversjon, Lesebekreftelse, Leseforesporsel, Signatur, i_dag
+from avtaler.models import (
+    UNDER_ARBEID,
+    Avtaleforhold,
+    Avtaleversjon,
+    Lesebekreftelse,
+    Leseforesporsel,
+    i_dag,
+)
 from helsefellesskap import access
 from helsefellesskap.models import Medlemskap, Organisasjon
 
 VARSEL_DAGER = 60
+APNE = ("godkjent", "signert")  # texts parties may still sign
+REVISJON_HVERT = 2  # years; the evaluation (seed 000) recommends a full revision every second
 
 
 @dataclass
@@ -23,8 +33,13 @@ class Lesestatus:
 @dataclass
 class Oversikt:
     gjennomganger: list[Avtaleversjon] = field(default_factory=list)
-    oppsigelser: list[Avtaleversjon] = field(default_factory=list)
+    # Texts in force for two years or more: a full revision is recommended (seed 000).
+    revisjoner: list[Avtaleversjon] = field(default_factory=list)
+    oppsigelser: list[Avtaleforhold] = field(default_factory=list)
     signaturer: list[tuple[Avtaleversjon, list[Organisasjon]]] = field(default_factory=list)
+    # The newest text open for signing, and the parties whose own agreement on it is not yet
+    # concluded: what the coordinator waits for, municipality by municipality.
+    venter_pa: list[tuple[Avtaleversjon, list[Avtaleforhold]]] = field(default_factory=list)
     utkast: list[Avtaleversjon] = field(default_factory=list)
     lesestatus: list[Lesestatus] = field(default_factory=list)
     a_lese: list[Avtaleversjon] = field(default_factory=list)
@@ -32,7 +47,17 @@ class Oversikt:
 
     @property
     def har_paminnelser(self) -> bool:
-        return bool(self.gjennomganger or self.oppsigelser or self.signaturer or self.a_lese)
+        return bool(
+            self.gjennomganger
+            or self.revisjoner
+            or self.oppsigelser
+            or self.signaturer
+            or self.a_lese
+        )
+
+    @property
+    def venter_pa_antall(self) -> int:
+        return sum(len(f) for _v, f in self.venter_pa)
 
 
 def oversikt_for(bruker, dato: datetime.date | None = None) -> Oversikt:
@@ -48,20 +73,52 @@ def oversikt_for(bruker, dato: datetime.date | None = None) -> Oversikt:
             .filter(neste_gjennomgang__lte=dato + datetime.timedelta(days=VARSEL_DAGER))
             .order_by("neste_gjennomgang")
         )
-        oversikt.oppsigelser = list(
-            mine.filter(tilstand="oppsagt", gyldig_til__gte=dato).order_by("gyldig_til")
+        for_to_ar = dato.replace(year=dato.year - REVISJON_HVERT, day=min(dato.day, 28))
+        under_arbeid = Avtaleversjon.objects.filter(
+            avtale=OuterRef("avtale"), tilstand__in=UNDER_ARBEID
         )
-        venter = mine.filter(tilstand="godkjent").prefetch_related(
-            Prefetch(
-                "parter", queryset=Organisasjon.objects.filter(pk__in=egne), to_attr="mine_parter"
-            ),
-            Prefetch("signaturer", queryset=Signatur.objects.only("versjon_id", "organisasjon_id")),
+        oversikt.revisjoner = list(
+            mine.gjeldende(dato)
+            .filter(gyldig_fra__lte=for_to_ar)
+            .exclude(Exists(under_arbeid))
+            .order_by("gyldig_fra")
+        )
+        oversikt.oppsigelser = list(
+            Avtaleforhold.objects.filter(
+                Q(part__in=egne) | Q(versjon__parter__in=egne),
+                oppsigelse_varslet__isnull=False,
+                sluttdato__gte=dato,
+            )
+            .distinct()
+            .select_related("part", "oppsagt_av", "versjon")
+            .order_by("sluttdato", "part__navn")
+        )
+        nyeste = (
+            Avtaleversjon.objects.filter(avtale=OuterRef("avtale"), tilstand__in=APNE)
+            .order_by("-nummer")
+            .values("pk")[:1]
+        )
+        venter = (
+            mine.filter(tilstand__in=APNE, pk=Subquery(nyeste))
+            .prefetch_related(
+                Prefetch(
+                    "forhold",
+                    queryset=Avtaleforhold.objects.select_related("part").order_by("part__navn"),
+                )
+            )
+            .order_by("avtale__tittel")
         )
         for versjon in venter:
-            signert = {s.organisasjon_id for s in versjon.signaturer.all()}
-            mangler = [p for p in versjon.mine_parter if p.pk not in signert]
+            forhold = list(versjon.forhold.all())
+            mangler = [f.part for f in forhold if f.part_id in egne and f.signert_dato is None]
             if mangler:
                 oversikt.signaturer.append((versjon, mangler))
+            parter = [f.part for f in forhold]
+            ikke_inngatt = [
+                f for f in forhold if f.i_kraft_fra is None and livslop.baerer(f.part, parter)
+            ]
+            if ikke_inngatt:
+                oversikt.venter_pa.append((versjon, ikke_inngatt))
         oversikt.utkast = list(
             mine.filter(tilstand__in=("utkast", "til_behandling"))
             .annotate(
@@ -75,7 +132,15 @@ def oversikt_for(bruker, dato: datetime.date | None = None) -> Oversikt:
     if alle_egne:
         lest = Lesebekreftelse.objects.filter(bruker=bruker).values("versjon_id")
         oversikt.a_lese = list(
-            Avtaleversjon.objects.gjeldende(dato)
+            Avtaleversjon.objects.filter(
+                Q(
+                    *[
+                        livslop.gjeldende_q(dato, o)
+                        for o in Organisasjon.objects.filter(pk__in=alle_egne)
+                    ],
+                    _connector=Q.OR,
+                )
+            )
             .filter(parter__in=alle_egne, leseforesporsel__isnull=False)
             .exclude(pk__in=lest)
             .distinct()

@@ -13,22 +13,40 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from avtaler.models import Avtaleversjon, Pdfeksport, Signatur
+from avtaler.models import Avtaleforhold, Avtaleversjon, Pdfeksport, Signatur
+from helsefellesskap.models import Organisasjon
 
 PDF_VARIANT = "pdf/a-3b"
 SIGNERT = "signert"
 
 
-def pdf_html(versjon: Avtaleversjon) -> str:
-    """The HTML the PDF is made from; its checksum identifies the content."""
+PLASSHOLDER = "XX kommune"
+
+
+def pdf_html(versjon: Avtaleversjon, kommune: Organisasjon | None = None) -> str:
+    """The HTML the PDF is made from; its checksum identifies the content.
+
+    With a municipality: that municipality's own agreement (seed 004 § 2: between «XX kommune»
+    and the health trust): its name in the text, the two parties, its signature page and the
+    day it entered into force for it."""
     parter = list(versjon.parter.order_by("type", "navn"))
+    forhold = {f.part_id: f for f in Avtaleforhold.objects.filter(versjon=versjon)}
+    eget = None
+    if kommune is not None:
+        parter = [p for p in parter if p.pk == kommune.pk or not p.er_kommune]
+        eget = forhold.get(kommune.pk)
     signaturer = {s.organisasjon_id: s for s in Signatur.objects.filter(versjon=versjon)}
+    fra = eget.i_kraft_fra if eget is not None and eget.i_kraft_fra else versjon.gyldig_fra
+    punkter = list(versjon.punkter.order_by("rekkefolge"))
+    if kommune is not None:
+        for punkt in punkter:
+            punkt.tekst = punkt.tekst.replace(PLASSHOLDER, kommune.navn)
     vedlegg = []
-    if versjon.er_signert and versjon.gyldig_fra:
-        # The attached routines as they were when the version came into force: the same
-        # PDF whenever it is rendered.
+    if versjon.er_signert and fra:
+        # The attached routines as they were when the version came into force (for the
+        # municipality: when its agreement did): the same PDF whenever it is rendered.
         for underversjon in (
-            Avtaleversjon.objects.gjeldende(versjon.gyldig_fra)
+            Avtaleversjon.objects.gjeldende(fra, kommune)
             .filter(
                 avtale__overordnet=versjon.avtale_id, avtale__type__in=("rutine", "retningslinje")
             )
@@ -46,10 +64,12 @@ def pdf_html(versjon: Avtaleversjon) -> str:
             "versjon": versjon,
             "avtale": versjon.avtale,
             "parter": parter,
-            "punkter": list(versjon.punkter.order_by("rekkefolge")),
+            "kommune": kommune,
+            "gjelder_fra": fra,
+            "punkter": punkter,
             "vedlegg": vedlegg,
-            "signaturer": [(p, signaturer.get(p.pk)) for p in parter],
-            "signaturer_registrert": bool(signaturer),
+            "signaturer": [(p, signaturer.get(p.pk), forhold.get(p.pk)) for p in parter],
+            "signaturer_registrert": any(signaturer.get(p.pk) for p in parter),
         },
     )
 
@@ -66,18 +86,29 @@ def sjekksum(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def pdf_bestill(versjon: Avtaleversjon) -> Pdfeksport:
+def pdf_bestill(versjon: Avtaleversjon, kommune: Organisasjon | None = None) -> Pdfeksport:
     """The export for this content, created and queued once however many ask at once."""
     from avtaler.tasks import lag_pdf
 
-    # A signed version has one content for ever; a draft one per distinct HTML.
-    innhold = SIGNERT if versjon.er_signert else sjekksum(pdf_html(versjon).encode())
+    # A signed version has one content for ever (per municipality); a draft one per HTML.
+    inngatt = (
+        kommune is None
+        or Avtaleforhold.objects.filter(
+            versjon=versjon, part=kommune, i_kraft_fra__isnull=False
+        ).exists()
+    )
+    if versjon.er_signert and inngatt:
+        innhold = SIGNERT if kommune is None else f"{SIGNERT}-{kommune.pk}"
+    else:  # a draft, or a municipality's agreement still to be concluded: one per content
+        innhold = sjekksum(pdf_html(versjon, kommune).encode())
     eksisterende = Pdfeksport.objects.filter(versjon=versjon, innhold=innhold).first()
     if eksisterende is not None:
         return eksisterende
     try:
         with transaction.atomic():
-            eksport, opprettet = Pdfeksport.objects.get_or_create(versjon=versjon, innhold=innhold)
+            eksport, opprettet = Pdfeksport.objects.get_or_create(
+                versjon=versjon, innhold=innhold, defaults={"part": kommune}
+            )
     except IntegrityError:  # another request created it between our read and write
         eksport, opprettet = Pdfeksport.objects.get(versjon=versjon, innhold=innhold), False
     if opprettet:
@@ -104,9 +135,11 @@ def pdf_lag(eksport_id: int) -> None:
     )
     if not tatt:
         return  # someone else is rendering it, or it is done
-    eksport = Pdfeksport.objects.select_related("versjon", "versjon__avtale").get(pk=eksport_id)
+    eksport = Pdfeksport.objects.select_related("versjon", "versjon__avtale", "part").get(
+        pk=eksport_id
+    )
     try:
-        data = html_til_pdf(pdf_html(eksport.versjon))
+        data = html_til_pdf(pdf_html(eksport.versjon, eksport.part))
         navn = f"{eksport.versjon.avtale_id}-v{eksport.versjon.nummer}-{sjekksum(data)[:12]}.pdf"
         with transaction.atomic():
             eksport.fil.save(navn, ContentFile(data), save=False)

@@ -27,6 +27,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from avtaler import access as avtale_access
 from avtaler.models import Avtaleversjon, Punktversjon, Sokedokument
+from helsefellesskap.models import Organisasjon
 
 MAKS_ORD = 8
 MAKS_TREFF = 50
@@ -72,13 +73,16 @@ class Treff:
         return f"{self.versjon.get_absolute_url()}#{self.punkt.anker}"
 
 
-def synlige_versjoner(user) -> QuerySet[Avtaleversjon]:
-    """Versions in force today for everyone; members also see their parties' drafts."""
+def synlige_versjoner(user, kommune=None) -> QuerySet[Avtaleversjon]:
+    """Versions in force today for everyone (for the municipality: its own agreement's
+    versions); members also see their parties' drafts."""
+    gjeldende = Avtaleversjon.objects.gjeldende(None, kommune)
     if not user.is_authenticated:
-        return Avtaleversjon.objects.gjeldende()  # one subquery less to plan, 1 ms a search
-    return Avtaleversjon.objects.filter(
-        Q(pk__in=Avtaleversjon.objects.gjeldende()) | Q(pk__in=avtale_access.lesbare_utkast(user))
-    )
+        return gjeldende  # one subquery less to plan, 1 ms a search
+    utkast = avtale_access.lesbare_utkast(user)
+    if kommune is not None:
+        utkast = utkast.filter(parter=kommune)
+    return Avtaleversjon.objects.filter(Q(pk__in=gjeldende) | Q(pk__in=utkast))
 
 
 # Best first; among equals, grouped by agreement in document order.
@@ -139,9 +143,12 @@ def sok(
     sporring = Sporring.fra_tekst(tekst)
     if not sporring:
         return []
-    versjoner = synlige_versjoner(user)
+    kommune = None
     if kommunenummer:
-        versjoner = versjoner.filter(parter__kommunenummer=kommunenummer)
+        kommune = Organisasjon.objects.kommuner().filter(kommunenummer=kommunenummer).first()
+        if kommune is None:
+            return []
+    versjoner = synlige_versjoner(user, kommune)
     if avtaletype:
         versjoner = versjoner.filter(avtale__type=avtaletype)
     punkter = _rangert(versjoner, sporring, grense).select_related("versjon", "versjon__avtale")

@@ -7,6 +7,12 @@ urlpatterns = [
     path("avtaler/importer/", views.importer, name="avtale-importer"),
     path("avtaler/<int:pk>/", views.avtale, name="avtale"),
     path("avtaler/<int:pk>/versjoner/", views.versjoner, name="avtale-versjoner"),
+    path("avtaler/<int:pk>/parter/", views.parter, name="avtale-parter"),
+    path(
+        "avtaler/<int:pk>/versjoner/<int:nummer>/gjennomgang/",
+        views.gjennomgang,
+        name="avtale-gjennomgang",
+    ),
     path("avtaler/<int:pk>/versjoner/<int:nummer>/", views.versjon, name="avtale-versjon"),
     path("avtaler/<int:pk>/endringer/", views.endringer, name="avtale-endringer"),
     path("sok/", views.sok, name="sok"),

@@ -94,7 +94,7 @@ def utskrivningsrutine(kommune, dato: datetime.date) -> Utskrivningsrutine | Non
     kandidater = (
         Punktversjon.objects.filter(
             Q(tekst__contains="hverdag") | Q(tekst__contains="Hverdag"),
-            versjon__in=Avtaleversjon.objects.gjeldende(dato).for_organisasjon(kommune),
+            versjon__in=Avtaleversjon.objects.gjeldende(dato, kommune),
         )
         .select_related("versjon__avtale")
         .order_by("-versjon__avtale__type", "-versjon__gyldig_fra", "rekkefolge")

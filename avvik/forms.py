@@ -15,9 +15,10 @@ from kjerne.inndata import dato_innenfor, les_heltall
 def punktvalg(ansvarlig_id, dato, sok: str = "") -> list:
     """Clauses of the agreements in force on the date that the responsible party is bound by,
     optionally only those whose number, heading or text contains the search term."""
+    ansvarlig = Organisasjon.objects.filter(pk=ansvarlig_id).first() if ansvarlig_id else None
     versjoner = (
-        Avtaleversjon.objects.gjeldende(dato).filter(parter=ansvarlig_id)
-        if ansvarlig_id
+        Avtaleversjon.objects.gjeldende(dato, ansvarlig)
+        if ansvarlig
         else Avtaleversjon.objects.none()
     )
     punkter = Punktversjon.objects.filter(versjon__in=versjoner)

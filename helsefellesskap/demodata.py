@@ -4,11 +4,19 @@ Loading is idempotent: what exists and is equal is left alone, so running it
 again writes nothing (not even history rows).
 """
 
+import datetime
 from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from helsefellesskap.models import Helsefellesskap, Lokalomrade, Medlemskap, Organisasjon, User
+from helsefellesskap.models import (
+    Fellesskapsmedlem,
+    Helsefellesskap,
+    Lokalomrade,
+    Medlemskap,
+    Organisasjon,
+    User,
+)
 from helsefellesskap.validators import organisasjonsnummer_kontrollsiffer
 
 DEMO_PASSORD = "Samhandling-2026"
@@ -39,15 +47,20 @@ KOMMUNER = {
     "Holmestrand": "3903",
 }
 
+# Seed 004 § 2: «21 kommuner i Helsefelleskapet Vest-Viken og Holmestrand kommune» – Holmestrand
+# is a party to the agreements, not a member of the Helsefellesskap nor of an LSU area.
+IKKE_MEDLEMMER = {"Holmestrand"}
+
 LSU_OMRADER = {
     "Bærum sykehus": ["Asker", "Bærum"],
-    "Drammen sykehus": ["Drammen", "Lier", "Øvre Eiker", "Modum", "Sigdal", "Holmestrand"],
+    "Drammen sykehus": ["Drammen", "Lier", "Øvre Eiker", "Modum", "Sigdal"],
     "Kongsberg sykehus": ["Kongsberg", "Flesberg", "Rollag", "Nore og Uvdal"],
     "Ringerike sykehus": ["Ringerike", "Hole", "Jevnaker", "Krødsherad"],
     "Hallingdal sjukestugu": ["Flå", "Nesbyen", "Gol", "Hemsedal", "Ål", "Hol"],
 }
 
 HELSEFORETAK = "Vestre Viken HF"
+MEDLEM_FRA = datetime.date(2020, 10, 1)  # the Helsefellesskap reform took effect in 2020
 
 # (e-post, navn, organisasjon, rolle, systemforvalter)
 BRUKERE = [
@@ -136,6 +149,16 @@ def last_demodata() -> Rapport:
                 "helsefellesskap": vest_viken,
             },
         )
+    for navn, organisasjon in organisasjoner.items():
+        if navn in IKKE_MEDLEMMER:
+            Fellesskapsmedlem.objects.filter(organisasjon=organisasjon).delete()
+        elif not Fellesskapsmedlem.objects.filter(
+            organisasjon=organisasjon, helsefellesskap=vest_viken
+        ).exists():
+            Fellesskapsmedlem.objects.create(
+                organisasjon=organisasjon, helsefellesskap=vest_viken, fra=MEDLEM_FRA
+            )
+            rapport.opprettet.append(f"{navn}: medlem av {vest_viken.navn}")
     for omradenavn, kommunenavn in LSU_OMRADER.items():
         omrade = _sikre(
             rapport, Lokalomrade, {"helsefellesskap": vest_viken, "navn": omradenavn}, {}

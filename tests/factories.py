@@ -110,16 +110,16 @@ def lag_avtale(helsefellesskap, parter, *, punkter=None, **felter):
 
 
 def iverksett(versjon, gyldig_fra, *, bruker=None, vedtak="SSU 1/2026"):
-    """Take a draft through consideration, approval and signing, into force."""
+    """Take a draft through consideration, approval and every party's signature: in force
+    for all its parties from the date."""
     from avtaler import services
 
     bruker = bruker or UserFactory()
     versjon = services.versjon_send_til_behandling(versjon=versjon, utfort_av=bruker)
     versjon = services.versjon_godkjenn(versjon=versjon, utfort_av=bruker, vedtaksreferanse=vedtak)
-    versjon = services.versjon_signer(
+    return services.versjon_signer(
         versjon=versjon, utfort_av=bruker, signert_dato=gyldig_fra, gyldig_fra=gyldig_fra
     )
-    return services.versjon_sett_i_kraft(versjon=versjon, dato=gyldig_fra, utfort_av=bruker)
 
 
 def revider(versjon, nummer, overskrift, tekst):

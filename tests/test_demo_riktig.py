@@ -53,9 +53,12 @@ def test_meetings_past_are_held_with_minutes_and_the_next_are_planned(demo):
 
 
 def test_reviews_are_recent_and_one_is_due_soon(client, demo):
-    """Seed § 7: «Avtalepartene skal årlig gjennomgå avtalen»."""
+    """Seed § 7: «Avtalepartene skal årlig gjennomgå avtalen». Every municipality's agreements
+    cover § 6-2, except Hole's: its council has not decided on version 2 of the overordnet
+    avtale (seed 000 § 4.2.2, some sign late), and version 1 has no clause on nr. 8, 10 and
+    12 (pregnancy and birth, prevention and the Helsefellesskap's structure came in version 2)."""
     idag = timezone.localdate()
-    gjeldende = Avtaleversjon.objects.filter(tilstand="gjeldende")
+    gjeldende = Avtaleversjon.objects.gjeldende()
     assert not gjeldende.filter(neste_gjennomgang__lt=idag).exists()
     snart = gjeldende.filter(neste_gjennomgang__lte=idag + datetime.timedelta(days=VARSEL_DAGER))
     assert snart.exists()
@@ -65,15 +68,22 @@ def test_reviews_are_recent_and_one_is_due_soon(client, demo):
     assert "Årlig gjennomgang passert" not in html
     for kommune in Organisasjon.objects.kommuner():
         html = client.get(f"/kommuner/{kommune.kommunenummer}/dekning/").content.decode()
-        assert "Mangler</span>" not in html, kommune.navn
+        mangler = re.findall(
+            r'<tr class="tema" data-nummer="(\d+)">(?:(?!</tr>).)*Mangler</span>', html, re.S
+        )
+        assert mangler == (["8", "10", "12"] if kommune.navn == "Hole kommune" else []), (
+            kommune.navn
+        )
 
 
 def test_the_pasientforlop_clauses_follow_the_forskrift(demo):
     """Forskrift 18. november 2011 nr. 1115: notice within 24 hours of admission; notice the
     same day the patient is ready; payment when the municipality cannot take the patient or
     has not answered."""
-    versjon = Avtaleversjon.objects.get(
-        avtale__tittel="Avtale om helhetlig pasientforløp", tilstand="gjeldende"
+    versjon = (
+        Avtaleversjon.objects.gjeldende()
+        .filter(avtale__tittel="Avtale om helhetlig pasientforløp")
+        .latest("nummer")
     )
     varsel = versjon.punkter.get(nummer="3.1")
     assert varsel.overskrift == "Varsel om utskrivningsklar pasient"
@@ -149,9 +159,12 @@ def test_the_dashboard_shows_the_review_due_soon_and_no_overdue_one(client, demo
     client.force_login(User.objects.get(email="koordinator@demo.no"))
     html = client.get("/oversikt/").content.decode()
     assert "Overordnet samarbeidsavtale mellom Vestre Viken HF og kommunene" in html
-    neste = Avtaleversjon.objects.get(
-        avtale__type="overordnet", tilstand="gjeldende"
-    ).neste_gjennomgang
+    neste = (
+        Avtaleversjon.objects.gjeldende()
+        .filter(avtale__type="overordnet")
+        .latest("nummer")
+        .neste_gjennomgang
+    )
     assert 0 < (neste - timezone.localdate()).days <= VARSEL_DAGER
     assert f"innen {neste:%d.%m.%Y}" in html
     assert "forfalt" not in html

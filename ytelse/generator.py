@@ -154,7 +154,14 @@ def _brukere(hf_liste, foretak, kommuner, passord_hash) -> dict[int, list]:
 
 def _avtaler(rng, hf, parter, setninger) -> list:
     """The agreements of one Helsefellesskap; returns the versions in force."""
-    from avtaler.models import Avtale, Avtaleversjon, Punkt, Punktversjon, Versjonspart
+    from avtaler.models import (
+        Avtale,
+        Avtaleforhold,
+        Avtaleversjon,
+        Punkt,
+        Punktversjon,
+        Versjonspart,
+    )
 
     overskrifter = [s.split(",")[0][:60] for s in setninger]
     i_dag = timezone.localdate()
@@ -198,11 +205,22 @@ def _avtaler(rng, hf, parter, setninger) -> list:
         if n < VERSJONER:
             til = i_dag.replace(year=i_dag.year - (VERSJONER - n)) - datetime.timedelta(days=1)
         Avtaleversjon.objects.filter(pk__in=[v.pk for v in versjoner]).update(
-            tilstand="gjeldende" if n == VERSJONER else "erstattet",
+            tilstand="signert",
             godkjent_vedtak=f"SSU {n}/{fra.year}",
             signert_dato=fra,
             gyldig_fra=fra,
-            gyldig_til=til,
+        )
+        # Each party's own agreement: the municipalities' carry "in force" (avtaler.livslop).
+        Avtaleforhold.objects.bulk_create(
+            Avtaleforhold(
+                versjon=v,
+                part=o,
+                signert_dato=fra,
+                i_kraft_fra=fra if o.er_kommune else None,
+                sluttdato=til if o.er_kommune else None,
+            )
+            for v in versjoner
+            for o in parter
         )
     return versjoner
 

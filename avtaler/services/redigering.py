@@ -3,12 +3,14 @@
 import datetime
 import logging
 
-from django.db import IntegrityError, transaction
-from django.db.models import F, Max
+from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from avtaler import livslop
 from avtaler.models import (
+    Avtaleforhold,
     Avtaleversjon,
     Kommentar,
     Lesebekreftelse,
@@ -24,10 +26,9 @@ from avtaler.services.versjoner import (
     _laas_utkast,
     _punkter_opprett,
     versjon_godkjenn,
+    versjon_inngaa,
     versjon_returner,
     versjon_send_til_behandling,
-    versjon_sett_i_kraft,
-    versjon_signer,
 )
 from helsefellesskap.models import Organisasjon, User, Utvalg, Vedtak
 from helsefellesskap.services import sak_opprett
@@ -315,12 +316,14 @@ def signatur_registrer(
     tittel: str,
     dato: datetime.date,
     vedtaksreferanse: str = "",
+    vedtak_organ: str = "",
+    vedtak_dato: datetime.date | None = None,
     utfort_av: User | None,
 ) -> Signatur:
-    """Record one party's signature; when every party has signed, the version is signert."""
+    """Record one party's signature on its own agreement. When it and its counterpart (the
+    health trust) have both signed, that party's agreement is concluded (livslop.inngaa)."""
     versjon = _laas(versjon.pk)
-    if versjon.tilstand != T.GODKJENT:
-        raise Domenefeil(_("Bare en godkjent versjon kan signeres."))
+    livslop.krev_kan_signeres(versjon)
     parter = set(versjon.parter.values_list("pk", flat=True))
     if organisasjon.pk not in parter:
         raise Domenefeil(_("%(org)s er ikke part i avtalen.") % {"org": organisasjon.navn})
@@ -328,6 +331,8 @@ def signatur_registrer(
         raise Domenefeil(_("Oppgi navn og stilling på den som signerte."))
     if dato > i_dag():
         raise Domenefeil(_("Signaturdatoen kan ikke være fram i tid."))
+    if vedtak_dato is not None and vedtak_dato > dato:
+        raise Domenefeil(_("Vedtaket må være gjort før avtalen ble signert."))
     if versjon.godkjent_ved_id:
         vedtatt = timezone.localtime(versjon.godkjent_ved.mote.start).date()
         if dato < vedtatt:
@@ -335,7 +340,12 @@ def signatur_registrer(
                 _("Avtalen kan ikke være signert før den ble godkjent (%(dato)s).")
                 % {"dato": vedtatt.strftime("%d.%m.%Y")}
             )
-    if len(navn) > 200 or len(tittel) > 200 or len(vedtaksreferanse) > 100:
+    if (
+        len(navn) > 200
+        or len(tittel) > 200
+        or len(vedtaksreferanse) > 100
+        or len(vedtak_organ) > 100
+    ):
         raise Domenefeil(_("Navn og stilling kan ha høyst 200 tegn, vedtaket høyst 100."))
     if Signatur.objects.filter(versjon=versjon, organisasjon=organisasjon).exists():
         raise Domenefeil(_("%(org)s har allerede signert.") % {"org": organisasjon.navn})
@@ -348,32 +358,16 @@ def signatur_registrer(
         vedtaksreferanse=vedtaksreferanse.strip(),
         registrert_av=utfort_av,
     )
-    signerte = Signatur.objects.filter(versjon=versjon)
-    if set(signerte.values_list("organisasjon_id", flat=True)) == parter:
-        siste = signerte.aggregate(m=Max("dato"))["m"]
-        _krev_etter_forrige(versjon, max(versjon.gyldig_fra or siste, siste))
-        versjon_signer(
-            versjon=versjon,
-            utfort_av=utfort_av,
-            signert_dato=siste,
-            gyldig_fra=max(versjon.gyldig_fra or siste, siste),
-        )
+    livslop.sikre_forhold(versjon)
+    forhold = Avtaleforhold.objects.get(versjon=versjon, part=organisasjon)
+    forhold.signert_dato = dato
+    forhold.vedtak_saksnummer = vedtaksreferanse.strip() or forhold.vedtak_saksnummer
+    forhold.vedtak_organ = vedtak_organ.strip() or forhold.vedtak_organ
+    forhold.vedtak_dato = vedtak_dato or forhold.vedtak_dato
+    forhold._change_reason = "Signert"
+    forhold.save()
+    versjon_inngaa(versjon, utfort_av=utfort_av)
     return signatur
-
-
-def versjoner_sett_i_kraft(dato: datetime.date | None = None) -> list[Avtaleversjon]:
-    """The daily task: every signed version whose date has come goes into force. Idempotent."""
-    dato = dato or i_dag()
-    iverksatt = []
-    for versjon in Avtaleversjon.objects.filter(tilstand=T.SIGNERT, gyldig_fra__lte=dato).order_by(
-        "avtale", "nummer"
-    ):
-        # One version that cannot go into force must not stop the others.
-        try:
-            iverksatt.append(versjon_sett_i_kraft(versjon=versjon, dato=dato))
-        except (Domenefeil, IntegrityError):
-            logger.exception("Versjon %s kunne ikke tre i kraft", versjon.pk)
-    return iverksatt
 
 
 @transaction.atomic

@@ -11,19 +11,22 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
+from avtaler import livslop
 from avtaler.models import (
     SIGNERTE,
     UNDER_ARBEID,
     Avtale,
+    Avtaleforhold,
     Avtaleversjon,
+    Gjennomgang,
     Punkt,
     Punktversjon,
     Tilstandsendring,
     Versjonspart,
-    i_dag,
 )
 from helsefellesskap.models import Helsefellesskap, Organisasjon, User, Vedtak
 from kjerne.feil import Domenefeil
@@ -31,15 +34,7 @@ from kjerne.personvern import krev_uten_personnummer
 
 T = Avtaleversjon.Tilstand
 
-OVERGANGER: dict[str, set[str]] = {
-    T.UTKAST: {T.TIL_BEHANDLING},
-    T.TIL_BEHANDLING: {T.UTKAST, T.GODKJENT},
-    T.GODKJENT: {T.SIGNERT},
-    T.SIGNERT: {T.GJELDENDE, T.OPPSAGT},
-    T.GJELDENDE: {T.ERSTATTET, T.OPPSAGT},
-    T.ERSTATTET: set(),
-    T.OPPSAGT: set(),
-}
+OVERGANGER = livslop.OVERGANGER
 
 
 @dataclass(frozen=True)
@@ -49,13 +44,6 @@ class NyttPunkt:
     nummer: str
     overskrift: str
     tekst: str
-
-
-def _ett_ar_etter(dato: datetime.date) -> datetime.date:
-    try:
-        return dato.replace(year=dato.year + 1)
-    except ValueError:  # 29 February
-        return dato.replace(year=dato.year + 1, day=28)
 
 
 def _laas(pk: int) -> Avtaleversjon:
@@ -236,7 +224,7 @@ def versjon_godkjenn(
         vedtaksreferanse = vedtak.sak.saksnummer
     if not vedtaksreferanse.strip():
         raise Domenefeil(_("Oppgi vedtaket som godkjenner versjonen, for eksempel SSU 12/2026."))
-    return _overgang(
+    versjon = _overgang(
         versjon,
         T.GODKJENT,
         utfort_av=utfort_av,
@@ -244,74 +232,70 @@ def versjon_godkjenn(
         godkjent_vedtak=vedtaksreferanse.strip(),
         godkjent_ved=vedtak,
     )
+    livslop.sikre_forhold(versjon)
+    return versjon
+
+
+def versjon_inngaa(
+    versjon: Avtaleversjon, *, utfort_av: User | None, tidligst: datetime.date | None = None
+) -> Avtaleversjon:
+    """Conclude the parties' agreements whose signatures are all there (livslop.inngaa); the
+    first one concluded makes the text signert. Call inside a transaction."""
+    versjon = _laas(versjon.pk)
+    forhold = livslop.sikre_forhold(versjon)
+    klare = [
+        f
+        for f in forhold
+        if f.i_kraft_fra is None
+        and f.signert_dato is not None
+        and all(
+            next(m.signert_dato for m in forhold if m.part_id == mot.pk) is not None
+            for mot in livslop.motparter(f.part, [x.part for x in forhold])
+        )
+    ]
+    if versjon.tilstand == T.GODKJENT and klare:
+        datoer = [f.signert_dato for f in forhold if f.signert_dato]
+        forste = max(datoer) if versjon.gyldig_fra is None else versjon.gyldig_fra
+        versjon = _overgang(
+            versjon,
+            T.SIGNERT,
+            utfort_av=utfort_av,
+            signert_dato=min(datoer),
+            gyldig_fra=max(forste, min(datoer)),
+            neste_gjennomgang=livslop.ett_ar_etter(max(forste, min(datoer))),
+        )
+    livslop.inngaa(versjon, tidligst=tidligst)
+    return versjon
 
 
 @transaction.atomic
 def versjon_signer(
     *,
     versjon: Avtaleversjon,
-    utfort_av: User,
+    utfort_av: User | None,
     signert_dato: datetime.date,
     gyldig_fra: datetime.date,
+    parter: Iterable[Organisasjon] | None = None,
 ) -> Avtaleversjon:
-    """Record the version as signed by all parties, in force from the given date."""
+    """Record the version as signed by the parties (all, or those given, and the health trust)
+    on one date, without the signatories' names: older agreements and the demo. In force for
+    them from ``gyldig_fra``."""
     if gyldig_fra < signert_dato:
         raise Domenefeil(_("En avtale kan ikke gjelde fra før den er signert."))
-    return _overgang(
-        versjon,
-        T.SIGNERT,
-        utfort_av=utfort_av,
-        signert_dato=signert_dato,
-        gyldig_fra=gyldig_fra,
-        neste_gjennomgang=_ett_ar_etter(gyldig_fra),
-    )
-
-
-@transaction.atomic
-def versjon_sett_i_kraft(
-    *, versjon: Avtaleversjon, dato: datetime.date | None = None, utfort_av: User | None = None
-) -> Avtaleversjon:
-    """A signed version whose date has come becomes gjeldende; the one before is erstattet."""
-    dato = dato or i_dag()
-    if versjon.gyldig_fra is None or versjon.gyldig_fra > dato:
-        raise Domenefeil(_("Versjonen gjelder ikke før %(dato)s.") % {"dato": versjon.gyldig_fra})
-    forrige = (
-        Avtaleversjon.objects.select_for_update(of=("self",))
-        .filter(avtale=versjon.avtale_id, tilstand=T.GJELDENDE, nummer__lt=versjon.nummer)
-        .order_by("-nummer")
-        .first()
-    )
-    if forrige is not None:
-        _overgang(
-            forrige,
-            T.ERSTATTET,
-            utfort_av=utfort_av,
-            merknad=_("Erstattet av versjon %(nr)s") % {"nr": versjon.nummer},
-            gyldig_til=versjon.gyldig_fra - datetime.timedelta(days=1),
-        )
-    return _overgang(versjon, T.GJELDENDE, utfort_av=utfort_av)
-
-
-@transaction.atomic
-def versjon_gjennomgatt(
-    *, versjon: Avtaleversjon, utfort_av: User | None, dato: datetime.date, merknad: str = ""
-) -> Avtaleversjon:
-    """The parties' annual review of the version in force is done («Avtalepartene skal årlig
-    gjennomgå avtalen», seed § 7): the next one is due a year after, and history keeps who."""
-    laast = _laas(versjon.pk)
-    if laast.tilstand != T.GJELDENDE:
-        raise Domenefeil(_("Bare en gjeldende versjon gjennomgås årlig."))
-    if dato > i_dag() or (laast.gyldig_fra and dato < laast.gyldig_fra):
-        raise Domenefeil(
-            _("Gjennomgangen må være gjort mens versjonen har gjeldt, og ikke fram i tid.")
-        )
-    laast.neste_gjennomgang = _ett_ar_etter(dato)
-    laast._change_reason = (
-        merknad or _("Årlig gjennomgang %(dato)s") % {"dato": f"{dato:%d.%m.%Y}"}
-    )[:100]
-    laast._history_user = utfort_av
-    laast.save(update_fields=["neste_gjennomgang"])
-    return laast
+    versjon = _laas(versjon.pk)
+    livslop.krev_kan_signeres(versjon)
+    if versjon.tilstand == T.GODKJENT:
+        versjon.gyldig_fra = gyldig_fra
+        versjon.save(update_fields=["gyldig_fra"])
+    forhold = livslop.sikre_forhold(versjon)
+    valgt = None if parter is None else {p.pk for p in parter}
+    for f in forhold:
+        if f.signert_dato is None and (
+            valgt is None or f.part_id in valgt or not f.part.er_kommune
+        ):
+            f.signert_dato = signert_dato
+            f.save(update_fields=["signert_dato"])
+    return versjon_inngaa(versjon, utfort_av=utfort_av, tidligst=gyldig_fra)
 
 
 @transaction.atomic
@@ -321,21 +305,74 @@ def versjon_si_opp(
     utfort_av: User,
     varslet: datetime.date,
     oppsagt_av: Organisasjon,
-) -> Avtaleversjon:
-    """Termination with one year's written notice: the version ends one year after notice."""
-    if not versjon.parter.filter(pk=oppsagt_av.pk).exists():
-        raise Domenefeil(_("Bare en part i avtalen kan si den opp."))
-    slutt = _ett_ar_etter(varslet)
-    return _overgang(
-        versjon,
-        T.OPPSAGT,
-        utfort_av=utfort_av,
-        merknad=_("Sagt opp av %(org)s, varslet %(dato)s")
-        % {"org": oppsagt_av.navn, "dato": varslet.strftime("%d.%m.%Y")},
-        oppsigelse_varslet=varslet,
-        oppsagt_av=oppsagt_av,
-        gyldig_til=slutt,
+) -> list[Avtaleforhold]:
+    """One year's written notice. A municipality's notice ends its own agreement only; the
+    health trust's notice on a version ends its agreement with every municipality on it."""
+    forhold = list(
+        Avtaleforhold.objects.select_for_update(of=("self",))
+        .filter(versjon=versjon)
+        .select_related("part")
     )
+    parter = [f.part for f in forhold]
+    if oppsagt_av.pk not in {p.pk for p in parter}:
+        raise Domenefeil(_("Bare en part i avtalen kan si den opp."))
+    if livslop.baerer(oppsagt_av, parter):
+        berorte = [f for f in forhold if f.part_id == oppsagt_av.pk]
+    else:
+        berorte = [
+            f
+            for f in forhold
+            if livslop.baerer(f.part, parter)
+            and f.i_kraft_fra is not None
+            and f.oppsigelse_varslet is None
+            and (f.sluttdato is None or f.sluttdato >= varslet)
+        ]
+        if not berorte:
+            raise Domenefeil(_("Ingen av avtalene på denne versjonen gjelder lenger."))
+    return [
+        forhold_si_opp(forhold=f, utfort_av=utfort_av, varslet=varslet, oppsagt_av=oppsagt_av)
+        for f in berorte
+    ]
+
+
+@transaction.atomic
+def forhold_si_opp(
+    *,
+    forhold: Avtaleforhold,
+    utfort_av: User | None,
+    varslet: datetime.date,
+    oppsagt_av: Organisasjon,
+) -> Avtaleforhold:
+    """Notice on one party's agreement, by that party or its counterpart."""
+    forhold = (
+        Avtaleforhold.objects.select_for_update(of=("self",))
+        .select_related("part", "versjon")
+        .get(pk=forhold.pk)
+    )
+    parter = list(forhold.versjon.parter.all())
+    if oppsagt_av.pk not in {
+        forhold.part_id,
+        *(m.pk for m in livslop.motparter(forhold.part, parter)),
+    }:
+        raise Domenefeil(
+            _("Bare %(part)s eller motparten kan si opp denne avtalen.")
+            % {"part": forhold.part.navn}
+        )
+    forhold = livslop.si_opp(forhold, varslet=varslet, oppsagt_av=oppsagt_av, utfort_av=utfort_av)
+    Tilstandsendring.objects.create(
+        versjon=forhold.versjon,
+        fra=T.SIGNERT,
+        til=T.SIGNERT,
+        utfort_av=utfort_av,
+        merknad=_("%(part)s: sagt opp av %(org)s, varslet %(dato)s, gjelder til %(slutt)s")
+        % {
+            "part": forhold.part.navn,
+            "org": oppsagt_av.navn,
+            "dato": varslet.strftime("%d.%m.%Y"),
+            "slutt": forhold.sluttdato.strftime("%d.%m.%Y"),
+        },
+    )
+    return forhold
 
 
 @transaction.atomic
@@ -383,3 +420,41 @@ def versjon_start_revisjon(*, versjon: Avtaleversjon, utfort_av: User | None) ->
         merknad=_("Revisjon av versjon %(nr)s") % {"nr": versjon.nummer},
     )
     return utkast
+
+
+@transaction.atomic
+def gjennomgang_registrer(
+    *,
+    versjon: Avtaleversjon,
+    utfort_av: User | None,
+    dato: datetime.date,
+    organ: str,
+    vedtak: str = "",
+    merknad: str = "",
+) -> Gjennomgang:
+    """Record a yearly review that found nothing to change: no new version; the next review
+    is due a year after this one."""
+    versjon = _laas(versjon.pk)
+    if not versjon.er_signert:
+        raise Domenefeil(_("Bare en signert versjon gjennomgås."))
+    if not organ.strip():
+        raise Domenefeil(_("Oppgi hvem som gjennomgikk avtalen, for eksempel SSU."))
+    if dato > timezone.localdate():
+        raise Domenefeil(_("Gjennomgangen kan ikke være fram i tid."))
+    if versjon.gyldig_fra and dato < versjon.gyldig_fra:
+        raise Domenefeil(_("Gjennomgangen må være gjort mens versjonen har gjeldt."))
+    if len(organ) > 100 or len(vedtak) > 100:
+        raise Domenefeil(_("Organ og vedtak kan ha høyst 100 tegn."))
+    gjennomgang = Gjennomgang.objects.create(
+        versjon=versjon,
+        dato=dato,
+        organ=organ.strip(),
+        vedtak=vedtak.strip(),
+        merknad=merknad.strip(),
+        registrert_av=utfort_av,
+    )
+    versjon.neste_gjennomgang = livslop.ett_ar_etter(dato)
+    versjon._change_reason = f"Gjennomgått {dato:%d.%m.%Y}"
+    versjon._history_user = utfort_av
+    versjon.save(update_fields=["neste_gjennomgang"])
+    return gjennomgang

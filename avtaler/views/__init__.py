@@ -10,8 +10,10 @@ from avtaler.views.lesing import (
     versjon,
     versjoner,
 )
+from avtaler.views.parter import parter
 from avtaler.views.pdf import kommune_pakke, pdf, pdf_prov_pa_nytt, pdf_status
 from avtaler.views.redigering import (
+    gjennomgang,
     kommentar_los,
     kommentar_ny,
     lesebekreftelse,
@@ -43,6 +45,7 @@ __all__ = [
     "avtaleliste",
     "endringer",
     "forhandsvis",
+    "gjennomgang",
     "importer",
     "kommentar_los",
     "kommentar_ny",
@@ -52,6 +55,7 @@ __all__ = [
     "kommune_pakke",
     "lesebekreftelse",
     "oversikt",
+    "parter",
     "pdf",
     "pdf_prov_pa_nytt",
     "pdf_status",

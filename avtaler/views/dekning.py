@@ -39,8 +39,7 @@ def kommune_dekning(request: HttpRequest, kommunenummer: str) -> HttpResponse:
     kommune = get_object_or_404(Organisasjon.objects.kommuner(), kommunenummer=kommunenummer)
     dato = _dato_fra(request)
     versjoner = list(
-        Avtaleversjon.objects.gjeldende(dato)
-        .for_organisasjon(kommune)
+        Avtaleversjon.objects.gjeldende(dato, kommune)
         .med_avtale()
         .prefetch_related("avtale__dekker_temaer")
     )
@@ -60,8 +59,10 @@ def kommune_dekning(request: HttpRequest, kommunenummer: str) -> HttpResponse:
 def _temaer_for_versjon(versjon: Avtaleversjon):
     """The topics a clause of the version can cover: those in force on any day of it."""
     temaer = Tema.objects.all()
-    if versjon.gyldig_til:
-        temaer = temaer.filter(gyldig_fra__lte=versjon.gyldig_til)
+    # The version's last day is the last party's (avtaler.livslop); open while one is open.
+    slutt = [f.sluttdato for f in versjon.forhold.all()]
+    if slutt and None not in slutt:
+        temaer = temaer.filter(gyldig_fra__lte=max(slutt))
     if versjon.gyldig_fra:
         temaer = temaer.exclude(gyldig_til__lt=versjon.gyldig_fra)
     return temaer

@@ -1,12 +1,13 @@
+from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from avtaler import access
+from avtaler import access, livslop
 from avtaler.diff import ETIKETTER, Endring, diff_versjoner, oppsummering
 from avtaler.lesing import avtaletre, les_dato
-from avtaler.models import UNDER_ARBEID, Avtale, Avtaleversjon, Punktversjon
+from avtaler.models import UNDER_ARBEID, Avtale, Avtaleversjon, Punktversjon, i_dag
 from helsefellesskap import access as hf_access
 from helsefellesskap.models import Organisasjon
 from kjerne.feil import Domenefeil
@@ -25,13 +26,11 @@ def _dato_eller_feil(request: HttpRequest):
 @require_GET
 def avtaleliste(request: HttpRequest) -> HttpResponse:
     dato, datofeil = _dato_eller_feil(request)
-    versjoner = Avtaleversjon.objects.gjeldende(dato).med_avtale()
     kommuner = norsk_sortert(Organisasjon.objects.kommuner())
     valgt_kommune = next(
         (k for k in kommuner if k.kommunenummer == request.GET.get("kommune")), None
     )
-    if valgt_kommune:
-        versjoner = versjoner.for_organisasjon(valgt_kommune)
+    versjoner = Avtaleversjon.objects.gjeldende(dato, valgt_kommune).med_avtale()
     valgt_type = request.GET.get("type", "")
     if valgt_type in Avtale.Type.values:
         versjoner = versjoner.filter(avtale__type=valgt_type)
@@ -60,12 +59,15 @@ def kommune(request: HttpRequest, kommunenummer: str) -> HttpResponse:
         kommunenummer=kommunenummer,
     )
     dato, datofeil = _dato_eller_feil(request)
-    versjoner = Avtaleversjon.objects.gjeldende(dato).for_organisasjon(kommune).med_avtale()
+    versjoner = Avtaleversjon.objects.gjeldende(dato, kommune).med_avtale()
     return render(
         request,
         "avtaler/kommune.html",
         {
             "kommune": kommune,
+            "medlemskap": kommune.fellesskapsmedlemskap.gjeldende(dato)
+            .select_related("helsefellesskap")
+            .first(),
             "lokalomrader": kommune.lokalomrader.all(),
             "helseforetak": Organisasjon.objects.helseforetak().filter(
                 helsefellesskap=kommune.helsefellesskap_id
@@ -127,7 +129,18 @@ def avtale(request: HttpRequest, pk: int) -> HttpResponse:
     """The version in force today, or on ?dato=."""
     avtale = get_object_or_404(Avtale, pk=pk)
     dato, datofeil = _dato_eller_feil(request)
-    versjon = Avtaleversjon.objects.gjeldende(dato).for_lesing().filter(avtale=avtale).first()
+    kommune = (
+        Organisasjon.objects.kommuner().filter(kommunenummer=request.GET.get("kommune")).first()
+        if request.GET.get("kommune")
+        else None
+    )
+    versjon = (
+        Avtaleversjon.objects.gjeldende(dato, kommune)
+        .for_lesing()
+        .filter(avtale=avtale)
+        .order_by("-nummer")
+        .first()
+    )
     if versjon is None:
         return render(
             request,
@@ -148,7 +161,11 @@ def versjon(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
 @require_GET
 def versjoner(request: HttpRequest, pk: int) -> HttpResponse:
     avtale = get_object_or_404(Avtale.objects.select_related("tema"), pk=pk)
-    alle = list(avtale.versjoner.order_by("-nummer").prefetch_related("parter"))
+    alle = list(
+        avtale.versjoner.order_by("-nummer")
+        .prefetch_related("parter")
+        .annotate(antall_i_kraft=Count("forhold", filter=livslop.i_kraft_q(i_dag(), "forhold__")))
+    )
     synlige = [v for v in alle if access.kan_se_versjon(request.user, v, list(v.parter.all()))]
     if not synlige:
         raise Http404

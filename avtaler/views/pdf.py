@@ -9,16 +9,18 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from avtaler import access
-from avtaler.models import Avtaleversjon, Pdfeksport
+from avtaler.models import Avtaleforhold, Avtaleversjon, Pdfeksport
 from avtaler.pdf import pdf_bestill, pdf_prov_igjen
 from helsefellesskap.models import Organisasjon
 from kjerne.tilgang import offentlig
 
 
-def _filnavn(versjon: Avtaleversjon) -> str:
+def _filnavn(versjon: Avtaleversjon, part: Organisasjon | None = None) -> str:
     import re
 
     grunn = re.sub(r"[^a-z0-9æøå]+", "-", versjon.tittel.lower()).strip("-")[:60]
+    if part is not None:
+        grunn += "-" + re.sub(r"[^a-z0-9æøå]+", "-", part.navn.lower()).strip("-")
     return f"{grunn}-versjon-{versjon.nummer}.pdf"
 
 
@@ -29,7 +31,7 @@ def _last_ned(request: HttpRequest, eksport: Pdfeksport) -> HttpResponse:
     svar = FileResponse(
         eksport.fil.open("rb"),
         as_attachment=True,
-        filename=_filnavn(eksport.versjon),
+        filename=_filnavn(eksport.versjon, eksport.part),
         content_type="application/pdf",
     )
     svar["ETag"] = etag
@@ -44,7 +46,13 @@ def _last_ned(request: HttpRequest, eksport: Pdfeksport) -> HttpResponse:
 @require_GET
 def pdf(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
     versjon = access.lesbar_versjon(request.user, pk, nummer)
-    eksport = pdf_bestill(versjon)
+    kommune = None
+    if request.GET.get("kommune"):
+        kommune = get_object_or_404(
+            Organisasjon.objects.kommuner().filter(avtaleversjoner=versjon),
+            kommunenummer=request.GET["kommune"],
+        )
+    eksport = pdf_bestill(versjon, kommune)
     eksport.refresh_from_db()
     if eksport.status == Pdfeksport.Status.FERDIG:
         return _last_ned(request, eksport)
@@ -82,12 +90,11 @@ def kommune_pakke(request: HttpRequest, kommunenummer: str) -> HttpResponse:
     """Every agreement in force for the municipality as one ZIP of PDFs with innhold.csv."""
     kommune = get_object_or_404(Organisasjon.objects.kommuner(), kommunenummer=kommunenummer)
     versjoner = list(
-        Avtaleversjon.objects.gjeldende()
-        .for_organisasjon(kommune)
+        Avtaleversjon.objects.gjeldende(None, kommune)
         .med_avtale()
         .order_by("avtale__type", "tittel")
     )
-    eksporter = [pdf_bestill(v) for v in versjoner]
+    eksporter = [pdf_bestill(v, kommune) for v in versjoner]
     for eksport in eksporter:
         eksport.refresh_from_db()
     ventende = [e for e in eksporter if e.status != Pdfeksport.Status.FERDIG]
@@ -98,6 +105,12 @@ def kommune_pakke(request: HttpRequest, kommunenummer: str) -> HttpResponse:
             {"kommune": kommune, "ventende": ventende, "antall": len(eksporter)},
             status=202,
         )
+    # The day each agreement entered into force for this municipality, not the text's first.
+    fra = dict(
+        Avtaleforhold.objects.filter(versjon__in=versjoner, part=kommune).values_list(
+            "versjon_id", "i_kraft_fra"
+        )
+    )
     buffer = io.BytesIO()
     innhold = io.StringIO()
     skriver = csv.writer(innhold, delimiter=";")
@@ -114,7 +127,7 @@ def kommune_pakke(request: HttpRequest, kommunenummer: str) -> HttpResponse:
                     versjon.tittel,
                     versjon.avtale.get_type_display(),
                     versjon.nummer,
-                    versjon.gyldig_fra.isoformat(),
+                    (fra.get(versjon.pk) or versjon.gyldig_fra).isoformat(),
                     versjon.godkjent_vedtak,
                     eksport.sha256,
                 ]

@@ -9,9 +9,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from avtaler import access, services
+from avtaler import access, livslop, services
 from avtaler.diff import ord_diff
-from avtaler.models import Avtale, Avtaleversjon, Kommentar, Punktversjon, Signatur
+from avtaler.models import (
+    Avtale,
+    Avtaleforhold,
+    Avtaleversjon,
+    Kommentar,
+    Punktversjon,
+    Signatur,
+    i_dag,
+)
 from avtaler.oversikt import oversikt_for
 from avtaler.views.sprak import analysekontekst
 from helsefellesskap import access as access_hf
@@ -300,7 +308,11 @@ def signaturer(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
     versjon = _versjon(pk, nummer)
     parter = list(versjon.parter.all())
     _krev(access.kan_se_versjon(request.user, versjon, parter), _("Utkast er bare for partene."))
-    egne = access.signerbare_parter(request.user, parter) if versjon.tilstand == "godkjent" else []
+    egne = (
+        access.signerbare_parter(request.user, parter)
+        if versjon.tilstand in ("godkjent", "signert")
+        else []
+    )
     if request.method == "POST":
         _krev(bool(egne), _("Du kan ikke registrere signaturer for denne versjonen."))
         if request.POST.get("handling") == "dato":
@@ -338,13 +350,12 @@ def signaturer(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
                 )
         return redirect("avtale-signaturer", pk=pk, nummer=nummer)
     signert = {s.organisasjon_id: s for s in Signatur.objects.filter(versjon=versjon)}
-    # Which version each party is on today: until everyone has signed, the previous one.
+    # Which version each party's own agreement is on today (avtaler.livslop).
     gjeldende_for = {
-        part.pk: v
-        for v in Avtaleversjon.objects.gjeldende()
-        .filter(avtale=versjon.avtale_id)
-        .prefetch_related("parter")
-        for part in v.parter.all()
+        f.part_id: f.versjon
+        for f in Avtaleforhold.objects.filter(
+            livslop.i_kraft_q(i_dag()), versjon__avtale=versjon.avtale_id
+        ).select_related("versjon")
     }
     return render(
         request,
@@ -408,3 +419,31 @@ def lesebekreftelse(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
             _("Takk! Du har bekreftet at du har lest rutinen."),
         )
     return redirect(versjon)
+
+
+@innlogget
+@require_POST
+def gjennomgang(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
+    """Record the yearly review «gjennomgått uten endring» (seed 004 § 7): no new version."""
+    versjon = _versjon(pk, nummer)
+    _krev(
+        access.kan_revidere(request.user, versjon, list(versjon.parter.all())),
+        _("Bare partenes koordinatorer registrerer gjennomgangen."),
+    )
+    dato = _dato(request.POST.get("dato"))
+    if dato is None:
+        messages.error(request, _("Oppgi datoen for gjennomgangen."))
+    else:
+        utfor(
+            request,
+            lambda: services.gjennomgang_registrer(
+                versjon=versjon,
+                utfort_av=request.user,
+                dato=dato,
+                organ=request.POST.get("organ", ""),
+                vedtak=request.POST.get("vedtak", ""),
+                merknad=request.POST.get("merknad", ""),
+            ),
+            _("Gjennomgangen er registrert. Neste gjennomgang er om ett år."),
+        )
+    return redirect("oversikt")

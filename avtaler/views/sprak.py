@@ -70,7 +70,7 @@ def ansvar(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
 @require_GET
 def kommune_ansvar(request: HttpRequest, kommunenummer: str) -> HttpResponse:
     kommune = get_object_or_404(Organisasjon.objects.kommuner(), kommunenummer=kommunenummer)
-    versjoner = list(Avtaleversjon.objects.gjeldende().for_organisasjon(kommune).med_avtale())
+    versjoner = list(Avtaleversjon.objects.gjeldende(None, kommune).med_avtale())
     plassert, uplassert = ansvarsmatrise(versjoner, ordliste_fra_db())
     return render(
         request,

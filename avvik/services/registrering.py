@@ -97,7 +97,9 @@ def avvik_registrer(
     versjon = None
     if punkt is not None:
         dato = timezone.localtime(hendelse).date()
-        versjon = Avtaleversjon.objects.gjeldende(dato).filter(pk=punkt.versjon_id).first()
+        # The municipality's own agreement decides which version bound the two of them.
+        kommune = next((o for o in (meldt_av_organisasjon, ansvarlig) if o.er_kommune), ansvarlig)
+        versjon = Avtaleversjon.objects.gjeldende(dato, kommune).filter(pk=punkt.versjon_id).first()
         if versjon is None:
             raise Domenefeil(_("Punktet er ikke fra en versjon som gjaldt da hendelsen skjedde."))
         if not versjon.parter.filter(pk=ansvarlig.pk).exists():

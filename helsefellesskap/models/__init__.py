@@ -12,6 +12,7 @@ from helsefellesskap.models.moter import (
     Vedtak,
 )
 from helsefellesskap.models.organisasjoner import (
+    Fellesskapsmedlem,
     Helsefellesskap,
     Lokalomrade,
     Medlemskap,
@@ -29,6 +30,7 @@ from helsefellesskap.models.utvalg import (
 
 __all__ = [
     "Erklaering",
+    "Fellesskapsmedlem",
     "Helsefellesskap",
     "Lokalomrade",
     "Medlemskap",

@@ -68,6 +68,10 @@ class Organisasjon(models.Model):
         on_delete=models.PROTECT,
         related_name="organisasjoner",
         verbose_name=_("helsefellesskap"),
+        help_text=_(
+            "Der organisasjonen har sine avtaler og avvik: som medlem, eller bare som part i "
+            "avtalene (Holmestrand). Medlemskapet står for seg, med datoer."
+        ),
     )
 
     objects = OrganisasjonQuerySet.as_manager()
@@ -100,6 +104,59 @@ class Organisasjon(models.Model):
     @property
     def er_kommune(self) -> bool:
         return self.type == self.Type.KOMMUNE
+
+    def er_medlem(self, dato=None) -> bool:
+        """Member of its Helsefellesskap on the date (today if none)."""
+        return self.fellesskapsmedlemskap.gjeldende(dato).exists()
+
+
+class FellesskapsmedlemQuerySet(models.QuerySet):
+    def gjeldende(self, dato=None):
+        dato = dato or timezone.localdate()
+        return self.filter(Q(fra__isnull=True) | Q(fra__lte=dato)).filter(
+            Q(til__isnull=True) | Q(til__gte=dato)
+        )
+
+
+class Fellesskapsmedlem(models.Model):
+    """An organisation's membership of a Helsefellesskap, with dates.
+
+    Being a member and being a party to an agreement are different relations (seed 004 § 2:
+    «21 kommuner i Helsefelleskapet Vest-Viken og Holmestrand kommune»): a party need not be
+    a member, and its agreements, signatures and avvik work the same.
+    """
+
+    organisasjon = models.ForeignKey(
+        Organisasjon,
+        on_delete=models.CASCADE,
+        related_name="fellesskapsmedlemskap",
+        verbose_name=_("organisasjon"),
+    )
+    helsefellesskap = models.ForeignKey(
+        Helsefellesskap,
+        on_delete=models.PROTECT,
+        related_name="medlemmer",
+        verbose_name=_("helsefellesskap"),
+    )
+    fra = models.DateField(_("medlem fra"), null=True, blank=True)
+    til = models.DateField(_("medlem til og med"), null=True, blank=True)
+
+    objects = FellesskapsmedlemQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("medlem av helsefellesskap")
+        verbose_name_plural = _("medlemmer av helsefellesskap")
+        ordering = ["helsefellesskap__navn", "organisasjon__navn", "fra"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(til__isnull=True) | Q(fra__isnull=True) | Q(til__gte=models.F("fra")),
+                name="medlemskap_til_etter_fra",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisasjon} i {self.helsefellesskap}"
 
 
 class Lokalomrade(models.Model):

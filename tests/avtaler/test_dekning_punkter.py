@@ -17,7 +17,7 @@ OVERORDNET = "Overordnet samarbeidsavtale mellom Vestre Viken HF og kommunene"
 @pytest.fixture
 def demo(db):
     call_command("demodata", stdout=None)
-    return Avtaleversjon.objects.get(avtale__tittel=OVERORDNET, tilstand="gjeldende")
+    return Avtaleversjon.objects.gjeldende().filter(avtale__tittel=OVERORDNET).latest("nummer")
 
 
 def _rad(html: str, nummer: int) -> str:

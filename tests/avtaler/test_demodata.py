@@ -16,15 +16,16 @@ def test_demo_agreements_each_have_a_replaced_and_a_current_version(db):
     assert Avtale.objects.count() == 6
     for avtale in Avtale.objects.all():
         tilstander = list(avtale.versjoner.order_by("nummer").values_list("tilstand", flat=True))
-        assert tilstander == ["erstattet", "gjeldende"], avtale.tittel
+        assert tilstander == ["signert", "signert"], avtale.tittel
+        assert [v.nummer for v in Avtaleversjon.objects.gjeldende().filter(avtale=avtale)] == [2]
     typer = set(Avtale.objects.values_list("type", flat=True))
     assert typer == {"overordnet", "delavtale", "rutine", "saeravtale"}
     rutine = Avtale.objects.get(type="rutine")
     assert rutine.brudd_er_mislighold
     assert rutine.overordnet.tittel == "Avtale om helhetlig pasientforløp"
-    saer = Avtaleversjon.objects.get(avtale__type="saeravtale", tilstand="gjeldende")
+    saer = Avtaleversjon.objects.gjeldende().get(avtale__type="saeravtale")
     assert saer.parter.count() == 7  # six Hallingdal municipalities and the health trust
-    gjeldende = Avtaleversjon.objects.get(avtale=rutine, tilstand="gjeldende")
+    gjeldende = Avtaleversjon.objects.gjeldende().get(avtale=rutine)
     assert "09:00 og 15:00" in gjeldende.punkter.get(nummer="1").tekst
 
 
@@ -42,3 +43,32 @@ def test_demodata_twice_changes_no_agreement(db):
     for_andre = _alle_rader()
     call_command("demodata", stdout=None)
     assert _alle_rader() == for_andre
+
+
+def test_demo_shows_each_municipalitys_own_agreement(db, client):
+    """Issue 17: most on the newest overordnet version, Hole still on the previous one (its
+    council has not decided), Holmestrand a party outside the Helsefellesskap, and Lier's
+    notice on a delavtale."""
+    from avtaler.models import Avtaleforhold
+    from helsefellesskap.models import Organisasjon
+
+    call_command("demodata", stdout=None)
+    overordnet = Avtale.objects.get(type="overordnet")
+    kommuner = Organisasjon.objects.kommuner()
+    assert kommuner.count() == 22
+    paa = {
+        k.navn: [
+            v.nummer for v in Avtaleversjon.objects.gjeldende(None, k).filter(avtale=overordnet)
+        ]
+        for k in kommuner
+    }
+    assert paa.pop("Hole kommune") == [1]
+    assert set(map(tuple, paa.values())) == {(2,)}
+    holmestrand = kommuner.get(navn="Holmestrand kommune")
+    assert not holmestrand.er_medlem() and not holmestrand.lokalomrader.exists()
+    assert paa["Holmestrand kommune"] == [2]
+    oppsagt = Avtaleforhold.objects.get(oppsigelse_varslet__isnull=False)
+    assert (oppsagt.part.navn, oppsagt.versjon.avtale.tema.nummer) == ("Lier kommune", 4)
+    html = client.get(f"/avtaler/{overordnet.pk}/parter/").content.decode()
+    assert html.count('class="ds-card kort partkort') == 23  # 22 municipalities and the HF
+    assert "1 part har ikke inngått versjon 2" in html

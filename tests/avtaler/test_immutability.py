@@ -7,7 +7,13 @@ from django.contrib.admin.sites import site
 from django.db import IntegrityError, connection, transaction
 from django.test import RequestFactory
 
-from avtaler.models import Avtaleversjon, LaastVersjon, Punktversjon, Versjonspart
+from avtaler.models import (
+    Avtaleforhold,
+    Avtaleversjon,
+    LaastVersjon,
+    Punktversjon,
+    Versjonspart,
+)
 from avtaler.services import NyttPunkt, punkter_erstatt
 from tests.factories import iverksett, lag_avtale
 
@@ -113,10 +119,13 @@ def test_the_text_is_frozen_already_while_under_consideration(kommune, helsefore
 
 
 def test_lifecycle_fields_of_a_signed_version_still_move(signert):
-    """Replacement and termination must be able to close the interval."""
-    Avtaleversjon.objects.filter(pk=signert.pk).update(gyldig_til=datetime.date(2026, 1, 1))
+    """Replacement and termination must be able to close a party's agreement on a signed text
+    (the interval lives in Avtaleforhold), and the yearly review date still moves."""
+    slutt = datetime.date(2026, 1, 1)
+    assert Avtaleforhold.objects.filter(versjon=signert).update(sluttdato=slutt) == 2
+    Avtaleversjon.objects.filter(pk=signert.pk).update(neste_gjennomgang=slutt)
     signert.refresh_from_db()
-    assert signert.gyldig_til == datetime.date(2026, 1, 1)
+    assert signert.neste_gjennomgang == slutt
 
 
 def test_drafts_remain_editable(kommune, helseforetak):

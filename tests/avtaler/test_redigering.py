@@ -8,7 +8,7 @@ from django.db import connections
 from django.utils import timezone
 
 from avtaler import services
-from avtaler.models import Avtaleversjon, Punktversjon, Signatur
+from avtaler.models import Avtaleforhold, Avtaleversjon, Punktversjon, Signatur
 from helsefellesskap import services as hf_services
 from kjerne.feil import Domenefeil
 from tests.factories import fullt_ssu, iverksett, lag_avtale, vedta
@@ -261,13 +261,15 @@ def test_all_parties_sign_then_it_enters_into_force_and_replaces_the_old(
     versjon.refresh_from_db()
     assert versjon.tilstand == "signert"
     assert versjon.gyldig_fra == fra and versjon.signert_dato == i_dag
-    assert services.versjoner_sett_i_kraft(fra - datetime.timedelta(days=1)) == []
-    assert [v.pk for v in services.versjoner_sett_i_kraft(fra)] == [versjon.pk]
-    assert services.versjoner_sett_i_kraft(fra) == []  # idempotent
+    # In force from its date with no job run: the municipality's agreement on the version
+    # before ends the day before (avtaler.livslop).
     forrige = Avtaleversjon.objects.get(pk=utkast.basert_pa_id)
-    assert forrige.tilstand == "erstattet" and forrige.gyldig_til == fra - datetime.timedelta(
-        days=1
-    )
+    dagen_for = fra - datetime.timedelta(days=1)
+    assert list(Avtaleversjon.objects.gjeldende(dagen_for, kommune)) == [forrige]
+    assert list(Avtaleversjon.objects.gjeldende(fra, kommune)) == [versjon]
+    assert Avtaleforhold.objects.get(versjon=forrige, part=kommune).sluttdato == dagen_for
+    forhold = Avtaleforhold.objects.get(versjon=versjon, part=kommune)
+    assert (forhold.i_kraft_fra, forhold.vedtak_saksnummer) == (fra, "KST 12/2026")
     assert Signatur.objects.filter(versjon=versjon).count() == 2
 
 

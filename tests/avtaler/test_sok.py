@@ -185,9 +185,9 @@ def test_the_index_holds_the_clauses_of_versions_not_replaced(rutine, koordinato
     # Removed from the draft: out of the index.
     services.punkt_slett(punkt=utkast.punkter.get(nummer="4"), utfort_av=None)
     assert _indeksen() == _punktene(rutine) | _punktene(utkast)
-    # In force: the replaced version leaves the index, whatever the date says.
+    # Signed: both stay in the index (a party may still be on the old one), but search
+    # finds only what is in force today.
     i_dag = timezone.localdate()
-    ny = services.versjon_sett_i_kraft(versjon=signer(utkast, i_dag, i_dag), dato=i_dag)
-    rutine.refresh_from_db()
-    assert rutine.tilstand == "erstattet"
-    assert _indeksen() == _punktene(ny)
+    ny = signer(utkast, i_dag, i_dag)
+    assert _indeksen() == _punktene(rutine) | _punktene(ny)
+    assert [t.versjon for t in sok("ringer", koordinator)] == [ny]

@@ -39,7 +39,8 @@ def test_a_reader_finds_the_discharge_routine_and_what_changed(side, demodata):
     side.sjekk_tilgjengelighet()
     rutine = Avtale.objects.get(type="rutine")
     side.gaa_til(f"/avtaler/{rutine.pk}/versjoner/")
-    expect(side.page.get_by_role("cell", name="Erstattet")).to_be_visible()
+    # Both texts are signed; which one each party is on is read from its own agreement.
+    expect(side.page.get_by_role("cell", name="Signert").first).to_be_visible()
     assert side.konsollfeil == []
 
 
@@ -111,4 +112,33 @@ def test_a_nurse_finds_todays_discharge_routine_on_a_phone(mobilside, demodata):
     assert mobilside.ingen_horisontal_rulling()
     forste.get_by_role("link").click()
     expect(mobilside.page).to_have_url(re.compile(r"/avtaler/\d+/versjoner/\d+/#punkt-\d+$"))
+    assert mobilside.konsollfeil == []
+
+
+def test_the_parties_page_on_a_phone_and_by_keyboard(mobilside, demodata):
+    """Issue 17: /avtaler/<id>/parter/ for the demo's overordnet avtale lists the 22
+    municipalities and the health trust, two versions in force among them, readable at 360 px
+    and by keyboard (axe runs on every page)."""
+    from playwright.sync_api import expect
+
+    overordnet = Avtale.objects.get(type="overordnet")
+    mobilside.gaa_til(f"/avtaler/{overordnet.pk}/parter/")
+    kort = mobilside.page.get_by_role("list", name="Partene og deres avtaler").get_by_role(
+        "listitem"
+    )
+    expect(kort).to_have_count(23)
+    expect(mobilside.page.get_by_text("1 part har ikke inngått versjon 2")).to_be_visible()
+    hole = kort.filter(has_text="Hole kommune")
+    expect(hole.get_by_role("link", name="Versjon 1")).to_be_visible()
+    assert mobilside.ingen_horisontal_rulling()
+    # Keyboard: tabbing reaches Hole's version link, and Enter opens it.
+    lenke = hole.get_by_role("link", name="Versjon 1")
+    for _ in range(80):
+        mobilside.page.keyboard.press("Tab")
+        if lenke.evaluate("e => e === document.activeElement"):
+            break
+    else:
+        raise AssertionError("Hole's version link was not reached by Tab")
+    mobilside.page.keyboard.press("Enter")
+    expect(mobilside.page).to_have_url(re.compile(r"/versjoner/1/$"))
     assert mobilside.konsollfeil == []

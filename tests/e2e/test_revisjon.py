@@ -37,10 +37,9 @@ def avtale(transactional_db):
     versjon = services.versjon_godkjenn(
         versjon=versjon, utfort_av=None, vedtaksreferanse="LSU Drammen 1/2024"
     )
-    versjon = services.versjon_signer(
+    return services.versjon_signer(
         versjon=versjon, utfort_av=None, signert_dato=fra, gyldig_fra=fra
     )
-    return services.versjon_sett_i_kraft(versjon=versjon, dato=fra)
 
 
 def test_the_whole_revision_journey(side, avtale):
@@ -129,13 +128,17 @@ def test_the_whole_revision_journey(side, avtale):
     page.get_by_role("button", name="Registrer signatur").click()
     expect(page.get_by_text("2 av 2 parter har signert")).to_be_visible()
 
-    # The daily task puts it in force; version 1 is replaced.
-    call_command("daglige_oppgaver", stdout=io.StringIO())
+    # In force from today with no job run: Drammen's own agreement moved to version 2.
     side.gaa_til(f"/avtaler/{avtale.avtale_id}/")
     expect(page.get_by_text("Avtalen skal sikre legevakt hele døgnet.")).to_be_visible()
-    side.gaa_til(f"/avtaler/{avtale.avtale_id}/versjoner/")
-    expect(page.get_by_role("cell", name="Erstattet")).to_be_visible()
-    expect(page.get_by_role("cell", name="Gjeldende")).to_be_visible()
+    side.gaa_til(f"/avtaler/{avtale.avtale_id}/parter/")
+    kort = (
+        page.get_by_role("list", name="Partene og deres avtaler")
+        .get_by_role("listitem")
+        .filter(has_text="Drammen kommune")
+    )
+    expect(kort.get_by_role("link", name="Versjon 2")).to_be_visible()
+    expect(page.get_by_text("Alle parter har inngått versjon 2")).to_be_visible()
     assert side.konsollfeil == []
 
 
