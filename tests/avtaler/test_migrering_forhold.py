@@ -8,8 +8,8 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 D = datetime.date
-FOR = ("avtaler", "0017_punkttema")
-ETTER = ("avtaler", "0018_avtaleforhold")
+FOR = ("avtaler", "0018_sprakuttrykk_uavhengig")
+ETTER = ("avtaler", "0019_avtaleforhold")
 
 
 def _migrer(til):

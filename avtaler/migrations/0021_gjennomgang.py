@@ -9,7 +9,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("avtaler", "0019_pdf_per_part"),
+        ("avtaler", "0020_pdf_per_part"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

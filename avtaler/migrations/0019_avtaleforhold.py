@@ -124,7 +124,7 @@ def tilbake(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("avtaler", "0017_punkttema"),
+        ("avtaler", "0018_sprakuttrykk_uavhengig"),
         ("helsefellesskap", "0011_vedtak_utsatt_fordi"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("avtaler", "0018_avtaleforhold"),
+        ("avtaler", "0019_avtaleforhold"),
         ("helsefellesskap", "0012_fellesskapsmedlem"),
     ]
 
