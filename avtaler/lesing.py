@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from avtaler.models import Avtale, Avtaleversjon, i_dag
 from kjerne.feil import Domenefeil
+from kjerne.inndata import dato_innenfor, datogrense_melding
 from kjerne.sortering import norsk_nokkel
 
 TYPEREKKEFOLGE = {t: i for i, t in enumerate(Avtale.Type.values)}
@@ -42,12 +43,17 @@ def les_dato(verdi: str | None) -> datetime.date:
     if not verdi:
         return i_dag()
     try:
-        return datetime.date.fromisoformat(verdi)
+        dato = datetime.date.fromisoformat(verdi)
     except ValueError:
+        dato = None
+    if dato is None or not dato_innenfor(dato):
         raise Domenefeil(
             _(
                 "«%(verdi)s» er ikke en gyldig dato. "
                 "Bruk formatet ÅÅÅÅ-MM-DD, for eksempel 2025-01-31."
             )
             % {"verdi": verdi[:20]}
-        ) from None
+            + " "
+            + datogrense_melding()
+        )
+    return dato

@@ -12,23 +12,20 @@ from django.views.decorators.http import require_GET, require_POST
 
 from avtaler import access
 from avtaler.dekning import punkt_sett_temaer, temadekning
+from avtaler.lesing import les_dato
 from avtaler.models import Avtaleversjon, Punkttema, Punktversjon, Tema, i_dag
 from helsefellesskap.models import Organisasjon
+from kjerne.feil import Domenefeil
 from kjerne.tilgang import innlogget, offentlig
 
 
 def _dato_fra(request: HttpRequest) -> datetime.date:
-    """The date asked for (?dato=2020-01-01), or today; a bad date says so and shows today."""
-    verdi = request.GET.get("dato", "").strip()
-    if verdi:
-        try:
-            return datetime.date.fromisoformat(verdi)
-        except ValueError:
-            messages.error(
-                request,
-                _("«%(verdi)s» er ikke en gyldig dato (åååå-mm-dd). Viser dagens dekning.")
-                % {"verdi": verdi[:20]},
-            )
+    """The date asked for (?dato=2020-01-01), or today; a bad or far date says so and shows
+    today. Read as every ?dato= is (avtaler.lesing.les_dato)."""
+    try:
+        return les_dato(request.GET.get("dato", "").strip())
+    except Domenefeil as feil:
+        messages.error(request, _("%(feil)s Viser dagens dekning.") % {"feil": feil})
     return i_dag()
 
 

@@ -92,6 +92,15 @@ def test_a_bad_date_says_so_in_norwegian_and_shows_today(client, demo):
     assert html.count('<tr class="tema"') == 12
 
 
+@pytest.mark.parametrize("dato", ["0001-01-01", "9999-12-31"])
+def test_a_date_outside_the_bounds_says_so_and_shows_today(client, demo, dato):
+    """Issue 15: dates inside sane bounds wherever they enter; ?dato=0001-01-01 gave «krevde 0
+    temaer 01.01.0001» (found in the browser review)."""
+    html = client.get(f"/kommuner/3301/dekning/?dato={dato}").content.decode()
+    assert "Datoen må være mellom" in html
+    assert html.count('<tr class="tema"') == 12
+
+
 def test_an_administrator_adds_a_topic_in_the_admin_without_code(client, demo, db):
     """When the law changes, the topic is data: added in the admin with date and source, it
     counts from that date on, and the admin keeps its history."""
