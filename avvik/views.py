@@ -282,7 +282,8 @@ def avvik_handling(request: HttpRequest, pk: int) -> HttpResponse:
 def _periode(request: HttpRequest) -> tuple[datetime.date, datetime.date]:
     # Malformed or outside the bounds (?til=9999-12-31): the default, not an overflow.
     i_dag = timezone.localdate()
-    fra = les_dato(request.GET.get("fra"), i_dag.replace(year=i_dag.year - 1))
+    # A year back by days: replace(year=…) has no 29 February to land on.
+    fra = les_dato(request.GET.get("fra"), i_dag - datetime.timedelta(days=365))
     til = les_dato(request.GET.get("til"), i_dag)
     return fra, til
 

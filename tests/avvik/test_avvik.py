@@ -483,3 +483,13 @@ def test_the_bodys_decision_is_the_outcome_of_the_escalation_step(
     assert utfall.trinn == steg.trinn and utfall.sak == steg.sak
     avvik.refresh_from_db()
     assert avvik.status == "lukket"  # the parties agreed in SSU
+
+
+def test_the_statistics_open_on_29_february(client, ansatt):
+    """The default period starts a year back: replace(year=…) on 29 February 2028 was a 500."""
+    import time_machine
+
+    client.force_login(ansatt)
+    with time_machine.travel(datetime.datetime(2028, 2, 29, 12, tzinfo=datetime.UTC), tick=False):
+        client.force_login(ansatt)
+        assert client.get("/avvik/statistikk/").status_code == 200
