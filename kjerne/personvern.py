@@ -4,24 +4,36 @@ Nothing in this service is about a patient, so a text that holds a fødselsnumme
 H-nummer or FH-nummer (felles hjelpenummer) is refused, whatever field it came through: forms
 (kjerne.forms.DsSkjema screens every text field), services (krev_uten_personnummer) and, as
 the last line, every save of a text column of the domain apps (kjerne.apps connects
-skjerm_modell to pre_save), which also covers imports and management commands.
+skjerm_modell to pre_save), which also covers imports and management commands. Numbers stored
+before the screen knew a spelling are found (and masked) by `manage.py finn_personnummer`.
 
-How a number is recognised (docs/personvern.md has the measurements):
+How a number is recognised (docs/personvern.md has the rule in Norwegian and the measurements):
 - The text is normalised first: NFKC turns full-width digits, the non-breaking and thin spaces
   and full-width punctuation into their plain forms, invisible format characters (zero-width
   space, soft hyphen) are dropped, and digits of every script become 0–9.
-- Digits may be grouped by short runs (one to three characters) of white space (space, tab,
-  newline), hyphens and dashes, dots and slashes. Eleven digits in a row of such groups are a
-  candidate when they are whole groups and the groups split them only where a fødselsnummer
-  is split when written: after the day, month or year of the date and after the individual
-  number, and after the year whenever they are split at all (`010101 12345`, `0101 01 12345`,
-  `24.08.75 48429`, `010101-123 45`). So a case number `2011/12345-11` (split after four and
-  nine) or a phone number with extension `912 34 567-123` is not a candidate, and a longer
-  run of digits is never cut in pieces.
+- Runs of digits ("groups") are chained by separators: up to twelve characters of white space,
+  hyphens and dashes, dots, commas, colons, semicolons, slashes, plus, underscores, brackets and
+  quotes, or by a word that names an identity number («240875 pnr 48429»).
+- Eleven digits of whole groups are a candidate when the groups split them only where an
+  identifier is split when written: 11 in one; 6+5, 2+2+2+5, 6+3+2, 3+3+5, 4+2+5 and the
+  like (always after the year when split at all). A date with a four-digit year followed by
+  the five last digits is one too: «24.08.1975 48429», «24081975 48429», «1975-08-24 48429»
+  (the century digits dropped; the year must be 18xx–20xx and the date not in the future).
+  A label word between groups counts only between the date and the five last digits. A case
+  number `2011/12345-11` (split after four and nine) or a phone number with extension
+  `912 34 567-123` (after eight) is not a candidate, and a longer run of digits is never cut.
 - A candidate is an identifier when both check digits are right, under the rules before 2032
   or from 2032 (first check digit with remainder 0–3), and the first six digits are a date
   (day + 40 for D-nummer, month + 40 for H-nummer). An FH-nummer has no date: it begins with
   8 or 9 and has both check digits of the rules before 2032.
+- Except where the writing says it is another number (a real fødselsnummer written the ways
+  people write one is never excepted; a word naming an identity number before or between
+  the groups overrides every exception):
+  * an account number: 4+2+5 with dots («1503.12.34567»), or 4+2+5 with other separators and
+    the first four digits in the bank register (kjerne.bankregister), or eleven digits in one
+    or 4+2+5 right after «konto», «kontonr.» … with a registered first four;
+  * eleven digits in one right after a word that names another number: «KID», «ref.»,
+    «saksnr.», «arkivnr.», «tlf.», «faktura» …
 
 The refusal names the field and why; it never repeats the number, so it is safe in logs.
 """
@@ -30,9 +42,11 @@ import datetime
 import re
 import unicodedata
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from kjerne.bankregister import BANKREGISTER
 from kjerne.feil import Domenefeil
 
 # The check digit itself has weight 1: a valid number sums to 0 modulo 11.
@@ -40,15 +54,59 @@ VEKTER_K1 = (3, 7, 6, 1, 8, 9, 4, 5, 2, 1)
 VEKTER_K2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2, 1)
 K1_REST_FRA_2032 = (0, 1, 2, 3)
 
-# Where a written identifier may be split: after DD, MM, YY and the individual number.
-DELINGER = frozenset({2, 4, 6, 9})
-DELING_ETTER_AR = 6
+# Where eleven written digits may be split (cumulative group lengths): after DD, MM, YY and
+# the individual number, and after the first three digits («240 875 48429»); always after
+# the year when split at all.
+DELINGER_11 = frozenset(
+    {(), (6,), (6, 9), (2, 4, 6), (2, 4, 6, 9), (2, 6), (2, 6, 9), (4, 6), (4, 6, 9)}
+    | {(3, 6), (3, 6, 9)}
+)
+# Thirteen digits: a date with a four-digit year, then the five last digits.
+DELINGER_DDMMAAAA = frozenset({(2, 4, 8), (2, 4, 8, 11), (4, 8), (8,), (8, 11)})
+DELINGER_AAAAMMDD = frozenset({(4, 6, 8), (4, 6, 8, 11), (8,), (8, 11)})
+KONTOFORM = (4, 6)
 
-# White space (NFKC has made NBSP and thin spaces plain), hyphens and dashes, dots, slashes,
-# and the underscore file names use for a space («epikrise_240875_00000.pdf»).
-_SKILLE = r"[\s._\-/\u2010-\u2015\u2212]{1,3}"
-_REKKE = re.compile(rf"(?<!\d)\d+(?:{_SKILLE}\d+)*")
+# Characters that separate groups of digits: white space (NFKC has made NBSP and thin spaces
+# plain), hyphens and dashes, dots, commas, colons, semicolons, slashes, plus, the underscore
+# of file names, brackets, quotes, the hash and the asterisk.
+_S = r"\s.,:;_+*#|/\\\-\u2010-\u2015\u2212()\[\]{}<>\"'«»\u2018-\u201f"
+MAKS_SKILLE = 12
+_SKILLE = re.compile(rf"[{_S}]{{1,{MAKS_SKILLE}}}")
+_ORD = r"[^\W\d_]+"
+_ETIKETT = re.compile(rf"[{_S}]{{0,6}}({_ORD}(?:[.\-\s]{{1,2}}{_ORD})?)[{_S}]{{0,6}}")
+_FORAN = re.compile(rf"({_ORD})(?:[.\-\s]{{1,2}}({_ORD}))?[{_S}]{{0,6}}$")
 _SIFRE = re.compile(r"\d+")
+
+
+def _ordliste(ord_: str) -> frozenset[str]:
+    return frozenset(ord_.split())
+
+
+# Words (letters only, lower case) that name an identity number. Before the digits they
+# override every exception; between the date and the five last digits they join them.
+ID_ORD = _ordliste(
+    """fnr fødselsnr fødselsnummer fødselsnummeret fødselsnumre fodselsnummer fnummer
+    pnr personnr personnummer personnummeret persnr personid pid ssn
+    dnr dnummer dnummeret hnr hnummer hnummeret fhnr fhnummer hjelpenr hjelpenummer
+    hjelpenummeret individnr individnummer individnummeret indnr
+    født fødd fødselsdato pasient pasienten pas pasientnr"""
+)
+# Words that say the digits after them are an account number.
+KONTO_ORD = _ordliste(
+    """konto kontonr kontonummer kontonummeret kto ktonr bankkonto bankkontonr
+    bankkontonummer kontonumer"""
+)
+# Words that say eleven digits in one after them are another kind of number.
+ANNET_ORD = _ordliste(
+    """kid kidnr kidnummer ref refnr referanse referansenr referansenummer
+    sak saksnr saksnummer saksnummeret saksref arkiv arkivnr arkivnummer arkivsak
+    arkivsaksnr arkivref arkivid journalnr journalnummer journalpost journalpostnr jpnr
+    dok doknr dokumentnr dokumentnummer løpenr løpenummer lnr
+    faktura fakturanr fakturanummer ordre ordrenr ordrenummer kundenr kundenummer
+    avtalenr avtalenummer avviksnr bestillingsnr bestillingsnummer
+    tlf tlfnr telefon telefonnr telefonnummer tel mobil mobilnr mobilnummer sentralbord
+    orgnr orgnummer organisasjonsnr organisasjonsnummer foretaksnr"""
+)
 
 MELDING = _(
     "«%(felt)s» ser ut til å inneholde et fødselsnummer eller D-nummer (eller H- eller "
@@ -58,17 +116,31 @@ MELDING = _(
 )
 
 
+def _normaliser_tegn(tegn: str) -> str:
+    ut = []
+    for t in unicodedata.normalize("NFKC", tegn):
+        if t.isdecimal():
+            ut.append(str(unicodedata.decimal(t)))
+        elif unicodedata.category(t) != "Cf":
+            ut.append(t)
+    return "".join(ut)
+
+
+def _normaliser_med_kart(tekst: str) -> tuple[str, list[int]]:
+    """The normalised text and, for each of its characters, where it came from."""
+    if tekst.isascii():
+        return tekst, list(range(len(tekst)))
+    ut, kart = [], []
+    for i, tegn in enumerate(tekst):
+        ny = tegn if tegn.isascii() else _normaliser_tegn(tegn)
+        ut.append(ny)
+        kart.extend([i] * len(ny))
+    return "".join(ut), kart
+
+
 def normaliser(tekst: str) -> str:
     """The text as the screen reads it: plain digits, spaces and punctuation, no hidden marks."""
-    tekst = unicodedata.normalize("NFKC", tekst)
-    return "".join(
-        str(unicodedata.decimal(tegn))
-        if tegn.isdecimal()
-        else ""
-        if unicodedata.category(tegn) == "Cf"
-        else tegn
-        for tegn in tekst
-    )
+    return _normaliser_med_kart(tekst)[0]
 
 
 def _gyldig_dato(sifre: str) -> bool:
@@ -104,35 +176,196 @@ def er_personnummer(nummer: str) -> bool:
     return rest_k1 in K1_REST_FRA_2032 and _gyldig_dato(nummer[:6])
 
 
-def _kandidater(tekst: str) -> Iterator[str]:
-    """Every eleven digits written as an identifier may be, without separators."""
-    for rekke in _REKKE.finditer(tekst):
-        grupper = _SIFRE.findall(rekke.group(0))
-        for start in range(len(grupper)):
-            sifre, delinger = "", set()
-            for gruppe in grupper[start:]:
-                if sifre:
-                    delinger.add(len(sifre))
-                sifre += gruppe
-                if len(sifre) >= 11:
+def _fodt_senest_i_dag(dag: int, maned: int, ar: int) -> bool:
+    """A date written with its century is a birth date only if it has been."""
+    dag, maned = dag - 40 if dag > 40 else dag, maned - 40 if maned > 40 else maned
+    if not 1800 <= ar <= 2099:
+        return False
+    try:
+        return datetime.date(ar, maned, dag) <= datetime.date.today() + datetime.timedelta(1)
+    except ValueError:
+        return False
+
+
+def _fra_fire_sifret_ar(sifre: str, delinger: tuple[int, ...]) -> list[str]:
+    """The eleven digits a date with a four-digit year and five digits after it stand for."""
+    ut = []
+    if delinger in DELINGER_DDMMAAAA:  # DD MM ÅÅÅÅ nnnnn
+        dag, maned, ar = int(sifre[0:2]), int(sifre[2:4]), int(sifre[4:8])
+        if _fodt_senest_i_dag(dag, maned, ar):
+            ut.append(sifre[0:4] + sifre[6:])
+    if delinger in DELINGER_AAAAMMDD:  # ÅÅÅÅ-MM-DD nnnnn
+        ar, maned, dag = int(sifre[0:4]), int(sifre[4:6]), int(sifre[6:8])
+        if _fodt_senest_i_dag(dag, maned, ar):
+            ut.append(sifre[6:8] + sifre[4:6] + sifre[2:4] + sifre[8:])
+    return ut
+
+
+@dataclass(frozen=True)
+class Funn:
+    """An identifier in a text: its digits, and where it is written (in the text as given)."""
+
+    sifre: str
+    start: int
+    slutt: int
+
+
+@dataclass
+class _Kjede:
+    grupper: list[tuple[int, int]]  # (start, end) of each run of digits
+    lenker: list[str]  # between group i and i + 1: "skille" or "etikett"
+
+
+def _ordet(ord_: str | None) -> str:
+    return "".join(t for t in (ord_ or "").lower() if t.isalpha())
+
+
+def _lenke(mellom: str) -> str | None:
+    if len(mellom) > 40:
+        return None
+    if _SKILLE.fullmatch(mellom):
+        return "skille"
+    treff = _ETIKETT.fullmatch(mellom)
+    if treff and _ordet(treff.group(1)) in ID_ORD:
+        return "etikett"
+    return None
+
+
+def _kjeder(tekst: str) -> Iterator[_Kjede]:
+    kjede = None
+    forrige_slutt = None
+    for treff in _SIFRE.finditer(tekst):
+        lenke = None if kjede is None else _lenke(tekst[forrige_slutt : treff.start()])
+        if lenke is None:
+            if kjede is not None:
+                yield kjede
+            kjede = _Kjede([treff.span()], [])
+        else:
+            kjede.grupper.append(treff.span())
+            kjede.lenker.append(lenke)
+        forrige_slutt = treff.end()
+    if kjede is not None:
+        yield kjede
+
+
+def _foran(tekst: str, start: int) -> str:
+    """What the word(s) right before the digits say they are: "id", "konto", "annet" or ""."""
+    treff = _FORAN.search(tekst[max(0, start - 40) : start])
+    if not treff:
+        return ""
+    siste = _ordet(treff.group(2) or treff.group(1))
+    begge = _ordet(treff.group(1)) + _ordet(treff.group(2))
+    for ord_ in (begge, siste):
+        if ord_ in ID_ORD:
+            return "id"
+    for ord_ in (begge, siste):
+        if ord_ in KONTO_ORD:
+            return "konto"
+        if ord_ in ANNET_ORD:
+            return "annet"
+    return ""
+
+
+def _unntatt(tekst: str, sifre: str, kjede: _Kjede, fra: int, delinger: tuple) -> bool:
+    """Whether the writing says the eleven digits are another number than an identifier."""
+    foran = _foran(tekst, kjede.grupper[fra][0])
+    if foran == "id":
+        return False
+    registrert = sifre[:4] in BANKREGISTER
+    if delinger == KONTOFORM:
+        skiller = {tekst[kjede.grupper[i][1] : kjede.grupper[i + 1][0]] for i in (fra, fra + 1)}
+        if skiller == {"."} or registrert:
+            return True
+    if foran == "konto" and delinger in ((), KONTOFORM) and registrert:
+        return True
+    return foran == "annet" and delinger == ()
+
+
+def _funn_i(tekst: str) -> Iterator[tuple[str, int, int]]:
+    """(digits, start, end) of every identifier in a normalised text."""
+    for kjede in _kjeder(tekst):
+        grupper = kjede.grupper
+        for fra in range(len(grupper)):
+            sifre, delinger, etiketter = "", [], []
+            for til in range(fra, len(grupper)):
+                if til > fra:
+                    delinger.append(len(sifre))
+                    if kjede.lenker[til - 1] == "etikett":
+                        etiketter.append(len(sifre))
+                start, slutt = grupper[til]
+                sifre += tekst[start:slutt]
+                if len(sifre) >= 13:
                     break
-            if (
-                len(sifre) == 11
-                and delinger <= DELINGER
-                and (not delinger or DELING_ETTER_AR in delinger)
-            ):
-                yield sifre
+            # Every prefix of the groups from `fra` that makes 11 or 13 digits.
+            yield from _vurder(tekst, kjede, fra, sifre, tuple(delinger), etiketter)
+
+
+def _vurder(tekst, kjede, fra, alle, alle_delinger, etiketter):
+    grupper = kjede.grupper
+    for lengde in (11, 13):
+        if lengde not in (*alle_delinger, len(alle)):
+            continue
+        delinger = tuple(d for d in alle_delinger if d < lengde)
+        sifre = alle[:lengde]
+        siste = fra + len(delinger)
+        start, slutt = grupper[fra][0], grupper[siste][1]
+        merket = [e for e in etiketter if e < lengde]
+        if lengde == 11:
+            if delinger not in DELINGER_11 or any(e != 6 for e in merket):
+                continue
+            kandidater = [sifre]
+        else:
+            if any(e != 8 for e in merket):
+                continue
+            kandidater = _fra_fire_sifret_ar(sifre, delinger)
+        for nummer in kandidater:
+            if not er_personnummer(nummer):
+                continue
+            if lengde == 11 and not merket and _unntatt(tekst, nummer, kjede, fra, delinger):
+                continue
+            yield nummer, start, slutt
+            break
+
+
+def finn_forekomster(tekst: str | None) -> list[Funn]:
+    """Every identifier in the text with where it is written (for masking; never show it)."""
+    if not tekst:
+        return []
+    normalisert, kart = _normaliser_med_kart(tekst)
+    funn, sett = [], set()
+    for sifre, start, slutt in _funn_i(normalisert):
+        fra, til = kart[start], kart[slutt - 1] + 1
+        if (fra, til) not in sett:
+            sett.add((fra, til))
+            funn.append(Funn(sifre, fra, til))
+    return funn
 
 
 def finn_personnummer(tekst: str | None) -> list[str]:
     """Every identifier in the text, as plain digits (for tests and counting; never show it)."""
-    if not tekst:
-        return []
-    return [k for k in _kandidater(normaliser(tekst)) if er_personnummer(k)]
+    return [f.sifre for f in finn_forekomster(tekst)]
 
 
 def har_personnummer(tekst: str | None) -> bool:
-    return bool(finn_personnummer(tekst))
+    if not tekst:
+        return False
+    normalisert = normaliser(tekst)
+    return any(True for _ in _funn_i(normalisert))
+
+
+def masker(tekst: str) -> str:
+    """The text with every digit of every identifier in it replaced by X."""
+    ut = list(tekst)
+    for f in finn_forekomster(tekst):
+        for i in range(f.start, f.slutt):
+            if ut[i].isdecimal():
+                ut[i] = "X"
+    return "".join(ut)
+
+
+def maskert_form(tekst: str, funn: Funn) -> str:
+    """How the identifier is written, digits as X: «XX.XX.XX XXXXX» (safe to print)."""
+    return "".join("X" if t.isdecimal() else t for t in tekst[funn.start : funn.slutt])
 
 
 def melding(felt: str) -> str:
