@@ -15,8 +15,8 @@ How a number is recognised (docs/personvern.md has the rule in Norwegian and the
   hyphens and dashes, dots, commas, colons, semicolons, slashes, plus, underscores, brackets and
   quotes, or by a word that names an identity number («240875 pnr 48429»).
 - Eleven digits of whole groups are a candidate when the groups split them only where an
-  identifier is split when written: 11 in one; 6+5, 2+2+2+5, 6+3+2, 3+3+5, 4+2+5 and the
-  like (always after the year when split at all). A date with a four-digit year followed by
+  identifier is split when written: 11 in one; 6+5, 6+3+2, 2+2+2+5, 2+2+2+3+2, 4+2+5 and
+  3+3+5. A date with a four-digit year followed by
   the five last digits is one too: «24.08.1975 48429», «24081975 48429», «1975-08-24 48429»
   (the century digits dropped; the year must be 18xx–20xx and the date not in the future).
   A label word between groups counts only between the date and the five last digits. A case
@@ -54,15 +54,11 @@ VEKTER_K1 = (3, 7, 6, 1, 8, 9, 4, 5, 2, 1)
 VEKTER_K2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2, 1)
 K1_REST_FRA_2032 = (0, 1, 2, 3)
 
-# Where eleven written digits may be split (cumulative group lengths): after DD, MM, YY and
-# the individual number, and after the first three digits («240 875 48429»); always after
-# the year when split at all.
-DELINGER_11 = frozenset(
-    {(), (6,), (6, 9), (2, 4, 6), (2, 4, 6, 9), (2, 6), (2, 6, 9), (4, 6), (4, 6, 9)}
-    | {(3, 6), (3, 6, 9)}
-)
+# Where eleven written digits may be split (cumulative group lengths): 11 in one, 6+5,
+# 6+3+2, 2+2+2+5, 2+2+2+3+2, 4+2+5 and 3+3+5.
+DELINGER_11 = frozenset({(), (6,), (6, 9), (2, 4, 6), (2, 4, 6, 9), (4, 6), (3, 6)})
 # Thirteen digits: a date with a four-digit year, then the five last digits.
-DELINGER_DDMMAAAA = frozenset({(2, 4, 8), (2, 4, 8, 11), (4, 8), (8,), (8, 11)})
+DELINGER_DDMMAAAA = frozenset({(2, 4, 8), (2, 4, 8, 11), (8,), (8, 11)})
 DELINGER_AAAAMMDD = frozenset({(4, 6, 8), (4, 6, 8, 11), (8,), (8, 11)})
 KONTOFORM = (4, 6)
 
