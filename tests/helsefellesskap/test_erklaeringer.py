@@ -32,6 +32,7 @@ def test_the_privacy_statement_is_public_and_says_patient_data_is_refused(client
     # Issue 15: what is screened and how.
     assert "felles hjelpenummer (FH-nummer), også etter reglene som gjelder fra 2032" in html
     assert "«dd.mm.åå nnnnn»" in html and "Nummeret skrives ikke i noen logg." in html
+    assert "«dd.mm.åååå nnnnn»" in html and "«pnr»" in html and "«KID»" in html
     assert "Opplysninger om utvalgsmedlemmer" in html and "Datatilsynet" in html
     assert '<ul class="ds-list"><li>navn og e-postadresse</li>' in html
 
@@ -166,16 +167,21 @@ def test_blocks_are_headings_lists_and_paragraphs():
     assert blokker("  \n\n") == []
 
 
-def test_a_stored_statement_with_the_old_paragraph_gets_the_new_one(db):
+@pytest.mark.parametrize("navn", ["0010_personvern_skjerming", "0013_personvern_skjerming_utvidet"])
+def test_a_stored_statement_with_the_old_paragraph_gets_the_new_one(db, navn):
     """Issue 15: the privacy statement says what is screened; a text the administrators
-    rewrote is left alone."""
+    rewrote is left alone. The shipped text has the newest paragraph."""
     import importlib
 
     from django.apps import apps
 
-    migrering = importlib.import_module("helsefellesskap.migrations.0010_personvern_skjerming")
+    from helsefellesskap.models.erklaeringer import PERSONVERN
+
+    migrering = importlib.import_module(f"helsefellesskap.migrations.{navn}")
+    siste = importlib.import_module("helsefellesskap.migrations.0013_personvern_skjerming_utvidet")
+    assert siste.NY in PERSONVERN
     personvern = Erklaering.objects.get(type="personvern")
-    personvern.tekst = personvern.tekst.replace(migrering.NY, migrering.GAMMEL)
+    personvern.tekst = personvern.tekst.replace(siste.NY, migrering.GAMMEL)
     personvern.save()
     migrering.oppdater(apps, None)
     personvern.refresh_from_db()
