@@ -39,9 +39,10 @@ The refusal names the field and why; it never repeats the number, so it is safe 
 """
 
 import datetime
+import functools
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
@@ -112,6 +113,18 @@ MELDING = _(
 )
 
 
+# Format characters (Unicode category Cf: soft hyphen, zero-width and direction marks, word
+# joiner, BOM …) and digits that are not 0–9: what NFKC leaves for _normaliser_tegn to do.
+_TRENGER_ARBEID = re.compile(
+    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u180e\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
+    "\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
+    "\U000e0020-\U000e007f"
+    r"]|(?![0-9])\d"
+)
+
+
+@functools.lru_cache(maxsize=4096)
 def _normaliser_tegn(tegn: str) -> str:
     ut = []
     for t in unicodedata.normalize("NFKC", tegn):
@@ -122,14 +135,17 @@ def _normaliser_tegn(tegn: str) -> str:
     return "".join(ut)
 
 
-def _normaliser_med_kart(tekst: str) -> tuple[str, list[int]]:
+def _normaliser_med_kart(tekst: str) -> tuple[str, Sequence[int]]:
     """The normalised text and, for each of its characters, where it came from."""
-    if tekst.isascii():
-        return tekst, list(range(len(tekst)))
-    ut, kart = [], []
-    for i, tegn in enumerate(tekst):
-        ny = tegn if tegn.isascii() else _normaliser_tegn(tegn)
-        ut.append(ny)
+    if tekst.isascii() or (
+        unicodedata.is_normalized("NFKC", tekst) and not _TRENGER_ARBEID.search(tekst)
+    ):
+        return tekst, range(len(tekst))
+    ut = [tegn if tegn.isascii() else _normaliser_tegn(tegn) for tegn in tekst]
+    if all(len(ny) == 1 for ny in ut):
+        return "".join(ut), range(len(tekst))
+    kart = []
+    for i, ny in enumerate(ut):
         kart.extend([i] * len(ny))
     return "".join(ut), kart
 
@@ -281,6 +297,8 @@ def _funn_i(tekst: str) -> Iterator[tuple[str, int, int]]:
     """(digits, start, end) of every identifier in a normalised text."""
     for kjede in _kjeder(tekst):
         grupper = kjede.grupper
+        if sum(slutt - start for start, slutt in grupper) < 11:
+            continue
         for fra in range(len(grupper)):
             sifre, delinger, etiketter = "", [], []
             for til in range(fra, len(grupper)):
@@ -292,6 +310,8 @@ def _funn_i(tekst: str) -> Iterator[tuple[str, int, int]]:
                 sifre += tekst[start:slutt]
                 if len(sifre) >= 13:
                     break
+            if len(sifre) < 11:
+                break
             # Every prefix of the groups from `fra` that makes 11 or 13 digits.
             yield from _vurder(tekst, kjede, fra, sifre, tuple(delinger), etiketter)
 
