@@ -337,3 +337,36 @@ def test_every_text_column_of_every_model_refuses_on_save():
             sett.append(navn)
     assert len(sett) >= 50
     assert "avvik.Avvik.avtalt_tid" in sett and "avtaler.Signatur.vedtaksreferanse" in sett
+
+
+def test_a_refusal_never_writes_the_number_to_the_log(
+    client, verden, ansatt, koordinator, kommune, helseforetak, caplog
+):
+    """Form refusals and service refusals (400 through kjerne.inndata) log the path and the
+    rule, never what was typed."""
+    import logging
+
+    caplog.set_level(logging.DEBUG)
+    client.force_login(ansatt)
+    numre = [next(NUMRE) for _ in range(3)]
+    for _type, _nummer, skrevet in numre:
+        data = {
+            "meldt_av_organisasjon": kommune.pk,
+            "ansvarlig": helseforetak.pk,
+            "kategori": verden["kategori"].pk,
+            "stige": "pasientrelatert",
+            "hendelse": "2026-11-20T22:10",
+            "beskrivelse": skrevet,
+        }
+        assert client.post("/avvik/ny/", data).status_code == 400
+    client.force_login(koordinator)
+    utkast = verden["utkast"]
+    punkt = utkast.punkter.get(nummer="1.1")
+    for _type, _nummer, skrevet in numre:
+        data = {"nummer": "1.1", "overskrift": "Ansvar", "tekst": skrevet, "endringsteller": 0}
+        _refusert(client.post(_rediger(utkast, f"punkter/{punkt.pk}/"), data, follow=True))
+    logg = "\n".join(r.getMessage() for r in caplog.records)
+    assert caplog.records
+    for _type, nummer, _skrevet in numre:
+        assert nummer not in logg and nummer[6:] not in logg
+    assert lagrede_identifikatorer() == []
