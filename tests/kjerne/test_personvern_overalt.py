@@ -370,3 +370,85 @@ def test_a_refusal_never_writes_the_number_to_the_log(
     for _type, nummer, _skrevet in numre:
         assert nummer not in logg and nummer[6:] not in logg
     assert lagrede_identifikatorer() == []
+
+
+# Forms whose text is not stored as free text: a login name, one-time codes, a filter on the
+# security log, an e-mail address (refused by its own format first).
+SKJEMA_UTEN_FRITEKST = {
+    "sikkerhet.forms.InnloggingForm",
+    "sikkerhet.logglesing.LoggFilter",
+    "sikkerhet.views.AppKodeForm",
+    "sikkerhet.views.KodeForm",
+    "sikkerhet.views.RegistreringskodeForm",
+    "helsefellesskap.forms.GiRolleForm",
+}
+
+
+def _alle_skjema() -> list[type]:
+    """Every form of the project that builds on kjerne.forms.DsSkjema."""
+    import importlib
+    import pkgutil
+
+    from django import forms
+
+    from kjerne.forms import DsSkjema
+
+    for pakke in ("avtaler", "avvik", "helsefellesskap", "kjerne", "sikkerhet"):
+        for modul in pkgutil.walk_packages(importlib.import_module(pakke).__path__, f"{pakke}."):
+            if ".migrations" not in modul.name and ".management" not in modul.name:
+                importlib.import_module(modul.name)
+
+    def under(klasse):
+        for sub in klasse.__subclasses__():
+            yield sub
+            yield from under(sub)
+
+    return sorted(
+        {k for k in under(DsSkjema) if issubclass(k, forms.BaseForm)},
+        key=lambda k: f"{k.__module__}.{k.__name__}",
+    )
+
+
+def test_every_form_refuses_a_number_in_every_text_field(verden, kommune):
+    """Each text field (and file name) of each form gets a number in a way of writing; the
+    field's own error is the screen's message."""
+    from django import forms
+
+    from avtaler.forms import ImportMetadataForm
+    from avvik.forms import AvvikForm
+    from helsefellesskap.forms_utvalg import VedtakForm
+
+    sak = verden["sak"]
+    lag = {
+        AvvikForm: lambda data: AvvikForm(data, egne_org_ids=[kommune.pk]),
+        ImportMetadataForm: lambda data: ImportMetadataForm(
+            data, helsefellesskap_ids=[kommune.helsefellesskap_id]
+        ),
+        VedtakForm: lambda data: VedtakForm(data, sider=["kommunene"], sak=sak, prefix=""),
+    }
+    sett = []
+    for klasse in _alle_skjema():
+        navn = f"{klasse.__module__}.{klasse.__name__}"
+        if navn in SKJEMA_UTEN_FRITEKST:
+            continue
+        bygg = lag.get(klasse, klasse)
+        felt = bygg(None).fields
+        for feltnavn, f in felt.items():
+            if isinstance(f.widget, forms.PasswordInput) or getattr(f, "choices", None):
+                continue
+            kort = (getattr(f, "max_length", None) or 1000) < 160
+            skrevet = next(KORTE if kort else NUMRE)[2]
+            if isinstance(f, forms.FileField):
+                filnavn = skrevet.translate(str.maketrans("/\\\t\n\r", "__   "))
+                skjema = bygg({})
+                skjema.files = {feltnavn: SimpleUploadedFile(f"notat {filnavn}.txt", b"Notat.")}
+            elif isinstance(f, forms.CharField):
+                skjema = bygg({feltnavn: skrevet})
+            else:
+                continue
+            skjema.is_valid()
+            feil = " ".join(skjema.errors.get(feltnavn, []))
+            assert SKJERMET in feil, (navn, feltnavn, repr(skrevet), skjema.errors)
+            sett.append(f"{klasse.__name__}.{feltnavn}")
+    assert len(sett) >= 20, sett
+    assert {"AvvikForm.beskrivelse", "VedtakForm.protokolltilforsel", "ImportForm.fil"} <= set(sett)
