@@ -16,9 +16,9 @@ How a number is recognised (docs/personvern.md has the rule in Norwegian and the
   quotes, or by a word that names an identity number («240875 pnr 48429»).
 - Eleven digits of whole groups are a candidate when the groups split them only where an
   identifier is split when written: 11 in one; 6+5, 6+3+2, 2+2+2+5, 2+2+2+3+2, 4+2+5 and
-  3+3+5. A date with a four-digit year followed by
-  the five last digits is one too: «24.08.1975 48429», «24081975 48429», «1975-08-24 48429»
-  (the century digits dropped; the year must be 18xx–20xx and the date not in the future).
+  3+3+5. A date with a four-digit year followed by the five last digits is one too:
+  «24.08.1975 48429», «24081975 48429», «1975-08-24 48429» (the century digits dropped; the
+  year must be 18xx–20xx and the date not in the future).
   A label word between groups counts only between the date and the five last digits. A case
   number `2011/12345-11` (split after four and nine) or a phone number with extension
   `912 34 567-123` (after eight) is not a candidate, and a longer run of digits is never cut.
@@ -26,9 +26,9 @@ How a number is recognised (docs/personvern.md has the rule in Norwegian and the
   or from 2032 (first check digit with remainder 0–3), and the first six digits are a date
   (day + 40 for D-nummer, month + 40 for H-nummer). An FH-nummer has no date: it begins with
   8 or 9 and has both check digits of the rules before 2032.
-- Except where the writing says it is another number (a real fødselsnummer written the ways
-  people write one is never excepted; a word naming an identity number before or between
-  the groups overrides every exception):
+- Except where the writing says it is another number. Only eleven digits in one and 4+2+5
+  can be excepted, never a spelling as a date (6+5, dd.mm.åå nnnnn, a four-digit year …), and
+  a word naming an identity number before or between the groups overrides every exception:
   * an account number: 4+2+5 with dots («1503.12.34567»), or 4+2+5 with other separators and
     the first four digits in the bank register (kjerne.bankregister), or eleven digits in one
     or 4+2+5 right after «konto», «kontonr.» … with a registered first four;
