@@ -16,6 +16,22 @@ class AvtalerConfig(AppConfig):
     # 0002); kjerne's flush lifts that. PostgreSQL's flush uses TRUNCATE, which row triggers miss.
     tommingslaaser = {"sqlite": [Tommingslaas.vedlikeholdsrad("avtaler_vedlikehold")]}
 
+    def laast_tekst(self, modell, rad, felt) -> bool:
+        """For kjerne's finn_personnummer: whether a text column of a row (or of its history
+        row) is locked. The clauses, parties and title of a version that is no longer a draft
+        are (migration 0002's triggers), and so is their history, the record of that text."""
+        from avtaler.models import Avtaleversjon, Punktversjon, Versjonspart
+
+        grunn = getattr(modell, "instance_type", modell)
+        if grunn in (Punktversjon, Versjonspart):
+            versjon_id = rad.versjon_id
+        elif grunn is Avtaleversjon and felt.name == "tittel":
+            versjon_id = rad.id
+        else:
+            return False
+        # Asked only for rows that hold a number: one query each is cheap.
+        return Avtaleversjon.objects.filter(pk=versjon_id).exclude(tilstand="utkast").exists()
+
     def ready(self) -> None:
         from avtaler.services.redigering import (
             versjon_behandlet,

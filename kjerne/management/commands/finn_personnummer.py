@@ -33,9 +33,6 @@ from kjerne.personvern import (
     maskert_form,
 )
 
-LAAST_RAD = {"avtaler.Punktversjon", "avtaler.Versjonspart"}
-LAAST_VERSJON = {"avtaler.Avtaleversjon"}
-
 RAD = "{merke} {modell} pk={pk} {felt}: {former}"
 HVA_NA = (
     "Låste rader er tekst i en avtaleversjon som ikke lenger er et utkast (signert eller "
@@ -45,11 +42,6 @@ HVA_NA = (
     "personvernombudet om den signerte versjonen må bevares som den er (arkivloven), eller "
     "om den skal rettes i databasen av en administrator."
 )
-
-
-def _grunnmodell(modell):
-    """The model a history model records (itself for others)."""
-    return getattr(modell, "instance_type", modell)
 
 
 class Command(BaseCommand):
@@ -64,11 +56,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, masker: bool = False, **options):
         self.masker = masker
-        from avtaler.models import Avtaleversjon
-
-        self.laaste_versjoner = set(
-            Avtaleversjon.objects.exclude(tilstand="utkast").values_list("pk", flat=True)
-        )
         telling: Counter = Counter()
         for modell in apps.get_models():
             if modell._meta.app_label in SKJERMEDE_APPER:
@@ -96,12 +83,9 @@ class Command(BaseCommand):
             self.stdout.write(HVA_NA)
 
     def _laast(self, modell, rad, felt) -> bool:
-        grunn = _grunnmodell(modell)._meta.label
-        if grunn in LAAST_RAD:
-            return rad.versjon_id in self.laaste_versjoner
-        if grunn in LAAST_VERSJON:
-            return felt.name == "tittel" and rad.id in self.laaste_versjoner
-        return False
+        """Each app says which of its texts are locked (AppConfig.laast_tekst)."""
+        laast_tekst = getattr(modell._meta.app_config, "laast_tekst", None)
+        return bool(laast_tekst and laast_tekst(modell, rad, felt))
 
     def _les(self, modell, felt: list, telling: Counter) -> None:
         navn = modell._meta.label
