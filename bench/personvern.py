@@ -24,7 +24,7 @@ def mal(antall: int, frø: int = 2026) -> dict[str, tuple[int, int]]:
     from kjerne.personvern import har_personnummer
     from tests.personnummerhjelp import tallrik_tekst, vanlige_tall
 
-    rng = random.Random(frø)  # noqa: S311 -- test data
+    rng = random.Random(frø)
     tall: dict[str, list[int]] = {}
     for _ in range(antall):
         tekster = vanlige_tall(rng, BANKREGISTER)
