@@ -93,7 +93,9 @@ KONTO_ORD = _ordliste(
     """konto kontonr kontonummer kontonummeret kto ktonr bankkonto bankkontonr
     bankkontonummer kontonumer"""
 )
-# Words that say eleven digits in one after them are another kind of number.
+# Words that say eleven digits in one after them are another kind of number. Not «tlf.»,
+# «telefon», «mobil»: a Norwegian phone number has eight digits (ten with 47, twelve with 0047),
+# never eleven, so after those words eleven digits are nothing but a fødselsnummer.
 ANNET_ORD = _ordliste(
     """kid kidnr kidnummer ref refnr referanse referansenr referansenummer
     sak saksnr saksnummer saksnummeret saksref arkiv arkivnr arkivnummer arkivsak
@@ -101,7 +103,6 @@ ANNET_ORD = _ordliste(
     dok doknr dokumentnr dokumentnummer løpenr løpenummer lnr
     faktura fakturanr fakturanummer ordre ordrenr ordrenummer kundenr kundenummer
     avtalenr avtalenummer avviksnr bestillingsnr bestillingsnummer
-    tlf tlfnr telefon telefonnr telefonnummer tel mobil mobilnr mobilnummer sentralbord
     orgnr orgnummer organisasjonsnr organisasjonsnummer foretaksnr"""
 )
 

@@ -230,12 +230,30 @@ def test_account_numbers_in_their_own_spelling_pass_but_a_fodselsnummer_does_not
 
 
 def test_a_word_naming_another_number_excepts_eleven_digits_in_one_only():
-    for ord_ in ("KID", "KID-nr.:", "saksnr.", "arkivnr", "tlf.", "fakturanr", "ref."):
+    for ord_ in ("KID", "KID-nr.:", "saksnr.", "arkivnr", "fakturanr", "ref."):
         assert finn_personnummer(f"{ord_} {FNR}") == [], ord_
         assert finn_personnummer(f"{ord_} {FNR[:6]} {FNR[6:]}") == [FNR], ord_
         assert finn_personnummer(f"{ord_} {FNR[:2]}.{FNR[2:4]}.{FNR[4:6]} {FNR[6:]}") == [FNR]
     assert finn_personnummer(f"konto {FNR}") == [FNR]  # 2408 is no bank
     assert finn_personnummer(f"fnr. {FNR}") == [FNR]
+
+
+def test_a_phone_word_excepts_nothing_a_phone_number_never_has_eleven_digits():
+    """Norwegian phone numbers have eight digits (+47 91234567 is ten with the country code,
+    0047 91234567 twelve): eleven digits after «tlf.» are a fødselsnummer. A phone number
+    with an extension is a grouping of its own and still passes."""
+    for ord_ in ("tlf.", "tlf", "Tlf:", "telefon", "telefonnr.", "mobil", "mobilnr:", "tel."):
+        assert finn_personnummer(f"{ord_} {FNR}") == [FNR], ord_
+    for tekst in (
+        "tlf. 91234567",
+        "tlf. +47 91234567",
+        "tlf. 0047 91234567",
+        "mobil 912 34 567-123",
+        "tlf. 91234567-123",
+        "telefon 22 33 44 55 / 123",
+    ):
+        assert finn_personnummer(tekst) == [], tekst
+    assert finn_personnummer(f"tlf. {FNR[:8]}-{FNR[8:]}") == []  # 8 + extension
 
 
 def false_refusals(antall: int, frø: int) -> dict[str, float]:
