@@ -18,7 +18,11 @@ How a number is recognised (docs/personvern.md has the rule in Norwegian and the
   identifier is split when written: 11 in one; 6+5, 6+3+2, 2+2+2+5, 2+2+2+3+2, 4+2+5 and
   3+3+5. A date with a four-digit year followed by the five last digits is one too:
   «24.08.1975 48429», «24081975 48429», «1975-08-24 48429» (the century digits dropped; the
-  year must be 18xx–20xx and the date not in the future).
+  year must be 18xx–20xx and the date not in the future). So is a date without the leading
+  zero of day or month, two- or four-digit year, then the five last digits (5 or 3+2):
+  «24.8.75 10073», «24.8.1975 pnr 10073» — labelled or not, as dd.mm.åå nnnnn is.
+  After a word naming an identity number («fnr 2408 7510073»), eleven digits (or a date with a
+  four-digit year and five more) count however the whole groups split them.
   A label word between groups counts only between the date and the five last digits. A case
   number `2011/12345-11` (split after four and nine) or a phone number with extension
   `912 34 567-123` (after eight) is not a candidate, and a longer run of digits is never cut.
@@ -200,14 +204,15 @@ def _fodt_senest_i_dag(dag: int, maned: int, ar: int) -> bool:
         return False
 
 
-def _fra_fire_sifret_ar(sifre: str, delinger: tuple[int, ...]) -> list[str]:
-    """The eleven digits a date with a four-digit year and five digits after it stand for."""
+def _fra_fire_sifret_ar(sifre: str, delinger: tuple[int, ...], fritt: bool = False) -> list[str]:
+    """The eleven digits a date with a four-digit year and five digits after it stand for
+    (`fritt`: after a word naming an identity number, grouped any way)."""
     ut = []
-    if delinger in DELINGER_DDMMAAAA:  # DD MM ÅÅÅÅ nnnnn
+    if fritt or delinger in DELINGER_DDMMAAAA:  # DD MM ÅÅÅÅ nnnnn
         dag, maned, ar = int(sifre[0:2]), int(sifre[2:4]), int(sifre[4:8])
         if _fodt_senest_i_dag(dag, maned, ar):
             ut.append(sifre[0:4] + sifre[6:])
-    if delinger in DELINGER_AAAAMMDD:  # ÅÅÅÅ-MM-DD nnnnn
+    if fritt or delinger in DELINGER_AAAAMMDD:  # ÅÅÅÅ-MM-DD nnnnn
         ar, maned, dag = int(sifre[0:4]), int(sifre[4:6]), int(sifre[6:8])
         if _fodt_senest_i_dag(dag, maned, ar):
             ut.append(sifre[6:8] + sifre[4:6] + sifre[2:4] + sifre[8:])
@@ -298,6 +303,8 @@ def _funn_i(tekst: str) -> Iterator[tuple[str, int, int]]:
     """(digits, start, end) of every identifier in a normalised text."""
     for kjede in _kjeder(tekst):
         grupper = kjede.grupper
+        if len(grupper) >= 4:
+            yield from _korte_datoer(tekst, kjede)
         if sum(slutt - start for start, slutt in grupper) < 11:
             continue
         for fra in range(len(grupper)):
@@ -317,6 +324,34 @@ def _funn_i(tekst: str) -> Iterator[tuple[str, int, int]]:
             yield from _vurder(tekst, kjede, fra, sifre, tuple(delinger), etiketter)
 
 
+def _korte_datoer(tekst: str, kjede: _Kjede) -> Iterator[tuple[str, int, int]]:
+    """A date with a one-digit day or month (d.m.åå, d.m.åååå, dd.m.åå …) and the five last
+    digits after it (5 or 3+2, a label word allowed between): «24.8.75 pnr 10073»."""
+    grupper, lenker = kjede.grupper, kjede.lenker
+    lengder = [slutt - start for start, slutt in grupper]
+    for i in range(len(grupper) - 3):
+        dag_l, maned_l, ar_l = lengder[i : i + 3]
+        if dag_l > 2 or maned_l > 2 or (dag_l, maned_l) == (2, 2) or ar_l not in (2, 4):
+            continue
+        if lenker[i] != "skille" or lenker[i + 1] != "skille":
+            continue
+        if lengder[i + 3] == 5:
+            siste = i + 3
+        elif lengder[i + 3] == 3 and i + 4 < len(grupper) and lengder[i + 4] == 2:
+            if lenker[i + 3] != "skille":
+                continue
+            siste = i + 4
+        else:
+            continue
+        dag, maned, ar = (int(tekst[a:b]) for a, b in grupper[i : i + 3])
+        if ar_l == 4 and not _fodt_senest_i_dag(dag, maned, ar):
+            continue
+        rest = "".join(tekst[a:b] for a, b in grupper[i + 3 : siste + 1])
+        nummer = f"{dag:02d}{maned:02d}{ar % 100:02d}{rest}"
+        if er_personnummer(nummer):
+            yield nummer, grupper[i][0], grupper[siste][1]
+
+
 def _vurder(tekst, kjede, fra, alle, alle_delinger, etiketter):
     grupper = kjede.grupper
     for lengde in (11, 13):
@@ -328,13 +363,17 @@ def _vurder(tekst, kjede, fra, alle, alle_delinger, etiketter):
         start, slutt = grupper[fra][0], grupper[siste][1]
         merket = [e for e in etiketter if e < lengde]
         if lengde == 11:
-            if delinger not in DELINGER_11 or any(e != 6 for e in merket):
+            if any(e != 6 for e in merket):
+                continue
+            # After a word naming an identity number, any grouping of whole groups counts.
+            if delinger not in DELINGER_11 and _foran(tekst, start) != "id":
                 continue
             kandidater = [sifre]
         else:
             if any(e != 8 for e in merket):
                 continue
-            kandidater = _fra_fire_sifret_ar(sifre, delinger)
+            fritt = _foran(tekst, start) == "id"
+            kandidater = _fra_fire_sifret_ar(sifre, delinger, fritt)
         for nummer in kandidater:
             if not er_personnummer(nummer):
                 continue

@@ -12,7 +12,8 @@ Birth dates lie between 1900 and 2025: a number is given to someone who is born.
 Ways of writing (GRUPPERINGER): eleven in one; 6+5, 6+3+2, 2+2+2+5, 2+2+2+3+2, 3+3+5; the
 date with a four-digit year and the five last digits after it (DD.MM.ÅÅÅÅ nnnnn,
 DDMMÅÅÅÅ nnnnn, ÅÅÅÅ-MM-DD nnnnn); a word naming the number between the date and the five
-last digits («240875 pnr 48429»). Between the groups: every separator in SKILLER (spaces of
+last digits («240875 pnr 48429»); the date with no leading zero in day and month (d.m.åå
+nnnnn, d.m.åååå nnnnn: «24.8.75 10073»). Between the groups: every separator in SKILLER (spaces of
 every width, tab, newline, hyphens and dashes, dot, comma, colon, semicolon, slash, backslash,
 underscore, plus, runs of up to ten of them), mixed, and groups in brackets. The digits may be
 full-width, Arabic-Indic or mathematical, or have an invisible character inside. Around the
@@ -29,7 +30,8 @@ TYPER = ("fnr", "dnr", "hnr", "2032", "fh")
 FORSTE_DAG, SISTE_DAG = datetime.date(1900, 1, 1), datetime.date(2025, 12, 31)
 
 # name: which digits go in which group, in order. "dato4" and "iso" write the year with four
-# digits (13 digits written for 11); "ord" puts a label word between the date and the rest.
+# digits (13 digits written for 11); "ord" puts a label word between the date and the rest;
+# "kort dato" and "kort dato4" drop the leading zero of day and month (24.8.75 10073).
 GRUPPERINGER = (
     "11",
     "6+5",
@@ -41,6 +43,8 @@ GRUPPERINGER = (
     "dato4 i ett",
     "iso",
     "ord",
+    "kort dato",
+    "kort dato4",
 )
 UTEN_DATO = ("11", "6+5", "6+3+2", "2+2+2+5", "2+2+2+3+2", "3+3+5")  # FH-nummer has no date
 SKILLER = (
@@ -114,6 +118,9 @@ def _grupper(nummer: str, dato: datetime.date | None, gruppering: str) -> list[s
     d = nummer
     if gruppering == "11":
         return [d]
+    if gruppering in ("kort dato", "kort dato4"):  # d.m.åå / d.m.åååå: no leading zero
+        ar = f"{dato.year:04d}" if gruppering == "kort dato4" else d[4:6]
+        return [str(int(d[0:2])), str(int(d[2:4])), ar, d[6:]]
     if gruppering in ("dato4", "dato4 i ett", "iso", "ord"):
         ar = f"{dato.year:04d}"
         if gruppering == "dato4":
@@ -326,6 +333,10 @@ def vanlige_tall(rng: random.Random, bankregister=frozenset()) -> dict[str, str]
             )
         ),
     }
+    # The same date and reference with no leading zero in day and month (no random drawn, so
+    # the other kinds keep their numbers).
+    d, m = dato.day, dato.month
+    ut["kort dato og 5-sifret referanse med ord"] = f"møte {d}.{m}.{aaaa}, sak {ref}"
     fremtid = _dato(rng, 2027, 2030)
     ut["fremtidig dato og 5 sifre"] = f"frist {fremtid:%d.%m.%Y} {ref}"
     if bankregister:
@@ -346,6 +357,7 @@ def vanlige_tall(rng: random.Random, bankregister=frozenset()) -> dict[str, str]
     ut["uten_ord: dato (i år eller før) og 5 sifre"] = rng.choice(
         (f"{dd}.{mm}.{aaaa} {ref}", f"{dd}.{mm}.{aaaa[2:]} {ref}")
     )
+    ut["uten_ord: kort dato (d.m.åå) og 5 sifre"] = f"{d}.{m}.{aaaa[2:]} {ref}"
     return ut
 
 
