@@ -4,6 +4,7 @@ import datetime
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Count, Prefetch, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -157,8 +158,17 @@ def _get_mote(pk: int) -> Mote:
     )
 
 
-def _mote_kontekst(request: HttpRequest, mote: Mote, feilform: VedtakForm | None = None) -> dict:
-    """The meeting page; `feilform` is a decision form that failed, shown with its errors."""
+def _mote_kontekst(
+    request: HttpRequest,
+    mote: Mote,
+    feilform: VedtakForm | None = None,
+    sakform: SakForm | None = None,
+    referatform: ReferatForm | None = None,
+    utsettelse: tuple[int, BegrunnelseForm] | None = None,
+) -> dict:
+    """The meeting page. A form that was refused comes back bound, with its errors at the
+    fields and what was written kept: `feilform` (a decision), `sakform` (a new case),
+    `referatform` (the minutes), `utsettelse` (the case and the reason to postpone it)."""
     utvalg = mote.utvalg
     dato = timezone.localtime(mote.start).date()
     er_medlem = access.er_utvalgsmedlem(request.user, utvalg)
@@ -187,6 +197,8 @@ def _mote_kontekst(request: HttpRequest, mote: Mote, feilform: VedtakForm | None
         if not er_medlem:
             vedtak = [v for v in vedtak if v.er_vedtatt and offentlig_utvalg]
         behandling.synlige_vedtak = vedtak
+        if utsettelse is not None and utsettelse[0] == behandling.sak.pk:
+            behandling.utsettelsesform = utsettelse[1]
         if feilform is not None and feilform.sak.pk == behandling.sak.pk:
             behandling.vedtaksform = feilform
         elif (
@@ -225,8 +237,10 @@ def _mote_kontekst(request: HttpRequest, mote: Mote, feilform: VedtakForm | None
         and mote.referat
         and mitt_medlemskap.pk not in bekreftet,
         "oppmotevalg": Oppmote.Status.choices,
-        "referatform": ReferatForm(initial={"referat": mote.referat}) if kan_fore else None,
-        "sakform": SakForm() if kan_fore else None,
+        "referatform": referatform or ReferatForm(initial={"referat": mote.referat})
+        if kan_fore
+        else None,
+        "sakform": sakform or SakForm() if kan_fore else None,
         "apne_saker": list(
             utvalg.saker.filter(status=Sak.Status.APEN)
             .exclude(behandlinger__mote=mote)
@@ -251,6 +265,17 @@ def _tilbake_til_mote(
     if fragment and request.htmx:
         return render(request, f"utvalg/mote.html#{fragment}", _mote_kontekst(request, mote))
     return redirect(mote)
+
+
+def _mote_med_feil(
+    request: HttpRequest, mote: Mote, fragment: str | None = None, **skjema
+) -> HttpResponse:
+    """A refused form: htmx gets its part of the page with the form as written (200, so htmx
+    swaps it in), a plain post the whole page with 400. Never a redirect that drops the input."""
+    kontekst = _mote_kontekst(request, mote, **skjema)
+    if fragment and request.htmx:
+        return render(request, f"utvalg/mote.html#{fragment}", kontekst)
+    return render(request, "utvalg/mote.html", kontekst, status=400)
 
 
 @innlogget
@@ -288,18 +313,21 @@ def mote_sak(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return _tilbake_til_mote(request, mote, "sakliste")
     form = SakForm(request.POST)
-    if not form.is_valid():
-        # Each field's own message: an empty title, or a patient identifier refused.
-        for feil in form.errors.values():
-            messages.error(request, " ".join(feil))
-        return _tilbake_til_mote(request, mote, "sakliste")
-
-    def ny_sak():
-        sak = services.sak_opprett(utfort_av=request.user, utvalg=mote.utvalg, **form.cleaned_data)
-        services.sak_sett_pa_sakliste(utfort_av=request.user, mote=mote, sak=sak)
-
-    utfor(request, ny_sak, "" if request.htmx else _("Saken er satt på sakslisten."))
-    return _tilbake_til_mote(request, mote, "sakliste")
+    if form.is_valid():
+        try:
+            with transaction.atomic():
+                sak = services.sak_opprett(
+                    utfort_av=request.user, utvalg=mote.utvalg, **form.cleaned_data
+                )
+                services.sak_sett_pa_sakliste(utfort_av=request.user, mote=mote, sak=sak)
+        except Domenefeil as feil:
+            form.add_error(None, str(feil))
+        else:
+            if not request.htmx:
+                messages.success(request, _("Saken er satt på sakslisten."))
+            return _tilbake_til_mote(request, mote, "sakliste")
+    # An empty title, a patient identifier or a refusal of the service: at the form, kept.
+    return _mote_med_feil(request, mote, "sakliste", sakform=form)
 
 
 @innlogget
@@ -360,15 +388,21 @@ def mote_utsett(request: HttpRequest, pk: int, sak_pk: int) -> HttpResponse:
     behandling = get_object_or_404(
         Sakbehandling.objects.select_related("sak"), mote=mote, sak=sak_pk
     )
-    begrunnelse = request.POST.get("begrunnelse", "")
-    utfor(
-        request,
-        lambda: services.sak_utsett(
-            utfort_av=request.user, sak=behandling.sak, mote=mote, begrunnelse=begrunnelse
-        ),
-        _("Saken er utsatt til neste møte."),
-    )
-    return redirect(mote)
+    skjema = BegrunnelseForm(request.POST)
+    if skjema.is_valid():
+        try:
+            services.sak_utsett(
+                utfort_av=request.user,
+                sak=behandling.sak,
+                mote=mote,
+                begrunnelse=skjema.cleaned_data["begrunnelse"],
+            )
+        except Domenefeil as feil:
+            skjema.add_error("begrunnelse", str(feil))
+        else:
+            messages.success(request, _("Saken er utsatt til neste møte."))
+            return redirect(mote)
+    return _mote_med_feil(request, mote, utsettelse=(behandling.sak.pk, skjema))
 
 
 @innlogget
@@ -382,14 +416,19 @@ def mote_referat(request: HttpRequest, pk: int) -> HttpResponse:
             lambda: services.referat_godkjenn(utfort_av=request.user, mote=mote),
             _("Referatet er godkjent."),
         )
-    else:
-        tekst = request.POST.get("referat", "")
-        utfor(
-            request,
-            lambda: services.referat_lagre(utfort_av=request.user, mote=mote, tekst=tekst),
-            _("Referatet er lagret."),
-        )
-    return redirect(mote)
+        return redirect(mote)
+    form = ReferatForm(request.POST)
+    if form.is_valid():
+        try:
+            services.referat_lagre(
+                utfort_av=request.user, mote=mote, tekst=form.cleaned_data["referat"]
+            )
+        except Domenefeil as feil:
+            form.add_error("referat", str(feil))
+        else:
+            messages.success(request, _("Referatet er lagret."))
+            return redirect(mote)
+    return _mote_med_feil(request, mote, referatform=form)
 
 
 @offentlig
