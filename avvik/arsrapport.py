@@ -96,8 +96,7 @@ def arsrapport_tall(*, helsefellesskap, ar: int, egne: set[int]) -> dict:
         "per_punkt": _rader(
             [
                 (
-                    f"{r['punkt__versjon__tittel']}, {r['punkt__nummer']} "
-                    f"{r['punkt__overskrift']}",
+                    f"{r['punkt__versjon__tittel']}, {r['punkt__nummer']} {r['punkt__overskrift']}",
                     r["n"],
                     False,
                 )

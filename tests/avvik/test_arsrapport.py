@@ -46,7 +46,7 @@ def aret(kommune, annen_kommune, helseforetak, ansatt):
 def test_small_counts_of_others_are_merged_and_shown_as_under_five(
     helsefellesskap, aret, kommune, annen_kommune, helseforetak
 ):
-    epikrise, tid = aret
+    epikrise, _tid = aret
     tredje = KommuneFactory(navn="Asker kommune", helsefellesskap=helsefellesskap)
     tall = arsrapport_tall(helsefellesskap=helsefellesskap, ar=2025, egne={tredje.pk})
     assert tall["antall"] == 8
@@ -94,7 +94,7 @@ def test_the_year_is_the_norwegian_calendar_year_for_avvik_and_escalations(
 def test_the_pdf_says_the_rule_and_shows_no_small_count_of_others(
     client, helsefellesskap, aret, annen_kommune
 ):
-    epikrise, tid = aret
+    _epikrise, tid = aret
     tredje = KommuneFactory(navn="Asker kommune", helsefellesskap=helsefellesskap)
     client.force_login(MedlemskapFactory(organisasjon=tredje, rolle="ansatt").bruker)
     svar = client.get(f"/avvik/arsrapport/{helsefellesskap.kortnavn}/2025.pdf")
