@@ -26,6 +26,7 @@ from helsefellesskap import access as access_hf
 from helsefellesskap.models import Utvalg
 from kjerne.feil import Domenefeil
 from kjerne.meldinger import utfor
+from kjerne.personvern import krev_uten_personnummer
 from kjerne.tilgang import innlogget
 
 
@@ -78,7 +79,14 @@ def _redigeringskontekst(request: HttpRequest, versjon: Avtaleversjon) -> dict:
 @innlogget
 @require_GET
 def rediger(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
-    versjon = _versjon(pk, nummer)
+    return _redigeringsside(request, _versjon(pk, nummer))
+
+
+def _redigeringsside(
+    request: HttpRequest, versjon: Avtaleversjon, kommentarfeil: dict | None = None
+) -> HttpResponse:
+    """The draft's page; `kommentarfeil` is a refused comment ({"punkt", "tekst", "feil"}),
+    shown open at its clause with what was written and why (400)."""
     kontekst = _redigeringskontekst(request, versjon)
     _krev(kontekst["kan_revidere"] or kontekst["kan_kommentere"], _("Utkast er bare for partene."))
     apne = (
@@ -112,7 +120,9 @@ def rediger(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
             )
             if kontekst["kan_revidere"]
             else [],
+            "kommentarfeil": kommentarfeil,
         },
+        status=400 if kommentarfeil else 200,
     )
 
 
@@ -254,13 +264,16 @@ def kommentar_ny(request: HttpRequest, pk: int, nummer: int, punkt_pk: int) -> H
     versjon = _versjon(pk, nummer)
     _krev(access.kan_kommentere(request.user, versjon), _("Bare partene kan kommentere utkastet."))
     punkt = get_object_or_404(Punktversjon, pk=punkt_pk, versjon=versjon)
-    utfor(
-        request,
-        lambda: services.kommentar_legg_til(
-            punkt=punkt, forfatter=request.user, tekst=request.POST.get("tekst", "")
-        ),
-        _("Kommentaren er lagt til."),
-    )
+    tekst = request.POST.get("tekst", "")
+    try:
+        # Named as the form names it; the model's own screen would say «tekst».
+        krev_uten_personnummer(**{_("Kommentar"): tekst})
+        services.kommentar_legg_til(punkt=punkt, forfatter=request.user, tekst=tekst)
+    except Domenefeil as feil:
+        return _redigeringsside(
+            request, versjon, {"punkt": punkt.pk, "tekst": tekst, "feil": str(feil)}
+        )
+    messages.success(request, _("Kommentaren er lagt til."))
     return _tilbake(versjon, punkt.anker)
 
 
