@@ -73,7 +73,13 @@ def _get_utvalg(pk: int) -> Utvalg:
 @offentlig
 @require_GET
 def utvalg(request: HttpRequest, pk: int) -> HttpResponse:
-    utvalg = _get_utvalg(pk)
+    return _utvalgsside(request, _get_utvalg(pk))
+
+
+def _utvalgsside(
+    request: HttpRequest, utvalg: Utvalg, moteform: MoteForm | None = None
+) -> HttpResponse:
+    """The body's page; `moteform` is a refused new meeting, shown as written (400)."""
     i_dag = _i_dag()
     medlemmer = list(
         Utvalgsmedlem.objects.aktive(i_dag)
@@ -106,9 +112,10 @@ def utvalg(request: HttpRequest, pk: int) -> HttpResponse:
             "neste_lederskifte": utvalg.neste_lederskifte(i_dag),
             "er_medlem": er_medlem,
             "kan_fore": kan_fore,
-            "moteform": MoteForm() if kan_fore else None,
+            "moteform": moteform or MoteForm() if kan_fore else None,
             "aktivt": utvalg.er_aktivt(i_dag),
         },
+        status=400 if moteform else 200,
     )
 
 
@@ -141,14 +148,11 @@ def mote_ny(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             mote = services.mote_opprett(utfort_av=request.user, **form.cleaned_data, utvalg=utvalg)
         except Domenefeil as feil:
-            messages.error(request, str(feil))
+            form.add_error(None, str(feil))
         else:
             messages.success(request, _("Møtet er opprettet."))
             return redirect(mote)
-    else:
-        for feil in form.errors.values():
-            messages.error(request, " ".join(feil))
-    return redirect(utvalg)
+    return _utvalgsside(request, utvalg, moteform=form)
 
 
 def _get_mote(pk: int) -> Mote:

@@ -137,3 +137,15 @@ def test_a_refused_postponement_keeps_its_reason_at_the_field(client, sekretaer,
     assert "«Begrunnelse» ser ut til å inneholde et fødselsnummer" in html
     assert f"Gjelder {FNR}</textarea>" in html
     assert not sak.vedtak.exists()
+
+
+def test_a_refused_new_meeting_comes_back_with_what_was_written(client, sekretaer, ssu):
+    client.force_login(sekretaer)
+    svar = client.post(
+        f"/utvalg/{ssu.pk}/moter/ny/", {"start": "2026-12-01T10:00", "sted": f"Rom {FNR}"}
+    )
+    html = svar.content.decode()
+    assert svar.status_code == 400
+    assert 'id="id_sted_feil">«Sted» ser ut til å inneholde et fødselsnummer' in html
+    assert 'value="2026-12-01T10:00"' in html and f'value="Rom {FNR}"' in html
+    assert not Mote.objects.exists()
