@@ -517,16 +517,19 @@ def sak_dokument_ny(request: HttpRequest, pk: int) -> HttpResponse:
     sak = get_object_or_404(Sak.objects.select_related("utvalg"), pk=pk)
     _krev_sekretaer(request, sak.utvalg)
     fil = request.FILES.get("fil")
-    if fil is None:
-        messages.error(request, _("Velg en fil å laste opp."))
-    else:
-        utfor(
-            request,
-            lambda: services.saksdokument_legg_til(
-                utfort_av=request.user, sak=sak, tittel=request.POST.get("tittel", ""), fil=fil
-            ),
-            _("Dokumentet er lagt til saken."),
-        )
+    tittel = request.POST.get("tittel", "")
+    try:
+        if fil is None:
+            raise Domenefeil(_("Velg en fil å laste opp."))
+        services.saksdokument_legg_til(utfort_av=request.user, sak=sak, tittel=tittel, fil=fil)
+    except Domenefeil as feil:
+        # The title stays; a browser never lets a page choose the file again for the user.
+        kontekst = _sak_kontekst(request, sak) | {
+            "dokumentfeil": str(feil),
+            "dokumenttittel": tittel,
+        }
+        return render(request, "utvalg/sak.html", kontekst, status=400)
+    messages.success(request, _("Dokumentet er lagt til saken."))
     return redirect(sak)
 
 

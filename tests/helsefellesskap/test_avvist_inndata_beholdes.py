@@ -149,3 +149,25 @@ def test_a_refused_new_meeting_comes_back_with_what_was_written(client, sekretae
     assert 'id="id_sted_feil">«Sted» ser ut til å inneholde et fødselsnummer' in html
     assert 'value="2026-12-01T10:00"' in html and f'value="Rom {FNR}"' in html
     assert not Mote.objects.exists()
+
+
+def test_a_refused_case_document_keeps_its_title_and_says_why(client, sekretaer, ssu):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    sak = services.sak_opprett(utfort_av=None, utvalg=ssu, tittel="Plan")
+    client.force_login(sekretaer)
+    url = f"/saker/{sak.pk}/dokumenter/"
+    svar = client.post(
+        url, {"tittel": "Saksframlegg mars", "fil": SimpleUploadedFile("x.exe", b"MZ")}
+    )
+    html = svar.content.decode()
+    assert svar.status_code == 400
+    assert "Filtypen kan ikke lastes opp" in html and 'value="Saksframlegg mars"' in html
+    assert "Tittelen er beholdt. Velg filen på nytt." in html
+    svar = client.post(
+        url, {"tittel": f"Om {FNR}", "fil": SimpleUploadedFile("notat.txt", b"Notat.")}
+    )
+    assert svar.status_code == 400
+    assert "«Tittel» ser ut til å inneholde et fødselsnummer" in svar.content.decode()
+    assert client.post(url, {"tittel": "Uten fil"}).status_code == 400
+    assert not sak.dokumenter.exists()
