@@ -98,8 +98,14 @@ class ImportMetadataForm(DsSkjema, forms.Form):
 class NyttPunktForm(DsSkjema, forms.Form):
     """A new clause at the end of a draft: screened and kept on refusal."""
 
-    nummer = forms.CharField(label=_("Nummer"), max_length=20, required=False)
-    overskrift = forms.CharField(label=_("Overskrift"), max_length=300, required=False)
+    # The lengths are the service's to refuse (avtaler.services), after the screening: an
+    # identity number written long is refused as one, not as a number too long.
+    nummer = forms.CharField(
+        label=_("Nummer"), required=False, widget=forms.TextInput(attrs={"maxlength": 20})
+    )
+    overskrift = forms.CharField(
+        label=_("Overskrift"), required=False, widget=forms.TextInput(attrs={"maxlength": 300})
+    )
 
 
 class IkrafttredelseForm(DsSkjema, forms.Form):

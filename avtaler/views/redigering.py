@@ -94,10 +94,12 @@ def _redigeringsside(
     versjon: Avtaleversjon,
     kommentarfeil: dict | None = None,
     punktform: NyttPunktForm | None = None,
+    punktfeil: dict | None = None,
 ) -> HttpResponse:
     """The draft's page; `kommentarfeil` is a refused comment ({"punkt", "tekst", "feil"}),
     shown open at its clause with what was written and why (400); `punktform` a refused new
-    clause, shown in its form as written with the reason at its field (400)."""
+    clause, shown in its form as written with the reason at its field (400); `punktfeil` a
+    refused save of a clause ({"punkt", "min", "feil"}), open for editing as written (400)."""
     kontekst = _redigeringskontekst(request, versjon)
     _krev(kontekst["kan_revidere"] or kontekst["kan_kommentere"], _("Utkast er bare for partene."))
     apne = (
@@ -114,6 +116,8 @@ def _redigeringsside(
         redigeres = int(request.GET.get("rediger", 0))
     except ValueError:
         redigeres = 0
+    if punktfeil:
+        redigeres = punktfeil["punkt"]
     redigert = next((p for p in punkter if p.pk == redigeres), None)
     return render(
         request,
@@ -122,7 +126,11 @@ def _redigeringsside(
             **kontekst,
             "punkter": punkter,
             "redigeres": redigeres,
-            **(analysekontekst(redigert.tekst) if redigert else {}),
+            **(
+                analysekontekst(punktfeil["min"]["tekst"] if punktfeil else redigert.tekst)
+                if redigert
+                else {}
+            ),
             "apne_kommentarer": [k for p in punkter for k in p.apne_kommentarer],
             "utvalg": list(
                 Utvalg.objects.aktive(timezone.localdate())
@@ -133,8 +141,9 @@ def _redigeringsside(
             else [],
             "kommentarfeil": kommentarfeil,
             "punktform": punktform or NyttPunktForm(auto_id="id_ny_%s"),
+            **({"min": punktfeil["min"], "feil": punktfeil["feil"]} if punktfeil else {}),
         },
-        status=400 if kommentarfeil or punktform else 200,
+        status=400 if kommentarfeil or punktform or punktfeil else 200,
     )
 
 
@@ -190,8 +199,10 @@ def punkt(request: HttpRequest, pk: int, nummer: int, punkt_pk: int) -> HttpResp
     except Domenefeil as feil:
         if request.htmx:
             return _punkt_svar(request, versjon, punkt, "punktskjema", feil=str(feil), min=felt)
-        messages.error(request, str(feil))
-        return redirect(f"{versjon.get_absolute_url()}rediger/?rediger={punkt.pk}")
+        # Without JavaScript: the page again, the clause open with what was written and why.
+        return _redigeringsside(
+            request, versjon, punktfeil={"punkt": punkt.pk, "min": felt, "feil": str(feil)}
+        )
     if request.htmx:
         return _punkt_svar(request, versjon, lagret, "punkt", lagret_na=True)
     messages.success(

@@ -236,3 +236,21 @@ def test_a_reading_request_refused_by_the_service_keeps_its_text(client, koordin
     assert "Lesebekreftelse brukes for rutiner og retningslinjer." in html
     assert "Nytt ansvar</textarea>" in html
     assert not Leseforesporsel.objects.exists()
+
+
+def test_a_clause_save_refused_without_javascript_stays_open_with_the_text(
+    client, koordinator, utkast
+):
+    punkt = utkast.punkter.get(nummer="1.1")
+    client.force_login(koordinator)
+    tekst = f"Kommunen skal svare.\n\nGjelder {FNR}."
+    svar = client.post(
+        _redigering(utkast, f"punkter/{punkt.pk}/"),
+        {"nummer": "1.1", "overskrift": "Ny overskrift", "tekst": tekst, "endringsteller": 0},
+    )
+    html = svar.content.decode()
+    assert svar.status_code == 400 and "<html" in html
+    assert 'role="alert"' in html and "ser ut til å inneholde et fødselsnummer" in html
+    assert f"{tekst}</textarea>" in html and 'value="Ny overskrift"' in html
+    punkt.refresh_from_db()
+    assert punkt.overskrift != "Ny overskrift" and FNR not in punkt.tekst
