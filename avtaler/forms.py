@@ -93,3 +93,74 @@ class ImportMetadataForm(DsSkjema, forms.Form):
         if self.egne_org_ids is not None and parter and not parter & set(self.egne_org_ids):
             self.add_error("parter", _("Din egen organisasjon må være en av partene."))
         return data
+
+
+class NyttPunktForm(DsSkjema, forms.Form):
+    """A new clause at the end of a draft: screened and kept on refusal."""
+
+    # The lengths are the service's to refuse (avtaler.services), after the screening: an
+    # identity number written long is refused as one, not as a number too long.
+    nummer = forms.CharField(
+        label=_("Nummer"), required=False, widget=forms.TextInput(attrs={"maxlength": 20})
+    )
+    overskrift = forms.CharField(
+        label=_("Overskrift"), required=False, widget=forms.TextInput(attrs={"maxlength": 300})
+    )
+
+
+class IkrafttredelseForm(DsSkjema, forms.Form):
+    gyldig_fra = forms.DateField(
+        label=_("Gjelder fra"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        input_formats=["%Y-%m-%d"],
+        error_messages={
+            "required": _("Oppgi datoen avtalen skal gjelde fra."),
+            "invalid": _("Oppgi datoen avtalen skal gjelde fra, som dd.mm.åååå."),
+        },
+    )
+
+
+class SignaturForm(DsSkjema, forms.Form):
+    """One party's signature; the parties offered are those the user may sign for."""
+
+    organisasjon = forms.TypedChoiceField(
+        label=_("Part"),
+        coerce=int,
+        error_messages={"required": _("Velg parten."), "invalid_choice": _("Velg en av partene.")},
+    )
+    navn = forms.CharField(
+        label=_("Signert av (navn)"),
+        max_length=200,
+        error_messages={"required": _("Oppgi navnet på den som signerte.")},
+    )
+    tittel = forms.CharField(
+        label=_("Stilling"),
+        max_length=200,
+        error_messages={"required": _("Oppgi stillingen til den som signerte.")},
+    )
+    dato = forms.DateField(
+        label=_("Dato"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        input_formats=["%Y-%m-%d"],
+        error_messages={
+            "required": _("Oppgi datoen for signeringen."),
+            "invalid": _("Oppgi datoen for signeringen, som dd.mm.åååå."),
+        },
+    )
+    vedtaksreferanse = forms.CharField(
+        label=_("Lokalt vedtak (for eksempel KST 45/2026)"), max_length=100, required=False
+    )
+
+    def __init__(self, *args, parter=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.parter = {p.pk: p for p in parter}
+        self.fields["organisasjon"].choices = [(p.pk, p.navn) for p in parter]
+
+
+class LeseforesporselForm(DsSkjema, forms.Form):
+    begrunnelse = forms.CharField(
+        label=_("Hva er endret?"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
+        required=False,
+    )

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from avvik import access, services
+from avvik.arsrapport import arsrapport_tall
 from avvik.forms import (
     AvvikForm,
     AvvisForm,
@@ -423,7 +424,8 @@ def sammendrag_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 @innlogget
 @require_GET
 def arsrapport(request: HttpRequest, kortnavn: str, ar: int) -> HttpResponse:
-    """The year's avvik of a Helsefellesskap for SSU, as PDF: counts only, no texts."""
+    """The year's avvik of a Helsefellesskap for SSU, as PDF: counts only, no texts, no
+    small counts of other organisations (avvik.arsrapport)."""
     from helsefellesskap.models import Helsefellesskap, Organisasjon
     from kjerne.pdf import html_til_pdf
 
@@ -436,36 +438,10 @@ def arsrapport(request: HttpRequest, kortnavn: str, ar: int) -> HttpResponse:
         raise Http404
     if not 2000 <= ar <= 2100:
         raise Http404
-    start = timezone.make_aware(datetime.datetime(ar, 1, 1))
-    aret = Avvik.objects.filter(
-        helsefellesskap=helsefellesskap,
-        hendelse__gte=start,
-        hendelse__lt=start.replace(year=ar + 1),
-    )
     kontekst = {
         "helsefellesskap": helsefellesskap,
         "ar": ar,
-        "antall": aret.count(),
-        "lukket": aret.filter(status=Avvik.Status.LUKKET).count(),
-        "per_kategori": list(aret.values("kategori__navn").annotate(n=Count("id")).order_by("-n")),
-        "per_ansvarlig": list(
-            aret.values("ansvarlig__navn").annotate(n=Count("id")).order_by("-n")
-        ),
-        "per_punkt": list(
-            aret.exclude(punkt=None)
-            .values("punkt__versjon__tittel", "punkt__nummer", "punkt__overskrift")
-            .annotate(n=Count("id"))
-            .order_by("-n")[:20]
-        ),
-        # Counts per step only: the report goes to every organisation of the Helsefellesskap,
-        # and an id, a category or the parties would point out another organisation's case.
-        "eskalert": list(
-            Avvik.objects.filter(helsefellesskap=helsefellesskap, trinn__nummer__gt=1)
-            .exclude(status=Avvik.Status.LUKKET)
-            .values("trinn__nummer", "trinn__beskrivelse")
-            .annotate(n=Count("id"))
-            .order_by("trinn__nummer", "trinn__beskrivelse")
-        ),
+        **arsrapport_tall(helsefellesskap=helsefellesskap, ar=ar, egne=set(egne)),
     }
     svar = HttpResponse(
         html_til_pdf("avvik/arsrapport_pdf.html", kontekst), content_type="application/pdf"

@@ -21,3 +21,23 @@ class InnloggingForm(DsSkjema, AuthenticationForm):
             "Denne brukeren er deaktivert. Kontakt administratoren i organisasjonen din."
         ),
     }
+
+
+class SperretInnloggingForm(DsSkjema, forms.Form):
+    """Past a lockout with what a guesser does not have: the password and a two-factor code
+    at once. The answer is the same whichever of the three is wrong."""
+
+    username = EpostFelt(
+        label=_("E-postadresse"), widget=forms.EmailInput(attrs={"autocomplete": "username"})
+    )
+    password = forms.CharField(
+        label=_("Passord"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    kode = forms.CharField(
+        label=_("Kode fra autentiseringsappen"),
+        max_length=20,
+        help_text=_("Sekssifret kode fra appen, eller en av gjenopprettingskodene dine."),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code"}),
+    )

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from helsefellesskap import access
 from helsefellesskap.models import Medlemskap
 from kjerne.forms import DsSkjema
+from sikkerhet.logg import skjermet_brukernavn
 from sikkerhet.models import Sikkerhetshendelse
 
 
@@ -75,6 +76,8 @@ class LoggFilter(DsSkjema, forms.Form):
                 | Q(bruker__navn__icontains=tekst)
                 | Q(utfort_av__email__icontains=tekst)
                 | Q(brukernavn__icontains=tekst)
+                # A name typed at a failed login is stored as its mark (sikkerhet.logg).
+                | Q(brukernavn=skjermet_brukernavn(tekst))
                 | Q(ip__startswith=tekst)
                 | Q(beskrivelse__icontains=tekst)
             )

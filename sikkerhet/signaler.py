@@ -11,7 +11,7 @@ from helsefellesskap.models import Medlemskap, Utvalgsmedlem
 from kjerne.identitet import normaliser_epost
 from kjerne.signals import for_mange_foresporsler
 from sikkerhet import okt
-from sikkerhet.logg import Type, registrer
+from sikkerhet.logg import Type, registrer, skjermet_brukernavn
 
 TILGANGSFELT = ("is_active", "is_staff", "is_superuser")
 
@@ -35,12 +35,21 @@ def _med_navn(navn: str):
 
 def _feilet(sender, credentials, request=None, **kwargs):
     navn = str(credentials.get("username") or credentials.get("email") or "")
-    registrer(Type.INNLOGGING_FEILET, request=request, bruker=_med_navn(navn), brukernavn=navn)
+    bruker = _med_navn(navn)
+    registrer(
+        Type.INNLOGGING_FEILET,
+        request=request,
+        bruker=bruker,
+        brukernavn=skjermet_brukernavn(navn, bruker),
+    )
 
 
 def _sperret(sender, request, username, ip_address, **kwargs):
     navn = str(username or "")
-    registrer(Type.SPERRET, request=request, bruker=_med_navn(navn), brukernavn=navn)
+    bruker = _med_navn(navn)
+    registrer(
+        Type.SPERRET, request=request, bruker=bruker, brukernavn=skjermet_brukernavn(navn, bruker)
+    )
 
 
 def _for_mange(sender, request, navn, **kwargs):

@@ -5,6 +5,7 @@ from sikkerhet import views
 urlpatterns = [
     path("logg-inn/", views.logg_inn, name="logg-inn"),
     path("logg-inn/kode/", views.logg_inn_kode, name="logg-inn-kode"),
+    path("logg-inn/sperret/", views.logg_inn_sperret, name="logg-inn-sperret"),
     path("logg-ut/", views.logg_ut, name="logg-ut"),
     path("min-side/tofaktor/", views.tofaktor_side, name="tofaktor"),
     path("min-side/logg-ut-overalt/", views.logg_ut_overalt, name="logg-ut-overalt"),

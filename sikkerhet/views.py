@@ -29,7 +29,7 @@ from kjerne.fartsgrense import fartsgrense
 from kjerne.forms import DsSkjema
 from kjerne.tilgang import innlogget, offentlig
 from sikkerhet import okt, tofaktor
-from sikkerhet.forms import InnloggingForm
+from sikkerhet.forms import InnloggingForm, SperretInnloggingForm
 from sikkerhet.logg import Type, registrer
 from sikkerhet.logglesing import LoggFilter, synlige_hendelser
 
@@ -155,6 +155,54 @@ def logg_inn_kode(request: HttpRequest) -> HttpResponse:
         {"form": form},
         status=400 if form.errors else 200,
     )
+
+
+@offentlig
+@fartsgrense("innlogging", metoder=("POST",))
+@require_POST
+def logg_inn_sperret(request: HttpRequest) -> HttpResponse:
+    """A locked user name gets in with password and two-factor code together; the lockout of
+    that name is then lifted. Anything wrong gives the lockout page again, the same for a wrong
+    address, password or code, so it tells a guesser nothing (settings.AXES_LOCKOUT_PARAMETERS
+    has the trade-off)."""
+    from axes.utils import reset
+
+    from kjerne.views import innlogging_sperret
+
+    form = SperretInnloggingForm(request.POST)
+    enhet = user = None
+    if form.is_valid():
+        navn = form.cleaned_data["username"]
+        user = get_user_model().objects.filter(email=navn, is_active=True).first()
+        if user is None:
+            get_user_model()().set_password(form.cleaned_data["password"])  # the same time
+        elif user.check_password(form.cleaned_data["password"]) and tofaktor.har_tofaktor(user):
+            try:
+                enhet = tofaktor.verifiser(user, form.cleaned_data["kode"])
+            except tofaktor.Vent:
+                enhet = None
+    if enhet is None:
+        if user is not None:
+            registrer(Type.TOFAKTOR_FEILET, request=request, bruker=user)
+        if form.is_valid():
+            form.add_error(
+                None,
+                _(
+                    "Innloggingen er fortsatt stengt. Sjekk e-postadressen, passordet og koden, "
+                    "eller vent til sperren går ut."
+                ),
+            )
+        return innlogging_sperret(request, form=form)
+    reset(username=user.email)
+    user.otp_device = enhet
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    registrer(
+        Type.GJENOPPRETTINGSKODE_BRUKT if isinstance(enhet, StaticDevice) else Type.TOFAKTOR_OK,
+        request=request,
+        bruker=user,
+    )
+    messages.success(request, _("Du er logget inn, og sperren for brukeren din er opphevet."))
+    return redirect(settings.LOGIN_REDIRECT_URL)
 
 
 def _vent(vent: tofaktor.Vent) -> str:

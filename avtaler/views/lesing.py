@@ -119,7 +119,7 @@ def _vis_versjon(request: HttpRequest, versjon: Avtaleversjon, **ekstra) -> Http
             "antall_versjoner": len(alle),
             **ekstra,
         },
-        status=400 if ekstra.get("datofeil") else 200,
+        status=400 if ekstra.get("datofeil") or ekstra.get("leseform") else 200,
     )
 
 

@@ -11,6 +11,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from avtaler import access, livslop, services
 from avtaler.diff import ord_diff
+from avtaler.forms import (
+    IkrafttredelseForm,
+    LeseforesporselForm,
+    NyttPunktForm,
+    SignaturForm,
+)
 from avtaler.models import (
     Avtale,
     Avtaleforhold,
@@ -21,11 +27,13 @@ from avtaler.models import (
     i_dag,
 )
 from avtaler.oversikt import oversikt_for
+from avtaler.views.lesing import _vis_versjon
 from avtaler.views.sprak import analysekontekst
 from helsefellesskap import access as access_hf
 from helsefellesskap.models import Utvalg
 from kjerne.feil import Domenefeil
 from kjerne.meldinger import utfor
+from kjerne.personvern import krev_uten_personnummer
 from kjerne.tilgang import innlogget
 
 
@@ -78,7 +86,20 @@ def _redigeringskontekst(request: HttpRequest, versjon: Avtaleversjon) -> dict:
 @innlogget
 @require_GET
 def rediger(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
-    versjon = _versjon(pk, nummer)
+    return _redigeringsside(request, _versjon(pk, nummer))
+
+
+def _redigeringsside(
+    request: HttpRequest,
+    versjon: Avtaleversjon,
+    kommentarfeil: dict | None = None,
+    punktform: NyttPunktForm | None = None,
+    punktfeil: dict | None = None,
+) -> HttpResponse:
+    """The draft's page; `kommentarfeil` is a refused comment ({"punkt", "tekst", "feil"}),
+    shown open at its clause with what was written and why (400); `punktform` a refused new
+    clause, shown in its form as written with the reason at its field (400); `punktfeil` a
+    refused save of a clause ({"punkt", "min", "feil"}), open for editing as written (400)."""
     kontekst = _redigeringskontekst(request, versjon)
     _krev(kontekst["kan_revidere"] or kontekst["kan_kommentere"], _("Utkast er bare for partene."))
     apne = (
@@ -95,6 +116,8 @@ def rediger(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
         redigeres = int(request.GET.get("rediger", 0))
     except ValueError:
         redigeres = 0
+    if punktfeil:
+        redigeres = punktfeil["punkt"]
     redigert = next((p for p in punkter if p.pk == redigeres), None)
     return render(
         request,
@@ -103,7 +126,11 @@ def rediger(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
             **kontekst,
             "punkter": punkter,
             "redigeres": redigeres,
-            **(analysekontekst(redigert.tekst) if redigert else {}),
+            **(
+                analysekontekst(punktfeil["min"]["tekst"] if punktfeil else redigert.tekst)
+                if redigert
+                else {}
+            ),
             "apne_kommentarer": [k for p in punkter for k in p.apne_kommentarer],
             "utvalg": list(
                 Utvalg.objects.aktive(timezone.localdate())
@@ -112,7 +139,11 @@ def rediger(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
             )
             if kontekst["kan_revidere"]
             else [],
+            "kommentarfeil": kommentarfeil,
+            "punktform": punktform or NyttPunktForm(auto_id="id_ny_%s"),
+            **({"min": punktfeil["min"], "feil": punktfeil["feil"]} if punktfeil else {}),
         },
+        status=400 if kommentarfeil or punktform or punktfeil else 200,
     )
 
 
@@ -168,8 +199,10 @@ def punkt(request: HttpRequest, pk: int, nummer: int, punkt_pk: int) -> HttpResp
     except Domenefeil as feil:
         if request.htmx:
             return _punkt_svar(request, versjon, punkt, "punktskjema", feil=str(feil), min=felt)
-        messages.error(request, str(feil))
-        return redirect(f"{versjon.get_absolute_url()}rediger/?rediger={punkt.pk}")
+        # Without JavaScript: the page again, the clause open with what was written and why.
+        return _redigeringsside(
+            request, versjon, punktfeil={"punkt": punkt.pk, "min": felt, "feil": str(feil)}
+        )
     if request.htmx:
         return _punkt_svar(request, versjon, lagret, "punkt", lagret_na=True)
     messages.success(
@@ -200,19 +233,21 @@ def punkt_ny(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
     versjon = _strukturendring(request, pk, nummer)
     etter_id = request.POST.get("etter", "")
     etter = versjon.punkter.filter(pk=int(etter_id)).first() if etter_id.isdigit() else None
-    resultat: list = []
-    ok = utfor(
-        request,
-        lambda: resultat.append(
-            services.punkt_legg_til_etter(
+    form = NyttPunktForm(request.POST, auto_id="id_ny_%s")
+    if form.is_valid():
+        try:
+            ny = services.punkt_legg_til_etter(
                 etter=etter,
                 versjon=versjon,
-                nummer=request.POST.get("nummer", "").strip(),
-                overskrift=request.POST.get("overskrift", "").strip() or _("Nytt punkt"),
+                nummer=form.cleaned_data["nummer"].strip(),
+                overskrift=form.cleaned_data["overskrift"].strip() or _("Nytt punkt"),
             )
-        ),
-    )
-    return _tilbake(versjon, resultat[0].anker if ok else "", resultat[0].pk if ok else None)
+        except Domenefeil as feil:
+            form.add_error(None, str(feil))
+        else:
+            return _tilbake(versjon, ny.anker, ny.pk)
+    # Refused: the page again with what was written and why, in the form at the end.
+    return _redigeringsside(request, versjon, punktform=form)
 
 
 @innlogget
@@ -254,13 +289,16 @@ def kommentar_ny(request: HttpRequest, pk: int, nummer: int, punkt_pk: int) -> H
     versjon = _versjon(pk, nummer)
     _krev(access.kan_kommentere(request.user, versjon), _("Bare partene kan kommentere utkastet."))
     punkt = get_object_or_404(Punktversjon, pk=punkt_pk, versjon=versjon)
-    utfor(
-        request,
-        lambda: services.kommentar_legg_til(
-            punkt=punkt, forfatter=request.user, tekst=request.POST.get("tekst", "")
-        ),
-        _("Kommentaren er lagt til."),
-    )
+    tekst = request.POST.get("tekst", "")
+    try:
+        # Named as the form names it; the model's own screen would say «tekst».
+        krev_uten_personnummer(**{_("Kommentar"): tekst})
+        services.kommentar_legg_til(punkt=punkt, forfatter=request.user, tekst=tekst)
+    except Domenefeil as feil:
+        return _redigeringsside(
+            request, versjon, {"punkt": punkt.pk, "tekst": tekst, "feil": str(feil)}
+        )
+    messages.success(request, _("Kommentaren er lagt til."))
     return _tilbake(versjon, punkt.anker)
 
 
@@ -304,7 +342,9 @@ def send_til_godkjenning(request: HttpRequest, pk: int, nummer: int) -> HttpResp
 @innlogget
 @require_http_methods(["GET", "POST"])
 def signaturer(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
-    """Which parties have signed, the in-force date, and recording a party's signature."""
+    """Which parties have signed, the in-force date, and recording a party's signature.
+
+    A refusal comes back as this page with what was written, the reason at its field (400)."""
     versjon = _versjon(pk, nummer)
     parter = list(versjon.parter.all())
     _krev(access.kan_se_versjon(request.user, versjon, parter), _("Utkast er bare for partene."))
@@ -313,6 +353,9 @@ def signaturer(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
         if versjon.tilstand in ("godkjent", "signert")
         else []
     )
+    signert = {s.organisasjon_id: s for s in Signatur.objects.filter(versjon=versjon)}
+    usignerte = [p for p in egne if p.pk not in signert]
+    datoform = signaturform = None
     if request.method == "POST":
         _krev(bool(egne), _("Du kan ikke registrere signaturer for denne versjonen."))
         if request.POST.get("handling") == "dato":
@@ -320,36 +363,39 @@ def signaturer(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
                 access.kan_revidere(request.user, versjon, parter),
                 _("Bare koordinatorene setter datoen."),
             )
-            dato = _dato(request.POST.get("gyldig_fra"))
-            if dato is None:
-                messages.error(request, _("Oppgi datoen avtalen skal gjelde fra."))
-            else:
-                utfor(
-                    request,
-                    lambda: services.versjon_sett_ikrafttredelse(versjon=versjon, dato=dato),
-                    _("Datoen er lagret."),
-                )
+            datoform = IkrafttredelseForm(request.POST)
+            if datoform.is_valid():
+                try:
+                    services.versjon_sett_ikrafttredelse(
+                        versjon=versjon, dato=datoform.cleaned_data["gyldig_fra"]
+                    )
+                except Domenefeil as feil:
+                    datoform.add_error("gyldig_fra", str(feil))
+                else:
+                    messages.success(request, _("Datoen er lagret."))
+                    return redirect("avtale-signaturer", pk=pk, nummer=nummer)
         else:
-            org = next((p for p in egne if str(p.pk) == request.POST.get("organisasjon")), None)
-            dato = _dato(request.POST.get("dato"))
-            if org is None or dato is None:
-                messages.error(request, _("Velg parten og oppgi datoen for signeringen."))
-            else:
-                utfor(
-                    request,
-                    lambda: services.signatur_registrer(
+            signaturform = SignaturForm(request.POST, parter=egne)
+            if signaturform.is_valid():
+                data = signaturform.cleaned_data
+                org = signaturform.parter[data["organisasjon"]]
+                try:
+                    services.signatur_registrer(
                         versjon=versjon,
                         organisasjon=org,
-                        navn=request.POST.get("navn", ""),
-                        tittel=request.POST.get("tittel", ""),
-                        dato=dato,
-                        vedtaksreferanse=request.POST.get("vedtaksreferanse", ""),
+                        navn=data["navn"],
+                        tittel=data["tittel"],
+                        dato=data["dato"],
+                        vedtaksreferanse=data["vedtaksreferanse"],
                         utfort_av=request.user,
-                    ),
-                    _("Signaturen for %(org)s er registrert.") % {"org": org.navn},
-                )
-        return redirect("avtale-signaturer", pk=pk, nummer=nummer)
-    signert = {s.organisasjon_id: s for s in Signatur.objects.filter(versjon=versjon)}
+                    )
+                except Domenefeil as feil:
+                    signaturform.add_error(None, str(feil))
+                else:
+                    messages.success(
+                        request, _("Signaturen for %(org)s er registrert.") % {"org": org.navn}
+                    )
+                    return redirect("avtale-signaturer", pk=pk, nummer=nummer)
     # Which version each party's own agreement is on today (avtaler.livslop).
     gjeldende_for = {
         f.part_id: f.versjon
@@ -364,11 +410,14 @@ def signaturer(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
             "versjon": versjon,
             "avtale": versjon.avtale,
             "rader": [(p, signert.get(p.pk), gjeldende_for.get(p.pk)) for p in parter],
-            "egne": [p for p in egne if p.pk not in signert],
+            "egne": usignerte,
             "kan_sette_dato": versjon.tilstand == "godkjent"
             and access.kan_revidere(request.user, versjon, parter),
             "antall_signert": len(signert),
+            "datoform": datoform or IkrafttredelseForm(initial={"gyldig_fra": versjon.gyldig_fra}),
+            "signaturform": signaturform or SignaturForm(parter=usignerte),
         },
+        status=400 if request.method == "POST" else 200,
     )
 
 
@@ -391,7 +440,10 @@ def oversikt(request: HttpRequest) -> HttpResponse:
 @innlogget
 @require_POST
 def lesebekreftelse(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
-    """Ask the parties' employees to confirm a routine (coordinators), or confirm it (anyone)."""
+    """Ask the parties' employees to confirm a routine (coordinators), or confirm it (anyone).
+
+    A refused request comes back as the version's page with the reason at the field and the
+    text kept (400)."""
     versjon = _versjon(pk, nummer)
     parter = list(versjon.parter.all())
     if request.POST.get("handling") == "be_om":
@@ -399,25 +451,32 @@ def lesebekreftelse(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
             access.kan_revidere(request.user, versjon, parter),
             _("Bare koordinatorene ber om lesebekreftelse."),
         )
-        utfor(
-            request,
-            lambda: services.leseforesporsel_opprett(
-                versjon=versjon,
-                utfort_av=request.user,
-                begrunnelse=request.POST.get("begrunnelse", ""),
-            ),
-            _("De ansatte hos partene blir bedt om å bekrefte at de har lest rutinen."),
-        )
-    else:
-        _krev(
-            bool(access_hf.organisasjoner_med_rolle(request.user) & {p.pk for p in parter}),
-            _("Bare ansatte hos partene bekrefter."),
-        )
-        utfor(
-            request,
-            lambda: services.lesing_bekreft(versjon=versjon, bruker=request.user),
-            _("Takk! Du har bekreftet at du har lest rutinen."),
-        )
+        form = LeseforesporselForm(request.POST)
+        if form.is_valid():
+            try:
+                services.leseforesporsel_opprett(
+                    versjon=versjon,
+                    utfort_av=request.user,
+                    begrunnelse=form.cleaned_data["begrunnelse"],
+                )
+            except Domenefeil as feil:
+                form.add_error(None, str(feil))
+            else:
+                messages.success(
+                    request,
+                    _("De ansatte hos partene blir bedt om å bekrefte at de har lest rutinen."),
+                )
+                return redirect(versjon)
+        return _vis_versjon(request, versjon, dato=None, leseform=form)
+    _krev(
+        bool(access_hf.organisasjoner_med_rolle(request.user) & {p.pk for p in parter}),
+        _("Bare ansatte hos partene bekrefter."),
+    )
+    utfor(
+        request,
+        lambda: services.lesing_bekreft(versjon=versjon, bruker=request.user),
+        _("Takk! Du har bekreftet at du har lest rutinen."),
+    )
     return redirect(versjon)
 
 

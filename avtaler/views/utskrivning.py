@@ -4,7 +4,7 @@ first, on a phone, without logging in; and a print version with a QR code for th
 import segno
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.safestring import mark_safe
@@ -22,6 +22,9 @@ def utskrivning(request: HttpRequest, kommunenummer: str) -> HttpResponse:
     """The hottest page: for visitors without a session (the nurse on a phone) it is kept for
     the minute it shows, since «allowed now» and the time on it change by the minute. A change
     to an agreement starts a new generation of the cache (avtaler.utskrivning)."""
+    if not (len(kommunenummer) == 4 and kommunenummer.isascii() and kommunenummer.isdigit()):
+        # Never a municipality, and never a cache key of a length the visitor chose.
+        raise Http404
     na = timezone.localtime()
     utskrift = request.GET.get("utskrift") == "1"
     if settings.SESSION_COOKIE_NAME in request.COOKIES or request.user.is_authenticated:

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from simple_history.models import HistoricalRecords
 
 # The shipped texts (data migration 0005). A blank line separates paragraphs, a line starting
@@ -96,7 +97,7 @@ navnet til et medlem vises også uten innlogging. Ved signering av en avtale lag
 stilling på den som signerte for hver part.
 
 ## Hvor lenge opplysningene lagres
-- Sikkerhetsloggen lagres i tolv måneder og slettes deretter automatisk hver natt.
+- Sikkerhetsloggen lagres i {oppbevaring_sikkerhetslogg} og slettes deretter automatisk hver natt.
 - Avvik lagres i en fastsatt periode etter at de er lukket (ti år hvis ikke noe annet er \
 bestemt). Et avvik som aldri blir lukket, regnes fra siste aktivitet: har ingen gjort noe i \
 avviket på like lang tid, behandles det på samme måte. Deretter slettes tekstene og koblingene \
@@ -160,6 +161,23 @@ class Erklaering(models.Model):
 
     def __str__(self) -> str:
         return self.get_type_display()
+
+
+# Values the statement states from the settings that drive them, so the text and the job that
+# deletes cannot disagree: the stored text holds the marker, the page shows the value.
+OPPBEVARING_SIKKERHETSLOGG = "{oppbevaring_sikkerhetslogg}"
+
+
+def oppbevaring_sikkerhetslogg() -> str:
+    """The retention of the security log as the statement says it, from the deletion job's
+    setting (sikkerhet's slett_gammel_sikkerhetslogg reads the same)."""
+    maneder = settings.SIKKERHETSLOGG_OPPBEVARING_MANEDER
+    return ngettext("%(n)d måned", "%(n)d måneder", maneder) % {"n": maneder}
+
+
+def med_verdier(tekst: str) -> str:
+    """The statement's text with the markers replaced by the settings' values."""
+    return tekst.replace(OPPBEVARING_SIKKERHETSLOGG, oppbevaring_sikkerhetslogg())
 
 
 STANDARDTEKSTER = {

@@ -14,6 +14,11 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from helsefellesskap import access
 from helsefellesskap.models import Erklaering
+from helsefellesskap.models.erklaeringer import (
+    OPPBEVARING_SIKKERHETSLOGG,
+    med_verdier,
+    oppbevaring_sikkerhetslogg,
+)
 from kjerne.forms import DsSkjema
 from kjerne.tilgang import innlogget, offentlig
 
@@ -58,6 +63,26 @@ def blokker(tekst: str) -> list[Blokk]:
 
 
 class ErklaeringForm(DsSkjema, forms.ModelForm):
+    """The statement as the administrator writes it. The privacy statement states the
+    retention of the security log by its marker, never as a number of its own."""
+
+    def clean_tekst(self):
+        tekst = self.cleaned_data["tekst"]
+        if (
+            self.instance.type == Erklaering.Type.PERSONVERN
+            and OPPBEVARING_SIKKERHETSLOGG not in tekst
+        ):
+            raise forms.ValidationError(
+                _(
+                    "Personvernerklæringen må si hvor lenge sikkerhetsloggen lagres, med "
+                    "%(merke)s der tiden skal stå (for eksempel «Sikkerhetsloggen lagres i "
+                    "%(merke)s»). Tiden hentes fra innstillingen som styrer slettingen "
+                    "(nå %(tid)s), så teksten og slettingen alltid sier det samme."
+                )
+                % {"merke": OPPBEVARING_SIKKERHETSLOGG, "tid": oppbevaring_sikkerhetslogg()}
+            )
+        return tekst
+
     class Meta:
         model = Erklaering
         fields = ["tekst"]
@@ -89,7 +114,7 @@ def erklaering(request: HttpRequest, type_: str) -> HttpResponse:
         {
             "erklaering": erklaering,
             "overskrift": OVERSKRIFTER[type_],
-            "blokker": blokker(erklaering.tekst),
+            "blokker": blokker(med_verdier(erklaering.tekst)),
             "rediger": f"{type_}-rediger" if access.er_systemforvalter(request.user) else None,
         },
     )

@@ -20,6 +20,12 @@ from kjerne.tilgang import innlogget, offentlig
 @offentlig
 @require_GET
 def forside(request: HttpRequest) -> HttpResponse:
+    return _forside(request)
+
+
+def _forside(request: HttpRequest, kommunesok: dict | None = None, status: int = 200):
+    """The front page; `kommunesok` is a search that found nothing ({"tekst", "feil"}), shown
+    in the picker as typed with the reason at the field."""
     helsefellesskap = Helsefellesskap.objects.prefetch_related(
         Prefetch("organisasjoner", queryset=Organisasjon.objects.kommuner(), to_attr="kommuner"),
         Prefetch(
@@ -30,7 +36,12 @@ def forside(request: HttpRequest) -> HttpResponse:
     )
     for hf in helsefellesskap:
         hf.kommuner = norsk_sortert(hf.kommuner)
-    return render(request, "helsefellesskap/forside.html", {"helsefellesskap": helsefellesskap})
+    return render(
+        request,
+        "helsefellesskap/forside.html",
+        {"helsefellesskap": helsefellesskap, "kommunesok": kommunesok},
+        status=status,
+    )
 
 
 @offentlig
@@ -51,8 +62,10 @@ def kommune_velg(request: HttpRequest) -> HttpResponse:
             melding = _("Fant ingen kommune som passer til «%(tekst)s».") % {"tekst": tekst[:100]}
         else:
             melding = _("Skriv navnet eller nummeret på en kommune.")
-        messages.error(request, melding)
-        return redirect("forside")
+        # The front page again with what was typed, not a redirect that emptied the field.
+        return _forside(
+            request, {"tekst": tekst[:100], "feil": melding}, status=200 if tekst.strip() else 400
+        )
     return render(request, "helsefellesskap/kommune_velg.html", {"treff": treff, "tekst": tekst})
 
 

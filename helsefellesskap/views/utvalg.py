@@ -4,6 +4,7 @@ import datetime
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Count, Prefetch, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -72,7 +73,13 @@ def _get_utvalg(pk: int) -> Utvalg:
 @offentlig
 @require_GET
 def utvalg(request: HttpRequest, pk: int) -> HttpResponse:
-    utvalg = _get_utvalg(pk)
+    return _utvalgsside(request, _get_utvalg(pk))
+
+
+def _utvalgsside(
+    request: HttpRequest, utvalg: Utvalg, moteform: MoteForm | None = None
+) -> HttpResponse:
+    """The body's page; `moteform` is a refused new meeting, shown as written (400)."""
     i_dag = _i_dag()
     medlemmer = list(
         Utvalgsmedlem.objects.aktive(i_dag)
@@ -105,9 +112,10 @@ def utvalg(request: HttpRequest, pk: int) -> HttpResponse:
             "neste_lederskifte": utvalg.neste_lederskifte(i_dag),
             "er_medlem": er_medlem,
             "kan_fore": kan_fore,
-            "moteform": MoteForm() if kan_fore else None,
+            "moteform": moteform or MoteForm() if kan_fore else None,
             "aktivt": utvalg.er_aktivt(i_dag),
         },
+        status=400 if moteform else 200,
     )
 
 
@@ -140,14 +148,11 @@ def mote_ny(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             mote = services.mote_opprett(utfort_av=request.user, **form.cleaned_data, utvalg=utvalg)
         except Domenefeil as feil:
-            messages.error(request, str(feil))
+            form.add_error(None, str(feil))
         else:
             messages.success(request, _("Møtet er opprettet."))
             return redirect(mote)
-    else:
-        for feil in form.errors.values():
-            messages.error(request, " ".join(feil))
-    return redirect(utvalg)
+    return _utvalgsside(request, utvalg, moteform=form)
 
 
 def _get_mote(pk: int) -> Mote:
@@ -157,8 +162,17 @@ def _get_mote(pk: int) -> Mote:
     )
 
 
-def _mote_kontekst(request: HttpRequest, mote: Mote, feilform: VedtakForm | None = None) -> dict:
-    """The meeting page; `feilform` is a decision form that failed, shown with its errors."""
+def _mote_kontekst(
+    request: HttpRequest,
+    mote: Mote,
+    feilform: VedtakForm | None = None,
+    sakform: SakForm | None = None,
+    referatform: ReferatForm | None = None,
+    utsettelse: tuple[int, BegrunnelseForm] | None = None,
+) -> dict:
+    """The meeting page. A form that was refused comes back bound, with its errors at the
+    fields and what was written kept: `feilform` (a decision), `sakform` (a new case),
+    `referatform` (the minutes), `utsettelse` (the case and the reason to postpone it)."""
     utvalg = mote.utvalg
     dato = timezone.localtime(mote.start).date()
     er_medlem = access.er_utvalgsmedlem(request.user, utvalg)
@@ -187,6 +201,8 @@ def _mote_kontekst(request: HttpRequest, mote: Mote, feilform: VedtakForm | None
         if not er_medlem:
             vedtak = [v for v in vedtak if v.er_vedtatt and offentlig_utvalg]
         behandling.synlige_vedtak = vedtak
+        if utsettelse is not None and utsettelse[0] == behandling.sak.pk:
+            behandling.utsettelsesform = utsettelse[1]
         if feilform is not None and feilform.sak.pk == behandling.sak.pk:
             behandling.vedtaksform = feilform
         elif (
@@ -225,8 +241,10 @@ def _mote_kontekst(request: HttpRequest, mote: Mote, feilform: VedtakForm | None
         and mote.referat
         and mitt_medlemskap.pk not in bekreftet,
         "oppmotevalg": Oppmote.Status.choices,
-        "referatform": ReferatForm(initial={"referat": mote.referat}) if kan_fore else None,
-        "sakform": SakForm() if kan_fore else None,
+        "referatform": referatform or ReferatForm(initial={"referat": mote.referat})
+        if kan_fore
+        else None,
+        "sakform": sakform or SakForm() if kan_fore else None,
         "apne_saker": list(
             utvalg.saker.filter(status=Sak.Status.APEN)
             .exclude(behandlinger__mote=mote)
@@ -251,6 +269,17 @@ def _tilbake_til_mote(
     if fragment and request.htmx:
         return render(request, f"utvalg/mote.html#{fragment}", _mote_kontekst(request, mote))
     return redirect(mote)
+
+
+def _mote_med_feil(
+    request: HttpRequest, mote: Mote, fragment: str | None = None, **skjema
+) -> HttpResponse:
+    """A refused form: htmx gets its part of the page with the form as written (200, so htmx
+    swaps it in), a plain post the whole page with 400. Never a redirect that drops the input."""
+    kontekst = _mote_kontekst(request, mote, **skjema)
+    if fragment and request.htmx:
+        return render(request, f"utvalg/mote.html#{fragment}", kontekst)
+    return render(request, "utvalg/mote.html", kontekst, status=400)
 
 
 @innlogget
@@ -288,18 +317,21 @@ def mote_sak(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return _tilbake_til_mote(request, mote, "sakliste")
     form = SakForm(request.POST)
-    if not form.is_valid():
-        # Each field's own message: an empty title, or a patient identifier refused.
-        for feil in form.errors.values():
-            messages.error(request, " ".join(feil))
-        return _tilbake_til_mote(request, mote, "sakliste")
-
-    def ny_sak():
-        sak = services.sak_opprett(utfort_av=request.user, utvalg=mote.utvalg, **form.cleaned_data)
-        services.sak_sett_pa_sakliste(utfort_av=request.user, mote=mote, sak=sak)
-
-    utfor(request, ny_sak, "" if request.htmx else _("Saken er satt på sakslisten."))
-    return _tilbake_til_mote(request, mote, "sakliste")
+    if form.is_valid():
+        try:
+            with transaction.atomic():
+                sak = services.sak_opprett(
+                    utfort_av=request.user, utvalg=mote.utvalg, **form.cleaned_data
+                )
+                services.sak_sett_pa_sakliste(utfort_av=request.user, mote=mote, sak=sak)
+        except Domenefeil as feil:
+            form.add_error(None, str(feil))
+        else:
+            if not request.htmx:
+                messages.success(request, _("Saken er satt på sakslisten."))
+            return _tilbake_til_mote(request, mote, "sakliste")
+    # An empty title, a patient identifier or a refusal of the service: at the form, kept.
+    return _mote_med_feil(request, mote, "sakliste", sakform=form)
 
 
 @innlogget
@@ -360,15 +392,21 @@ def mote_utsett(request: HttpRequest, pk: int, sak_pk: int) -> HttpResponse:
     behandling = get_object_or_404(
         Sakbehandling.objects.select_related("sak"), mote=mote, sak=sak_pk
     )
-    begrunnelse = request.POST.get("begrunnelse", "")
-    utfor(
-        request,
-        lambda: services.sak_utsett(
-            utfort_av=request.user, sak=behandling.sak, mote=mote, begrunnelse=begrunnelse
-        ),
-        _("Saken er utsatt til neste møte."),
-    )
-    return redirect(mote)
+    skjema = BegrunnelseForm(request.POST)
+    if skjema.is_valid():
+        try:
+            services.sak_utsett(
+                utfort_av=request.user,
+                sak=behandling.sak,
+                mote=mote,
+                begrunnelse=skjema.cleaned_data["begrunnelse"],
+            )
+        except Domenefeil as feil:
+            skjema.add_error("begrunnelse", str(feil))
+        else:
+            messages.success(request, _("Saken er utsatt til neste møte."))
+            return redirect(mote)
+    return _mote_med_feil(request, mote, utsettelse=(behandling.sak.pk, skjema))
 
 
 @innlogget
@@ -382,14 +420,19 @@ def mote_referat(request: HttpRequest, pk: int) -> HttpResponse:
             lambda: services.referat_godkjenn(utfort_av=request.user, mote=mote),
             _("Referatet er godkjent."),
         )
-    else:
-        tekst = request.POST.get("referat", "")
-        utfor(
-            request,
-            lambda: services.referat_lagre(utfort_av=request.user, mote=mote, tekst=tekst),
-            _("Referatet er lagret."),
-        )
-    return redirect(mote)
+        return redirect(mote)
+    form = ReferatForm(request.POST)
+    if form.is_valid():
+        try:
+            services.referat_lagre(
+                utfort_av=request.user, mote=mote, tekst=form.cleaned_data["referat"]
+            )
+        except Domenefeil as feil:
+            form.add_error("referat", str(feil))
+        else:
+            messages.success(request, _("Referatet er lagret."))
+            return redirect(mote)
+    return _mote_med_feil(request, mote, referatform=form)
 
 
 @offentlig
@@ -474,16 +517,19 @@ def sak_dokument_ny(request: HttpRequest, pk: int) -> HttpResponse:
     sak = get_object_or_404(Sak.objects.select_related("utvalg"), pk=pk)
     _krev_sekretaer(request, sak.utvalg)
     fil = request.FILES.get("fil")
-    if fil is None:
-        messages.error(request, _("Velg en fil å laste opp."))
-    else:
-        utfor(
-            request,
-            lambda: services.saksdokument_legg_til(
-                utfort_av=request.user, sak=sak, tittel=request.POST.get("tittel", ""), fil=fil
-            ),
-            _("Dokumentet er lagt til saken."),
-        )
+    tittel = request.POST.get("tittel", "")
+    try:
+        if fil is None:
+            raise Domenefeil(_("Velg en fil å laste opp."))
+        services.saksdokument_legg_til(utfort_av=request.user, sak=sak, tittel=tittel, fil=fil)
+    except Domenefeil as feil:
+        # The title stays; a browser never lets a page choose the file again for the user.
+        kontekst = _sak_kontekst(request, sak) | {
+            "dokumentfeil": str(feil),
+            "dokumenttittel": tittel,
+        }
+        return render(request, "utvalg/sak.html", kontekst, status=400)
+    messages.success(request, _("Dokumentet er lagt til saken."))
     return redirect(sak)
 
 

@@ -177,3 +177,21 @@ def test_signing_page_records_a_partys_signature(
         },
     )
     assert "1 av 2 parter har signert" in client.get(url).content.decode()
+
+
+def test_a_refused_comment_stays_open_at_its_clause_with_the_reason(client, ansatt, utkast):
+    punkt = utkast.punkter.first()
+    client.force_login(ansatt)
+    url = _url(utkast, f"punkter/{punkt.pk}/kommentarer/")
+    tekst = "Gjelder pasient 100224 58200 som ble skrevet ut for tidlig"
+    svar = client.post(url, {"tekst": tekst})
+    html = svar.content.decode()
+    assert svar.status_code == 400
+    assert f'id="kommentar-{punkt.pk}-feil">«Kommentar» ser ut til å inneholde' in html
+    assert f"{tekst}</textarea>" in html and "«tekst»" not in html
+    assert '<details class="ds-details" open>' in html
+    tom = client.post(url, {"tekst": "  "})
+    assert tom.status_code == 400 and "Skriv en kommentar." in tom.content.decode()
+    assert not Kommentar.objects.exists()
+    assert client.post(url, {"tekst": "Uklart ansvar"}).status_code == 302
+    assert Kommentar.objects.get().tekst == "Uklart ansvar"

@@ -75,7 +75,9 @@ def test_a_drammen_user_cannot_register_baerums_signature(client, parter, godkje
         organisasjon=drammen, rolle="samhandlingskoordinator"
     ).bruker
     svar = _signer(client, drammen_koordinator, godkjent, baerum)
-    assert svar.status_code == 302
+    # Refused at the party field, with what was written kept (issue 15).
+    assert svar.status_code == 400
+    assert 'id="id_organisasjon_feil">' in svar.content.decode()
     assert not Signatur.objects.filter(organisasjon=baerum).exists()
     _signer(client, drammen_koordinator, godkjent, drammen)
     assert Signatur.objects.filter(organisasjon=drammen).exists()

@@ -158,3 +158,14 @@ def test_visitors_get_the_page_kept_for_its_minute_and_a_change_shows_at_once(
     with time_machine.travel(klokka + datetime.timedelta(minutes=1), tick=False):
         client.force_login(ansatt)
         assert ansatt.navn in client.get(adresse).content.decode()
+
+
+@pytest.mark.parametrize("nummer", ["x" * 100_000, "32O1", "320", "３２０１"])
+def test_a_path_that_is_no_municipality_number_is_a_404_before_the_cache(client, nummer):
+    """The visitor chooses the path: it never becomes a cache key (a memcached key over 250
+    characters is an error) and never reaches the database."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert client.get(f"/kommuner/{nummer}/utskrivning/").status_code == 404

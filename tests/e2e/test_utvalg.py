@@ -129,3 +129,28 @@ def test_keyboard_focus_follows_the_swapped_meeting_forms(side, demodata):
     expect(sak.get_by_role("textbox", name="Vedtak")).to_be_focused()
     expect(sak.get_by_text("Skriv vedtaksteksten.")).to_be_visible()
     assert side.konsollfeil == []
+
+
+def test_a_refused_new_case_says_why_at_the_title_and_keeps_the_input(side, demodata):
+    """htmx swaps in the form as written with the refusal at its field; nothing is lost."""
+    from playwright.sync_api import expect
+
+    page = side.page
+    logg_inn(side, "sekretaer@demo.no")
+    _nytt_mote(side, "00:05")
+    page.get_by_label("Sakstittel").fill("Utskrivning av 100224 58200")
+    page.get_by_label("Saksframstilling").fill("Bakgrunn: sen epikrise.")
+    page.get_by_role("button", name="Legg til sak").click()
+    tittel = page.get_by_label("Sakstittel")
+    expect(page.get_by_text("«Sakstittel» ser ut til å inneholde et fødselsnummer")).to_be_visible()
+    expect(tittel).to_have_value("Utskrivning av 100224 58200")
+    expect(tittel).to_have_attribute("aria-invalid", "true")
+    expect(page.get_by_label("Saksframstilling")).to_have_value("Bakgrunn: sen epikrise.")
+    assert not Sak.objects.filter(tittel__startswith="Utskrivning av").exists()
+    side.sjekk_tilgjengelighet()
+    tittel.fill("Utskrivning uten epikrise")
+    page.get_by_role("button", name="Legg til sak").click()
+    expect(page.get_by_role("article").filter(has_text="Utskrivning uten epikrise")).to_be_visible()
+    assert Sak.objects.get(tittel="Utskrivning uten epikrise").beskrivelse == (
+        "Bakgrunn: sen epikrise."
+    )

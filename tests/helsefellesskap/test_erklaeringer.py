@@ -10,6 +10,9 @@ from helsefellesskap.views.erklaeringer import Blokk, blokker
 SIDER = ["/tilgjengelighet/", "/personvern/"]
 IKKE_ADMIN = ["anonym", "ansatt", "koordinator", "administrator"]
 
+# The privacy statement states the security log's retention by this marker (issue 15).
+LOGGTID = "{oppbevaring_sikkerhetslogg}"
+
 
 def test_the_accessibility_statement_is_public_with_the_default_text(client, db):
     svar = client.get("/tilgjengelighet/")
@@ -120,16 +123,17 @@ def test_saving_without_the_csrf_token_is_refused(systemforvalter):
     skjema = client.get("/personvern/rediger/")
     token = skjema.cookies["csrftoken"].value
     svar = client.post(
-        "/personvern/rediger/", {"tekst": "Med token.", "csrfmiddlewaretoken": token}
+        "/personvern/rediger/", {"tekst": f"Med token. {LOGGTID}", "csrfmiddlewaretoken": token}
     )
     assert svar.status_code == 302
-    assert Erklaering.objects.get(type="personvern").tekst == "Med token."
+    assert Erklaering.objects.get(type="personvern").tekst == f"Med token. {LOGGTID}"
 
 
 def test_the_first_save_after_an_emptied_table_creates_the_row(client, systemforvalter):
     Erklaering.objects.all().delete()
     client.force_login(systemforvalter)
-    assert client.post("/personvern/rediger/", {"tekst": "Ny tekst."}).status_code == 302
+    svar = client.post("/personvern/rediger/", {"tekst": f"Ny tekst. {LOGGTID}"})
+    assert svar.status_code == 302
     assert Erklaering.objects.get(type="personvern").history.get().history_type == "+"
 
 

@@ -29,10 +29,16 @@ def test_picker_leads_to_the_municipality(client, kommune):
     assert svar["Location"] == f"/kommuner/{kommune.kommunenummer}/"
 
 
-def test_picker_without_choice_returns_to_front_page_with_a_message(client, kommune):
-    svar = client.get("/kommuner/", {"kommune": "9999"}, follow=True)
-    assert svar.redirect_chain == [("/", 302)]
-    assert "Fant ingen kommune som passer til «9999»." in svar.content.decode()
+def test_picker_without_choice_shows_the_front_page_with_the_search_kept(client, kommune):
+    # Issue 15: the refusal at the field, the text kept, not a redirect that emptied it.
+    svar = client.get("/kommuner/", {"kommune": "9999"})
+    html = svar.content.decode()
+    assert svar.status_code == 200
+    assert 'id="id_kommune_feil">Fant ingen kommune som passer til «9999».' in html
+    assert 'value="9999" aria-invalid="true"' in html
+    tom = client.get("/kommuner/", {"kommune": " "})
+    assert tom.status_code == 400
+    assert 'id="id_kommune_feil">Skriv navnet eller nummeret på en kommune.' in tom.content.decode()
 
 
 def test_unknown_municipality_gives_a_norwegian_404(client, db):

@@ -96,10 +96,54 @@ def test_the_privacy_statement_states_the_period(client, db):
     from pathlib import Path
 
     tekst = Erklaering.objects.hent(Erklaering.Type.PERSONVERN).tekst
-    assert "Sikkerhetsloggen lagres i tolv måneder" in tekst
-    assert "Sikkerhetsloggen lagres i tolv måneder" in client.get("/personvern/").content.decode()
+    assert "Sikkerhetsloggen lagres i {oppbevaring_sikkerhetslogg}" in tekst
+    assert "Sikkerhetsloggen lagres i 12 måneder" in client.get("/personvern/").content.decode()
     compose = (Path(__file__).resolve().parents[2] / "docker-compose.yml").read_text()
     assert "python manage.py slett_gammel_sikkerhetslogg" in compose
+
+
+def test_the_statement_and_the_deletion_read_the_same_setting(client, db, settings):
+    """Issue 15: the text said «12 måneder» whatever the job was set to."""
+    settings.SIKKERHETSLOGG_OPPBEVARING_MANEDER = 18
+    side = client.get("/personvern/").content.decode()
+    assert "Sikkerhetsloggen lagres i 18 måneder" in side and "12 måneder" not in side
+    _hendelse(17 * 31)  # kept
+    _hendelse(19 * 31)  # deleted
+    ut = io.StringIO()
+    call_command("slett_gammel_sikkerhetslogg", stdout=ut)
+    assert "Oppbevaringstid 18 måneder" in ut.getvalue()
+    assert Sikkerhetshendelse.objects.filter(type=Type.INNLOGGING).count() == 1
+
+
+def test_an_administrator_cannot_write_a_period_of_their_own(client, systemforvalter):
+    client.force_login(systemforvalter)
+    tekst = Erklaering.objects.hent(Erklaering.Type.PERSONVERN).tekst
+    egen = tekst.replace("{oppbevaring_sikkerhetslogg}", "seks måneder")
+    svar = client.post("/personvern/rediger/", {"tekst": egen})
+    assert svar.status_code == 400
+    html = svar.content.decode()
+    assert "{oppbevaring_sikkerhetslogg}" in html and "nå 12 måneder" in html
+    assert "seks måneder" in html  # the text as written stays in the form
+    assert client.post("/personvern/rediger/", {"tekst": tekst + "\nNy linje."}).status_code == 302
+
+
+def test_the_migration_puts_the_marker_in_every_kind_of_statement():
+    from importlib import import_module
+
+    migrering = import_module(
+        "helsefellesskap.migrations.0013_personvern_oppbevaring_fra_innstilling"
+    )
+    gammel = (
+        "Tekst.\n\n## Hvor lenge opplysningene lagres\n- Sikkerhetsloggen lagres i tolv "
+        "måneder og slettes deretter automatisk hver natt.\n- Avvik."
+    )
+    ny = migrering.med_merket(gammel)
+    assert "- Sikkerhetsloggen lagres i {oppbevaring_sikkerhetslogg} og slettes" in ny
+    assert "tolv" not in ny and ny.endswith("- Avvik.")
+    omskrevet = migrering.med_merket("A.\n- Sikkerhetsloggen lagres et år.\nB.")
+    assert omskrevet == f"A.\n{migrering.LINJE}\nB."
+    assert migrering.LINJE in migrering.med_merket("Bare tekst.")
+    assert migrering.med_merket(ny) == ny
 
 
 def test_an_edited_privacy_statement_gets_the_line_and_keeps_its_text():
