@@ -332,7 +332,14 @@ def signaturer(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
         else:
             org = next((p for p in egne if str(p.pk) == request.POST.get("organisasjon")), None)
             dato = _dato(request.POST.get("dato"))
-            if org is None or dato is None:
+            # The health trust signs one municipality's agreement, or (empty) once for all.
+            valgt = request.POST.get("forhold", "")
+            forhold = (
+                Avtaleforhold.objects.filter(versjon=versjon, pk=int(valgt)).first()
+                if valgt.isdigit()
+                else None
+            )
+            if org is None or dato is None or (valgt and forhold is None):
                 messages.error(request, _("Velg parten og oppgi datoen for signeringen."))
             else:
                 utfor(
@@ -345,11 +352,32 @@ def signaturer(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
                         dato=dato,
                         vedtaksreferanse=request.POST.get("vedtaksreferanse", ""),
                         utfort_av=request.user,
+                        forhold=forhold,
                     ),
-                    _("Signaturen for %(org)s er registrert.") % {"org": org.navn},
+                    _("Signaturen for %(org)s er registrert.") % {"org": org.navn}
+                    if forhold is None
+                    else _("%(org)s sin signatur på avtalen med %(part)s er registrert.")
+                    % {"org": org.navn, "part": forhold.part.navn},
                 )
         return redirect("avtale-signaturer", pk=pk, nummer=nummer)
-    signert = {s.organisasjon_id: s for s in Signatur.objects.filter(versjon=versjon)}
+    signaturer = list(Signatur.objects.filter(versjon=versjon).select_related("organisasjon"))
+    signert = {s.organisasjon_id: s for s in signaturer if s.forhold_id is None}
+    # The health trust's signatures on one municipality's agreement each, by that agreement.
+    for_forhold = {s.forhold_id: s for s in signaturer if s.forhold_id is not None}
+    forhold = {
+        f.part_id: f for f in Avtaleforhold.objects.filter(versjon=versjon).select_related("part")
+    }
+    # What the health trust (a counterpart among the user's own) has left to sign, relation by
+    # relation: nothing once it has signed for all.
+    enkeltvis = [
+        (mot, forhold[p.pk])
+        for mot in egne
+        if mot.pk not in signert
+        for p in parter
+        if p.pk in forhold
+        and livslop.motparter(p, parter) == [mot]
+        and forhold[p.pk].motpart_signert_dato is None
+    ]
     # Which version each party's own agreement is on today (avtaler.livslop).
     gjeldende_for = {
         f.part_id: f.versjon
@@ -363,8 +391,20 @@ def signaturer(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
         {
             "versjon": versjon,
             "avtale": versjon.avtale,
-            "rader": [(p, signert.get(p.pk), gjeldende_for.get(p.pk)) for p in parter],
+            "rader": [
+                (
+                    p,
+                    signert.get(p.pk),
+                    gjeldende_for.get(p.pk),
+                    forhold.get(p.pk),
+                    for_forhold.get(getattr(forhold.get(p.pk), "pk", None)),
+                )
+                for p in parter
+            ],
             "egne": [p for p in egne if p.pk not in signert],
+            "enkeltvis": enkeltvis,
+            "har_motpart": any(p.er_kommune for p in parter)
+            and any(not p.er_kommune for p in parter),
             "kan_sette_dato": versjon.tilstand == "godkjent"
             and access.kan_revidere(request.user, versjon, parter),
             "antall_signert": len(signert),
