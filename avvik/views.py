@@ -5,8 +5,8 @@ import csv
 import datetime
 
 from django.contrib import messages
-from django.db.models import Count
-from django.db.models.functions import Coalesce, TruncMonth
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, TruncDate, TruncMonth
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -29,7 +29,7 @@ from avvik.forms import (
 from avvik.konsekvenser import konsekvenser
 from avvik.models import Avvik, Avvikshendelse, Avvikskategori
 from helsefellesskap import access as hf_access
-from helsefellesskap.models import Organisasjon
+from helsefellesskap.models import Omrademedlem, Organisasjon
 from kjerne.fartsgrense import fartsgrense
 from kjerne.feil import Domenefeil
 from kjerne.inndata import dato_innenfor, les_dato, les_heltall
@@ -299,6 +299,19 @@ def _arsrapporter(user) -> list[tuple[str, str, int]]:
     return [(h.navn, h.kortnavn, ar) for h in hf for ar in (ifjor + 1, ifjor)]
 
 
+def _omrade_pa_dagen(organisasjon: str) -> Subquery:
+    """The LSU area the municipality belonged to on the day of the event (``dag``)."""
+    return Subquery(
+        Omrademedlem.objects.filter(
+            Q(fra__isnull=True) | Q(fra__lte=OuterRef("dag")),
+            Q(til__isnull=True) | Q(til__gte=OuterRef("dag")),
+            kommune=OuterRef(organisasjon),
+        )
+        .order_by("lokalomrade__navn")
+        .values("lokalomrade__navn")[:1]
+    )
+
+
 @innlogget
 @require_GET
 def statistikk(request: HttpRequest) -> HttpResponse:
@@ -311,9 +324,10 @@ def statistikk(request: HttpRequest) -> HttpResponse:
     )
     utvalg = _synlige(request.user).filter(hendelse__gte=start, hendelse__lt=slutt)
     per_omrade = list(
-        utvalg.annotate(
+        utvalg.annotate(dag=TruncDate("hendelse"))
+        .annotate(
             omrade=Coalesce(
-                "meldt_av_organisasjon__lokalomrader__navn", "ansvarlig__lokalomrader__navn"
+                _omrade_pa_dagen("meldt_av_organisasjon"), _omrade_pa_dagen("ansvarlig")
             )
         )
         .values("omrade")

@@ -165,7 +165,7 @@ def last_demodata() -> Rapport:
         )
         onsket = {organisasjoner[navn].pk for navn in kommunenavn}
         if set(omrade.kommuner.values_list("pk", flat=True)) != onsket:
-            omrade.kommuner.set(onsket)
+            omrade.kommuner.set(onsket, through_defaults={"fra": MEDLEM_FRA})
             rapport.endret.append(f"{omradenavn}: kommuner")
     for email, navn, orgnavn, rolle, systemforvalter in BRUKERE:
         bruker = User.objects.filter(email=email).first()

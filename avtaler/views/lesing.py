@@ -68,7 +68,7 @@ def kommune(request: HttpRequest, kommunenummer: str) -> HttpResponse:
             "medlemskap": kommune.fellesskapsmedlemskap.gjeldende(dato)
             .select_related("helsefellesskap")
             .first(),
-            "lokalomrader": kommune.lokalomrader.all(),
+            "lokalomrader": kommune.lokalomrader_pa(dato),
             "helseforetak": Organisasjon.objects.helseforetak().filter(
                 helsefellesskap=kommune.helsefellesskap_id
             ),

@@ -38,7 +38,16 @@ def _utvalg_for(avvik: Avvik, mal: str) -> Utvalg | None:
     )
     if kommune is None:
         return None
-    return Utvalg.objects.filter(type=Utvalg.Type.LSU, lokalomrade__kommuner=kommune).first()
+    # The LSU of the area the municipality belongs to when the step is taken.
+    lsu = Utvalg.objects.filter(
+        type=Utvalg.Type.LSU, lokalomrade__in=kommune.lokalomrader_pa(timezone.localdate())
+    ).first()
+    if lsu is None and not kommune.lokalomrader_pa(timezone.localdate()).exists():
+        # A party outside every LSU area (Holmestrand: party to the agreement, not a member
+        # of the Helsefellesskap) has no local body: the principled discussion goes to the
+        # SSU, which may decide matters between the health trust and the municipalities.
+        return _utvalg_for(avvik, M.SSU)
+    return lsu
 
 
 def _side(org: Organisasjon) -> str:

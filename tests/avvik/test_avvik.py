@@ -493,3 +493,45 @@ def test_the_statistics_open_on_29_february(client, ansatt):
     with time_machine.travel(datetime.datetime(2028, 2, 29, 12, tzinfo=datetime.UTC), tick=False):
         client.force_login(ansatt)
         assert client.get("/avvik/statistikk/").status_code == 200
+
+
+def test_escalation_goes_to_the_lsu_of_the_area_the_municipality_belongs_to_today(
+    ansatt, koordinator, kommune, helseforetak, kategori, helsefellesskap, hf_koordinator
+):
+    """LSU-area membership has dates: a municipality that moved is served by its new LSU."""
+    from helsefellesskap.models import Omrademedlem
+
+    ssu = fullt_ssu(helsefellesskap)
+    gammelt = LokalomradeFactory(helsefellesskap=helsefellesskap, navn="Gammelt område")
+    nytt = LokalomradeFactory(helsefellesskap=helsefellesskap, navn="Nytt område")
+    i_dag = timezone.localdate()
+    Omrademedlem.objects.create(
+        lokalomrade=gammelt, kommune=kommune, til=i_dag - datetime.timedelta(days=1)
+    )
+    Omrademedlem.objects.create(lokalomrade=nytt, kommune=kommune, fra=i_dag)
+    for omrade, navn in ((gammelt, "LSU Gammel"), (nytt, "LSU Ny")):
+        lsu = lag_utvalg(helsefellesskap, "lsu", kortnavn=navn, lokalomrade=omrade, overordnet=ssu)
+        lag_medlem(lsu, "kommunene")
+    avvik = _meld(ansatt, kommune, helseforetak, kategori)
+    for _ in range(2):  # leadership meeting, then the LSU
+        _avvis_svaret(avvik, ansatt, hf_koordinator)
+        hendelse = services.avvik_eskaler(avvik=avvik, utfort_av=koordinator, begrunnelse="Uløst.")
+    assert hendelse.trinn.mal == "lsu" and hendelse.sak.utvalg.lokalomrade == nytt
+
+
+def test_a_party_outside_every_lsu_area_escalates_to_the_ssu(
+    ansatt, koordinator, kommune, helseforetak, kategori, helsefellesskap, hf_koordinator
+):
+    """Holmestrand: party to the agreement, not a member of the Helsefellesskap nor of an LSU
+    area. Its avvik with the health trust still follows the ladder to a body that decides."""
+    ssu = fullt_ssu(helsefellesskap)
+    omrade = LokalomradeFactory(helsefellesskap=helsefellesskap)
+    lag_utvalg(helsefellesskap, "lsu", kortnavn="LSU Andre", lokalomrade=omrade, overordnet=ssu)
+    assert not kommune.er_medlem() and not kommune.lokalomrader_pa().exists()
+    avvik = _meld(ansatt, kommune, helseforetak, kategori)
+    for _ in range(2):
+        _avvis_svaret(avvik, ansatt, hf_koordinator)
+        hendelse = services.avvik_eskaler(
+            avvik=avvik, utfort_av=hf_koordinator, begrunnelse="Uløst."
+        )
+    assert hendelse.trinn.mal == "lsu" and hendelse.sak.utvalg == ssu
