@@ -363,9 +363,16 @@ def signatur_registrer(
         or len(vedtak_organ) > 100
     ):
         raise Domenefeil(_("Navn og stilling kan ha høyst 200 tegn, vedtaket høyst 100."))
-    if Signatur.objects.filter(
-        versjon=versjon, organisasjon=organisasjon, forhold__isnull=True
-    ).exists():
+    # Signed for itself (for the health trust: once for all), registered here or recorded on
+    # its agreement by an older route (versjon_signer).
+    if (
+        Signatur.objects.filter(
+            versjon=versjon, organisasjon=organisasjon, forhold__isnull=True
+        ).exists()
+        or Avtaleforhold.objects.filter(
+            versjon=versjon, part=organisasjon, signert_dato__isnull=False
+        ).exists()
+    ):
         raise Domenefeil(_("%(org)s har allerede signert.") % {"org": organisasjon.navn})
     if forhold is not None and (
         forhold.motpart_signert_dato is not None

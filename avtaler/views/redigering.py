@@ -369,10 +369,11 @@ def signaturer(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
     }
     # What the health trust (a counterpart among the user's own) has left to sign, relation by
     # relation: nothing once it has signed for all.
+    har_signert = set(signert) | {pk for pk, f in forhold.items() if f.signert_dato}
     enkeltvis = [
         (mot, forhold[p.pk])
         for mot in egne
-        if mot.pk not in signert
+        if mot.pk not in har_signert
         for p in parter
         if p.pk in forhold
         and livslop.motparter(p, parter) == [mot]
@@ -401,13 +402,13 @@ def signaturer(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
                 )
                 for p in parter
             ],
-            "egne": [p for p in egne if p.pk not in signert],
+            "egne": [p for p in egne if p.pk not in har_signert],
             "enkeltvis": enkeltvis,
             "har_motpart": any(p.er_kommune for p in parter)
             and any(not p.er_kommune for p in parter),
             "kan_sette_dato": versjon.tilstand == "godkjent"
             and access.kan_revidere(request.user, versjon, parter),
-            "antall_signert": len(signert),
+            "antall_signert": len(har_signert),
         },
     )
 
@@ -473,17 +474,27 @@ def gjennomgang(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
     dato = _dato(request.POST.get("dato"))
     if dato is None:
         messages.error(request, _("Oppgi datoen for gjennomgangen."))
-    else:
-        utfor(
-            request,
-            lambda: services.gjennomgang_registrer(
-                versjon=versjon,
-                utfort_av=request.user,
-                dato=dato,
-                organ=request.POST.get("organ", ""),
-                vedtak=request.POST.get("vedtak", ""),
-                merknad=request.POST.get("merknad", ""),
-            ),
-            _("Gjennomgangen er registrert. Neste gjennomgang er om ett år."),
-        )
-    return redirect("oversikt")
+    elif utfor(
+        request,
+        lambda: services.gjennomgang_registrer(
+            versjon=versjon,
+            utfort_av=request.user,
+            dato=dato,
+            organ=request.POST.get("organ", ""),
+            vedtak=request.POST.get("vedtak", ""),
+            merknad=request.POST.get("merknad", ""),
+        ),
+        _("Gjennomgangen er registrert. Neste gjennomgang er om ett år."),
+    ):
+        return redirect("oversikt")
+    # Nothing lost: the dashboard again, this form open with what was typed.
+    return render(
+        request,
+        "avtaler/oversikt.html",
+        {
+            "oversikt": oversikt_for(request.user),
+            "gjennomgang_feil": versjon.pk,
+            "gjennomgang_data": request.POST,
+        },
+        status=400,
+    )

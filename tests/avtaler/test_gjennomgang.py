@@ -68,3 +68,22 @@ def test_a_review_needs_a_body_and_a_date_not_in_the_future(gammel, koordinator)
             dato=I_DAG + datetime.timedelta(days=1),
             organ="SSU",
         )
+
+
+def test_a_refused_review_keeps_what_was_typed(gammel, koordinator, client):
+    client.force_login(koordinator)
+    svar = client.post(
+        f"/avtaler/{gammel.avtale_id}/versjoner/{gammel.nummer}/gjennomgang/",
+        {
+            "dato": (I_DAG + datetime.timedelta(days=3)).isoformat(),
+            "organ": "LSU Drammen",
+            "vedtak": "LSU 3/2026",
+            "merknad": "Drøftet i møtet.",
+        },
+    )
+    assert svar.status_code == 400
+    html = svar.content.decode()
+    assert "Gjennomgangen kan ikke være fram i tid." in html
+    assert 'value="LSU Drammen"' in html and "Drøftet i møtet.</textarea>" in html
+    assert '<details class="ds-details" open>' in html
+    assert not Gjennomgang.objects.exists()

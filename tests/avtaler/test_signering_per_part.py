@@ -289,3 +289,25 @@ def test_the_municipalitys_pdf_carries_the_health_trusts_signature_on_its_agreem
     html = pdf_html(godkjent, drammen)
     assert "Direktør for Drammen kommune" in html
     assert "Direktør for Bærum kommune" not in html
+
+
+def test_a_signature_recorded_without_names_counts_and_cannot_be_registered_again(
+    client, parter, godkjent
+):
+    """Older agreements and the demo record signatures on the agreements only (versjon_signer):
+    the page counts them, and the party is not offered to sign again."""
+    hf, drammen, _b, _h = parter
+    services.versjon_signer(
+        versjon=godkjent, utfort_av=None, signert_dato=D(2026, 1, 10),
+        gyldig_fra=D(2026, 2, 1), parter=[drammen],
+    )  # fmt: skip
+    hf_admin = MedlemskapFactory(organisasjon=hf, rolle="administrator").bruker
+    client.force_login(hf_admin)
+    html = client.get(
+        f"/avtaler/{godkjent.avtale_id}/versjoner/{godkjent.nummer}/signaturer/"
+    ).content.decode()
+    assert "2 av 4 parter har signert" in html
+    assert 'name="organisasjon"' not in html  # the health trust has nothing left to sign
+    _signer(client, hf_admin, godkjent, hf)
+    assert not Signatur.objects.exists()
+    assert Avtaleforhold.objects.get(versjon=godkjent, part=hf).signert_dato == D(2026, 1, 10)
