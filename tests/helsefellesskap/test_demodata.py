@@ -2,7 +2,13 @@ from django.apps import apps
 from django.core.management import call_command
 
 from helsefellesskap.demodata import BRUKERE, DEMO_PASSORD, KOMMUNER
-from helsefellesskap.models import Helsefellesskap, Lokalomrade, Medlemskap, Organisasjon
+from helsefellesskap.models import (
+    Helsefellesskap,
+    Lokalomrade,
+    Medlemskap,
+    Omrademedlem,
+    Organisasjon,
+)
 from helsefellesskap.validators import er_gyldig_organisasjonsnummer
 
 
@@ -37,9 +43,11 @@ def test_demodata_creates_vest_viken(db, capsys):
     # Every member municipality belongs to exactly one LSU area; Holmestrand is a party to the
     # agreements but not a member of the Helsefellesskap (seed 004 § 2), nor of an LSU area.
     medlemmer = kommuner.exclude(navn="Holmestrand kommune")
-    assert sorted(
-        Lokalomrade.kommuner.through.objects.values_list("organisasjon_id", flat=True)
-    ) == sorted(medlemmer.values_list("pk", flat=True))
+    assert sorted(Omrademedlem.objects.gjeldende().values_list("kommune_id", flat=True)) == sorted(
+        medlemmer.values_list("pk", flat=True)
+    )
+    # Members since the reform, with a date.
+    assert not Omrademedlem.objects.filter(fra__isnull=True).exists()
     assert {k.navn for k in kommuner if not k.er_medlem()} == {"Holmestrand kommune"}
     assert set(Medlemskap.objects.values_list("rolle", flat=True)) == set(Medlemskap.Rolle.values)
     assert DEMO_PASSORD in capsys.readouterr().out
