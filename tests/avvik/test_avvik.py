@@ -535,3 +535,30 @@ def test_a_party_outside_every_lsu_area_escalates_to_the_ssu(
             avvik=avvik, utfort_av=hf_koordinator, begrunnelse="Uløst."
         )
     assert hendelse.trinn.mal == "lsu" and hendelse.sak.utvalg == ssu
+
+
+def test_statistics_count_an_avvik_in_the_lsu_area_of_the_day_it_happened(
+    client, ansatt, kommune, helseforetak, kategori, helsefellesskap
+):
+    from helsefellesskap.models import Omrademedlem
+
+    i_dag = timezone.localdate()
+    gammelt = LokalomradeFactory(helsefellesskap=helsefellesskap, navn="Gammelt område")
+    nytt = LokalomradeFactory(helsefellesskap=helsefellesskap, navn="Nytt område")
+    Omrademedlem.objects.create(
+        lokalomrade=gammelt, kommune=kommune, til=i_dag - datetime.timedelta(days=10)
+    )
+    Omrademedlem.objects.create(
+        lokalomrade=nytt, kommune=kommune, fra=i_dag - datetime.timedelta(days=9)
+    )
+    for dager in (20, 15, 2):
+        _meld(
+            ansatt, kommune, helseforetak, kategori,
+            hendelse=timezone.now() - datetime.timedelta(days=dager),
+        )  # fmt: skip
+    client.force_login(ansatt)
+    svar = client.get("/avvik/statistikk/")
+    assert {r["omrade"]: r["n"] for r in svar.context["per_omrade"]} == {
+        "Gammelt område": 2,
+        "Nytt område": 1,
+    }
