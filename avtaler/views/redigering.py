@@ -399,6 +399,7 @@ def signaturer(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
                     gjeldende_for.get(p.pk),
                     forhold.get(p.pk),
                     for_forhold.get(getattr(forhold.get(p.pk), "pk", None)),
+                    _samlet(p, parter, forhold),
                 )
                 for p in parter
             ],
@@ -411,6 +412,17 @@ def signaturer(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
             "antall_signert": len(har_signert),
         },
     )
+
+
+def _samlet(part, parter, forhold):
+    """The day the health trust signed for all the municipalities at once, for a
+    municipality's row (None if it has not)."""
+    datoer = [
+        forhold[m.pk].signert_dato
+        for m in livslop.motparter(part, parter)
+        if m.pk in forhold and forhold[m.pk].signert_dato
+    ]
+    return min(datoer) if datoer else None
 
 
 def _dato(verdi: str | None):

@@ -311,3 +311,48 @@ def test_a_signature_recorded_without_names_counts_and_cannot_be_registered_agai
     _signer(client, hf_admin, godkjent, hf)
     assert not Signatur.objects.exists()
     assert Avtaleforhold.objects.get(versjon=godkjent, part=hf).signert_dato == D(2026, 1, 10)
+
+
+def test_the_signature_page_counts_and_names_signatures_recorded_on_the_agreements(
+    client, parter, godkjent
+):
+    """Browser review of #17: the demo's page said «0 av 23 parter har signert» over a table of
+    signing dates, «Signert av» was «–» in every row, and «Ikke for denne avtalen alene» said
+    nothing a reader could use. One source of truth: the agreements (Avtaleforhold)."""
+    hf, drammen, baerum, holmestrand = parter
+    services.versjon_signer(
+        versjon=godkjent, utfort_av=None, signert_dato=D(2026, 1, 10),
+        gyldig_fra=D(2026, 2, 1), parter=[hf, drammen, baerum],
+    )  # fmt: skip
+    url = f"/avtaler/{godkjent.avtale_id}/versjoner/{godkjent.nummer}/signaturer/"
+    client.force_login(MedlemskapFactory(organisasjon=hf, rolle="administrator").bruker)
+    html = client.get(url).content.decode()
+    assert "3 av 4 parter har signert" in html
+    assert html.count("Registrert ved migrering, uten navn") == 3
+    assert html.count("Signert for alle kommunene samlet 10.01.2026") == 3
+    assert "Ikke for denne avtalen alene" not in html
+    koordinator = MedlemskapFactory(organisasjon=holmestrand, rolle="samhandlingskoordinator")
+    _signer(client, koordinator.bruker, godkjent, holmestrand, D(2026, 1, 12))
+    html = client.get(url).content.decode()
+    assert "4 av 4 parter har signert" in html
+    assert "Ordfører, Ordfører" in html and "KST 1/2026" in html
+
+
+def test_the_health_trusts_reference_on_one_agreement_is_shown_in_that_row(
+    client, parter, godkjent
+):
+    hf, drammen, _b, _h = parter
+    _signer(
+        client,
+        MedlemskapFactory(organisasjon=drammen, rolle="samhandlingskoordinator").bruker,
+        godkjent,
+        drammen,
+    )
+    hf_admin = MedlemskapFactory(organisasjon=hf, rolle="administrator").bruker
+    drammens = Avtaleforhold.objects.get(versjon=godkjent, part=drammen)
+    _signer_forhold(client, hf_admin, godkjent, hf, drammens)
+    html = client.get(
+        f"/avtaler/{godkjent.avtale_id}/versjoner/{godkjent.nummer}/signaturer/"
+    ).content.decode()
+    assert "Adm. direktør, Administrerende direktør (Styresak 7/2026)" in html
+    assert html.count("Ikke signert ennå") == 2  # Bærum's and Holmestrand's agreements
