@@ -484,22 +484,35 @@ def gjennomgang(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
         _("Bare partenes koordinatorer registrerer gjennomgangen."),
     )
     dato = _dato(request.POST.get("dato"))
+    feil: dict[str, str] = {}
     if dato is None:
-        messages.error(request, _("Oppgi datoen for gjennomgangen."))
-    elif utfor(
-        request,
-        lambda: services.gjennomgang_registrer(
-            versjon=versjon,
-            utfort_av=request.user,
-            dato=dato,
-            organ=request.POST.get("organ", ""),
-            vedtak=request.POST.get("vedtak", ""),
-            merknad=request.POST.get("merknad", ""),
-        ),
-        _("Gjennomgangen er registrert. Neste gjennomgang er om ett år."),
-    ):
-        return redirect("oversikt")
-    # Nothing lost: the dashboard again, this form open with what was typed.
+        feil["dato"] = _("Oppgi datoen for gjennomgangen.")
+    else:
+        try:
+            services.gjennomgang_registrer(
+                versjon=versjon,
+                utfort_av=request.user,
+                dato=dato,
+                organ=request.POST.get("organ", ""),
+                vedtak=request.POST.get("vedtak", ""),
+                merknad=request.POST.get("merknad", ""),
+            )
+        except Domenefeil as e:
+            # Shown at the field it is about (the date, the body), else above the button.
+            melding = str(e)
+            if "fram i tid" in melding or "mens versjonen" in melding:
+                feil["dato"] = melding
+            elif "hvem som gjennomgikk" in melding or "høyst 100" in melding:
+                feil["organ"] = melding
+            else:
+                feil["skjema"] = melding
+        else:
+            messages.success(
+                request, _("Gjennomgangen er registrert. Neste gjennomgang er om ett år.")
+            )
+            return redirect("oversikt")
+    # Nothing lost: the dashboard again, this form open with what was typed and the error at
+    # its field.
     return render(
         request,
         "avtaler/oversikt.html",
@@ -507,6 +520,7 @@ def gjennomgang(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
             "oversikt": oversikt_for(request.user),
             "gjennomgang_feil": versjon.pk,
             "gjennomgang_data": request.POST,
+            "gjennomgang_feltfeil": feil,
         },
         status=400,
     )

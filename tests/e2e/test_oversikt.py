@@ -69,9 +69,13 @@ def test_a_coordinator_records_the_yearly_review_by_keyboard(side, demodata):
     skjema.get_by_label("Merknad").fill("Ingen endringer; partene er enige.")
     skjema.get_by_label("Merknad").press("Tab")
     page.keyboard.press("Enter")  # the submit button is the next stop
-    expect(page.get_by_text("Gjennomgangen kan ikke være fram i tid.")).to_be_visible()
-    side.sjekk_tilgjengelighet()
     skjema = page.get_by_role("region", name="Årlig gjennomgang").locator("form").first
+    # The error stands at the date, inside the open form, with every field as typed.
+    expect(skjema.get_by_text("Gjennomgangen kan ikke være fram i tid.")).to_be_visible()
+    expect(skjema.get_by_label("Dato")).to_have_value(i_morgen.isoformat())
+    expect(skjema.get_by_label("Dato")).to_have_attribute("aria-invalid", "true")
+    expect(skjema.get_by_label("Vedtak")).to_have_value("SSU 14/2026")
+    side.sjekk_tilgjengelighet()
     expect(skjema.get_by_label("Gjennomgått av")).to_have_value("SSU")
     expect(skjema.get_by_label("Merknad")).to_have_value("Ingen endringer; partene er enige.")
     assert not Gjennomgang.objects.filter(vedtak="SSU 14/2026").exists()
