@@ -214,7 +214,8 @@ class OmrademedlemQuerySet(models.QuerySet):
 
 class Omrademedlem(models.Model):
     """A municipality's membership of an LSU area, with dates: a municipality may move to
-    another area, and a party to the agreements need not belong to any (Holmestrand)."""
+    another area, belong to two at once (Asker), and a party to the agreements that is not a
+    member of the Helsefellesskap may belong to one too (Holmestrand, with Drammen sykehus)."""
 
     lokalomrade = models.ForeignKey(
         Lokalomrade,
@@ -259,9 +260,18 @@ class Omrademedlem(models.Model):
             andre = andre.filter(Q(fra__isnull=True) | Q(fra__lte=self.til))
         if self.fra is not None:
             andre = andre.filter(Q(til__isnull=True) | Q(til__gte=self.fra))
-        if andre.exists():
+        # A municipality may span two hospitals' areas (Asker after 2020: old Asker with Bærum
+        # sykehus, Røyken and Hurum with Drammen sykehus), but within one Helsefellesskap and
+        # once per area at a time.
+        if andre.filter(lokalomrade=self.lokalomrade_id).exists():
             raise ValidationError(
-                _("%(kommune)s hører allerede til et LSU-område i denne perioden.")
+                _("%(kommune)s hører allerede til %(omrade)s i denne perioden.")
+                % {"kommune": self.kommune, "omrade": self.lokalomrade}
+            )
+        hf = Lokalomrade.objects.filter(pk=self.lokalomrade_id).values("helsefellesskap")
+        if andre.exclude(lokalomrade__helsefellesskap__in=hf).exists():
+            raise ValidationError(
+                _("%(kommune)s hører allerede til et LSU-område i et annet helsefellesskap.")
                 % {"kommune": self.kommune}
             )
 

@@ -520,7 +520,7 @@ def test_escalation_goes_to_the_lsu_of_the_area_the_municipality_belongs_to_toda
 
 
 def test_a_party_outside_every_lsu_area_escalates_to_the_ssu(
-    ansatt, koordinator, kommune, helseforetak, kategori, helsefellesskap, hf_koordinator
+    client, ansatt, koordinator, kommune, helseforetak, kategori, helsefellesskap, hf_koordinator
 ):
     """Holmestrand: party to the agreement, not a member of the Helsefellesskap nor of an LSU
     area. Its avvik with the health trust still follows the ladder to a body that decides."""
@@ -535,6 +535,58 @@ def test_a_party_outside_every_lsu_area_escalates_to_the_ssu(
             avvik=avvik, utfort_av=hf_koordinator, begrunnelse="Uløst."
         )
     assert hendelse.trinn.mal == "lsu" and hendelse.sak.utvalg == ssu
+    # A last resort, said on the avvik (domain review of #17).
+    forklaring = f"Saken gikk rett til {ssu.navn} fordi {kommune.navn} ikke hører til noe LSU"
+    assert forklaring in hendelse.tekst
+    client.force_login(hf_koordinator)
+    assert forklaring in client.get(avvik.get_absolute_url()).content.decode()
+
+
+def test_a_municipality_in_two_lsu_areas_escalates_to_the_area_of_the_hospital_named(
+    ansatt, koordinator, kommune, helseforetak, kategori, helsefellesskap, hf_koordinator
+):
+    """Asker after 2020 spans Bærum sykehus' area (old Asker) and Drammen sykehus' (Røyken,
+    Hurum): the LSU is the one of the hospital named in the unit or the reason, else the step
+    is refused naming both."""
+    from helsefellesskap.models import Omrademedlem
+
+    ssu = fullt_ssu(helsefellesskap)
+    lsuer = {}
+    for navn in ("Bærum sykehus", "Drammen sykehus"):
+        omrade = LokalomradeFactory(helsefellesskap=helsefellesskap, navn=navn)
+        Omrademedlem.objects.create(lokalomrade=omrade, kommune=kommune)
+        lsuer[navn] = lag_utvalg(
+            helsefellesskap, "lsu", kortnavn=f"LSU {navn}", lokalomrade=omrade, overordnet=ssu
+        )
+        lag_medlem(lsuer[navn], "kommunene")
+    avvik = _meld(ansatt, kommune, helseforetak, kategori)
+    _avvis_svaret(avvik, ansatt, hf_koordinator)
+    services.avvik_eskaler(avvik=avvik, utfort_av=koordinator, begrunnelse="Uløst.")  # leaders
+    _avvis_svaret(avvik, ansatt, hf_koordinator)
+    with pytest.raises(Domenefeil, match=r"hører til flere LSU-områder: Bærum sykehus .*Drammen"):
+        services.avvik_eskaler(avvik=avvik, utfort_av=koordinator, begrunnelse="Uløst.")
+    hendelse = services.avvik_eskaler(
+        avvik=avvik, utfort_av=koordinator, begrunnelse="Gjelder pasienter fra Drammen sykehus."
+    )
+    assert hendelse.sak.utvalg == lsuer["Drammen sykehus"]
+    assert "fordi den gjelder Drammen sykehus" in hendelse.tekst
+
+
+def test_lsu_area_membership_may_overlap_within_one_helsefellesskap(kommune, helsefellesskap):
+    from django.core.exceptions import ValidationError
+
+    from helsefellesskap.models import Omrademedlem
+    from tests.factories import HelsefellesskapFactory
+
+    baerum = LokalomradeFactory(helsefellesskap=helsefellesskap, navn="Bærum sykehus")
+    drammen = LokalomradeFactory(helsefellesskap=helsefellesskap, navn="Drammen sykehus")
+    Omrademedlem.objects.create(lokalomrade=baerum, kommune=kommune)
+    Omrademedlem(lokalomrade=drammen, kommune=kommune).full_clean()  # Asker: both at once
+    with pytest.raises(ValidationError, match="allerede til Bærum sykehus"):
+        Omrademedlem(lokalomrade=baerum, kommune=kommune).full_clean()
+    annet = LokalomradeFactory(helsefellesskap=HelsefellesskapFactory(), navn="Annet")
+    with pytest.raises(ValidationError, match="annet helsefellesskap"):
+        Omrademedlem(lokalomrade=annet, kommune=kommune).full_clean()
 
 
 def test_statistics_count_an_avvik_in_the_lsu_area_of_the_day_it_happened(
