@@ -5,8 +5,9 @@ import csv
 import datetime
 
 from django.contrib import messages
-from django.db.models import Count, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce, TruncDate, TruncMonth
+from django.db.models import Case, CharField, Count, F, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce, Concat, StrIndex, TruncDate, TruncMonth
+from django.db.models.lookups import GreaterThan
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -299,16 +300,39 @@ def _arsrapporter(user) -> list[tuple[str, str, int]]:
     return [(h.navn, h.kortnavn, ar) for h in hf for ar in (ifjor + 1, ifjor)]
 
 
-def _omrade_pa_dagen(organisasjon: str) -> Subquery:
-    """The LSU area the municipality belonged to on the day of the event (``dag``)."""
-    return Subquery(
-        Omrademedlem.objects.filter(
-            Q(fra__isnull=True) | Q(fra__lte=OuterRef("dag")),
-            Q(til__isnull=True) | Q(til__gte=OuterRef("dag")),
-            kommune=OuterRef(organisasjon),
-        )
+def _omrade_pa_dagen(organisasjon: str):
+    """The LSU area the municipality belonged to on the day of the event (``dag``).
+
+    A municipality in two areas (Asker) is counted in the area whose hospital the responsible
+    unit names; if it names none, under «Flere LSU-områder (<kommune>)» rather than in one of
+    them picked at random (docs/ordliste.md)."""
+    medlem = Omrademedlem.objects.filter(
+        Q(fra__isnull=True) | Q(fra__lte=OuterRef("dag")),
+        Q(til__isnull=True) | Q(til__gte=OuterRef("dag")),
+        kommune=OuterRef(organisasjon),
+    )
+    navn = medlem.order_by("lokalomrade__navn").values("lokalomrade__navn")
+    treff = (
+        medlem.annotate(plass=StrIndex(OuterRef("ansvarlig_enhet"), F("lokalomrade__navn")))
+        .filter(plass__gt=0)
         .order_by("lokalomrade__navn")
-        .values("lokalomrade__navn")[:1]
+        .values("lokalomrade__navn")
+    )
+    antall = medlem.order_by().values("kommune").annotate(n=Count("pk")).values("n")
+    return Coalesce(
+        Subquery(treff[:1]),
+        Case(
+            When(
+                GreaterThan(Subquery(antall[:1]), 1),
+                then=Concat(
+                    Value(_("Flere LSU-områder") + " ("),
+                    F(f"{organisasjon}__navn"),
+                    Value(")"),
+                    output_field=CharField(),
+                ),
+            ),
+            default=Subquery(navn[:1]),
+        ),
     )
 
 

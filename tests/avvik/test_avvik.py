@@ -614,3 +614,25 @@ def test_statistics_count_an_avvik_in_the_lsu_area_of_the_day_it_happened(
         "Gammelt område": 2,
         "Nytt område": 1,
     }
+
+
+def test_statistics_count_an_avvik_of_a_municipality_in_two_areas_by_the_hospital_named(
+    client, ansatt, kommune, helseforetak, kategori, helsefellesskap, hf_koordinator
+):
+    """Not the first area alphabetically: the hospital the responsible unit names, else
+    «Flere LSU-områder» (domain review of #17)."""
+    from helsefellesskap.models import Omrademedlem
+
+    for navn in ("Bærum sykehus", "Drammen sykehus"):
+        omrade = LokalomradeFactory(helsefellesskap=helsefellesskap, navn=navn)
+        Omrademedlem.objects.create(lokalomrade=omrade, kommune=kommune)
+    for enhet in ("Drammen sykehus, medisinsk klinikk", "Drammen sykehus, kirurgi", ""):
+        avvik = _meld(ansatt, kommune, helseforetak, kategori)
+        if enhet:
+            services.avvik_motta(avvik=avvik, utfort_av=hf_koordinator, enhet=enhet)
+    client.force_login(ansatt)
+    svar = client.get("/avvik/statistikk/")
+    assert {r["omrade"]: r["n"] for r in svar.context["per_omrade"]} == {
+        "Drammen sykehus": 2,
+        f"Flere LSU-områder ({kommune.navn})": 1,
+    }
