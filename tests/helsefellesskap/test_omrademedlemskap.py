@@ -65,10 +65,16 @@ def test_a_coordinator_acts_for_the_municipalities_in_the_lsu_area_today(
     assert access.partsside(koordinator, gammel_lsu) == ""
 
 
-def test_a_municipality_belongs_to_one_area_at_a_time(kommune, flyttet, helsefellesskap):
+def test_a_municipality_is_in_an_area_once_at_a_time_and_may_span_two(
+    kommune, flyttet, helsefellesskap
+):
+    """Asker after 2020 spans two hospitals' areas (domain review of #17): overlapping
+    membership within one Helsefellesskap is allowed, twice in the same area is not."""
+    gammelt, _nytt = flyttet
     tredje = LokalomradeFactory(helsefellesskap=helsefellesskap, navn="Tredje")
-    overlapp = Omrademedlem(lokalomrade=tredje, kommune=kommune, fra=D(2021, 1, 1))
-    with pytest.raises(ValidationError, match="hører allerede til et LSU-område"):
+    Omrademedlem(lokalomrade=tredje, kommune=kommune, fra=D(2021, 1, 1)).full_clean()
+    overlapp = Omrademedlem(lokalomrade=gammelt, kommune=kommune, fra=D(2021, 1, 1))
+    with pytest.raises(ValidationError, match="hører allerede til Gammelby sykehus"):
         overlapp.full_clean()
     for_alt = Omrademedlem(
         lokalomrade=tredje, kommune=kommune, fra=D(2010, 1, 1), til=D(2019, 12, 31)
