@@ -17,9 +17,10 @@ before; a notice (either side, one year's notice) ends that party's agreement on
 **In force** is read from those dates and nothing else (gjeldende_q, forhold_gjelder): the
 party's agreement has started (``i_kraft_fra`` ≤ D) and not ended (``sluttdato`` empty or ≥ D).
 Every date is written when the event happens, in the same transaction; no daily job has a part
-in it. Parties whose agreement carries "in force" are the municipalities; the health trust's
-own row records its decision and signature (once for all its municipalities). An agreement
-with no municipality among its parties (the health trust alone) carries its own.
+in it. Parties whose agreement carries "in force" are the municipalities; the health trust
+signs each municipality's agreement on its own (``motpart_signert_dato`` on that row) or once
+for all on its own row, with the same effect (motpart_signert). An agreement with no
+municipality among its parties (the health trust alone) carries its own.
 """
 
 import datetime
@@ -81,6 +82,31 @@ def motparter(part: Organisasjon, parter: list[Organisasjon]) -> list[Organisasj
     if not part.er_kommune:
         return []
     return [p for p in parter if not p.er_kommune]
+
+
+def motpart_signert(forhold, parter: list[Organisasjon], signert: dict) -> datetime.date | None:
+    """The day the counterpart (the health trust) signed this party's agreement, or None.
+
+    The health trust signs each agreement on its own (``motpart_signert_dato``) or once for all
+    on its own row (``signert``: party pk → its signature date), as it prefers: either has the
+    same effect, and the earlier counts. With no counterpart, the party's own signature."""
+    datoer = []
+    for m in motparter(forhold.part, parter):
+        egne = [d for d in (forhold.motpart_signert_dato, signert.get(m.pk)) if d]
+        if not egne:
+            return None
+        datoer.append(min(egne))
+    return max(datoer, default=forhold.signert_dato)
+
+
+def kan_inngaas(forhold, parter: list[Organisasjon], signert: dict) -> bool:
+    """Not concluded yet, and both its own and the counterpart's signatures are there."""
+    return (
+        forhold.i_kraft_fra is None
+        and forhold.signert_dato is not None
+        and baerer(forhold.part, parter)
+        and motpart_signert(forhold, parter, signert) is not None
+    )
 
 
 def forhold_gjelder(forhold, dato: datetime.date) -> bool:
@@ -172,12 +198,10 @@ def inngaa(versjon, *, tidligst: datetime.date | None = None) -> list:
     signert = {f.part_id: f.signert_dato for f in forhold}
     inngatt = []
     for f in forhold:
-        if f.i_kraft_fra is not None or f.signert_dato is None or not baerer(f.part, parter):
+        if not kan_inngaas(f, parter, signert):
             continue
-        datoer = [signert[m.pk] for m in motparter(f.part, parter)]
-        if None in datoer:
-            continue
-        fra = max(d for d in (f.signert_dato, *datoer, versjon.gyldig_fra, tidligst) if d)
+        motpart = motpart_signert(f, parter, signert)
+        fra = max(d for d in (f.signert_dato, motpart, versjon.gyldig_fra, tidligst) if d)
         forrige = _forrige(f)
         if forrige is not None:
             if fra <= forrige.i_kraft_fra:

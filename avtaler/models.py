@@ -379,6 +379,15 @@ class Avtaleforhold(models.Model):
     )
     vedtak_dato = models.DateField(_("vedtaksdato"), null=True, blank=True)
     signert_dato = models.DateField(_("signert"), null=True, blank=True)
+    motpart_signert_dato = models.DateField(
+        _("motparten signerte"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Når helseforetaket signerer avtalen med denne parten for seg. Signerer det én gang "
+            "for alle, står datoen på helseforetakets eget avtaleforhold, med samme virkning."
+        ),
+    )
     i_kraft_fra = models.DateField(_("i kraft fra"), null=True, blank=True)
     sluttdato = models.DateField(
         _("gjelder til og med"),
@@ -612,6 +621,16 @@ class Signatur(models.Model):
 
     versjon = models.ForeignKey(Avtaleversjon, on_delete=models.PROTECT, related_name="signaturer")
     organisasjon = models.ForeignKey(Organisasjon, on_delete=models.PROTECT, related_name="+")
+    # Empty: the organisation signs its own agreement (the health trust: once for all its
+    # municipalities). Set: the health trust signs this one municipality's agreement.
+    forhold = models.ForeignKey(
+        Avtaleforhold,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="motpartsignaturer",
+        verbose_name=_("for avtalen med"),
+    )
     navn = models.CharField(_("signert av"), max_length=200)
     tittel = models.CharField(_("stilling"), max_length=200)
     dato = models.DateField(_("dato"))
@@ -634,7 +653,14 @@ class Signatur(models.Model):
         ordering = ["organisasjon__navn"]
         constraints = [
             models.UniqueConstraint(
-                fields=["versjon", "organisasjon"], name="en_signatur_per_part"
+                fields=["versjon", "organisasjon"],
+                condition=Q(forhold__isnull=True),
+                name="en_signatur_per_part",
+            ),
+            models.UniqueConstraint(
+                fields=["forhold", "organisasjon"],
+                condition=Q(forhold__isnull=False),
+                name="en_motpartsignatur_per_forhold",
             ),
         ]
 

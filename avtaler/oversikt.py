@@ -110,10 +110,24 @@ def oversikt_for(bruker, dato: datetime.date | None = None) -> Oversikt:
         )
         for versjon in venter:
             forhold = list(versjon.forhold.all())
-            mangler = [f.part for f in forhold if f.part_id in egne and f.signert_dato is None]
+            parter = [f.part for f in forhold]
+            mangler = [
+                f.part
+                for f in forhold
+                if f.part_id in egne
+                and f.signert_dato is None
+                # The health trust that signs each agreement on its own is done when all are.
+                and (
+                    livslop.baerer(f.part, parter)
+                    or any(
+                        k.motpart_signert_dato is None
+                        for k in forhold
+                        if livslop.baerer(k.part, parter)
+                    )
+                )
+            ]
             if mangler:
                 oversikt.signaturer.append((versjon, mangler))
-            parter = [f.part for f in forhold]
             ikke_inngatt = [
                 f for f in forhold if f.i_kraft_fra is None and livslop.baerer(f.part, parter)
             ]

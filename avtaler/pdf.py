@@ -35,7 +35,11 @@ def pdf_html(versjon: Avtaleversjon, kommune: Organisasjon | None = None) -> str
     if kommune is not None:
         parter = [p for p in parter if p.pk == kommune.pk or not p.er_kommune]
         eget = forhold.get(kommune.pk)
-    signaturer = {s.organisasjon_id: s for s in Signatur.objects.filter(versjon=versjon)}
+    alle = list(Signatur.objects.filter(versjon=versjon))
+    signaturer = {s.organisasjon_id: s for s in alle if s.forhold_id is None}
+    if eget is not None:
+        # The health trust's signature on this municipality's agreement alone, if it signed so.
+        signaturer.update({s.organisasjon_id: s for s in alle if s.forhold_id == eget.pk})
     fra = eget.i_kraft_fra if eget is not None and eget.i_kraft_fra else versjon.gyldig_fra
     punkter = list(versjon.punkter.order_by("rekkefolge"))
     if kommune is not None:

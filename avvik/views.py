@@ -5,8 +5,9 @@ import csv
 import datetime
 
 from django.contrib import messages
-from django.db.models import Count
-from django.db.models.functions import Coalesce, TruncMonth
+from django.db.models import Case, CharField, Count, F, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce, Concat, StrIndex, TruncDate, TruncMonth
+from django.db.models.lookups import GreaterThan
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -30,7 +31,7 @@ from avvik.forms import (
 from avvik.konsekvenser import konsekvenser
 from avvik.models import Avvik, Avvikshendelse, Avvikskategori
 from helsefellesskap import access as hf_access
-from helsefellesskap.models import Organisasjon
+from helsefellesskap.models import Omrademedlem, Organisasjon
 from kjerne.fartsgrense import fartsgrense
 from kjerne.feil import Domenefeil
 from kjerne.inndata import dato_innenfor, les_dato, les_heltall
@@ -300,6 +301,42 @@ def _arsrapporter(user) -> list[tuple[str, str, int]]:
     return [(h.navn, h.kortnavn, ar) for h in hf for ar in (ifjor + 1, ifjor)]
 
 
+def _omrade_pa_dagen(organisasjon: str):
+    """The LSU area the municipality belonged to on the day of the event (``dag``).
+
+    A municipality in two areas (Asker) is counted in the area whose hospital the responsible
+    unit names; if it names none, under «Flere LSU-områder (<kommune>)» rather than in one of
+    them picked at random (docs/ordliste.md)."""
+    medlem = Omrademedlem.objects.filter(
+        Q(fra__isnull=True) | Q(fra__lte=OuterRef("dag")),
+        Q(til__isnull=True) | Q(til__gte=OuterRef("dag")),
+        kommune=OuterRef(organisasjon),
+    )
+    navn = medlem.order_by("lokalomrade__navn").values("lokalomrade__navn")
+    treff = (
+        medlem.annotate(plass=StrIndex(OuterRef("ansvarlig_enhet"), F("lokalomrade__navn")))
+        .filter(plass__gt=0)
+        .order_by("lokalomrade__navn")
+        .values("lokalomrade__navn")
+    )
+    antall = medlem.order_by().values("kommune").annotate(n=Count("pk")).values("n")
+    return Coalesce(
+        Subquery(treff[:1]),
+        Case(
+            When(
+                GreaterThan(Subquery(antall[:1]), 1),
+                then=Concat(
+                    Value(_("Flere LSU-områder") + " ("),
+                    F(f"{organisasjon}__navn"),
+                    Value(")"),
+                    output_field=CharField(),
+                ),
+            ),
+            default=Subquery(navn[:1]),
+        ),
+    )
+
+
 @innlogget
 @require_GET
 def statistikk(request: HttpRequest) -> HttpResponse:
@@ -312,9 +349,10 @@ def statistikk(request: HttpRequest) -> HttpResponse:
     )
     utvalg = _synlige(request.user).filter(hendelse__gte=start, hendelse__lt=slutt)
     per_omrade = list(
-        utvalg.annotate(
+        utvalg.annotate(dag=TruncDate("hendelse"))
+        .annotate(
             omrade=Coalesce(
-                "meldt_av_organisasjon__lokalomrader__navn", "ansvarlig__lokalomrader__navn"
+                _omrade_pa_dagen("meldt_av_organisasjon"), _omrade_pa_dagen("ansvarlig")
             )
         )
         .values("omrade")

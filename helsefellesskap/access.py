@@ -4,10 +4,10 @@ Views declare their audience with ``kjerne.tilgang`` (``@offentlig``, ``@innlogg
 object rules they then ask are the ``kan_*`` functions below.
 """
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from helsefellesskap.models import Medlemskap, Organisasjon, Utvalg, Utvalgsmedlem
+from helsefellesskap.models import Medlemskap, Omrademedlem, Organisasjon, Utvalg, Utvalgsmedlem
 from helsefellesskap.models.utvalg import PARTENE, Side
 
 Rolle = Medlemskap.Rolle
@@ -119,9 +119,11 @@ def partsside(user, utvalg: Utvalg) -> str:
     egne = organisasjoner_med_rolle(user, Rolle.SAMHANDLINGSKOORDINATOR, Rolle.ADMINISTRATOR)
     parter = Organisasjon.objects.filter(pk__in=egne, helsefellesskap=utvalg.helsefellesskap_id)
     if utvalg.lokalomrade_id:
-        parter = parter.filter(
-            Q(type=Organisasjon.Type.HELSEFORETAK) | Q(lokalomrader=utvalg.lokalomrade_id)
+        # The municipalities that belong to the area today.
+        i_omradet = Omrademedlem.objects.gjeldende().filter(
+            kommune=OuterRef("pk"), lokalomrade=utvalg.lokalomrade_id
         )
+        parter = parter.filter(Q(type=Organisasjon.Type.HELSEFORETAK) | Exists(i_omradet))
     typer = set(parter.values_list("type", flat=True))
     if Organisasjon.Type.KOMMUNE in typer:
         return Side.KOMMUNENE

@@ -5,9 +5,11 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from helsefellesskap.models import (
     Erklaering,
+    Fellesskapsmedlem,
     Helsefellesskap,
     Lokalomrade,
     Medlemskap,
+    Omrademedlem,
     Organisasjon,
     User,
 )
@@ -33,18 +35,35 @@ class HelsefellesskapAdmin(SimpleHistoryAdmin):
     search_fields = ["navn"]
 
 
+class FellesskapsmedlemInline(admin.TabularInline):
+    """Membership of a Helsefellesskap, with dates: a party need not be a member."""
+
+    model = Fellesskapsmedlem
+    extra = 0
+
+
+class OmrademedlemInline(admin.TabularInline):
+    """Membership of an LSU area, with dates: end one and start another when a municipality
+    moves, so what held on an earlier date stays true."""
+
+    model = Omrademedlem
+    extra = 0
+    autocomplete_fields = ["kommune"]
+
+
 @admin.register(Organisasjon)
 class OrganisasjonAdmin(SimpleHistoryAdmin):
     list_display = ["navn", "type", "kommunenummer", "organisasjonsnummer", "helsefellesskap"]
     list_filter = ["type", "helsefellesskap"]
     search_fields = ["navn", "kommunenummer", "organisasjonsnummer"]
+    inlines = [FellesskapsmedlemInline]
 
 
 @admin.register(Lokalomrade)
 class LokalomradeAdmin(SimpleHistoryAdmin):
     list_display = ["navn", "helsefellesskap"]
     list_filter = ["helsefellesskap"]
-    filter_horizontal = ["kommuner"]
+    inlines = [OmrademedlemInline]
 
 
 class MedlemskapInline(admin.TabularInline):

@@ -48,12 +48,23 @@ KOMMUNER = {
 }
 
 # Seed 004 § 2: «21 kommuner i Helsefelleskapet Vest-Viken og Holmestrand kommune» – Holmestrand
-# is a party to the agreements, not a member of the Helsefellesskap nor of an LSU area.
+# is a party to the agreements, not a member of the Helsefellesskap.
 IKKE_MEDLEMMER = {"Holmestrand"}
 
+# Seed 000 § 5.4: an LSU for each local hospital and «kommunene rundt». Asker spans two areas
+# since 2020 (old Asker with Bærum sykehus, Røyken and Hurum with Drammen sykehus); Holmestrand
+# (with Sande) sits in Drammen sykehus' area as a party, not a member of the Helsefellesskap.
 LSU_OMRADER = {
     "Bærum sykehus": ["Asker", "Bærum"],
-    "Drammen sykehus": ["Drammen", "Lier", "Øvre Eiker", "Modum", "Sigdal"],
+    "Drammen sykehus": [
+        "Drammen",
+        "Lier",
+        "Øvre Eiker",
+        "Modum",
+        "Sigdal",
+        "Asker",
+        "Holmestrand",
+    ],
     "Kongsberg sykehus": ["Kongsberg", "Flesberg", "Rollag", "Nore og Uvdal"],
     "Ringerike sykehus": ["Ringerike", "Hole", "Jevnaker", "Krødsherad"],
     "Hallingdal sjukestugu": ["Flå", "Nesbyen", "Gol", "Hemsedal", "Ål", "Hol"],
@@ -165,7 +176,7 @@ def last_demodata() -> Rapport:
         )
         onsket = {organisasjoner[navn].pk for navn in kommunenavn}
         if set(omrade.kommuner.values_list("pk", flat=True)) != onsket:
-            omrade.kommuner.set(onsket)
+            omrade.kommuner.set(onsket, through_defaults={"fra": MEDLEM_FRA})
             rapport.endret.append(f"{omradenavn}: kommuner")
     for email, navn, orgnavn, rolle, systemforvalter in BRUKERE:
         bruker = User.objects.filter(email=email).first()

@@ -319,14 +319,30 @@ def signatur_registrer(
     vedtak_organ: str = "",
     vedtak_dato: datetime.date | None = None,
     utfort_av: User | None,
+    forhold: Avtaleforhold | None = None,
 ) -> Signatur:
     """Record one party's signature on its own agreement. When it and its counterpart (the
-    health trust) have both signed, that party's agreement is concluded (livslop.inngaa)."""
+    health trust) have both signed, that party's agreement is concluded (livslop.inngaa).
+
+    With ``forhold``: the counterpart signs that one party's agreement only. The health trust
+    signs each agreement so, or once for all (without ``forhold``), as it prefers."""
     versjon = _laas(versjon.pk)
     livslop.krev_kan_signeres(versjon)
-    parter = set(versjon.parter.values_list("pk", flat=True))
-    if organisasjon.pk not in parter:
+    parter = list(versjon.parter.all())
+    if organisasjon.pk not in {p.pk for p in parter}:
         raise Domenefeil(_("%(org)s er ikke part i avtalen.") % {"org": organisasjon.navn})
+    if forhold is not None:
+        forhold = Avtaleforhold.objects.select_related("part").get(pk=forhold.pk)
+        if forhold.versjon_id != versjon.pk or organisasjon not in livslop.motparter(
+            forhold.part, parter
+        ):
+            raise Domenefeil(
+                _("%(org)s er ikke motpart i avtalen med %(part)s.")
+                % {"org": organisasjon.navn, "part": forhold.part.navn}
+            )
+        if len(livslop.motparter(forhold.part, parter)) != 1:
+            # motpart_signert_dato holds one counterpart's signature.
+            raise Domenefeil(_("Med flere motparter signerer hver av dem én gang for alle."))
     if not navn.strip() or not tittel.strip():
         raise Domenefeil(_("Oppgi navn og stilling på den som signerte."))
     if dato > i_dag():
@@ -347,11 +363,29 @@ def signatur_registrer(
         or len(vedtak_organ) > 100
     ):
         raise Domenefeil(_("Navn og stilling kan ha høyst 200 tegn, vedtaket høyst 100."))
-    if Signatur.objects.filter(versjon=versjon, organisasjon=organisasjon).exists():
+    # Signed for itself (for the health trust: once for all), registered here or recorded on
+    # its agreement by an older route (versjon_signer).
+    if (
+        Signatur.objects.filter(
+            versjon=versjon, organisasjon=organisasjon, forhold__isnull=True
+        ).exists()
+        or Avtaleforhold.objects.filter(
+            versjon=versjon, part=organisasjon, signert_dato__isnull=False
+        ).exists()
+    ):
         raise Domenefeil(_("%(org)s har allerede signert.") % {"org": organisasjon.navn})
+    if forhold is not None and (
+        forhold.motpart_signert_dato is not None
+        or Signatur.objects.filter(forhold=forhold, organisasjon=organisasjon).exists()
+    ):
+        raise Domenefeil(
+            _("%(org)s har allerede signert avtalen med %(part)s.")
+            % {"org": organisasjon.navn, "part": forhold.part.navn}
+        )
     signatur = Signatur.objects.create(
         versjon=versjon,
         organisasjon=organisasjon,
+        forhold=forhold,
         navn=navn.strip(),
         tittel=tittel.strip(),
         dato=dato,
@@ -359,6 +393,12 @@ def signatur_registrer(
         registrert_av=utfort_av,
     )
     livslop.sikre_forhold(versjon)
+    if forhold is not None:
+        forhold.motpart_signert_dato = dato
+        forhold._change_reason = f"Signert av {organisasjon.navn}"[:100]
+        forhold.save(update_fields=["motpart_signert_dato"])
+        versjon_inngaa(versjon, utfort_av=utfort_av)
+        return signatur
     forhold = Avtaleforhold.objects.get(versjon=versjon, part=organisasjon)
     forhold.signert_dato = dato
     forhold.vedtak_saksnummer = vedtaksreferanse.strip() or forhold.vedtak_saksnummer

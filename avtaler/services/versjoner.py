@@ -243,18 +243,13 @@ def versjon_inngaa(
     first one concluded makes the text signert. Call inside a transaction."""
     versjon = _laas(versjon.pk)
     forhold = livslop.sikre_forhold(versjon)
-    klare = [
-        f
-        for f in forhold
-        if f.i_kraft_fra is None
-        and f.signert_dato is not None
-        and all(
-            next(m.signert_dato for m in forhold if m.part_id == mot.pk) is not None
-            for mot in livslop.motparter(f.part, [x.part for x in forhold])
-        )
-    ]
+    parter = [f.part for f in forhold]
+    signert = {f.part_id: f.signert_dato for f in forhold}
+    klare = [f for f in forhold if livslop.kan_inngaas(f, parter, signert)]
     if versjon.tilstand == T.GODKJENT and klare:
-        datoer = [f.signert_dato for f in forhold if f.signert_dato]
+        datoer = [
+            d for f in forhold for d in (f.signert_dato, f.motpart_signert_dato) if d is not None
+        ]
         forste = max(datoer) if versjon.gyldig_fra is None else versjon.gyldig_fra
         versjon = _overgang(
             versjon,

@@ -68,7 +68,7 @@ def kommune(request: HttpRequest, kommunenummer: str) -> HttpResponse:
             "medlemskap": kommune.fellesskapsmedlemskap.gjeldende(dato)
             .select_related("helsefellesskap")
             .first(),
-            "lokalomrader": kommune.lokalomrader.all(),
+            "lokalomrader": kommune.lokalomrader_pa(dato),
             "helseforetak": Organisasjon.objects.helseforetak().filter(
                 helsefellesskap=kommune.helsefellesskap_id
             ),
@@ -82,8 +82,10 @@ def kommune(request: HttpRequest, kommunenummer: str) -> HttpResponse:
 
 def _vis_versjon(request: HttpRequest, versjon: Avtaleversjon, **ekstra) -> HttpResponse:
     punkter = list(versjon.punkter.order_by("rekkefolge"))
+    # Read for a municipality: its own attachments, and the PDF of its own agreement.
+    kommune = ekstra.get("kommune")
     vedlegg = (
-        Avtaleversjon.objects.gjeldende(ekstra.get("dato"))
+        Avtaleversjon.objects.gjeldende(ekstra.get("dato"), kommune)
         .filter(avtale__overordnet=versjon.avtale_id)
         .med_avtale()
     )
@@ -117,6 +119,9 @@ def _vis_versjon(request: HttpRequest, versjon: Avtaleversjon, **ekstra) -> Http
             "vedlegg": avtaletre(list(vedlegg)),
             "forrige": forrige,
             "antall_versjoner": len(alle),
+            "pdf_kommune": kommune.kommunenummer
+            if kommune is not None and kommune in parter
+            else "",
             **ekstra,
         },
         status=400 if ekstra.get("datofeil") or ekstra.get("leseform") else 200,
@@ -148,7 +153,9 @@ def avtale(request: HttpRequest, pk: int) -> HttpResponse:
             {"avtale": avtale, "dato": dato, "datofeil": datofeil},
             status=400 if datofeil else 404,
         )
-    return _vis_versjon(request, versjon, dato=dato, datofeil=datofeil, gjeldende_visning=True)
+    return _vis_versjon(
+        request, versjon, dato=dato, datofeil=datofeil, gjeldende_visning=True, kommune=kommune
+    )
 
 
 @offentlig

@@ -60,7 +60,9 @@ def parter(request: HttpRequest, pk: int) -> HttpResponse:
     )
     signaturer = {
         (s.versjon_id, s.organisasjon_id): s
-        for s in Signatur.objects.filter(versjon=nyeste).select_related("registrert_av")
+        for s in Signatur.objects.filter(versjon=nyeste, forhold__isnull=True).select_related(
+            "registrert_av"
+        )
     }
     parter_nyeste = list(nyeste.parter.all())
     rader = []
@@ -99,6 +101,10 @@ def parter(request: HttpRequest, pk: int) -> HttpResponse:
             "er_medlem": er_medlem,
             "dato": dato,
             "versjoner": synlige,
+            # The health trust's signatures on one municipality's agreement each.
+            "enkeltvis": sum(
+                1 for f in forhold if f.versjon_id == nyeste.pk and f.motpart_signert_dato
+            ),
         },
     )
 

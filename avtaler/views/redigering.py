@@ -353,9 +353,8 @@ def signaturer(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
         if versjon.tilstand in ("godkjent", "signert")
         else []
     )
-    signert = {s.organisasjon_id: s for s in Signatur.objects.filter(versjon=versjon)}
-    usignerte = [p for p in egne if p.pk not in signert]
     datoform = signaturform = None
+    valgt = ""
     if request.method == "POST":
         _krev(bool(egne), _("Du kan ikke registrere signaturer for denne versjonen."))
         if request.POST.get("handling") == "dato":
@@ -376,6 +375,15 @@ def signaturer(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
                     return redirect("avtale-signaturer", pk=pk, nummer=nummer)
         else:
             signaturform = SignaturForm(request.POST, parter=egne)
+            # The health trust signs one municipality's agreement, or (empty) once for all.
+            valgt = request.POST.get("forhold", "")
+            forhold_valgt = (
+                Avtaleforhold.objects.filter(versjon=versjon, pk=int(valgt)).first()
+                if valgt.isdigit()
+                else None
+            )
+            if signaturform.is_valid() and valgt and forhold_valgt is None:
+                signaturform.add_error(None, _("Velg hvilken avtale helseforetaket signerer."))
             if signaturform.is_valid():
                 data = signaturform.cleaned_data
                 org = signaturform.parter[data["organisasjon"]]
@@ -388,14 +396,39 @@ def signaturer(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
                         dato=data["dato"],
                         vedtaksreferanse=data["vedtaksreferanse"],
                         utfort_av=request.user,
+                        forhold=forhold_valgt,
                     )
                 except Domenefeil as feil:
                     signaturform.add_error(None, str(feil))
                 else:
                     messages.success(
-                        request, _("Signaturen for %(org)s er registrert.") % {"org": org.navn}
+                        request,
+                        _("Signaturen for %(org)s er registrert.") % {"org": org.navn}
+                        if forhold_valgt is None
+                        else _("%(org)s sin signatur på avtalen med %(part)s er registrert.")
+                        % {"org": org.navn, "part": forhold_valgt.part.navn},
                     )
                     return redirect("avtale-signaturer", pk=pk, nummer=nummer)
+    signaturer = list(Signatur.objects.filter(versjon=versjon).select_related("organisasjon"))
+    signert = {s.organisasjon_id: s for s in signaturer if s.forhold_id is None}
+    # The health trust's signatures on one municipality's agreement each, by that agreement.
+    for_forhold = {s.forhold_id: s for s in signaturer if s.forhold_id is not None}
+    forhold = {
+        f.part_id: f for f in Avtaleforhold.objects.filter(versjon=versjon).select_related("part")
+    }
+    # What the health trust (a counterpart among the user's own) has left to sign, relation by
+    # relation: nothing once it has signed for all.
+    har_signert = set(signert) | {pk for pk, f in forhold.items() if f.signert_dato}
+    enkeltvis = [
+        (mot, forhold[p.pk])
+        for mot in egne
+        if mot.pk not in har_signert
+        for p in parter
+        if p.pk in forhold
+        and livslop.motparter(p, parter) == [mot]
+        and forhold[p.pk].motpart_signert_dato is None
+    ]
+    usignerte = [p for p in egne if p.pk not in har_signert]
     # Which version each party's own agreement is on today (avtaler.livslop).
     gjeldende_for = {
         f.part_id: f.versjon
@@ -409,16 +442,41 @@ def signaturer(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
         {
             "versjon": versjon,
             "avtale": versjon.avtale,
-            "rader": [(p, signert.get(p.pk), gjeldende_for.get(p.pk)) for p in parter],
+            "rader": [
+                (
+                    p,
+                    signert.get(p.pk),
+                    gjeldende_for.get(p.pk),
+                    forhold.get(p.pk),
+                    for_forhold.get(getattr(forhold.get(p.pk), "pk", None)),
+                    _samlet(p, parter, forhold),
+                )
+                for p in parter
+            ],
             "egne": usignerte,
+            "enkeltvis": enkeltvis,
+            "valgt_forhold": valgt,
+            "har_motpart": any(p.er_kommune for p in parter)
+            and any(not p.er_kommune for p in parter),
             "kan_sette_dato": versjon.tilstand == "godkjent"
             and access.kan_revidere(request.user, versjon, parter),
-            "antall_signert": len(signert),
+            "antall_signert": len(har_signert),
             "datoform": datoform or IkrafttredelseForm(initial={"gyldig_fra": versjon.gyldig_fra}),
             "signaturform": signaturform or SignaturForm(parter=usignerte),
         },
         status=400 if request.method == "POST" else 200,
     )
+
+
+def _samlet(part, parter, forhold):
+    """The day the health trust signed for all the municipalities at once, for a
+    municipality's row (None if it has not)."""
+    datoer = [
+        forhold[m.pk].signert_dato
+        for m in livslop.motparter(part, parter)
+        if m.pk in forhold and forhold[m.pk].signert_dato
+    ]
+    return min(datoer) if datoer else None
 
 
 def _dato(verdi: str | None):
@@ -490,19 +548,43 @@ def gjennomgang(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
         _("Bare partenes koordinatorer registrerer gjennomgangen."),
     )
     dato = _dato(request.POST.get("dato"))
+    feil: dict[str, str] = {}
     if dato is None:
-        messages.error(request, _("Oppgi datoen for gjennomgangen."))
+        feil["dato"] = _("Oppgi datoen for gjennomgangen.")
     else:
-        utfor(
-            request,
-            lambda: services.gjennomgang_registrer(
+        try:
+            services.gjennomgang_registrer(
                 versjon=versjon,
                 utfort_av=request.user,
                 dato=dato,
                 organ=request.POST.get("organ", ""),
                 vedtak=request.POST.get("vedtak", ""),
                 merknad=request.POST.get("merknad", ""),
-            ),
-            _("Gjennomgangen er registrert. Neste gjennomgang er om ett år."),
-        )
-    return redirect("oversikt")
+            )
+        except Domenefeil as e:
+            # Shown at the field it is about (the date, the body), else above the button.
+            melding = str(e)
+            if "fram i tid" in melding or "mens versjonen" in melding:
+                feil["dato"] = melding
+            elif "hvem som gjennomgikk" in melding or "høyst 100" in melding:
+                feil["organ"] = melding
+            else:
+                feil["skjema"] = melding
+        else:
+            messages.success(
+                request, _("Gjennomgangen er registrert. Neste gjennomgang er om ett år.")
+            )
+            return redirect("oversikt")
+    # Nothing lost: the dashboard again, this form open with what was typed and the error at
+    # its field.
+    return render(
+        request,
+        "avtaler/oversikt.html",
+        {
+            "oversikt": oversikt_for(request.user),
+            "gjennomgang_feil": versjon.pk,
+            "gjennomgang_data": request.POST,
+            "gjennomgang_feltfeil": feil,
+        },
+        status=400,
+    )

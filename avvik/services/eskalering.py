@@ -23,11 +23,18 @@ S = Avvik.Status
 M = Eskaleringstrinn.Mal
 
 
-def _utvalg_for(avvik: Avvik, mal: str) -> Utvalg | None:
+def _utvalg_for(avvik: Avvik, mal: str, begrunnelse: str = "") -> tuple[Utvalg | None, str]:
+    """The body the step goes to, and why, when that is not plain (shown on the avvik).
+
+    The LSU of the municipality's area on the day. A municipality in two areas (Asker) goes to
+    the area of the hospital named in the responsible unit, or else in the reason for the step;
+    if neither names one, the step is refused with the areas to choose from. A municipality in
+    no area goes to the SSU as a last resort, and the avvik says so."""
     if mal == M.SSU:
-        return Utvalg.objects.filter(
+        ssu = Utvalg.objects.filter(
             helsefellesskap=avvik.helsefellesskap_id, type=Utvalg.Type.SSU
         ).first()
+        return ssu, ""
     kommune = next(
         (
             o
@@ -37,8 +44,39 @@ def _utvalg_for(avvik: Avvik, mal: str) -> Utvalg | None:
         None,
     )
     if kommune is None:
-        return None
-    return Utvalg.objects.filter(type=Utvalg.Type.LSU, lokalomrade__kommuner=kommune).first()
+        return None, ""
+    lsuer = list(
+        Utvalg.objects.filter(
+            type=Utvalg.Type.LSU,
+            lokalomrade__in=kommune.lokalomrader_pa(timezone.localdate()),
+        ).select_related("lokalomrade")
+    )
+    if len(lsuer) > 1:
+        tekst = f"{avvik.ansvarlig_enhet} {begrunnelse}".casefold()
+        treff = [u for u in lsuer if u.lokalomrade.navn.casefold() in tekst]
+        if len(treff) != 1:
+            raise Domenefeil(
+                _(
+                    "%(kommune)s hører til flere LSU-områder: %(omrader)s. Skriv i begrunnelsen "
+                    "hvilket sykehus saken gjelder, så går den til det områdets LSU."
+                )
+                % {
+                    "kommune": kommune.navn,
+                    "omrader": ", ".join(f"{u.lokalomrade.navn} ({u.navn})" for u in lsuer),
+                }
+            )
+        return treff[0], _("Saken gikk til %(lsu)s fordi den gjelder %(omrade)s.") % {
+            "lsu": treff[0].navn,
+            "omrade": treff[0].lokalomrade.navn,
+        }
+    if lsuer:
+        return lsuer[0], ""
+    # Last resort: a party in no LSU area has no local body; the principled discussion goes
+    # to the SSU, which may decide matters between the health trust and the municipalities.
+    ssu, _tom = _utvalg_for(avvik, M.SSU)
+    return ssu, _(
+        "Saken gikk rett til %(ssu)s fordi %(kommune)s ikke hører til noe LSU-område."
+    ) % {"ssu": ssu.navn if ssu else "SSU", "kommune": kommune.navn}
 
 
 def _side(org: Organisasjon) -> str:
@@ -110,9 +148,9 @@ def avvik_eskaler(*, avvik: Avvik, utfort_av: User, begrunnelse: str) -> Avviksh
         )
         return avvik.hendelser.filter(type=Avvikshendelse.Type.ESKALERT).latest("pk")
     neste, deretter = _neste_trinn(avvik)
-    sak, utvalg = None, None
+    sak, utvalg, forklaring = None, None, ""
     if neste.er_utvalg:
-        utvalg = _utvalg_for(avvik, neste.mal)
+        utvalg, forklaring = _utvalg_for(avvik, neste.mal, begrunnelse)
         if utvalg is None:
             raise Domenefeil(
                 _("Fant ikke utvalget saken skal til (%(mal)s).") % {"mal": neste.get_mal_display()}
@@ -153,7 +191,7 @@ def avvik_eskaler(*, avvik: Avvik, utfort_av: User, begrunnelse: str) -> Avviksh
         avvik,
         Avvikshendelse.Type.ESKALERT,
         utfort_av,
-        begrunnelse,
+        f"{begrunnelse.strip()}\n\n{forklaring}" if forklaring else begrunnelse,
         organisasjon=part,
         trinn=neste,
         sak=sak,

@@ -3,6 +3,7 @@
 import secrets
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
@@ -109,13 +110,26 @@ class Organisasjon(models.Model):
         """Member of its Helsefellesskap on the date (today if none)."""
         return self.fellesskapsmedlemskap.gjeldende(dato).exists()
 
+    def lokalomrader_pa(self, dato=None):
+        """The LSU areas the municipality belongs to on the date (today if none)."""
+        return Lokalomrade.objects.filter(
+            medlem_q(dato, "medlemskap__"), medlemskap__kommune=self
+        ).distinct()
+
+
+def medlem_q(dato=None, prefiks: str = "") -> Q:
+    """A membership (of a Helsefellesskap or an LSU area) that holds on the date (today if
+    none): started (``fra`` empty for a membership older than the records) and not ended.
+    ``prefiks``: the path to the membership, e.g. "omrademedlemskap__"."""
+    dato = dato or timezone.localdate()
+    return (Q(**{f"{prefiks}fra__isnull": True}) | Q(**{f"{prefiks}fra__lte": dato})) & (
+        Q(**{f"{prefiks}til__isnull": True}) | Q(**{f"{prefiks}til__gte": dato})
+    )
+
 
 class FellesskapsmedlemQuerySet(models.QuerySet):
     def gjeldende(self, dato=None):
-        dato = dato or timezone.localdate()
-        return self.filter(Q(fra__isnull=True) | Q(fra__lte=dato)).filter(
-            Q(til__isnull=True) | Q(til__gte=dato)
-        )
+        return self.filter(medlem_q(dato))
 
 
 class Fellesskapsmedlem(models.Model):
@@ -169,15 +183,17 @@ class Lokalomrade(models.Model):
         verbose_name=_("helsefellesskap"),
     )
     navn = models.CharField(_("navn"), max_length=200, help_text=_("For eksempel «Bærum sykehus»."))
+    # Every municipality that has ever belonged to the area; who belongs on a date is read
+    # from the memberships (Omrademedlem.objects.gjeldende).
     kommuner = models.ManyToManyField(
         Organisasjon,
+        through="Omrademedlem",
         related_name="lokalomrader",
-        limit_choices_to={"type": Organisasjon.Type.KOMMUNE},
         verbose_name=_("kommuner"),
         blank=True,
     )
 
-    history = HistoricalRecords(m2m_fields=[kommuner])
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("LSU-område")
@@ -189,6 +205,75 @@ class Lokalomrade(models.Model):
 
     def __str__(self) -> str:
         return self.navn
+
+
+class OmrademedlemQuerySet(models.QuerySet):
+    def gjeldende(self, dato=None):
+        return self.filter(medlem_q(dato))
+
+
+class Omrademedlem(models.Model):
+    """A municipality's membership of an LSU area, with dates: a municipality may move to
+    another area, belong to two at once (Asker), and a party to the agreements that is not a
+    member of the Helsefellesskap may belong to one too (Holmestrand, with Drammen sykehus)."""
+
+    lokalomrade = models.ForeignKey(
+        Lokalomrade,
+        on_delete=models.CASCADE,
+        related_name="medlemskap",
+        verbose_name=_("LSU-område"),
+    )
+    kommune = models.ForeignKey(
+        Organisasjon,
+        on_delete=models.CASCADE,
+        related_name="omrademedlemskap",
+        limit_choices_to={"type": Organisasjon.Type.KOMMUNE},
+        verbose_name=_("kommune"),
+    )
+    fra = models.DateField(_("medlem fra"), null=True, blank=True)
+    til = models.DateField(_("medlem til og med"), null=True, blank=True)
+
+    objects = OmrademedlemQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("kommune i LSU-område")
+        verbose_name_plural = _("kommuner i LSU-områder")
+        ordering = ["lokalomrade__navn", "kommune__navn", "fra"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(til__isnull=True) | Q(fra__isnull=True) | Q(til__gte=models.F("fra")),
+                name="omrademedlem_til_etter_fra",
+                violation_error_message=_("Medlemskapet kan ikke slutte før det begynner."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kommune} i {self.lokalomrade}"
+
+    def clean(self) -> None:
+        super().clean()
+        if not self.kommune_id or not self.lokalomrade_id:
+            return
+        andre = Omrademedlem.objects.filter(kommune=self.kommune_id).exclude(pk=self.pk)
+        if self.til is not None:
+            andre = andre.filter(Q(fra__isnull=True) | Q(fra__lte=self.til))
+        if self.fra is not None:
+            andre = andre.filter(Q(til__isnull=True) | Q(til__gte=self.fra))
+        # A municipality may span two hospitals' areas (Asker after 2020: old Asker with Bærum
+        # sykehus, Røyken and Hurum with Drammen sykehus), but within one Helsefellesskap and
+        # once per area at a time.
+        if andre.filter(lokalomrade=self.lokalomrade_id).exists():
+            raise ValidationError(
+                _("%(kommune)s hører allerede til %(omrade)s i denne perioden.")
+                % {"kommune": self.kommune, "omrade": self.lokalomrade}
+            )
+        hf = Lokalomrade.objects.filter(pk=self.lokalomrade_id).values("helsefellesskap")
+        if andre.exclude(lokalomrade__helsefellesskap__in=hf).exists():
+            raise ValidationError(
+                _("%(kommune)s hører allerede til et LSU-område i et annet helsefellesskap.")
+                % {"kommune": self.kommune}
+            )
 
 
 class UserManager(BaseUserManager):

@@ -23,7 +23,9 @@ from helsefellesskap.forms_utvalg import (
 from helsefellesskap.kalender import moter_som_ical
 from helsefellesskap.models import (
     Mote,
+    Omrademedlem,
     Oppmote,
+    Organisasjon,
     Sak,
     Sakbehandling,
     Saksdokument,
@@ -35,6 +37,7 @@ from helsefellesskap.models.utvalg import Side
 from kjerne.feil import Domenefeil
 from kjerne.meldinger import utfor
 from kjerne.pdf import html_til_pdf
+from kjerne.sortering import norsk_sortert
 from kjerne.tilgang import innlogget, offentlig
 
 
@@ -114,6 +117,16 @@ def _utvalgsside(
             "kan_fore": kan_fore,
             "moteform": moteform or MoteForm() if kan_fore else None,
             "aktivt": utvalg.er_aktivt(i_dag),
+            # An LSU serves the municipalities of its area as they belong to it today.
+            "omradekommuner": norsk_sortert(
+                Organisasjon.objects.filter(
+                    omrademedlemskap__in=Omrademedlem.objects.gjeldende(i_dag).filter(
+                        lokalomrade=utvalg.lokalomrade_id
+                    )
+                ).distinct()
+            )
+            if utvalg.lokalomrade_id
+            else [],
         },
         status=400 if moteform else 200,
     )

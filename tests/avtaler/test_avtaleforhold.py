@@ -200,3 +200,30 @@ def test_the_pdf_is_the_municipalitys_own_agreement(vest_viken, client):
     client.get(f"/kommuner/{drammen.kommunenummer}/avtaler.zip")
     bestilt = {(e.part, e.versjon) for e in Pdfeksport.objects.all()}
     assert bestilt == {(hole, v2), (drammen, v3)}
+
+
+def test_each_of_the_twenty_one_reads_its_own_version_in_search_and_the_pdf(vest_viken, client):
+    """Issue 17, done when: twenty on v3 and Hole on v2 at the same time, each seen correctly
+    by the lookup, the municipality page, search and the PDF – every one of them, not two."""
+    from avtaler.pdf import pdf_html
+
+    _v1, v2, v3 = vest_viken["versjoner"]
+    anonym = type("Anonym", (), {"is_authenticated": False})()
+    for navn, kommune in vest_viken["kommuner"].items():
+        egen = v2 if navn == "Hole" else v3
+        ord_egen, ord_andre = (
+            ("telefonvakten", "koordinatoren")
+            if navn == "Hole"
+            else ("koordinatoren", "telefonvakten")
+        )
+        nr = kommune.kommunenummer
+        assert [t.versjon for t in sok(ord_egen, anonym, kommunenummer=nr)] == [egen], navn
+        assert sok(ord_andre, anonym, kommunenummer=nr) == [], navn
+        # The agreement read for the municipality offers the PDF of its own agreement …
+        html = client.get(f"/avtaler/{v3.avtale_id}/?kommune={nr}").content.decode()
+        assert f"/versjoner/{egen.nummer}/pdf?kommune={nr}" in html, navn
+        assert f"Last ned avtalen med {kommune.navn} som PDF" in html, navn
+        # … which names it where the text says «XX kommune», with its own text.
+        pdf = pdf_html(egen, kommune)
+        assert f"{kommune.navn} tar imot pasienten via {ord_egen}" in pdf, navn
+        assert ord_andre not in pdf and "XX kommune" not in pdf, navn

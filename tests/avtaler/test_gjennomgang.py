@@ -68,3 +68,43 @@ def test_a_review_needs_a_body_and_a_date_not_in_the_future(gammel, koordinator)
             dato=I_DAG + datetime.timedelta(days=1),
             organ="SSU",
         )
+
+
+def test_a_refused_review_keeps_what_was_typed(gammel, koordinator, client):
+    client.force_login(koordinator)
+    svar = client.post(
+        f"/avtaler/{gammel.avtale_id}/versjoner/{gammel.nummer}/gjennomgang/",
+        {
+            "dato": (I_DAG + datetime.timedelta(days=3)).isoformat(),
+            "organ": "LSU Drammen",
+            "vedtak": "LSU 3/2026",
+            "merknad": "Drøftet i møtet.",
+        },
+    )
+    assert svar.status_code == 400
+    html = svar.content.decode()
+    # At the date field, not at the top of the page (browser review of #17).
+    assert (
+        f'<p class="ds-validation-message" id="gj-dato-{gammel.pk}-feil">'
+        "Gjennomgangen kan ikke være fram i tid.</p>"
+    ) in html
+    assert f'aria-invalid="true" aria-describedby="gj-dato-{gammel.pk}-feil"' in html
+    assert 'class="ds-alert"' not in html
+    assert f'value="{(I_DAG + datetime.timedelta(days=3)).isoformat()}"' in html
+    assert 'value="LSU Drammen"' in html and 'value="LSU 3/2026"' in html
+    assert "Drøftet i møtet.</textarea>" in html
+    assert '<details class="ds-details" open>' in html
+    assert not Gjennomgang.objects.exists()
+
+
+def test_a_review_without_a_body_is_refused_at_that_field(gammel, koordinator, client):
+    client.force_login(koordinator)
+    svar = client.post(
+        f"/avtaler/{gammel.avtale_id}/versjoner/{gammel.nummer}/gjennomgang/",
+        {"dato": I_DAG.isoformat(), "organ": " ", "vedtak": "LSU 3/2026"},
+    )
+    assert svar.status_code == 400
+    html = svar.content.decode()
+    assert f'<p class="ds-validation-message" id="gj-organ-{gammel.pk}-feil">Oppgi hvem' in html
+    assert f'value="{I_DAG.isoformat()}"' in html
+    assert not Gjennomgang.objects.exists()

@@ -114,3 +114,31 @@ def test_dashboard_query_budget_does_not_grow(
         MedlemskapFactory(organisasjon=kommune)
     with django_assert_max_num_queries(len(liten.captured_queries)):
         assert client.get("/oversikt/").status_code == 200
+
+
+def test_a_health_trust_that_signs_each_agreement_is_done_when_all_are_signed(
+    kommune, annen_kommune, helseforetak
+):
+    """The health trust may sign each municipality's agreement on its own (issue 17): it waits
+    on the dashboard until every agreement carries its signature, not for a signature for all."""
+    from avtaler.models import Avtaleforhold
+    from avtaler.oversikt import oversikt_for
+
+    hf_koordinator = MedlemskapFactory(
+        organisasjon=helseforetak, rolle="samhandlingskoordinator"
+    ).bruker
+    versjon = lag_avtale(kommune.helsefellesskap, [kommune, annen_kommune, helseforetak])
+    versjon = services.versjon_send_til_behandling(versjon=versjon, utfort_av=None)
+    versjon = services.versjon_godkjenn(versjon=versjon, utfort_av=None, vedtaksreferanse="SSU 1")
+
+    def venter():
+        return [m for _v, mangler in oversikt_for(hf_koordinator).signaturer for m in mangler]
+
+    assert venter() == [helseforetak]
+    for k in (kommune, annen_kommune):
+        services.signatur_registrer(
+            versjon=versjon, organisasjon=helseforetak, navn="Direktør", tittel="Adm. dir.",
+            dato=datetime.date.today(), utfort_av=None,
+            forhold=Avtaleforhold.objects.get(versjon=versjon, part=k),
+        )  # fmt: skip
+        assert venter() == ([] if k == annen_kommune else [helseforetak])

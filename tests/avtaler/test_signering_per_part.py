@@ -161,3 +161,200 @@ def test_the_parties_page_shows_who_is_behind(client, parter, godkjent):
         assert org.navn in html
     assert "1 part har ikke inngått versjon 1" in html
     assert html.count("partkort--etter") == 1  # Bærum
+
+
+def _signer_forhold(client, bruker, versjon, org, forhold, navn="Adm. direktør"):
+    client.force_login(bruker)
+    return client.post(
+        f"/avtaler/{versjon.avtale_id}/versjoner/{versjon.nummer}/signaturer/",
+        {
+            "handling": "signer",
+            "organisasjon": org.pk,
+            "forhold": forhold.pk,
+            "navn": navn,
+            "tittel": "Administrerende direktør",
+            "dato": timezone.localdate().isoformat(),
+            "vedtaksreferanse": "Styresak 7/2026",
+        },
+    )
+
+
+def test_the_health_trust_signs_one_municipalitys_agreement_on_its_own(client, parter, godkjent):
+    """Issue 17: «the HF signs each relation, or once for all with the same effect»."""
+    hf, drammen, baerum, _h = parter
+    i_dag = timezone.localdate()
+    for kommune in (drammen, baerum):
+        _signer(
+            client,
+            MedlemskapFactory(organisasjon=kommune, rolle="samhandlingskoordinator").bruker,
+            godkjent,
+            kommune,
+        )
+    hf_admin = MedlemskapFactory(organisasjon=hf, rolle="administrator").bruker
+    client.force_login(hf_admin)
+    side = client.get(f"/avtaler/{godkjent.avtale_id}/versjoner/{godkjent.nummer}/signaturer/")
+    assert "Bare avtalen med Drammen kommune" in side.content.decode()
+    drammens = Avtaleforhold.objects.get(versjon=godkjent, part=drammen)
+    svar = _signer_forhold(client, hf_admin, godkjent, hf, drammens)
+    assert svar.status_code == 302
+    assert list(Avtaleversjon.objects.gjeldende(i_dag, drammen)) == [godkjent]
+    assert not Avtaleversjon.objects.gjeldende(i_dag, baerum).exists()
+    drammens.refresh_from_db()
+    assert drammens.motpart_signert_dato == i_dag and drammens.i_kraft_fra == i_dag
+    signatur = Signatur.objects.get(organisasjon=hf)
+    assert signatur.forhold == drammens and signatur.registrert_av == hf_admin
+    # The HF's own row is not signed for all: Bærum still waits for it.
+    assert Avtaleforhold.objects.get(versjon=godkjent, part=hf).signert_dato is None
+    html = client.get(f"/avtaler/{godkjent.avtale_id}/parter/").content.decode()
+    assert "Helseforetaket signerte denne avtalen" in html
+    # Signing Drammen's agreement twice is refused and changes nothing.
+    _signer_forhold(client, hf_admin, godkjent, hf, drammens, navn="Noen andre")
+    assert Signatur.objects.filter(organisasjon=hf).count() == 1
+    # Then once for all: Bærum's agreement is concluded; Drammen's keeps its day.
+    _signer(client, hf_admin, godkjent, hf)
+    assert list(Avtaleversjon.objects.gjeldende(i_dag, baerum)) == [godkjent]
+    drammens.refresh_from_db()
+    assert drammens.i_kraft_fra == i_dag
+
+
+def test_signing_each_agreement_has_the_same_effect_as_signing_once_for_all(parter, godkjent):
+    hf, drammen, baerum, holmestrand = parter
+    dag = timezone.localdate() - datetime.timedelta(days=3)
+    for kommune in (drammen, baerum, holmestrand):
+        services.signatur_registrer(
+            versjon=godkjent, organisasjon=kommune, navn="Ordfører", tittel="Ordfører",
+            dato=dag, utfort_av=None,
+        )  # fmt: skip
+    for kommune in (drammen, baerum, holmestrand):
+        services.signatur_registrer(
+            versjon=godkjent, organisasjon=hf, navn="Direktør", tittel="Adm. dir.",
+            dato=dag + datetime.timedelta(days=1), utfort_av=None,
+            forhold=Avtaleforhold.objects.get(versjon=godkjent, part=kommune),
+        )  # fmt: skip
+    hver_for_seg = dict(
+        Avtaleforhold.objects.filter(versjon=godkjent).values_list("part", "i_kraft_fra")
+    )
+    assert hver_for_seg == {
+        hf.pk: None,
+        drammen.pk: dag + datetime.timedelta(days=1),
+        baerum.pk: dag + datetime.timedelta(days=1),
+        holmestrand.pk: dag + datetime.timedelta(days=1),
+    }
+    godkjent.refresh_from_db()
+    assert godkjent.tilstand == "signert"
+
+
+def test_only_the_health_trusts_signatory_signs_one_agreement(client, parter, godkjent):
+    hf, drammen, baerum, _h = parter
+    for kommune in (drammen, baerum):
+        services.signatur_registrer(
+            versjon=godkjent, organisasjon=kommune, navn="Ordfører", tittel="Ordfører",
+            dato=timezone.localdate(), utfort_av=None,
+        )  # fmt: skip
+    baerums = Avtaleforhold.objects.get(versjon=godkjent, part=baerum)
+    drammen_koordinator = MedlemskapFactory(
+        organisasjon=drammen, rolle="samhandlingskoordinator"
+    ).bruker
+    # Drammen cannot sign as the health trust, nor as the counterpart of Bærum's agreement.
+    _signer_forhold(client, drammen_koordinator, godkjent, hf, baerums)
+    _signer_forhold(client, drammen_koordinator, godkjent, drammen, baerums)
+    # An employee of the health trust has no signing role.
+    hf_ansatt = MedlemskapFactory(organisasjon=hf, rolle="ansatt").bruker
+    svar = _signer_forhold(client, hf_ansatt, godkjent, hf, baerums)
+    assert svar.status_code == 403
+    baerums.refresh_from_db()
+    assert baerums.motpart_signert_dato is None and baerums.i_kraft_fra is None
+    assert not Signatur.objects.filter(organisasjon=hf).exists()
+    with pytest.raises(Exception, match="ikke motpart"):
+        services.signatur_registrer(
+            versjon=godkjent, organisasjon=drammen, navn="Ordfører", tittel="Ordfører",
+            dato=timezone.localdate(), utfort_av=None, forhold=baerums,
+        )  # fmt: skip
+
+
+def test_the_municipalitys_pdf_carries_the_health_trusts_signature_on_its_agreement(
+    parter, godkjent
+):
+    from avtaler.pdf import pdf_html
+
+    hf, drammen, baerum, _h = parter
+    for kommune in (drammen, baerum):
+        services.signatur_registrer(
+            versjon=godkjent, organisasjon=kommune, navn="Ordfører", tittel="Ordfører",
+            dato=timezone.localdate(), utfort_av=None,
+        )  # fmt: skip
+        services.signatur_registrer(
+            versjon=godkjent, organisasjon=hf, navn=f"Direktør for {kommune.navn}",
+            tittel="Adm. dir.", dato=timezone.localdate(), utfort_av=None,
+            forhold=Avtaleforhold.objects.get(versjon=godkjent, part=kommune),
+        )  # fmt: skip
+    html = pdf_html(godkjent, drammen)
+    assert "Direktør for Drammen kommune" in html
+    assert "Direktør for Bærum kommune" not in html
+
+
+def test_a_signature_recorded_without_names_counts_and_cannot_be_registered_again(
+    client, parter, godkjent
+):
+    """Older agreements and the demo record signatures on the agreements only (versjon_signer):
+    the page counts them, and the party is not offered to sign again."""
+    hf, drammen, _b, _h = parter
+    services.versjon_signer(
+        versjon=godkjent, utfort_av=None, signert_dato=D(2026, 1, 10),
+        gyldig_fra=D(2026, 2, 1), parter=[drammen],
+    )  # fmt: skip
+    hf_admin = MedlemskapFactory(organisasjon=hf, rolle="administrator").bruker
+    client.force_login(hf_admin)
+    html = client.get(
+        f"/avtaler/{godkjent.avtale_id}/versjoner/{godkjent.nummer}/signaturer/"
+    ).content.decode()
+    assert "2 av 4 parter har signert" in html
+    assert 'name="organisasjon"' not in html  # the health trust has nothing left to sign
+    _signer(client, hf_admin, godkjent, hf)
+    assert not Signatur.objects.exists()
+    assert Avtaleforhold.objects.get(versjon=godkjent, part=hf).signert_dato == D(2026, 1, 10)
+
+
+def test_the_signature_page_counts_and_names_signatures_recorded_on_the_agreements(
+    client, parter, godkjent
+):
+    """Browser review of #17: the demo's page said «0 av 23 parter har signert» over a table of
+    signing dates, «Signert av» was «–» in every row, and «Ikke for denne avtalen alene» said
+    nothing a reader could use. One source of truth: the agreements (Avtaleforhold)."""
+    hf, drammen, baerum, holmestrand = parter
+    services.versjon_signer(
+        versjon=godkjent, utfort_av=None, signert_dato=D(2026, 1, 10),
+        gyldig_fra=D(2026, 2, 1), parter=[hf, drammen, baerum],
+    )  # fmt: skip
+    url = f"/avtaler/{godkjent.avtale_id}/versjoner/{godkjent.nummer}/signaturer/"
+    client.force_login(MedlemskapFactory(organisasjon=hf, rolle="administrator").bruker)
+    html = client.get(url).content.decode()
+    assert "3 av 4 parter har signert" in html
+    assert html.count("Registrert ved migrering, uten navn") == 3
+    assert html.count("Signert for alle kommunene samlet 10.01.2026") == 3
+    assert "Ikke for denne avtalen alene" not in html
+    koordinator = MedlemskapFactory(organisasjon=holmestrand, rolle="samhandlingskoordinator")
+    _signer(client, koordinator.bruker, godkjent, holmestrand, D(2026, 1, 12))
+    html = client.get(url).content.decode()
+    assert "4 av 4 parter har signert" in html
+    assert "Ordfører, Ordfører" in html and "KST 1/2026" in html
+
+
+def test_the_health_trusts_reference_on_one_agreement_is_shown_in_that_row(
+    client, parter, godkjent
+):
+    hf, drammen, _b, _h = parter
+    _signer(
+        client,
+        MedlemskapFactory(organisasjon=drammen, rolle="samhandlingskoordinator").bruker,
+        godkjent,
+        drammen,
+    )
+    hf_admin = MedlemskapFactory(organisasjon=hf, rolle="administrator").bruker
+    drammens = Avtaleforhold.objects.get(versjon=godkjent, part=drammen)
+    _signer_forhold(client, hf_admin, godkjent, hf, drammens)
+    html = client.get(
+        f"/avtaler/{godkjent.avtale_id}/versjoner/{godkjent.nummer}/signaturer/"
+    ).content.decode()
+    assert "Adm. direktør, Administrerende direktør (Styresak 7/2026)" in html
+    assert html.count("Ikke signert ennå") == 2  # Bærum's and Holmestrand's agreements

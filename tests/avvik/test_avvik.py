@@ -493,3 +493,146 @@ def test_the_statistics_open_on_29_february(client, ansatt):
     with time_machine.travel(datetime.datetime(2028, 2, 29, 12, tzinfo=datetime.UTC), tick=False):
         client.force_login(ansatt)
         assert client.get("/avvik/statistikk/").status_code == 200
+
+
+def test_escalation_goes_to_the_lsu_of_the_area_the_municipality_belongs_to_today(
+    ansatt, koordinator, kommune, helseforetak, kategori, helsefellesskap, hf_koordinator
+):
+    """LSU-area membership has dates: a municipality that moved is served by its new LSU."""
+    from helsefellesskap.models import Omrademedlem
+
+    ssu = fullt_ssu(helsefellesskap)
+    gammelt = LokalomradeFactory(helsefellesskap=helsefellesskap, navn="Gammelt område")
+    nytt = LokalomradeFactory(helsefellesskap=helsefellesskap, navn="Nytt område")
+    i_dag = timezone.localdate()
+    Omrademedlem.objects.create(
+        lokalomrade=gammelt, kommune=kommune, til=i_dag - datetime.timedelta(days=1)
+    )
+    Omrademedlem.objects.create(lokalomrade=nytt, kommune=kommune, fra=i_dag)
+    for omrade, navn in ((gammelt, "LSU Gammel"), (nytt, "LSU Ny")):
+        lsu = lag_utvalg(helsefellesskap, "lsu", kortnavn=navn, lokalomrade=omrade, overordnet=ssu)
+        lag_medlem(lsu, "kommunene")
+    avvik = _meld(ansatt, kommune, helseforetak, kategori)
+    for _ in range(2):  # leadership meeting, then the LSU
+        _avvis_svaret(avvik, ansatt, hf_koordinator)
+        hendelse = services.avvik_eskaler(avvik=avvik, utfort_av=koordinator, begrunnelse="Uløst.")
+    assert hendelse.trinn.mal == "lsu" and hendelse.sak.utvalg.lokalomrade == nytt
+
+
+def test_a_party_outside_every_lsu_area_escalates_to_the_ssu(
+    client, ansatt, koordinator, kommune, helseforetak, kategori, helsefellesskap, hf_koordinator
+):
+    """Holmestrand: party to the agreement, not a member of the Helsefellesskap nor of an LSU
+    area. Its avvik with the health trust still follows the ladder to a body that decides."""
+    ssu = fullt_ssu(helsefellesskap)
+    omrade = LokalomradeFactory(helsefellesskap=helsefellesskap)
+    lag_utvalg(helsefellesskap, "lsu", kortnavn="LSU Andre", lokalomrade=omrade, overordnet=ssu)
+    assert not kommune.er_medlem() and not kommune.lokalomrader_pa().exists()
+    avvik = _meld(ansatt, kommune, helseforetak, kategori)
+    for _ in range(2):
+        _avvis_svaret(avvik, ansatt, hf_koordinator)
+        hendelse = services.avvik_eskaler(
+            avvik=avvik, utfort_av=hf_koordinator, begrunnelse="Uløst."
+        )
+    assert hendelse.trinn.mal == "lsu" and hendelse.sak.utvalg == ssu
+    # A last resort, said on the avvik (domain review of #17).
+    forklaring = f"Saken gikk rett til {ssu.navn} fordi {kommune.navn} ikke hører til noe LSU"
+    assert forklaring in hendelse.tekst
+    client.force_login(hf_koordinator)
+    assert forklaring in client.get(avvik.get_absolute_url()).content.decode()
+
+
+def test_a_municipality_in_two_lsu_areas_escalates_to_the_area_of_the_hospital_named(
+    ansatt, koordinator, kommune, helseforetak, kategori, helsefellesskap, hf_koordinator
+):
+    """Asker after 2020 spans Bærum sykehus' area (old Asker) and Drammen sykehus' (Røyken,
+    Hurum): the LSU is the one of the hospital named in the unit or the reason, else the step
+    is refused naming both."""
+    from helsefellesskap.models import Omrademedlem
+
+    ssu = fullt_ssu(helsefellesskap)
+    lsuer = {}
+    for navn in ("Bærum sykehus", "Drammen sykehus"):
+        omrade = LokalomradeFactory(helsefellesskap=helsefellesskap, navn=navn)
+        Omrademedlem.objects.create(lokalomrade=omrade, kommune=kommune)
+        lsuer[navn] = lag_utvalg(
+            helsefellesskap, "lsu", kortnavn=f"LSU {navn}", lokalomrade=omrade, overordnet=ssu
+        )
+        lag_medlem(lsuer[navn], "kommunene")
+    avvik = _meld(ansatt, kommune, helseforetak, kategori)
+    _avvis_svaret(avvik, ansatt, hf_koordinator)
+    services.avvik_eskaler(avvik=avvik, utfort_av=koordinator, begrunnelse="Uløst.")  # leaders
+    _avvis_svaret(avvik, ansatt, hf_koordinator)
+    with pytest.raises(Domenefeil, match=r"hører til flere LSU-områder: Bærum sykehus .*Drammen"):
+        services.avvik_eskaler(avvik=avvik, utfort_av=koordinator, begrunnelse="Uløst.")
+    hendelse = services.avvik_eskaler(
+        avvik=avvik, utfort_av=koordinator, begrunnelse="Gjelder pasienter fra Drammen sykehus."
+    )
+    assert hendelse.sak.utvalg == lsuer["Drammen sykehus"]
+    assert "fordi den gjelder Drammen sykehus" in hendelse.tekst
+
+
+def test_lsu_area_membership_may_overlap_within_one_helsefellesskap(kommune, helsefellesskap):
+    from django.core.exceptions import ValidationError
+
+    from helsefellesskap.models import Omrademedlem
+    from tests.factories import HelsefellesskapFactory
+
+    baerum = LokalomradeFactory(helsefellesskap=helsefellesskap, navn="Bærum sykehus")
+    drammen = LokalomradeFactory(helsefellesskap=helsefellesskap, navn="Drammen sykehus")
+    Omrademedlem.objects.create(lokalomrade=baerum, kommune=kommune)
+    Omrademedlem(lokalomrade=drammen, kommune=kommune).full_clean()  # Asker: both at once
+    with pytest.raises(ValidationError, match="allerede til Bærum sykehus"):
+        Omrademedlem(lokalomrade=baerum, kommune=kommune).full_clean()
+    annet = LokalomradeFactory(helsefellesskap=HelsefellesskapFactory(), navn="Annet")
+    with pytest.raises(ValidationError, match="annet helsefellesskap"):
+        Omrademedlem(lokalomrade=annet, kommune=kommune).full_clean()
+
+
+def test_statistics_count_an_avvik_in_the_lsu_area_of_the_day_it_happened(
+    client, ansatt, kommune, helseforetak, kategori, helsefellesskap
+):
+    from helsefellesskap.models import Omrademedlem
+
+    i_dag = timezone.localdate()
+    gammelt = LokalomradeFactory(helsefellesskap=helsefellesskap, navn="Gammelt område")
+    nytt = LokalomradeFactory(helsefellesskap=helsefellesskap, navn="Nytt område")
+    Omrademedlem.objects.create(
+        lokalomrade=gammelt, kommune=kommune, til=i_dag - datetime.timedelta(days=10)
+    )
+    Omrademedlem.objects.create(
+        lokalomrade=nytt, kommune=kommune, fra=i_dag - datetime.timedelta(days=9)
+    )
+    for dager in (20, 15, 2):
+        _meld(
+            ansatt, kommune, helseforetak, kategori,
+            hendelse=timezone.now() - datetime.timedelta(days=dager),
+        )  # fmt: skip
+    client.force_login(ansatt)
+    svar = client.get("/avvik/statistikk/")
+    assert {r["omrade"]: r["n"] for r in svar.context["per_omrade"]} == {
+        "Gammelt område": 2,
+        "Nytt område": 1,
+    }
+
+
+def test_statistics_count_an_avvik_of_a_municipality_in_two_areas_by_the_hospital_named(
+    client, ansatt, kommune, helseforetak, kategori, helsefellesskap, hf_koordinator
+):
+    """Not the first area alphabetically: the hospital the responsible unit names, else
+    «Flere LSU-områder» (domain review of #17)."""
+    from helsefellesskap.models import Omrademedlem
+
+    for navn in ("Bærum sykehus", "Drammen sykehus"):
+        omrade = LokalomradeFactory(helsefellesskap=helsefellesskap, navn=navn)
+        Omrademedlem.objects.create(lokalomrade=omrade, kommune=kommune)
+    for enhet in ("Drammen sykehus, medisinsk klinikk", "Drammen sykehus, kirurgi", ""):
+        avvik = _meld(ansatt, kommune, helseforetak, kategori)
+        if enhet:
+            services.avvik_motta(avvik=avvik, utfort_av=hf_koordinator, enhet=enhet)
+    client.force_login(ansatt)
+    svar = client.get("/avvik/statistikk/")
+    assert {r["omrade"]: r["n"] for r in svar.context["per_omrade"]} == {
+        "Drammen sykehus": 2,
+        f"Flere LSU-områder ({kommune.navn})": 1,
+    }

@@ -142,3 +142,36 @@ def test_the_parties_page_on_a_phone_and_by_keyboard(mobilside, demodata):
     mobilside.page.keyboard.press("Enter")
     expect(mobilside.page).to_have_url(re.compile(r"/versjoner/1/$"))
     assert mobilside.konsollfeil == []
+
+
+# Every word in a card's facts lies on one line: a word split over two lines has more than one
+# client rect for its characters. Numbers with slashes (KST 1/2020) are words too.
+_DELTE_ORD = """() => {
+  const delte = [];
+  for (const dd of document.querySelectorAll('.partkort dd')) {
+    const walker = document.createTreeWalker(dd, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const m of node.textContent.matchAll(/[\\p{L}\\d\\/]{4,}/gu)) {
+        const r = document.createRange();
+        r.setStart(node, m.index);
+        r.setEnd(node, m.index + m[0].length);
+        const linjer = new Set([...r.getClientRects()].map(k => Math.round(k.top)));
+        if (linjer.size > 1) delte.push(m[0]);
+      }
+    }
+  }
+  return delte;
+}"""
+
+
+@pytest.mark.parametrize("bredde", [360, 1280])
+def test_the_parties_cards_never_break_a_word(nettleser, live_server, demodata, bredde, tmp_path):
+    """Browser review of #17: at 1280 px the cards read «Kommunest / yret»."""
+    kontekst = nettleser.new_context(locale="nb-NO", viewport={"width": bredde, "height": 900})
+    page = kontekst.new_page()
+    overordnet = Avtale.objects.get(type="overordnet")
+    page.goto(f"{live_server.url}/avtaler/{overordnet.pk}/parter/")
+    page.screenshot(path=str(tmp_path / f"parter-{bredde}.png"), full_page=True)
+    assert page.evaluate(_DELTE_ORD) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= bredde
+    kontekst.close()

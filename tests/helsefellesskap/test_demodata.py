@@ -2,7 +2,13 @@ from django.apps import apps
 from django.core.management import call_command
 
 from helsefellesskap.demodata import BRUKERE, DEMO_PASSORD, KOMMUNER
-from helsefellesskap.models import Helsefellesskap, Lokalomrade, Medlemskap, Organisasjon
+from helsefellesskap.models import (
+    Helsefellesskap,
+    Lokalomrade,
+    Medlemskap,
+    Omrademedlem,
+    Organisasjon,
+)
 from helsefellesskap.validators import er_gyldig_organisasjonsnummer
 
 
@@ -34,12 +40,18 @@ def test_demodata_creates_vest_viken(db, capsys):
         "Ringerike sykehus",
         "Hallingdal sjukestugu",
     }
-    # Every member municipality belongs to exactly one LSU area; Holmestrand is a party to the
-    # agreements but not a member of the Helsefellesskap (seed 004 § 2), nor of an LSU area.
-    medlemmer = kommuner.exclude(navn="Holmestrand kommune")
-    assert sorted(
-        Lokalomrade.kommuner.through.objects.values_list("organisasjon_id", flat=True)
-    ) == sorted(medlemmer.values_list("pk", flat=True))
+    # Every municipality belongs to an LSU area, Asker to two (Bærum sykehus' and Drammen
+    # sykehus'); Holmestrand, a party but not a member of the Helsefellesskap (seed 004 § 2),
+    # to Drammen sykehus' area, so its avvik have a local body (domain review of #17).
+    asker = kommuner.get(navn="Asker kommune")
+    assert sorted(Omrademedlem.objects.gjeldende().values_list("kommune_id", flat=True)) == sorted(
+        [*kommuner.values_list("pk", flat=True), asker.pk]
+    )
+    assert {o.navn for o in asker.lokalomrader_pa()} == {"Bærum sykehus", "Drammen sykehus"}
+    holmestrand = kommuner.get(navn="Holmestrand kommune")
+    assert [o.navn for o in holmestrand.lokalomrader_pa()] == ["Drammen sykehus"]
+    # Members since the reform, with a date.
+    assert not Omrademedlem.objects.filter(fra__isnull=True).exists()
     assert {k.navn for k in kommuner if not k.er_medlem()} == {"Holmestrand kommune"}
     assert set(Medlemskap.objects.values_list("rolle", flat=True)) == set(Medlemskap.Rolle.values)
     assert DEMO_PASSORD in capsys.readouterr().out
