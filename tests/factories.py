@@ -1,3 +1,5 @@
+import datetime
+
 import factory
 from factory.django import DjangoModelFactory
 
@@ -218,3 +220,40 @@ def vedta(sak, mote, posisjoner, tekst="Vedtaket.", **felter):
     return vedtak_registrer(
         utfort_av=None, sak=sak, mote=mote, tekst=tekst, posisjoner=posisjoner, **felter
     )
+
+
+STANDARDTIDER = {
+    "hverdag_fra": datetime.time(7),
+    "hverdag_til": datetime.time(17),
+    "helg_fra": datetime.time(9),
+    "helg_til": datetime.time(15),
+}
+
+
+def lag_utskrivningsrutine(helsefellesskap, parter, *, punkter=None, tider=None, **felter):
+    """A draft of the helsefellesskap's designated discharge routine with its hours entered
+    (weekdays 07–17, weekends and holidays 09–15 unless `tider` says otherwise), the hours
+    confirmed beside clause 1."""
+    from avtaler import services
+    from avtaler.services import NyttPunkt
+
+    felter.setdefault("type", "saeravtale")
+    felter.setdefault("tittel", "Utskrivningsrutine")
+    punkter = punkter or [
+        NyttPunkt(
+            "1",
+            "Tidspunkt",
+            "Utskrivning skal skje på hverdager mellom 07:00 og 17:00, "
+            "og i helger og på helligdager mellom 09:00 og 15:00.",
+        ),
+        NyttPunkt("2", "Dokumenter", "Epikrise og legemiddelliste skal følge pasienten."),
+    ]
+    versjon = lag_avtale(helsefellesskap, parter, punkter=punkter, **felter)
+    services.utskrivningsrutine_utpek(avtale=versjon.avtale, utfort_av=None)
+    services.utskrivningstider_lagre(
+        versjon=versjon,
+        utfort_av=None,
+        punkt=versjon.punkter.order_by("rekkefolge").first(),
+        **(STANDARDTIDER if tider is None else tider),
+    )
+    return versjon

@@ -412,6 +412,9 @@ def versjon_start_revisjon(*, versjon: Avtaleversjon, utfort_av: User | None) ->
         Punktversjon,
         default_change_reason=f"Kopiert fra versjon {versjon.nummer}",
     )
+    from avtaler.services.utskrivning import utskrivningstider_kopier
+
+    utskrivningstider_kopier(versjon, utkast)
     Tilstandsendring.objects.create(
         versjon=utkast,
         fra="",

@@ -15,7 +15,13 @@ from avtaler.models import Avtaleforhold, Avtaleversjon
 from avtaler.services import NyttPunkt
 from avtaler.sok import sok
 from avtaler.utskrivning import utskrivningsrutine
-from tests.factories import HelseforetakFactory, KommuneFactory, iverksett, lag_avtale
+from tests.factories import (
+    HelseforetakFactory,
+    KommuneFactory,
+    iverksett,
+    lag_avtale,
+    lag_utskrivningsrutine,
+)
 
 D = datetime.date
 I_DAG = datetime.date.today()
@@ -43,7 +49,7 @@ def vest_viken(helsefellesskap):
         ]
 
     v1 = iverksett(
-        lag_avtale(
+        lag_utskrivningsrutine(
             helsefellesskap,
             [hf, *kommuner.values()],
             type="saeravtale",
