@@ -69,13 +69,14 @@ def dagvindu(tider, dato: datetime.date) -> Dagvindu:
         spesielle.append(("dag_for_helligdag", _("Dag før helligdag (%(navn)s)") % {"navn": neste}))
     if dato.weekday() == 4:
         spesielle.append(("fredag", _("Fredag")))
-    for felt, navn in spesielle:
+    # The day is called by its first name («Nyttårsaften») even where a later rule decides.
+    navn = spesielle[0][1] if spesielle else _("Hverdag")
+    for felt, _navn in spesielle:
         regel = getattr(tider, felt)
         if regel == Dagregel.EGNE:
             return Dagvindu(dato, navn, _par(tider, felt))
         if regel == Dagregel.SOM_HELLIGDAG:
             return Dagvindu(dato, _("%(navn)s (som helligdag)") % {"navn": navn}, helg)
-    navn = spesielle[0][1] if spesielle else _("Hverdag")
     return Dagvindu(dato, navn, (tider.hverdag_fra, tider.hverdag_til))
 
 
@@ -97,7 +98,8 @@ _GRENSE = re.compile(
     rf"\b(?:innen|før|senest|inntil)\s+(kl\.?\s*)?(\d{{1,2}})(?:[:.](\d{{2}}))?\b{_IKKE_MENGDE}",
     re.IGNORECASE,
 )
-_SEGMENT = re.compile(r";|\n|(?<=[.!?])\s+(?=[A-ZÆØÅ])")
+# Sentences and «;»-separated parts; a line break is not a boundary (PDF text wraps lines).
+_SEGMENT = re.compile(r";|(?<=[.!?])\s+(?=[A-ZÆØÅ])")
 _MAN_FRE = re.compile(r"mandag\s*(?:–|-|—|til)\s*fredag", re.IGNORECASE)
 _MAN_TOR = re.compile(r"mandag\s*(?:–|-|—|til)\s*torsdag", re.IGNORECASE)
 _DAG_FOR = re.compile(
@@ -202,7 +204,8 @@ def foreslaa(tekst: str) -> Forslag:
                 }
             )
 
-    for segment in _SEGMENT.split(tekst or ""):
+    tekst = re.sub(r"\s+", " ", tekst or "")
+    for segment in _SEGMENT.split(tekst):
         if not segment or not segment.strip():
             continue
         # Each time statement in order: a range, or a bound («innen kl. 16»).

@@ -1,0 +1,361 @@
+"""Discharge hours as data (issue 19): the parser's suggestion for each wording seen in real
+agreements, the rules per kind of day (Friday, the day before a public holiday, 24 and 31
+December, Easter and Whit Monday 2027), the designated routine, and the lock on signed hours."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from avtaler import services
+from avtaler.models import Avtale, Dagregel, Utskrivningstider
+from avtaler.services import NyttPunkt
+from avtaler.utskrivning import utskrivningsrutine
+from avtaler.utskrivningstider import dagvindu, foreslaa
+from avvik.models import Avvikskategori
+from avvik.services import utskrivningssjekk
+from kjerne.feil import Domenefeil
+from tests.factories import (
+    KommuneFactory,
+    iverksett,
+    lag_avtale,
+    lag_utskrivningsrutine,
+)
+
+T = datetime.time
+D = datetime.date
+
+
+# --- The parser: a suggestion for each wording ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("tekst", "forventet", "ikke"),
+    [
+        (
+            "Utskrivning skal skje mandag–fredag mellom kl. 08.00 og 16.00.",
+            {"hverdag_fra": T(8), "hverdag_til": T(16), "fredag": "hverdag"},
+            ["helg_fra", "varsel_senest"],
+        ),
+        (
+            "Utskrivning skjer på virkedager mellom kl. 08.00 og 15.30.",
+            {"hverdag_fra": T(8), "hverdag_til": T(15, 30)},
+            ["helg_fra"],
+        ),
+        (
+            "Utskrivning kan skje mellom kl. 8 og 16 på hverdager.",
+            {"hverdag_fra": T(8), "hverdag_til": T(16)},
+            ["helg_fra"],
+        ),
+        (
+            "Utskrivningstider: hverdager: 08:00-16:00; helg/helligdag: 10:00-15:00",
+            {"hverdag_fra": T(8), "hverdag_til": T(16), "helg_fra": T(10), "helg_til": T(15)},
+            [],
+        ),
+        (
+            "Pasienten skal være utskrevet innen kl. 16.00 på hverdager.",
+            {"hverdag_fra": T(0), "hverdag_til": T(16)},
+            ["helg_fra", "varsel_senest"],
+        ),
+        (
+            # The 12:00 is when the municipality is contacted; the weekend gets no window.
+            "Kommunen skal kontaktes før kl. 12:00 og utskrivning skje mellom 10:00 og 16:00.",
+            {"varsel_senest": T(12), "hverdag_fra": T(10), "hverdag_til": T(16)},
+            ["helg_fra", "helg_til"],
+        ),
+        (
+            # Seed 000 (KS/Deloitte 2014), § 6.2.4: the report's model clause.
+            "Normal tid for utskrivning av en pasient er hverdager (mandag til fredag) mellom "
+            "kl. 07:00 og \n17:00. Lørdag, søndag og helligdag fra kl. 09:00 til 15:00. "
+            "Utskrivning utenfor disse tidspunkter skal avtales særskilt med kommune A.",
+            {
+                "hverdag_fra": T(7),
+                "hverdag_til": T(17),
+                "helg_fra": T(9),
+                "helg_til": T(15),
+                "fredag": "hverdag",
+            },
+            [],
+        ),
+        (
+            "Utskrivning skal skje på hverdager mellom 08:00 og 16:00, og i helger og på "
+            "helligdager mellom 10:00 og 14:00. På fredager og dagen før en helligdag skal "
+            "pasienten være utskrevet innen kl. 14.00. Julaften og nyttårsaften regnes som "
+            "helligdag. Kommunen varsles senest kl. 12.00.",
+            {
+                "hverdag_fra": T(8),
+                "hverdag_til": T(16),
+                "helg_fra": T(10),
+                "helg_til": T(14),
+                "fredag": "egne",
+                "fredag_fra": T(8),
+                "fredag_til": T(14),
+                "dag_for_helligdag": "egne",
+                "dag_for_helligdag_fra": T(8),
+                "dag_for_helligdag_til": T(14),
+                "julaften": "helligdag",
+                "nyttarsaften": "helligdag",
+                "varsel_senest": T(12),
+            },
+            [],
+        ),
+    ],
+)
+def test_the_parser_suggests_the_hours_of_each_wording(tekst, forventet, ikke):
+    forslag = foreslaa(tekst)
+    for felt, verdi in forventet.items():
+        assert forslag.verdier.get(felt) == verdi, (felt, forslag.verdier)
+    for felt in ikke:
+        assert felt not in forslag.verdier, (felt, forslag.verdier)
+    assert forslag.forklaring  # it says what it understood
+
+
+def test_the_parser_proposes_nothing_where_there_are_no_hours():
+    assert not foreslaa(
+        "Varsel sendes innen 24 timer. Pasienten kan ligge 1-2 dager, jf. pkt. 4.2."
+    )
+    assert not foreslaa("")
+
+
+# --- The rules per kind of day ----------------------------------------------------------------
+
+
+REGLER = {
+    "hverdag_fra": T(8),
+    "hverdag_til": T(16),
+    "helg_fra": T(10),
+    "helg_til": T(14),
+    "fredag": Dagregel.EGNE,
+    "fredag_fra": T(8),
+    "fredag_til": T(14),
+    "dag_for_helligdag": Dagregel.EGNE,
+    "dag_for_helligdag_fra": T(8),
+    "dag_for_helligdag_til": T(13),
+    "julaften": Dagregel.SOM_HELLIGDAG,
+    "nyttarsaften": Dagregel.SOM_HVERDAG,
+}
+
+
+def _regler(**endringer) -> Utskrivningstider:
+    return Utskrivningstider(**{**REGLER, **endringer})
+
+
+@pytest.mark.parametrize(
+    ("dato", "dagtype", "vindu"),
+    [
+        (D(2027, 3, 22), "Hverdag", (T(8), T(16))),  # Monday
+        (D(2027, 3, 24), "Dag før helligdag (Skjærtorsdag)", (T(8), T(13))),
+        (D(2027, 3, 25), "Skjærtorsdag", (T(10), T(14))),
+        (D(2027, 3, 26), "Langfredag", (T(10), T(14))),  # a holiday before a Friday
+        (D(2027, 3, 27), "Helg", (T(10), T(14))),
+        (D(2027, 3, 29), "Andre påskedag", (T(10), T(14))),
+        (D(2027, 4, 30), "Dag før helligdag (Arbeidernes dag)", (T(8), T(13))),  # a Friday
+        (D(2027, 5, 5), "Dag før helligdag (Kristi himmelfartsdag)", (T(8), T(13))),
+        (D(2027, 5, 6), "Kristi himmelfartsdag", (T(10), T(14))),
+        (D(2027, 5, 14), "Fredag", (T(8), T(14))),  # before an ordinary Saturday
+        (D(2027, 5, 16), "Første pinsedag", (T(10), T(14))),
+        # 17 May 2027 is a Monday and also Whit Monday: one holiday, holiday hours.
+        (D(2027, 5, 17), "Andre pinsedag; Grunnlovsdag", (T(10), T(14))),
+        (D(2027, 5, 18), "Hverdag", (T(8), T(16))),
+        (D(2026, 12, 24), "Julaften (som helligdag)", (T(10), T(14))),  # a Thursday
+        # 31 December «som vanlig dag» goes on to the next rule: the day before 1 January.
+        (D(2026, 12, 31), "Nyttårsaften", (T(8), T(13))),
+        (D(2027, 12, 31), "Nyttårsaften", (T(8), T(13))),  # a Friday
+        (D(2027, 12, 25), "Første juledag", (T(10), T(14))),
+    ],
+)
+def test_each_kind_of_day_has_its_window(dato, dagtype, vindu):
+    dag = dagvindu(_regler(), dato)
+    assert dag.dagtype == dagtype
+    assert dag.vindu == vindu
+
+
+def test_a_special_day_as_a_weekday_falls_through_to_the_friday_rule():
+    tider = _regler(dag_for_helligdag=Dagregel.SOM_HVERDAG, nyttarsaften=Dagregel.EGNE,
+                    nyttarsaften_fra=T(9), nyttarsaften_til=T(12))  # fmt: skip
+    # 30 April 2027, a Friday before 1 May: the holiday-eve rule says «som vanlig dag».
+    assert dagvindu(tider, D(2027, 4, 30)).vindu == (T(8), T(14))
+    assert dagvindu(tider, D(2027, 5, 5)).vindu == (T(8), T(16))
+    assert dagvindu(tider, D(2027, 12, 31)).vindu == (T(9), T(12))
+    # 24 December «som helligdag» on a Friday (2027) beats the Friday rule.
+    assert dagvindu(tider, D(2027, 12, 24)).vindu == (T(10), T(14))
+
+
+def test_without_a_weekend_window_weekends_are_by_special_agreement_only():
+    tider = _regler(helg_fra=None, helg_til=None)
+    lordag = dagvindu(tider, D(2027, 3, 27))
+    assert lordag.vindu is None and not lordag.tillatt(T(12))
+    assert lordag.tekst == "bare etter særskilt avtale"
+
+
+def test_the_database_refuses_own_hours_without_hours(helsefellesskap, kommune, helseforetak):
+    versjon = lag_utskrivningsrutine(helsefellesskap, [kommune, helseforetak])
+    with pytest.raises(Domenefeil):
+        services.utskrivningstider_lagre(
+            versjon=versjon,
+            utfort_av=None,
+            hverdag_fra=T(8),
+            hverdag_til=T(16),
+            fredag=Dagregel.EGNE,
+        )
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Utskrivningstider.objects.filter(versjon=versjon).update(fredag=Dagregel.EGNE)
+
+
+# --- The designated routine ---------------------------------------------------------------------
+
+
+def test_gol_a_saeravtale_mentioning_weekday_hours_does_not_change_the_discharge_window(
+    client, helsefellesskap, helseforetak
+):
+    gol = KommuneFactory(navn="Gol kommune", helsefellesskap=helsefellesskap)
+    hol = KommuneFactory(navn="Hol kommune", helsefellesskap=helsefellesskap)
+    iverksett(lag_utskrivningsrutine(helsefellesskap, [gol, helseforetak]), D(2024, 1, 1))
+    # A later særavtale for Gol (and Hol, which has no routine) about midwives.
+    iverksett(
+        lag_avtale(
+            helsefellesskap,
+            [gol, hol, helseforetak],
+            type="saeravtale",
+            tittel="Særavtale om jordmortjeneste",
+            punkter=[
+                NyttPunkt(
+                    "1",
+                    "Kontakt",
+                    "Jordmor i kommunen kontaktes på hverdager mellom 08:00 og 15:30.",
+                )
+            ],
+        ),
+        D(2025, 1, 1),
+    )
+    rutine = utskrivningsrutine(gol, D(2026, 11, 25))
+    assert rutine.versjon.tittel == "Utskrivningsrutine"
+    assert (rutine.tider.hverdag_fra, rutine.tider.hverdag_til) == (T(7), T(17))
+    assert dagvindu(rutine.tider, D(2026, 11, 28)).vindu == (T(9), T(15))
+    html = client.get(f"/kommuner/{gol.kommunenummer}/utskrivning/").content.decode()
+    assert "07:00–17:00" in html and "15:30" not in html
+    # Hol has only the særavtale: no routine, said plainly, and no hour check on an avvik.
+    assert utskrivningsrutine(hol, D(2026, 11, 25)) is None
+    html = client.get(f"/kommuner/{hol.kommunenummer}/utskrivning/").content.decode()
+    assert "Hol kommune har ingen utskrivningsrutine som gjelder i dag" in html
+    kveld = timezone.make_aware(datetime.datetime(2026, 11, 25, 22))
+    assert utskrivningssjekk(hol, helseforetak, kveld) == (None, "")
+    assert utskrivningssjekk(gol, helseforetak, kveld)[0] is True
+
+
+def test_one_discharge_routine_per_helsefellesskap(helsefellesskap, kommune, helseforetak):
+    forste = lag_utskrivningsrutine(helsefellesskap, [kommune, helseforetak]).avtale
+    andre = lag_avtale(helsefellesskap, [kommune, helseforetak], type="saeravtale").avtale
+    services.utskrivningsrutine_utpek(avtale=andre, utfort_av=None)
+    forste.refresh_from_db()
+    assert not forste.er_utskrivningsrutine and andre.er_utskrivningsrutine
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Avtale.objects.filter(pk=forste.pk).update(er_utskrivningsrutine=True)
+
+
+def test_hours_only_for_the_designated_routine(helsefellesskap, kommune, helseforetak):
+    versjon = lag_avtale(helsefellesskap, [kommune, helseforetak], type="saeravtale")
+    with pytest.raises(Domenefeil, match="ikke utpekt som utskrivningsrutinen"):
+        services.utskrivningstider_lagre(
+            versjon=versjon, utfort_av=None, hverdag_fra=T(8), hverdag_til=T(16)
+        )
+
+
+def test_signed_hours_cannot_change_by_any_path_and_a_revision_copies_them(
+    helsefellesskap, kommune, helseforetak
+):
+    signert = iverksett(
+        lag_utskrivningsrutine(helsefellesskap, [kommune, helseforetak]), D(2024, 1, 1)
+    )
+    with pytest.raises(Domenefeil):
+        services.utskrivningstider_lagre(
+            versjon=signert, utfort_av=None, hverdag_fra=T(6), hverdag_til=T(20)
+        )
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Utskrivningstider.objects.filter(versjon=signert).update(hverdag_til=T(20))
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Utskrivningstider.objects.filter(versjon=signert).delete()
+    assert Utskrivningstider.objects.get(versjon=signert).hverdag_til == T(17)
+    utkast = services.versjon_start_revisjon(versjon=signert, utfort_av=None)
+    kopi = Utskrivningstider.objects.get(versjon=utkast)
+    assert (kopi.hverdag_fra, kopi.hverdag_til, kopi.helg_til) == (T(7), T(17), T(15))
+    services.utskrivningstider_lagre(
+        versjon=utkast, utfort_av=None, hverdag_fra=T(8), hverdag_til=T(16)
+    )
+    assert Utskrivningstider.objects.get(versjon=signert).hverdag_til == T(17)
+
+
+# --- The hour check: only where it belongs ------------------------------------------------------
+
+
+def test_only_categories_about_the_discharge_time_are_checked(
+    client, kommune, helseforetak, helsefellesskap
+):
+    from tests.factories import MedlemskapFactory
+
+    iverksett(lag_utskrivningsrutine(helsefellesskap, [kommune, helseforetak]), D(2024, 1, 1))
+    ansatt = MedlemskapFactory(organisasjon=kommune, rolle="ansatt").bruker
+    client.force_login(ansatt)
+    data = {"meldt_av_organisasjon": kommune.pk, "ansvarlig": helseforetak.pk,
+            "hendelse": "2026-11-25T22:10"}  # fmt: skip
+    for navn, vises in [
+        ("Utskrivning utenfor avtalt tid", True),
+        ("Meldt utskrivningsklar, men ikke utskrevet", False),
+        ("Manglende epikrise", False),
+    ]:
+        kategori = Avvikskategori.objects.get(navn=navn)
+        html = client.get("/avvik/punkter/", {**data, "kategori": kategori.pk}).content.decode()
+        assert ("Utenfor avtalt tid" in html) is vises, navn
+
+
+def test_the_check_uses_the_friday_and_holiday_eve_windows(helsefellesskap, kommune, helseforetak):
+    iverksett(
+        lag_utskrivningsrutine(
+            helsefellesskap,
+            [kommune, helseforetak],
+            tider={
+                "hverdag_fra": T(8),
+                "hverdag_til": T(16),
+                "helg_fra": T(10),
+                "helg_til": T(14),
+                "fredag": Dagregel.EGNE,
+                "fredag_fra": T(8),
+                "fredag_til": T(14),
+                "dag_for_helligdag": Dagregel.SOM_HELLIGDAG,
+            },
+        ),
+        D(2024, 1, 1),
+    )
+
+    def sjekk(*tid):
+        return utskrivningssjekk(
+            kommune, helseforetak, timezone.make_aware(datetime.datetime(*tid))
+        )
+
+    assert sjekk(2027, 5, 13, 15)[0] is False  # Thursday 15:00
+    utenfor, beskrivelse = sjekk(2027, 5, 14, 15)  # Friday 15:00
+    assert utenfor is True and "fredag 08:00–14:00" in beskrivelse
+    utenfor, beskrivelse = sjekk(2027, 3, 24, 15)  # the day before Skjærtorsdag
+    assert utenfor is True and "10:00–14:00" in beskrivelse
+    assert sjekk(2027, 3, 25, 11)[0] is False  # Skjærtorsdag 11:00
+
+
+@time_machine.travel(datetime.datetime(2027, 3, 24, 12, 30, tzinfo=datetime.UTC), tick=False)
+def test_the_lookup_shows_today_and_the_next_days(client, helsefellesskap, kommune, helseforetak):
+    iverksett(
+        lag_utskrivningsrutine(
+            helsefellesskap,
+            [kommune, helseforetak],
+            tider={**REGLER, "varsel_senest": T(12)},
+        ),
+        D(2024, 1, 1),
+    )
+    html = client.get(f"/kommuner/{kommune.kommunenummer}/utskrivning/").content.decode()
+    # 13:30 in Oslo on the day before Skjærtorsdag: the window closed at 13:00.
+    assert "Utskrivning er ikke tillatt nå" in html
+    assert "Dag før helligdag (Skjærtorsdag)" in html and "08:00–13:00" in html
+    for dag in ("Skjærtorsdag", "Langfredag", "Første påskedag", "Andre påskedag"):
+        assert dag in html
+    assert "senest kl. 12:00" in html
