@@ -242,10 +242,14 @@ def foreslaa(tekst: str) -> Forslag:
                             % {"tid": f"{verdi:%H:%M}", "kilde": kilde}
                         )
                     continue
-                verdi = (datetime.time(0, 0), verdi)
-                forslag.forklaring.append(
-                    _("Bare et seneste klokkeslett er oppgitt; starttid 00:00 må kontrolleres.")
-                )
+                dager = _dager(for_) or _dager(etter) or ["hverdag"]
+                start = v.get("hverdag_fra")
+                if "hverdag" in dager or not start or start >= verdi:
+                    start = datetime.time(0, 0)
+                    forslag.forklaring.append(
+                        _("Bare et seneste klokkeslett er oppgitt; starttid 00:00 må kontrolleres.")
+                    )
+                verdi = (start, verdi)
             dager = _dager(for_) or _dager(etter)
             if not dager:
                 dager = ["hverdag"]

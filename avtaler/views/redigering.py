@@ -18,6 +18,7 @@ from avtaler.models import (
     Kommentar,
     Punktversjon,
     Signatur,
+    Utskrivningstider,
     i_dag,
 )
 from avtaler.oversikt import oversikt_for
@@ -105,6 +106,7 @@ def rediger(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
             "redigeres": redigeres,
             **(analysekontekst(redigert.tekst) if redigert else {}),
             "apne_kommentarer": [k for p in punkter for k in p.apne_kommentarer],
+            "utskrivningstider": Utskrivningstider.objects.filter(versjon=versjon).first(),
             "utvalg": list(
                 Utvalg.objects.aktive(timezone.localdate())
                 .filter(helsefellesskap=versjon.avtale.helsefellesskap_id, type__in=["ssu", "lsu"])

@@ -359,3 +359,74 @@ def test_the_lookup_shows_today_and_the_next_days(client, helsefellesskap, kommu
     for dag in ("Skjærtorsdag", "Langfredag", "Første påskedag", "Andre påskedag"):
         assert dag in html
     assert "senest kl. 12:00" in html
+
+
+# --- The editor: beside the clause, the parser proposes, the coordinator confirms --------------
+
+
+def test_the_editor_proposes_and_only_the_coordinators_save_makes_it_the_hours(
+    client, koordinator, ansatt, kommune, helseforetak, helsefellesskap
+):
+    tekst = (
+        "Utskrivning skal skje på hverdager mellom 08:00 og 16:00, og i helger og på "
+        "helligdager mellom 10:00 og 14:00. På fredager skal pasienten være utskrevet innen "
+        "kl. 14.00. Kommunen varsles senest kl. 12.00."
+    )
+    versjon = lag_avtale(
+        helsefellesskap,
+        [kommune, helseforetak],
+        type="saeravtale",
+        tittel="Utskrivningsrutine",
+        punkter=[NyttPunkt("1", "Innledning", "Rutinen gjelder."), NyttPunkt("2", "Tid", tekst)],
+    )
+    adresse = f"/avtaler/{versjon.avtale_id}/versjoner/1/rediger/utskrivningstider/"
+    client.force_login(ansatt)
+    assert client.get(adresse).status_code == 403
+    assert client.post(f"/avtaler/{versjon.avtale_id}/utskrivningsrutine/").status_code == 403
+    client.force_login(koordinator)
+    # Not yet the discharge routine: the editor says so and offers to designate it.
+    rediger = client.get(f"/avtaler/{versjon.avtale_id}/versjoner/1/rediger/").content.decode()
+    assert "Gjør denne avtalen til utskrivningsrutinen" in rediger
+    svar = client.post(f"/avtaler/{versjon.avtale_id}/utskrivningsrutine/")
+    assert svar.status_code == 302 and svar["Location"] == adresse
+    # The suggestion is read from the clause that states the hours, and nothing is saved.
+    html = client.get(adresse).content.decode()
+    punkt2 = versjon.punkter.get(nummer="2")
+    assert "Forslag lest ut av teksten" in html and "Fredager: 08:00–14:00" in html
+    assert f'<option value="{punkt2.pk}" selected>' in html
+    assert 'value="16:00"' in html and 'value="12:00"' in html
+    assert not Utskrivningstider.objects.filter(versjon=versjon).exists()
+    # A bad entry keeps what was typed and says what is wrong.
+    data = {
+        "punkt": punkt2.pk,
+        "hverdag_fra": "08:00",
+        "hverdag_til": "16:00",
+        "helg_fra": "10:00",
+        "helg_til": "14:00",
+        "fredag": "egne",
+        "fredag_fra": "14:00",
+        "fredag_til": "08:00",
+        "dag_for_helligdag": "helligdag",
+        "julaften": "helligdag",
+        "nyttarsaften": "hverdag",
+        "varsel_senest": "12:00",
+    }
+    svar = client.post(adresse, data)
+    assert svar.status_code == 400
+    html = svar.content.decode()
+    assert "Sluttiden må være etter starttiden." in html and 'value="14:00"' in html
+    # The coordinator corrects and confirms.
+    svar = client.post(adresse, {**data, "fredag_fra": "08:00", "fredag_til": "14:00"})
+    assert svar.status_code == 302
+    tider = Utskrivningstider.objects.get(versjon=versjon)
+    assert (tider.fredag, tider.fredag_til, tider.dag_for_helligdag) == ("egne", T(14), "helligdag")
+    assert tider.punkt_id == punkt2.punkt_id and tider.bekreftet_av == koordinator
+    rediger = client.get(f"/avtaler/{versjon.avtale_id}/versjoner/1/rediger/").content.decode()
+    assert "Endre utskrivningstidene" in rediger and "08:00–14:00" in rediger
+    # Signed, the hours are locked: the editor is closed and the lookup reads them.
+    iverksett(versjon, D(2024, 1, 1))
+    assert client.get(adresse).status_code == 403
+    assert utskrivningsrutine(kommune, D(2027, 5, 14)).dagvindu(D(2027, 5, 14)).vindu == (
+        T(8),
+        T(14),
+    )
