@@ -430,3 +430,24 @@ def test_the_editor_proposes_and_only_the_coordinators_save_makes_it_the_hours(
         T(8),
         T(14),
     )
+
+
+def test_the_diff_shows_changed_hours(client, koordinator, kommune, helseforetak, helsefellesskap):
+    v1 = iverksett(lag_utskrivningsrutine(helsefellesskap, [kommune, helseforetak]), D(2024, 1, 1))
+    v2 = services.versjon_start_revisjon(versjon=v1, utfort_av=None)
+    services.utskrivningstider_lagre(
+        versjon=v2,
+        utfort_av=None,
+        hverdag_fra=T(7),
+        hverdag_til=T(17),
+        helg_fra=T(9),
+        helg_til=T(15),
+        fredag=Dagregel.EGNE,
+        fredag_fra=T(7),
+        fredag_til=T(14),
+    )
+    client.force_login(koordinator)
+    html = client.get(f"/avtaler/{v1.avtale_id}/endringer/?fra=1&til=2").content.decode()
+    assert "Utskrivningstider" in html
+    assert "<del>som vanlig dag</del>" in html and "<ins>07:00–14:00</ins>" in html
+    assert "Hverdager</th>" not in html  # unchanged lines are not listed
