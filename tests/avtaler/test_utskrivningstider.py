@@ -451,3 +451,12 @@ def test_the_diff_shows_changed_hours(client, koordinator, kommune, helseforetak
     assert "Utskrivningstider" in html
     assert "<del>som vanlig dag</del>" in html and "<ins>07:00–14:00</ins>" in html
     assert "Hverdager</th>" not in html  # unchanged lines are not listed
+
+
+def test_the_demo_routines_hours_are_what_the_parser_proposes_for_its_text():
+    from avtaler.demodata import UTSKRIVNINGSTIDER
+    from avtaler.demodata_tekster import UTSKRIVNING_V1, UTSKRIVNING_V2
+
+    for tekster, tider in zip((UTSKRIVNING_V1, UTSKRIVNING_V2), UTSKRIVNINGSTIDER, strict=True):
+        forslag = foreslaa(tekster[0][3])
+        assert {k: v for k, v in forslag.verdier.items() if v != "hverdag"} == tider
