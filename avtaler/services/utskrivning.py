@@ -36,8 +36,11 @@ FELTER = [
 def utskrivningsrutine_utpek(*, avtale: Avtale, utfort_av: User | None) -> Avtale:
     """Mark the agreement as its helsefellesskap's discharge routine; the one marked before
     is no longer it. The lookup and the avvik hour check use only this one."""
-    forrige = Avtale.objects.select_for_update().filter(
-        helsefellesskap=avtale.helsefellesskap_id, er_utskrivningsrutine=True
+    # No ordering: Avtale's default joins the topic, which PostgreSQL will not lock.
+    forrige = (
+        Avtale.objects.select_for_update()
+        .filter(helsefellesskap=avtale.helsefellesskap_id, er_utskrivningsrutine=True)
+        .order_by()
     )
     for gammel in forrige.exclude(pk=avtale.pk):
         gammel.er_utskrivningsrutine = False
