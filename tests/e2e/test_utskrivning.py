@@ -45,3 +45,31 @@ def test_the_lookup_shows_the_holiday_eve_and_the_easter_days_at_360_px(mobilsid
         if bilde := os.environ.get("SKJERMBILDE"):
             page.screenshot(path=bilde, full_page=True)
     assert mobilside.konsollfeil == []
+
+
+def test_a_coordinator_confirms_the_hours_beside_the_clause_on_a_phone(mobilside, demodata):
+    from playwright.sync_api import expect
+
+    from avtaler.models import Avtale, Utskrivningstider
+    from tests.e2e.conftest import logg_inn
+
+    rutine = Avtale.objects.get(er_utskrivningsrutine=True)
+    logg_inn(mobilside, "koordinator@demo.no")
+    mobilside.gaa_til(f"/avtaler/{rutine.pk}/versjoner/2/")
+    page = mobilside.page
+    page.get_by_role("button", name="Start revisjon").click()
+    expect(page.get_by_role("heading", name="Utskrivningstider", exact=True)).to_be_visible()
+    page.get_by_role("link", name="Endre utskrivningstidene").click()
+    mobilside.sjekk_tilgjengelighet()
+    # The revision starts with version 2's hours; the suggestion is one link away.
+    expect(page.get_by_label("Fredager til")).to_have_value("15:00")
+    page.get_by_role("link", name="Fyll skjemaet med forslaget").click()
+    expect(page.get_by_text("Skjemaet er fylt med forslaget")).to_be_visible()
+    expect(page.get_by_label("Kommunen varsles senest kl.")).to_have_value("12:00")
+    page.get_by_label("Fredager til").fill("14:00")
+    page.get_by_label("Fredager til").press("Enter")  # submit by keyboard
+    expect(page.get_by_text("Utskrivningstidene er lagret i utkastet.")).to_be_visible()
+    assert mobilside.ingen_horisontal_rulling()
+    tider = Utskrivningstider.objects.get(versjon__avtale=rutine, versjon__nummer=3)
+    assert tider.fredag_til.hour == 14 and tider.bekreftet_av.email == "koordinator@demo.no"
+    assert mobilside.konsollfeil == []
