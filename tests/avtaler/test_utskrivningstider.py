@@ -460,3 +460,18 @@ def test_the_demo_routines_hours_are_what_the_parser_proposes_for_its_text():
     for tekster, tider in zip((UTSKRIVNING_V1, UTSKRIVNING_V2), UTSKRIVNINGSTIDER, strict=True):
         forslag = foreslaa(tekster[0][3])
         assert {k: v for k, v in forslag.verdier.items() if v != "hverdag"} == tider
+
+
+def test_deleting_the_clause_keeps_the_hours_without_the_pointer(
+    helsefellesskap, kommune, helseforetak
+):
+    versjon = lag_utskrivningsrutine(helsefellesskap, [kommune, helseforetak])
+    punkt = versjon.punkter.get(nummer="1")
+    services.punkt_slett(punkt=punkt, utfort_av=None)
+    tider = Utskrivningstider.objects.get(versjon=versjon)
+    assert tider.punkt_id is None and tider.hverdag_til == T(17)
+    iverksett(versjon, D(2024, 1, 1))
+    rutine = utskrivningsrutine(kommune, D(2026, 11, 25))
+    assert rutine.tidspunkt is None and rutine.tillatt_na(
+        timezone.make_aware(datetime.datetime(2026, 11, 25, 12))
+    )
