@@ -24,6 +24,27 @@ FELTER = (
 )
 
 
+def _krev_rekkefolge(verdier: dict) -> None:
+    """The process runs in one order; the form says it at each field, this keeps it for every
+    other caller (demo data, imports)."""
+    innlagt, meldt = verdier["innlagt"], verdier["meldt_utskrivningsklar"]
+    if innlagt is None:
+        raise Domenefeil(_("Oppgi når pasienten ble innlagt."))
+    for navn in ("innleggelsesvarsel", "meldt_utskrivningsklar", "utskrevet"):
+        if verdier[navn] is not None and verdier[navn] < innlagt:
+            raise Domenefeil(_("Ingen tidspunkter i forløpet kan ligge før innleggelsen."))
+    if verdier["kommunens_svar"] != Betalingsforlop.Svar.IKKE_SVART and meldt is None:
+        raise Domenefeil(_("Kommunen kan ikke ha svart før den fikk melding om utskrivningsklar."))
+    if (
+        verdier["svart"] is not None
+        and verdier["kommunens_svar"] == Betalingsforlop.Svar.IKKE_SVART
+    ):
+        raise Domenefeil(_("Et svartidspunkt hører til et svar."))
+    klar = verdier["kommunen_klar"]
+    if klar is not None and (meldt is None or klar < timezone.localtime(meldt).date()):
+        raise Domenefeil(_("Dagen kommunen kunne ta imot kan ikke ligge før meldingen."))
+
+
 @transaction.atomic
 def betalingsforlop_lagre(*, avvik: Avvik, utfort_av: User, **data) -> Betalingsforlop:
     """Create or correct the course; the earlier values stay in the history."""
@@ -33,6 +54,7 @@ def betalingsforlop_lagre(*, avvik: Avvik, utfort_av: User, **data) -> Betalings
         raise Domenefeil(_("Avvikets kategori gjelder ikke betaling for utskrivningsklar pasient."))
     krev_uten_personnummer(Merknad=data.get("merknad", ""))
     verdier = {navn: data.get(navn) for navn in FELTER}
+    _krev_rekkefolge(verdier)
     verdier["merknad"] = (verdier["merknad"] or "").strip()
     forlop = Betalingsforlop.objects.select_for_update().filter(avvik=avvik).first()
     ny = forlop is None

@@ -349,3 +349,35 @@ def test_the_rates_are_data_with_their_source(db):
         assert pris.belop == belop and "helsedirektoratet.no" in pris.kilde_url
     regel = Betalingsregel.objects.get()
     assert "2011-11-18-1115" in regel.kilde and "ikke kontrollert" in regel.kilde
+
+
+def test_the_demo_has_a_payment_course_explained_day_by_day(client, db):
+    """The demo's «could not take the patient for four days» (Kongsberg): four days paid,
+    and the day the offer was ready not; the year's rate, or that it is not registered."""
+    from django.core.management import call_command
+
+    from helsefellesskap.models import User
+
+    call_command("demodata", stdout=None)
+    forlop = Betalingsforlop.objects.select_related("avvik").get()
+    beregning = beregn_betaling(forlop)
+    assert beregning.betalte_dogn == 4
+    client.force_login(User.objects.get(email="kongsberg.koordinator@demo.no"))
+    side = client.get(f"/avvik/{forlop.avvik_id}/").content.decode()
+    assert "Kommunen betaler for 4 døgn" in side
+    assert "Dag 5 (" in side and "betales ikke: kommunen meldte at den kunne ta imot" in side
+    assert "Endre tidspunktene" in side
+
+
+def test_the_service_keeps_the_order_and_the_parties_for_every_caller(
+    ansatt, systemforvalter, avvik
+):
+    from kjerne.feil import Domenefeil
+
+    with pytest.raises(Domenefeil, match="før meldingen"):
+        lagre(avvik, ansatt, **(FORLOP | {"kommunen_klar": datetime.date(2024, 3, 1)}))
+    with pytest.raises(Domenefeil, match="før innleggelsen"):
+        lagre(avvik, ansatt, **(FORLOP | {"utskrevet": t("01.03.2024 10:00")}))
+    with pytest.raises(Domenefeil, match="Bare partene"):
+        lagre(avvik, systemforvalter, **FORLOP)
+    assert not Betalingsforlop.objects.exists()
