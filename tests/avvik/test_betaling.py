@@ -381,3 +381,19 @@ def test_the_service_keeps_the_order_and_the_parties_for_every_caller(
     with pytest.raises(Domenefeil, match="Bare partene"):
         lagre(avvik, systemforvalter, **FORLOP)
     assert not Betalingsforlop.objects.exists()
+
+
+def test_anonymisation_deletes_the_course_and_its_history(ansatt, avvik):
+    """Admission, notices and discharge together describe one person's stay: when the retention
+    period ends (slett_gamle_avvik) they go with their note and history; no statistic needs
+    them."""
+    from django.utils import timezone
+
+    from avvik.management.commands.slett_gamle_avvik import avvik_anonymiser
+
+    lagre(avvik, ansatt, **(FORLOP | {"merknad": "Sen melding."}))
+    lagre(avvik, ansatt, **FORLOP)
+    _, tall = avvik_anonymiser(ider=[avvik.pk], tidspunkt=timezone.now())
+    assert tall["betalingsforlop"] == 1
+    assert not Betalingsforlop.objects.exists()
+    assert not Betalingsforlop.history.exists()
