@@ -461,7 +461,10 @@ def sammendrag_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 
     avvik = _get_avvik_for_user(request, pk)
     hendelser = list(avvik.hendelser.select_related("organisasjon", "trinn", "sak__utvalg"))
-    pdf = html_til_pdf("avvik/sammendrag_pdf.html", {"avvik": avvik, "hendelser": hendelser})
+    pdf = html_til_pdf(
+        "avvik/sammendrag_pdf.html",
+        {"avvik": avvik, "hendelser": hendelser, **_betaling(request.user, avvik)},
+    )
     svar = HttpResponse(pdf, content_type="application/pdf")
     svar["Content-Disposition"] = f'attachment; filename="avvik-{avvik.pk}-tvistelosningsnemnd.pdf"'
     return svar

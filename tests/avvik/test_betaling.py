@@ -397,3 +397,18 @@ def test_anonymisation_deletes_the_course_and_its_history(ansatt, avvik):
     assert tall["betalingsforlop"] == 1
     assert not Betalingsforlop.objects.exists()
     assert not Betalingsforlop.history.exists()
+
+
+def test_the_case_summary_for_the_dispute_board_carries_the_computation(client, ansatt, avvik):
+    import io
+
+    from pypdf import PdfReader
+
+    lagre(avvik, ansatt, **FORLOP)
+    client.force_login(ansatt)
+    svar = client.get(f"/avvik/{avvik.pk}/sammendrag.pdf")
+    tekst = " ".join(side.extract_text() for side in PdfReader(io.BytesIO(svar.content)).pages)
+    tekst = " ".join(tekst.split())
+    assert "Kommunen betaler for 3 døgn" in tekst
+    assert "Dag 1 (10.03.2024) betales fordi" in tekst
+    assert "2011-11-18-1115" in tekst
