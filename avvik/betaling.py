@@ -246,6 +246,9 @@ def _dager(beregning: Beregning, forlop: Betalingsforlop, regel: Betalingsregel,
             "meldingen kom kl. %(kl)s, etter kl. %(frist)s, og regnes fra neste døgn"
         ) % {"kl": meldt.strftime("%H:%M"), "frist": regel.meldingsfrist.strftime("%H:%M")}
         start += datetime.timedelta(days=1)
+    if regel.betaling_fra == Betalingsregel.Start.NESTE_DOGN and start == dag1:
+        grunner[start] = _("betalingen begynner døgnet etter meldingen (innstilling)")
+        start += datetime.timedelta(days=1)
     if regel.betaling_fra == Betalingsregel.Start.ETTER_24_TIMER:
         etter = (meldt + VARSELFRIST).date()
         while start < etter:

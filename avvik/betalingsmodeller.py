@@ -53,6 +53,13 @@ class Betalingsregel(models.Model):
                 "omsorgsdepartementets tolkning 2012)"
             ),
         )
+        NESTE_DOGN = (
+            "neste_dogn",
+            _(
+                "Fra døgnet etter meldingen (slik noen avtaler sier det: «fra første dag etter at "
+                "pasienten er utskrivningsklar»)"
+            ),
+        )
         ETTER_24_TIMER = (
             "etter_24_timer",
             _(

@@ -118,6 +118,10 @@ class Migration(migrations.Migration):
                                 "Fra og med døgnet pasienten meldes utskrivningsklar (Helse- og omsorgsdepartementets tolkning 2012)",
                             ),
                             (
+                                "neste_dogn",
+                                "Fra døgnet etter meldingen (slik noen avtaler sier det: «fra første dag etter at pasienten er utskrivningsklar»)",
+                            ),
+                            (
                                 "etter_24_timer",
                                 "Fra døgnet 24 timer etter meldingen, om kommunen ikke har tatt imot pasienten da (slik Tvisteløsningsnemnda er referert i en sak fra Møre og Romsdal)",
                             ),
@@ -364,6 +368,10 @@ class Migration(migrations.Migration):
                             (
                                 "meldingsdognet",
                                 "Fra og med døgnet pasienten meldes utskrivningsklar (Helse- og omsorgsdepartementets tolkning 2012)",
+                            ),
+                            (
+                                "neste_dogn",
+                                "Fra døgnet etter meldingen (slik noen avtaler sier det: «fra første dag etter at pasienten er utskrivningsklar»)",
                             ),
                             (
                                 "etter_24_timer",

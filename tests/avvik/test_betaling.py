@@ -412,3 +412,15 @@ def test_the_case_summary_for_the_dispute_board_carries_the_computation(client, 
     assert "Kommunen betaler for 3 døgn" in tekst
     assert "Dag 1 (10.03.2024) betales fordi" in tekst
     assert "2011-11-18-1115" in tekst
+
+
+def test_the_reading_from_the_day_after_the_notice_is_a_setting(ansatt, avvik):
+    """DOMAIN.md words the duty «from the first day after readiness»; the ministry read § 13
+    «fra og med det døgnet». The default is the ministry's; the other is a setting."""
+    forlop = lagre(avvik, ansatt, **FORLOP)
+    Betalingsregel.objects.update(betaling_fra=Betalingsregel.Start.NESTE_DOGN)
+    beregning = beregn_betaling(forlop)
+    assert beregning.betalte_dogn == 2
+    assert beregning.linjer[0].tekst == (
+        "Dag 1 (10.03.2024) betales ikke: betalingen begynner døgnet etter meldingen (innstilling)."
+    )
