@@ -72,6 +72,8 @@ def utskrivningsrutine(kommune, dato: datetime.date) -> Utskrivningsrutine | Non
         funnet = next((p for p, tekst in tekster if any(o in tekst for o in ord_)), None)
         if funnet:
             nokkel.append((navn, funnet))
+    # In the clauses' order, so the links to them read «Punkt 2», «Punkt 3» … down the page.
+    nokkel.sort(key=lambda par: punkter.index(par[1]))
     return Utskrivningsrutine(versjon, tider, punkt, nokkel, punkter)
 
 

@@ -78,6 +78,10 @@ def test_the_page_shows_the_routine_in_force_with_key_facts(
     assert "Tildelingskontoret har telefon" in html
     assert f"versjon {versjon.nummer}" in html
     assert f'href="/avtaler/{versjon.avtale_id}/#punkt-' in html
+    # The source links name the clause, in the clauses' order.
+    assert "Punkt 2 «Dokumenter»" in html and "Punkt 3 «Kontakt»" in html
+    assert html.index("Punkt 2 «Dokumenter»") < html.index("Punkt 3 «Kontakt»")
+    assert "Se punkt 1 «Tidspunkt» i avtalen" in html
     assert ("Utskrivning er tillatt nå" in html) != ("Utskrivning er ikke tillatt nå" in html)
 
 

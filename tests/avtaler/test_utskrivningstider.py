@@ -359,6 +359,10 @@ def test_the_lookup_shows_today_and_the_next_days(client, helsefellesskap, kommu
     for dag in ("Skjærtorsdag", "Langfredag", "Første påskedag", "Andre påskedag"):
         assert dag in html
     assert "senest kl. 12:00" in html
+    # The first line names the kind of day (a filter inside blocktranslate rendered nothing).
+    assert "Klokken 13:30 24.03.2027, dag før helligdag (skjærtorsdag): i dag" in html
+    # The «I dag» row has its weekday and date like the others.
+    assert "I dag, onsdag 24.3." in html
 
 
 # --- The editor: beside the clause, the parser proposes, the coordinator confirms --------------
