@@ -212,7 +212,17 @@ def beregn_betaling(forlop: Betalingsforlop, idag: datetime.date | None = None) 
     svartekst = forlop.get_kommunens_svar_display()
     if forlop.svart:
         svartekst += " " + _("(%(t)s)") % {"t": _tid(forlop.svart)}
-    beregning.vilkar.append(Vilkar(svartekst + " (§ 11).", svar != S.KAN_TA_IMOT))
+    # A «yes» given on a later day than the ready notice leaves the days before it unanswered:
+    # § 13 andre ledd makes those days paid («dersom kommunen ikke har svart på varselet»).
+    sent_ja = (
+        svar == S.KAN_TA_IMOT
+        and meldt is not None
+        and forlop.svart is not None
+        and _lokal(forlop.svart).date() > _lokal(meldt).date()
+    )
+    if sent_ja:
+        svartekst += " " + _("– først etter meldingsdøgnet; døgnene før svaret var ubesvarte")
+    beregning.vilkar.append(Vilkar(svartekst + " (§ 11).", svar != S.KAN_TA_IMOT or sent_ja))
 
     if meldt is None:
         beregning.ingen_betaling = _(
@@ -226,7 +236,7 @@ def beregn_betaling(forlop: Betalingsforlop, idag: datetime.date | None = None) 
             "betalingsplikten (§ 8 og § 13)."
         )
         return beregning
-    if svar == S.KAN_TA_IMOT:
+    if svar == S.KAN_TA_IMOT and not sent_ja:
         beregning.ingen_betaling = _(
             "Ingen døgn betales: kommunen svarte at den kunne ta imot pasienten (§ 11 og § 13)."
         )
@@ -259,9 +269,15 @@ def _dager(beregning: Beregning, forlop: Betalingsforlop, regel: Betalingsregel,
 
     slutt = None  # the first day not paid, and why
     slutt_grunn = ""
+    ja = forlop.kommunens_svar == Betalingsforlop.Svar.KAN_TA_IMOT
     if forlop.kommunen_klar:
         slutt = forlop.kommunen_klar
         slutt_grunn = _("kommunen meldte at den kunne ta imot pasienten denne dagen (§ 11)")
+    if ja and forlop.svart:
+        svardag = _lokal(forlop.svart).date()
+        if slutt is None or svardag < slutt:
+            slutt = svardag
+            slutt_grunn = _("kommunen svarte denne dagen at den kunne ta imot pasienten (§ 11)")
     if forlop.utskrevet:
         ut = _lokal(forlop.utskrevet).date()
         ut_slutt = ut + datetime.timedelta(days=1) if regel.utskrivningsdag_betales else ut
@@ -284,20 +300,26 @@ def _dager(beregning: Beregning, forlop: Betalingsforlop, regel: Betalingsregel,
         elif dato >= slutt:
             break
         elif dato == start:
-            grunn = _(
-                "pasienten var meldt utskrivningsklar, og kommunen hadde %(svar)s (§ 13 andre ledd)"
-            ) % {
-                "svar": _("svart at den ikke kunne ta imot pasienten")
+            grunn = (
+                _(
+                    "pasienten var meldt utskrivningsklar, og kommunen hadde svart at den ikke "
+                    "kunne ta imot pasienten (§ 13 andre ledd)"
+                )
                 if forlop.kommunens_svar == Betalingsforlop.Svar.KAN_IKKE
-                else _("ikke svart")
-            }
+                else _(
+                    "pasienten var meldt utskrivningsklar, og kommunen ikke hadde svart "
+                    "(§ 13 andre ledd)"
+                )
+            )
             dager.append((dato, True, grunn, dato.year))
         else:
             dager.append(
                 (
                     dato,
                     True,
-                    _("kommunen hadde ennå ikke meldt at den kunne ta imot pasienten"),
+                    _("kommunen ennå ikke hadde svart på meldingen (§ 13 andre ledd)")
+                    if ja
+                    else _("kommunen ennå ikke hadde meldt at den kunne ta imot pasienten"),
                     dato.year,
                 )
             )

@@ -102,7 +102,7 @@ def test_the_forskrift_example_is_computed_and_explained_on_the_page(client, ans
     assert "Dag 1 (10.03.2024) betales fordi pasienten var meldt utskrivningsklar" in side
     assert "svart at den ikke kunne ta imot pasienten (§ 13 andre ledd)" in side
     assert f"1 × kr 5{NBSP}745 = kr 5{NBSP}745" in side
-    assert "Dag 2–3 (11.03.2024–12.03.2024) betales fordi kommunen hadde ennå ikke meldt" in side
+    assert "Dag 2–3 (11.03.2024–12.03.2024) betales fordi kommunen ennå ikke hadde meldt" in side
     assert f"2 × kr 5{NBSP}745 = kr 11{NBSP}490" in side
     assert "Dag 4 (13.03.2024) betales ikke: kommunen meldte at den kunne ta imot" in side
     assert f"Kommunen betaler for 3 døgn: kr 17{NBSP}235." in side
@@ -120,11 +120,53 @@ def test_no_payment_when_the_municipality_answers_it_can_take_the_patient(ansatt
     assert "kommunen svarte at den kunne ta imot pasienten" in beregning.ingen_betaling
 
 
+def test_a_yes_the_day_after_the_notice_leaves_the_notice_day_paid_as_unanswered(ansatt, avvik):
+    """§ 13 andre ledd: payment also runs «dersom kommunen ikke har svart på varselet». The demo
+    case «Kommunen svarte ikke samme dag»: notified 10 March 09:10, yes on 11 March 14:00 – 10
+    March is paid, 11 March (the answer day) is not."""
+    forlop = lagre(
+        avvik,
+        ansatt,
+        **(
+            FORLOP
+            | {
+                "meldt_utskrivningsklar": t("10.03.2024 09:10"),
+                "kommunens_svar": "kan_ta_imot",
+                "svart": t("11.03.2024 14:00"),
+                "kommunen_klar": None,
+                "utskrevet": t("11.03.2024 16:00"),
+            }
+        ),
+    )
+    beregning = beregn_betaling(forlop)
+    assert not beregning.ingen_betaling
+    assert beregning.betalte_dogn == 1 and beregning.belop == 5745
+    assert "kommunen ikke hadde svart" in beregning.linjer[0].tekst
+    assert "Dag 2 (11.03.2024) betales ikke: kommunen svarte denne dagen" in (
+        beregning.linjer[1].tekst
+    )
+    # Three days unanswered, yes on the fourth: three days paid.
+    forlop.svart = t("13.03.2024 09:00")
+    forlop.utskrevet = t("13.03.2024 12:00")
+    beregning = beregn_betaling(forlop)
+    assert beregning.betalte_dogn == 3
+    assert "kommunen ennå ikke hadde svart på meldingen" in beregning.linjer[1].tekst
+
+
+def test_a_yes_on_the_notice_day_is_no_payment(ansatt, avvik):
+    forlop = lagre(
+        avvik,
+        ansatt,
+        **(FORLOP | {"kommunens_svar": "kan_ta_imot", "svart": t("10.03.2024 23:00")}),
+    )
+    assert beregn_betaling(forlop).betalte_dogn == 0
+
+
 def test_silence_is_paid_like_a_refusal(ansatt, avvik):
     forlop = lagre(avvik, ansatt, **(FORLOP | {"kommunens_svar": "ikke_svart", "svart": None}))
     beregning = beregn_betaling(forlop)
     assert beregning.betalte_dogn == 3
-    assert "kommunen hadde ikke svart" in beregning.linjer[0].tekst
+    assert "kommunen ikke hadde svart" in beregning.linjer[0].tekst
 
 
 def test_no_notice_at_admission_no_payment_unless_the_reading_is_changed(ansatt, avvik):
@@ -217,9 +259,9 @@ def test_days_on_both_sides_of_new_year_are_priced_by_each_years_rate(ansatt, av
     beregning = beregn_betaling(forlop)
     assert beregning.belop == 2 * 5508 + 5745
     assert [linje.tekst for linje in beregning.linjer][1:3] == [
-        f"Dag 2 (31.12.2023) betales fordi kommunen hadde ennå ikke meldt at den kunne ta imot "
+        f"Dag 2 (31.12.2023) betales fordi kommunen ennå ikke hadde meldt at den kunne ta imot "
         f"pasienten: 1 × kr 5{NBSP}508 = kr 5{NBSP}508.",
-        f"Dag 3 (01.01.2024) betales fordi kommunen hadde ennå ikke meldt at den kunne ta imot "
+        f"Dag 3 (01.01.2024) betales fordi kommunen ennå ikke hadde meldt at den kunne ta imot "
         f"pasienten: 1 × kr 5{NBSP}745 = kr 5{NBSP}745.",
     ]
 
