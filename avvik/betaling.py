@@ -112,7 +112,17 @@ class Beregning:
 
     @property
     def belop_tekst(self) -> str:
-        return kroner(self.belop)
+        """The amount, or what is unknown about it: never «kr 0» for days whose rate is missing."""
+        mangler = self.mangler_pris
+        if not mangler:
+            return kroner(self.belop)
+        ar = ", ".join(str(a) for a in mangler)
+        if not self.belop:
+            return _("beløp ukjent – døgnpris for %(ar)s er ikke registrert") % {"ar": ar}
+        return _("minst %(belop)s – døgnpris for %(ar)s er ikke registrert") % {
+            "belop": kroner(self.belop),
+            "ar": ar,
+        }
 
     @property
     def lesninger(self) -> list[str]:
@@ -278,14 +288,20 @@ def _dager(beregning: Beregning, forlop: Betalingsforlop, regel: Betalingsregel,
         if slutt is None or svardag < slutt:
             slutt = svardag
             slutt_grunn = _("kommunen svarte denne dagen at den kunne ta imot pasienten (§ 11)")
+    ut_betalt = None  # the day of discharge, when the reading pays it
     if forlop.utskrevet:
         ut = _lokal(forlop.utskrevet).date()
         ut_slutt = ut + datetime.timedelta(days=1) if regel.utskrivningsdag_betales else ut
         if slutt is None or ut_slutt < slutt:
             slutt = ut_slutt
-            slutt_grunn = _(
-                "pasienten ble utskrevet denne dagen, og utskrivningsdagen betales ikke"
-            )
+            if regel.utskrivningsdag_betales:
+                # The day after discharge is no day in hospital: no line for it.
+                ut_betalt = ut
+                slutt_grunn = ""
+            else:
+                slutt_grunn = _(
+                    "pasienten ble utskrevet denne dagen, og utskrivningsdagen betales ikke"
+                )
     if slutt is None:
         beregning.lopende = True
         slutt = idag + datetime.timedelta(days=1)
@@ -299,6 +315,11 @@ def _dager(beregning: Beregning, forlop: Betalingsforlop, regel: Betalingsregel,
             dager.append((dato, False, grunner[dato], None))
         elif dato >= slutt:
             break
+        elif dato == ut_betalt:
+            grunn = _(
+                "pasienten ble utskrevet denne dagen, og utskrivningsdagen betales (innstilling)"
+            )
+            dager.append((dato, True, grunn, dato.year))
         elif dato == start:
             grunn = (
                 _(

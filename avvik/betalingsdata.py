@@ -37,10 +37,10 @@ KILDE_REGEL = (
     "(regjeringen.no, «Problemstilling når betalingsplikt for utskrivningsklar pasient inntrer»): "
     "betaling fra meldingsdøgnet til dagen kommunen melder at tilbudet er klart, den dagen ikke "
     "medregnet. Paragrafnumrene i gjeldende konsoliderte tekst er ikke kontrollert mot Lovdata. "
-    "Tvisteløsningsnemnda er referert (nrk.no/mr/vant-tvist-mot-helse-mr-1.12801960) med en "
-    "annen lesning: "
-    "betaling først når kommunen ikke har tatt imot pasienten 24 timer etter meldingen; den "
-    "kan velges her."
+    "En alternativ lesning – betaling først når kommunen ikke har tatt imot pasienten 24 timer "
+    "etter meldingen – kan velges her. Den er bare kjent fra en nyhetsomtale av en tvist "
+    "(nrk.no/mr/vant-tvist-mot-helse-mr-1.12801960), uten saksnummer, og er ikke kontrollert "
+    "mot Tvisteløsningsnemndas vedtak."
 )
 
 

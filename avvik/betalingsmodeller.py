@@ -64,7 +64,7 @@ class Betalingsregel(models.Model):
             "etter_24_timer",
             _(
                 "Fra døgnet 24 timer etter meldingen, om kommunen ikke har tatt imot pasienten "
-                "da (slik Tvisteløsningsnemnda er referert i en sak fra Møre og Romsdal)"
+                "da (alternativ lesning)"
             ),
         )
 

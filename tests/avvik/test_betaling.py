@@ -281,7 +281,26 @@ def test_a_year_without_a_registered_rate_is_said_not_guessed(client, ansatt, av
     client.force_login(ansatt)
     side = client.get(f"/avvik/{avvik.pk}/").content.decode()
     assert "døgnprisen for 2025 er ikke registrert, så beløpet kan ikke regnes ut" in side
+    # The total is unknown, not «kr 0».
+    assert "beløp ukjent – døgnpris for 2025 er ikke registrert" in side
+    assert "døgn: kr 0." not in side
     assert "Døgnprisen for 2025 er ikke registrert" in side
+
+
+def test_a_paid_day_of_discharge_is_explained_on_that_day(ansatt, avvik):
+    Betalingsregel.objects.update(utskrivningsdag_betales=True)
+    forlop = lagre(avvik, ansatt, **(FORLOP | {"kommunen_klar": None}))
+    beregning = beregn_betaling(forlop)
+    assert beregning.betalte_dogn == 4
+    siste = beregning.linjer[-1]
+    assert siste.betales and siste.til_dato == datetime.date(2024, 3, 13)
+    assert "utskrivningsdagen betales (innstilling)" in siste.tekst
+    assert not any("betales ikke" in linje.tekst for linje in beregning.linjer)
+
+
+def test_the_24_hour_reading_is_labelled_an_alternative_not_the_dispute_boards():
+    etikett = str(Betalingsregel.Start.ETTER_24_TIMER.label)
+    assert "alternativ lesning" in etikett and "Tvisteløsningsnemnda" not in etikett
 
 
 def test_a_course_still_running_is_counted_to_today(ansatt, avvik):
