@@ -95,29 +95,44 @@ _INTERVALL = re.compile(
     re.IGNORECASE,
 )
 _GRENSE = re.compile(
-    rf"\b(?:innen|før|senest|inntil)\s+(kl\.?\s*)?(\d{{1,2}})(?:[:.](\d{{2}}))?\b{_IKKE_MENGDE}",
+    rf"\b(?:innen|innan|før|senest|seinast|inntil)\s+(kl\.?\s*)?(\d{{1,2}})(?:[:.](\d{{2}}))?\b{_IKKE_MENGDE}",
     re.IGNORECASE,
 )
 # Sentences and «;»-separated parts; a line break is not a boundary (PDF text wraps lines).
 _SEGMENT = re.compile(r";|(?<=[.!?])\s+(?=[A-ZÆØÅ])")
-_MAN_FRE = re.compile(r"mandag\s*(?:–|-|—|til)\s*fredag", re.IGNORECASE)
-_MAN_TOR = re.compile(r"mandag\s*(?:–|-|—|til)\s*torsdag", re.IGNORECASE)
+# Bokmål and nynorsk (DOMAIN.md: the Hallingdal municipalities write nynorsk).
+_MAN_FRE = re.compile(r"m[aå]ndag\s*(?:–|-|—|til)\s*fredag", re.IGNORECASE)
+_MAN_TOR = re.compile(r"m[aå]ndag\s*(?:–|-|—|til)\s*torsdag", re.IGNORECASE)
 _DAG_FOR = re.compile(
-    r"dag(?:en)?\s+før\s+(?:en\s+)?(?:hellig|helli)dag\w*|helligdagsaften\w*|"
-    r"(?:aftenen|kvelden)\s+før\s+(?:en\s+)?helligdag\w*",
+    r"dag(?:en)?\s+før\s+(?:en\s+|ein\s+)?(?:hellig|helli|heilag)dag\w*|"
+    r"(?:hellig|heilag)dagsaft[ae]n\w*|"
+    r"(?:aftenen|kvelden)\s+før\s+(?:en\s+|ein\s+)?(?:hellig|heilag)dag\w*",
     re.IGNORECASE,
 )
-_JUL = re.compile(r"julaften|24\.\s*desember|24\.12\.?", re.IGNORECASE)
-_NYTT = re.compile(r"nyttårsaften|31\.\s*desember|31\.12\.?", re.IGNORECASE)
+_JUL = re.compile(r"julaft[ae]n|24\.\s*desember|24\.12\.?", re.IGNORECASE)
+_NYTT = re.compile(r"nyt{0,2}årsaft[ae]n|31\.\s*desember|31\.12\.?", re.IGNORECASE)
 _FREDAG = re.compile(r"\bfredag\w*", re.IGNORECASE)
-_HELG = re.compile(r"\bhelg\w*|\blørdag\w*|\bsøndag\w*|\bhelligdag\w*|\bhøytid\w*", re.IGNORECASE)
-_HVERDAG = re.compile(r"\bhverdag\w*|\bvirkedag\w*|\bukedag\w*", re.IGNORECASE)
+_HELG = re.compile(
+    r"\bhelg\w*|\blørdag\w*|\blaurdag\w*|\bsøndag\w*|\bsundag\w*|\bhelligdag\w*|"
+    r"\bheilagdag\w*|\bhøytid\w*|\bhøgtid\w*",
+    re.IGNORECASE,
+)
+_HVERDAG = re.compile(
+    r"\bhverdag\w*|\bkvardag\w*|\bvirkedag\w*|\byrkedag\w*|\bukedag\w*|\bvekedag\w*",
+    re.IGNORECASE,
+)
+_ALLE = re.compile(r"\balle\s+(?:dager|dagar|dagene|dagane|ukedager|vekedagar)\b", re.IGNORECASE)
 _VARSEL = re.compile(
     r"\bvarsl\w*|\bvarsel\w*|\bkontakt(?:es|e|er)\b|\bmeld(?:es|e|ing)\b|\bgi\s+beskjed",
     re.IGNORECASE,
 )
-_SOM_HELLIGDAG = re.compile(r"som\s+(?:en\s+)?(?:helg|helligdag|søndag)\w*", re.IGNORECASE)
-_SOM_HVERDAG = re.compile(r"som\s+(?:en\s+)?(?:vanlig\s+)?(?:hverdag|virkedag)\w*", re.IGNORECASE)
+_SOM_HELLIGDAG = re.compile(
+    r"som\s+(?:en\s+|ein\s+)?(?:helg|helligdag|heilagdag|søndag|sundag)\w*", re.IGNORECASE
+)
+_SOM_HVERDAG = re.compile(
+    r"som\s+(?:en\s+|ein\s+)?(?:vanlig\s+|vanleg\s+)?(?:hverdag|kvardag|virkedag|yrkedag)\w*",
+    re.IGNORECASE,
+)
 
 _FELT = {
     "hverdag": "hverdag",
@@ -168,6 +183,10 @@ def _dager(tekst: str) -> list[str]:
             funnet.append(navn)
             tekst = monster.sub(lambda m: " " * len(m.group()), tekst)
 
+    if _ALLE.search(tekst):
+        # «alle dager»: weekdays and the weekend alike.
+        funnet += ["hverdag", "helg"]
+        tekst = _ALLE.sub(lambda m: " " * len(m.group()), tekst)
     ta(_DAG_FOR, "dag_for_helligdag")
     ta(_JUL, "julaften")
     ta(_NYTT, "nyttarsaften")
@@ -176,7 +195,8 @@ def _dager(tekst: str) -> list[str]:
         tekst = _MAN_FRE.sub(lambda m: " " * len(m.group()), tekst)
         tekst = _MAN_TOR.sub(lambda m: " " * len(m.group()), tekst)
     ta(_FREDAG, "fredag")
-    ta(_HELG, "helg")
+    if "helg" not in funnet:
+        ta(_HELG, "helg")
     if "hverdag" not in funnet:
         ta(_HVERDAG, "hverdag")
     return funnet
@@ -227,12 +247,21 @@ def foreslaa(tekst: str) -> Forslag:
                 treff.append((m.start(), m.end(), til))
         treff.sort(key=lambda t: t[0])
         forrige = 0
+        # Whether the previous statement took its days from the text after it: then the text
+        # before this one ends that statement («08–16 på hverdager og 10–15 lørdag …»), and
+        # this one's days come after it.
+        dager_etter = False
         for i, (start, slutt, verdi) in enumerate(treff):
             for_ = segment[forrige:start]
             neste = treff[i + 1][0] if i + 1 < len(treff) else len(segment)
             etter = segment[slutt:neste]
             kilde = segment[forrige:slutt].strip(" ,")
             forrige = slutt
+            if dager_etter and _dager(etter):
+                for_, etter = "", etter
+            dager_etter = not _dager(for_) and bool(_dager(etter))
+            if dager_etter:
+                kilde = segment[start:neste].strip(" ,.")
             if isinstance(verdi, datetime.time):
                 if _VARSEL.search(for_) or (not _dager(for_) and _VARSEL.search(etter)):
                     if "varsel_senest" not in v:

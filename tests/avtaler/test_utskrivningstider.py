@@ -101,6 +101,61 @@ D = datetime.date
             },
             [],
         ),
+        (
+            # The weekend's days come after its range: the text before it ends the weekday
+            # statement.
+            "Utskrivning skjer mellom kl. 08.00 og 16.00 på hverdager og mellom kl. 10.00 og "
+            "15.00 lørdag, søndag og helligdager.",
+            {"hverdag_fra": T(8), "hverdag_til": T(16), "helg_fra": T(10), "helg_til": T(15)},
+            [],
+        ),
+        (
+            # Nynorsk (Hallingdal).
+            "Utskriving skal skje på kvardagar mellom kl. 08.00 og 16.00, og i helg og på "
+            "heilagdagar mellom kl. 10.00 og 15.00.",
+            {"hverdag_fra": T(8), "hverdag_til": T(16), "helg_fra": T(10), "helg_til": T(15)},
+            [],
+        ),
+        (
+            "Utskriving på yrkedagar kl. 08–16, laurdag, sundag og heilagdagar kl. 10–15. "
+            "Julaftan og nyårsaftan blir rekna som heilagdag.",
+            {
+                "hverdag_fra": T(8),
+                "hverdag_til": T(16),
+                "helg_fra": T(10),
+                "helg_til": T(15),
+                "julaften": "helligdag",
+                "nyttarsaften": "helligdag",
+            },
+            [],
+        ),
+        (
+            "Utskriving på vekedagar mellom kl. 08.00 og 15.00. Dagen før heilagdag skal "
+            "pasienten vere utskriven innan kl. 13.00, og utskriving skjer ikkje i helg.",
+            {
+                "hverdag_fra": T(8),
+                "hverdag_til": T(15),
+                "dag_for_helligdag": "egne",
+                "dag_for_helligdag_fra": T(8),
+                "dag_for_helligdag_til": T(13),
+            },
+            ["helg_fra"],
+        ),
+        (
+            "Utskriving skjer måndag–fredag mellom kl. 08.00 og 16.00.",
+            {"hverdag_fra": T(8), "hverdag_til": T(16), "fredag": "hverdag"},
+            ["helg_fra"],
+        ),
+        (
+            "Pasienten kan skrives ut alle dager mellom kl. 09.00 og 20.00.",
+            {"hverdag_fra": T(9), "hverdag_til": T(20), "helg_fra": T(9), "helg_til": T(20)},
+            [],
+        ),
+        (
+            "Utskriving kan skje alle dagar mellom kl. 09.00 og 20.00.",
+            {"hverdag_fra": T(9), "hverdag_til": T(20), "helg_fra": T(9), "helg_til": T(20)},
+            [],
+        ),
     ],
 )
 def test_the_parser_suggests_the_hours_of_each_wording(tekst, forventet, ikke):
