@@ -239,6 +239,9 @@ def lag_utskrivningsrutine(helsefellesskap, parter, *, punkter=None, tider=None,
 
     felter.setdefault("type", "saeravtale")
     felter.setdefault("tittel", "Utskrivningsrutine")
+    # The default clause states the standard hours: other hours are not pointed at it, or they
+    # would contradict its text (and the draft could not be sent to approval).
+    egne_tider_uten_tekst = tider is not None and punkter is None
     punkter = punkter or [
         NyttPunkt(
             "1",
@@ -253,7 +256,7 @@ def lag_utskrivningsrutine(helsefellesskap, parter, *, punkter=None, tider=None,
     services.utskrivningstider_lagre(
         versjon=versjon,
         utfort_av=None,
-        punkt=versjon.punkter.order_by("rekkefolge").first(),
+        punkt=None if egne_tider_uten_tekst else versjon.punkter.order_by("rekkefolge").first(),
         **(STANDARDTIDER if tider is None else tider),
     )
     return versjon

@@ -17,6 +17,7 @@ from avtaler.services.redigering import (
     versjon_sett_ikrafttredelse,
 )
 from avtaler.services.utskrivning import (
+    tider_mot_teksten,
     utskrivningsrutine_utpek,
     utskrivningstider_lagre,
 )
@@ -56,6 +57,7 @@ __all__ = [
     "punkter_legg_til",
     "punkter_nummerer",
     "signatur_registrer",
+    "tider_mot_teksten",
     "utskrivningsrutine_utpek",
     "utskrivningstider_lagre",
     "versjon_behandlet",

@@ -103,3 +103,26 @@ def utskrivningstider_kopier(fra: Avtaleversjon, til: Avtaleversjon) -> None:
         bekreftet=gamle.bekreftet,
         **{felt: getattr(gamle, felt) for felt in FELTER},
     )
+
+
+def tider_mot_teksten(versjon: Avtaleversjon, tider: Utskrivningstider | None = None) -> str:
+    """A warning when the saved hours differ from what the parser reads in the clause they
+    come from, as the clause reads now; "" when they agree or there is nothing to compare.
+    Only what the parser reads is compared: a field it reads nothing for may be entered by hand.
+    """
+    from avtaler.utskrivningstider import foreslaa
+
+    tider = tider or Utskrivningstider.objects.filter(versjon=versjon).first()
+    if tider is None or tider.punkt_id is None:
+        return ""
+    punkt = versjon.punkter.filter(punkt_id=tider.punkt_id).first()
+    if punkt is None:
+        return ""
+    forslag = foreslaa(punkt.tekst)
+    ulike = [felt for felt, verdi in forslag.verdier.items() if getattr(tider, felt) != verdi]
+    if not ulike:
+        return ""
+    return _(
+        "Tidene i skjemaet stemmer ikke med teksten i punkt %(nr)s «%(o)s». Rett tidene eller "
+        "teksten før utkastet sendes til godkjenning."
+    ) % {"nr": punkt.nummer or punkt.overskrift, "o": punkt.overskrift}

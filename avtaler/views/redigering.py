@@ -22,6 +22,7 @@ from avtaler.models import (
     i_dag,
 )
 from avtaler.oversikt import oversikt_for
+from avtaler.services.utskrivning import tider_mot_teksten
 from avtaler.views.sprak import analysekontekst
 from helsefellesskap import access as access_hf
 from helsefellesskap.models import Utvalg
@@ -106,7 +107,12 @@ def rediger(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
             "redigeres": redigeres,
             **(analysekontekst(redigert.tekst) if redigert else {}),
             "apne_kommentarer": [k for p in punkter for k in p.apne_kommentarer],
-            "utskrivningstider": Utskrivningstider.objects.filter(versjon=versjon).first(),
+            "utskrivningstider": (
+                tider := Utskrivningstider.objects.filter(versjon=versjon).first()
+            ),
+            "tider_mot_teksten": tider_mot_teksten(versjon, tider)
+            if tider and versjon.avtale.er_utskrivningsrutine
+            else "",
             "utvalg": list(
                 Utvalg.objects.aktive(timezone.localdate())
                 .filter(helsefellesskap=versjon.avtale.helsefellesskap_id, type__in=["ssu", "lsu"])

@@ -95,6 +95,7 @@ def utskrivningstider(request: HttpRequest, pk: int, nummer: int) -> HttpRespons
             "forslag": forslag,
             "skjema": skjema,
             "bruker_forslag": not tider or request.GET.get("foreslaa") == "1",
+            "tider_mot_teksten": services.tider_mot_teksten(versjon, tider) if tider else "",
         },
         status=status,
     )

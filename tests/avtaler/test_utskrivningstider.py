@@ -423,6 +423,46 @@ def test_the_lookup_shows_today_and_the_next_days(client, helsefellesskap, kommu
 # --- The editor: beside the clause, the parser proposes, the coordinator confirms --------------
 
 
+def test_hours_that_contradict_their_clause_are_warned_and_block_sending_to_approval(
+    client, koordinator, kommune, helseforetak, helsefellesskap
+):
+    """The clause is edited after the hours were saved: the editor and the draft overview
+    warn, and the draft cannot go to approval until hours and text agree (we block rather than
+    ask for a confirmation: hours that contradict their clause would be signed as the
+    routine's)."""
+    versjon = lag_utskrivningsrutine(helsefellesskap, [kommune, helseforetak])
+    assert services.tider_mot_teksten(versjon) == ""
+    services.punkt_lagre(
+        punkt=versjon.punkter.get(nummer="1"),
+        utfort_av=None,
+        nummer="1",
+        overskrift="Tidspunkt",
+        tekst="Utskrivning skal skje på hverdager mellom 08:00 og 15:00, og i helger og på "
+        "helligdager mellom 09:00 og 15:00.",
+        forventet_teller=0,
+    )
+    melding = "Tidene i skjemaet stemmer ikke med teksten i punkt 1 «Tidspunkt»"
+    assert melding in services.tider_mot_teksten(versjon)
+    client.force_login(koordinator)
+    rediger = f"/avtaler/{versjon.avtale_id}/versjoner/1/rediger/"
+    assert melding in client.get(rediger).content.decode()
+    assert melding in client.get(rediger + "utskrivningstider/").content.decode()
+    with pytest.raises(Domenefeil, match="stemmer ikke med teksten i punkt 1"):
+        services.versjon_send_til_behandling(versjon=versjon, utfort_av=koordinator)
+    # Hours corrected to the text: the warning is gone and the draft can be sent.
+    services.utskrivningstider_lagre(
+        versjon=versjon,
+        utfort_av=None,
+        punkt=versjon.punkter.get(nummer="1"),
+        hverdag_fra=T(8),
+        hverdag_til=T(15),
+        helg_fra=T(9),
+        helg_til=T(15),
+    )
+    assert melding not in client.get(rediger).content.decode()
+    services.versjon_send_til_behandling(versjon=versjon, utfort_av=koordinator)
+
+
 def test_the_editor_proposes_and_only_the_coordinators_save_makes_it_the_hours(
     client, koordinator, ansatt, kommune, helseforetak, helsefellesskap
 ):
