@@ -230,6 +230,13 @@ STANDARDTIDER = {
 }
 
 
+def _stemmer(punkt, verdier) -> bool:
+    from avtaler.utskrivningstider import foreslaa
+
+    forslag = foreslaa(punkt.tekst).verdier
+    return all(verdier.get(felt) == verdi for felt, verdi in forslag.items())
+
+
 def lag_utskrivningsrutine(helsefellesskap, parter, *, punkter=None, tider=None, **felter):
     """A draft of the helsefellesskap's designated discharge routine with its hours entered
     (weekdays 07–17, weekends and holidays 09–15 unless `tider` says otherwise), the hours
@@ -239,9 +246,6 @@ def lag_utskrivningsrutine(helsefellesskap, parter, *, punkter=None, tider=None,
 
     felter.setdefault("type", "saeravtale")
     felter.setdefault("tittel", "Utskrivningsrutine")
-    # The default clause states the standard hours: other hours are not pointed at it, or they
-    # would contradict its text (and the draft could not be sent to approval).
-    egne_tider_uten_tekst = tider is not None and punkter is None
     punkter = punkter or [
         NyttPunkt(
             "1",
@@ -253,10 +257,14 @@ def lag_utskrivningsrutine(helsefellesskap, parter, *, punkter=None, tider=None,
     ]
     versjon = lag_avtale(helsefellesskap, parter, punkter=punkter, **felter)
     services.utskrivningsrutine_utpek(avtale=versjon.avtale, utfort_av=None)
+    verdier = STANDARDTIDER if tider is None else tider
+    # The hours point at clause 1 only where its text states them: hours that contradict
+    # their clause keep a draft from being sent to approval.
+    punkt = versjon.punkter.order_by("rekkefolge").first()
     services.utskrivningstider_lagre(
         versjon=versjon,
         utfort_av=None,
-        punkt=None if egne_tider_uten_tekst else versjon.punkter.order_by("rekkefolge").first(),
-        **(STANDARDTIDER if tider is None else tider),
+        punkt=punkt if _stemmer(punkt, verdier) else None,
+        **verdier,
     )
     return versjon
