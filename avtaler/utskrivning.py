@@ -22,6 +22,8 @@ class Utskrivningsrutine:
     tidspunkt: object | None
     nokkelpunkter: list[tuple[str, object]]
     punkter: list = field(default_factory=list)
+    # The health trusts party to the routine, by name: it binds these, not every trust.
+    helseforetak: list = field(default_factory=list)
 
     def dagvindu(self, dato: datetime.date) -> Dagvindu | None:
         return dagvindu(self.tider, dato) if self.tider else None
@@ -50,17 +52,30 @@ NOKKELPUNKTER = [
 ]
 
 
-def utskrivningsrutine(kommune, dato: datetime.date) -> Utskrivningsrutine | None:
-    """The designated discharge routine in force for the municipality on the date, or None."""
-    from avtaler.models import Avtaleversjon, Utskrivningstider
+def _versjoner(kommune, dato: datetime.date, helseforetak=None):
+    from avtaler.models import Avtaleversjon
 
-    versjon = (
+    versjoner = (
         Avtaleversjon.objects.gjeldende(dato, kommune)
         .filter(avtale__er_utskrivningsrutine=True)
         .select_related("avtale")
+        .prefetch_related("parter")
         .order_by("-gyldig_fra", "-nummer")
-        .first()
     )
+    if helseforetak is not None:
+        versjoner = versjoner.filter(parter=helseforetak)
+    return versjoner
+
+
+def utskrivningsrutine(
+    kommune, dato: datetime.date, helseforetak=None
+) -> Utskrivningsrutine | None:
+    """The designated discharge routine in force for the municipality on the date, or None.
+    With a health trust: only a routine the trust is a party to (a routine agreed with one trust
+    does not bind another trust in the same helsefellesskap)."""
+    from avtaler.models import Utskrivningstider
+
+    versjon = _versjoner(kommune, dato, helseforetak).first()
     if versjon is None:
         return None
     tider = Utskrivningstider.objects.filter(versjon=versjon).first()
@@ -74,7 +89,8 @@ def utskrivningsrutine(kommune, dato: datetime.date) -> Utskrivningsrutine | Non
             nokkel.append((navn, funnet))
     # In the clauses' order, so the links to them read «Punkt 2», «Punkt 3» … down the page.
     nokkel.sort(key=lambda par: punkter.index(par[1]))
-    return Utskrivningsrutine(versjon, tider, punkt, nokkel, punkter)
+    helseforetak_ = [p for p in versjon.parter.all() if p.type == "helseforetak"]
+    return Utskrivningsrutine(versjon, tider, punkt, nokkel, punkter, helseforetak_)
 
 
 GENERASJON = "avtaler:generasjon"

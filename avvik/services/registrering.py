@@ -41,7 +41,10 @@ def utskrivningssjekk(
     if kommune.type != Organisasjon.Type.KOMMUNE:
         return None, ""
     lokal = timezone.localtime(hendelse)
-    rutine = utskrivningsrutine(kommune, lokal.date())
+    # The routine with the avvik's health trust: a municipality may have one with each trust.
+    andre = b if kommune is a else a
+    helseforetak = andre if andre.type == Organisasjon.Type.HELSEFORETAK else None
+    rutine = utskrivningsrutine(kommune, lokal.date(), helseforetak)
     if rutine is None or rutine.tider is None:
         return None, ""
     dag = rutine.dagvindu(lokal.date())

@@ -420,6 +420,26 @@ def test_the_lookup_shows_today_and_the_next_days(client, helsefellesskap, kommu
     assert "I dag, onsdag 24.3." in html
 
 
+def test_the_routine_is_the_one_with_the_avviks_health_trust(client, helsefellesskap, kommune):
+    """Two trusts in the helsefellesskap, the routine agreed with one: the avvik check uses it
+    only for an avvik with that trust, and the lookup names the trust it is with. (Two routines
+    in force for one municipality cannot happen: one designated routine per helsefellesskap is a
+    database constraint, and the parties belong to the helsefellesskap.)"""
+    from tests.factories import HelseforetakFactory
+
+    hf_a = HelseforetakFactory(navn="Alfa HF", helsefellesskap=helsefellesskap)
+    hf_b = HelseforetakFactory(navn="Beta HF", helsefellesskap=helsefellesskap)
+    iverksett(lag_utskrivningsrutine(helsefellesskap, [kommune, hf_a]), D(2024, 1, 1))
+    # Wednesday 06:00 in Oslo: outside Alfa's 07–17.
+    kl6 = timezone.make_aware(datetime.datetime(2026, 11, 25, 6, 0))
+    assert utskrivningssjekk(kommune, hf_a, kl6)[0] is True
+    assert utskrivningssjekk(hf_a, kommune, kl6)[0] is True
+    assert utskrivningssjekk(hf_b, kommune, kl6) == (None, "")
+    assert utskrivningssjekk(kommune, hf_b, kl6) == (None, "")
+    html = client.get(f"/kommuner/{kommune.kommunenummer}/utskrivning/").content.decode()
+    assert "Utskrivningsrutinen med Alfa HF." in html and "Beta HF" not in html
+
+
 # --- The editor: beside the clause, the parser proposes, the coordinator confirms --------------
 
 
