@@ -65,7 +65,19 @@ def dagvindu(tider, dato: datetime.date) -> Dagvindu:
         spesielle.append(("julaften", _("Julaften")))
     if (dato.month, dato.day) == (12, 31):
         spesielle.append(("nyttarsaften", _("Nyttårsaften")))
-    if neste := dag_for_helligdag(dato):
+    neste = dag_for_helligdag(dato)
+    if not neste:
+        # 24 and 31 December as holidays under this routine make 23 and 30 December the day
+        # before a holiday (docs/ordliste.md «Dagen før en helligdag»).
+        morgen = dato + datetime.timedelta(days=1)
+        aftener = {
+            (12, 24): ("julaften", _("Julaften")),
+            (12, 31): ("nyttarsaften", _("Nyttårsaften")),
+        }
+        felt, aftennavn = aftener.get((morgen.month, morgen.day), ("", ""))
+        if felt and getattr(tider, felt) == Dagregel.SOM_HELLIGDAG:
+            neste = aftennavn
+    if neste:
         spesielle.append(("dag_for_helligdag", _("Dag før helligdag (%(navn)s)") % {"navn": neste}))
     if dato.weekday() == 4:
         spesielle.append(("fredag", _("Fredag")))

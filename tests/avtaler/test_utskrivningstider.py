@@ -227,6 +227,19 @@ def test_each_kind_of_day_has_its_window(dato, dagtype, vindu):
     assert dag.vindu == vindu
 
 
+def test_the_day_before_24_and_31_december_as_holidays_is_the_day_before_a_holiday():
+    """docs/ordliste.md: with 24.12 (31.12) «som helligdag», 23.12 (30.12) is the day before a
+    holiday, as the demo clause reads («dagen før en helligdag» until 15:00)."""
+    regler = _regler(julaften=Dagregel.SOM_HELLIGDAG, nyttarsaften=Dagregel.SOM_HELLIGDAG)
+    for dato, navn in ((D(2026, 12, 23), "Julaften"), (D(2026, 12, 30), "Nyttårsaften")):
+        dag = dagvindu(regler, dato)  # a Wednesday
+        assert dag.dagtype == f"Dag før helligdag ({navn})" and dag.vindu == (T(8), T(13))
+    # As ordinary days, 23 and 30 December are ordinary weekdays.
+    vanlig = _regler(julaften=Dagregel.SOM_HVERDAG, nyttarsaften=Dagregel.SOM_HVERDAG)
+    assert dagvindu(vanlig, D(2026, 12, 23)).dagtype == "Hverdag"
+    assert dagvindu(vanlig, D(2026, 12, 30)).dagtype == "Hverdag"
+
+
 def test_a_special_day_as_a_weekday_falls_through_to_the_friday_rule():
     tider = _regler(dag_for_helligdag=Dagregel.SOM_HVERDAG, nyttarsaften=Dagregel.EGNE,
                     nyttarsaften_fra=T(9), nyttarsaften_til=T(12))  # fmt: skip
