@@ -27,8 +27,15 @@ class TemaAdmin(SimpleHistoryAdmin):
 
 @admin.register(Avtale)
 class AvtaleAdmin(SimpleHistoryAdmin):
-    list_display = ["tittel", "type", "tema", "overordnet", "helsefellesskap"]
-    list_filter = ["type", "helsefellesskap"]
+    list_display = [
+        "tittel",
+        "type",
+        "tema",
+        "overordnet",
+        "helsefellesskap",
+        "er_utskrivningsrutine",
+    ]
+    list_filter = ["type", "helsefellesskap", "er_utskrivningsrutine"]
     search_fields = ["tittel"]
 
 

@@ -46,9 +46,23 @@ class AvtalerConfig(AppConfig):
 
         from django.db.models.signals import post_delete, post_save
 
-        from avtaler.models import Avtale, Avtaleversjon, Punktversjon, Versjonspart
+        from avtaler.models import (
+            Avtale,
+            Avtaleforhold,
+            Avtaleversjon,
+            Punktversjon,
+            Utskrivningstider,
+            Versjonspart,
+        )
         from avtaler.utskrivning import ny_generasjon
 
-        for modell in (Avtale, Avtaleversjon, Punktversjon, Versjonspart):
+        for modell in (
+            Avtale,
+            Avtaleforhold,
+            Avtaleversjon,
+            Punktversjon,
+            Utskrivningstider,
+            Versjonspart,
+        ):
             for signal in (post_save, post_delete):
                 signal.connect(ny_generasjon, sender=modell, dispatch_uid=f"generasjon.{modell}")

@@ -14,6 +14,7 @@ from avtaler.models import (
     Avtale,
     Avtaleforhold,
     Avtaleversjon,
+    Dagregel,
     Punkttema,
     Punktversjon,
     Tema,
@@ -95,6 +96,44 @@ def _revider(forrige: Avtaleversjon, gamle, nye) -> Avtaleversjon:
     return utkast
 
 
+# The discharge routine (Avtale.er_utskrivningsrutine) and the hours each version's clause 1
+# states, as a coordinator confirms them in the editor: version 2 has Friday and holiday-eve
+# hours, and 24 and 31 December as holidays.
+UTSKRIVNINGSRUTINE = "Rutine for utskrivning av utskrivningsklare pasienter"
+UTSKRIVNINGSTIDER = [
+    {
+        "hverdag_fra": datetime.time(8),
+        "hverdag_til": datetime.time(16),
+        "helg_fra": datetime.time(10),
+        "helg_til": datetime.time(15),
+    },
+    {
+        "hverdag_fra": datetime.time(7),
+        "hverdag_til": datetime.time(17),
+        "helg_fra": datetime.time(9),
+        "helg_til": datetime.time(15),
+        "fredag": Dagregel.EGNE,
+        "fredag_fra": datetime.time(7),
+        "fredag_til": datetime.time(15),
+        "dag_for_helligdag": Dagregel.EGNE,
+        "dag_for_helligdag_fra": datetime.time(7),
+        "dag_for_helligdag_til": datetime.time(15),
+        "julaften": Dagregel.SOM_HELLIGDAG,
+        "nyttarsaften": Dagregel.SOM_HELLIGDAG,
+        "varsel_senest": datetime.time(12),
+    },
+]
+
+
+def _utskrivningstider(utkast: Avtaleversjon, indeks: int) -> None:
+    services.utskrivningstider_lagre(
+        versjon=utkast,
+        utfort_av=None,
+        punkt=utkast.punkter.get(nummer="1"),
+        **UTSKRIVNINGSTIDER[indeks],
+    )
+
+
 @transaction.atomic
 def last_demodata() -> list[str]:
     helsefellesskap = Helsefellesskap.objects.filter(kortnavn="vest-viken").first()
@@ -132,10 +171,14 @@ def last_demodata() -> list[str]:
             punkter=_nye(punkter1),
         )
         versjon.avtale.dekker_temaer.set(Tema.objects.filter(nummer__in=DEKKER.get(tittel, [])))
+        if tittel == UTSKRIVNINGSRUTINE:
+            services.utskrivningsrutine_utpek(avtale=versjon.avtale, utfort_av=None)
+            _utskrivningstider(versjon, 0)
         forste = _iverksett(versjon, fra1, vedtak1)
-        andre = _iverksett(
-            _revider(forste, punkter1, punkter2), fra2, vedtak2, IKKE_VEDTATT.get(tittel, set())
-        )
+        utkast = _revider(forste, punkter1, punkter2)
+        if tittel == UTSKRIVNINGSRUTINE:
+            _utskrivningstider(utkast, 1)
+        andre = _iverksett(utkast, fra2, vedtak2, IKKE_VEDTATT.get(tittel, set()))
         if tittel == OPPSIGELSE[0]:
             services.versjon_si_opp(
                 versjon=andre,

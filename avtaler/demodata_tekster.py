@@ -433,8 +433,10 @@ UTSKRIVNING_V2 = [
         "Tidspunkt for utskrivning",
         (
             "Utskrivning skal skje på hverdager mellom 07:00 og 17:00, og i helger og på "
-            "helligdager mellom 09:00 og 15:00. Utskrivning utenfor disse tidene skjer bare etter "
-            "særskilt avtale med kommunen."
+            "helligdager mellom 09:00 og 15:00. På fredager og dagen før en helligdag skal "
+            "pasienten være utskrevet innen kl. 15.00. Julaften og nyttårsaften regnes som "
+            "helligdag. Kommunen varsles om utskrivningsklar pasient senest kl. 12.00. "
+            "Utskrivning utenfor disse tidene skjer bare etter særskilt avtale med kommunen."
         ),
     ),
     (

@@ -167,3 +167,19 @@ def oppsummering(endringer: list[Punktendring]) -> dict[Endring, int]:
         for e in endring.endringer:
             antall[e] += 1
     return antall
+
+
+def tider_diff(fra, til) -> list[tuple[str, str, str]]:
+    """The discharge hours that differ between two versions (Utskrivningstider or None):
+    (kind of day, before, after), in the order the rules are read."""
+    if fra is None and til is None:
+        return []
+    mangler = str(_("ikke registrert"))
+    for_ = dict(fra.regler()) if fra else {}
+    etter = dict(til.regler()) if til else {}
+    navn = list(dict.fromkeys([*(n for n, _t in (til or fra).regler())]))
+    return [
+        (n, for_.get(n, mangler), etter.get(n, mangler))
+        for n in navn
+        if for_.get(n, mangler) != etter.get(n, mangler)
+    ]

@@ -164,3 +164,82 @@ class LeseforesporselForm(DsSkjema, forms.Form):
         max_length=2000,
         required=False,
     )
+
+
+def _klokkefelt(label):
+    return forms.TimeField(
+        label=label,
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        error_messages={"invalid": _("Skriv klokkeslettet som tt:mm, for eksempel 08:00.")},
+    )
+
+
+class UtskrivningstiderForm(DsSkjema, forms.Form):
+    """The discharge hours of a draft of the discharge routine, confirmed by the coordinator."""
+
+    DAGER = [
+        ("fredag", _("Fredager")),
+        ("dag_for_helligdag", _("Dagen før en helligdag")),
+        ("julaften", _("Julaften (24. desember)")),
+        ("nyttarsaften", _("Nyttårsaften (31. desember)")),
+    ]
+
+    punkt = forms.TypedChoiceField(
+        label=_("Punktet som sier tidene"), coerce=int, required=False, empty_value=None
+    )
+    hverdag_fra = _klokkefelt(_("Hverdager fra"))
+    hverdag_til = _klokkefelt(_("Hverdager til"))
+    helg_fra = _klokkefelt(_("Helg og helligdager fra"))
+    helg_til = _klokkefelt(_("Helg og helligdager til"))
+    varsel_senest = _klokkefelt(_("Kommunen varsles senest kl."))
+
+    def __init__(self, *args, punkter=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        from avtaler.models import Dagregel
+
+        self.fields["punkt"].choices = [("", _("Ingen"))] + [
+            (p.pk, f"{p.nummer} {p.overskrift}".strip()) for p in punkter
+        ]
+        for navn, label in self.DAGER:
+            self.fields[navn] = forms.ChoiceField(
+                label=label, choices=Dagregel.choices, initial=Dagregel.SOM_HVERDAG
+            )
+            self.fields[f"{navn}_fra"] = _klokkefelt(_("%(dag)s fra") % {"dag": label})
+            self.fields[f"{navn}_til"] = _klokkefelt(_("%(dag)s til") % {"dag": label})
+        for felt in self.fields.values():
+            felt.widget.attrs.setdefault("class", "ds-input")
+        self.fields["hverdag_fra"].required = self.fields["hverdag_til"].required = True
+        self.fields["hverdag_fra"].error_messages["required"] = _("Skriv når hverdagene starter.")
+        self.fields["hverdag_til"].error_messages["required"] = _("Skriv når hverdagene slutter.")
+
+    def full_clean(self):
+        super().full_clean()
+        for navn in self.errors:
+            if navn in self.fields:  # the message is read out with the field
+                self.fields[navn].widget.attrs.update(
+                    {"aria-invalid": "true", "aria-describedby": f"id_{navn}_feil"}
+                )
+
+    def dagfelt(self):
+        """(rule, from, to) per special day, for the template."""
+        return [(self[n], self[f"{n}_fra"], self[f"{n}_til"]) for n, _label in self.DAGER]
+
+    def clean(self):
+        from avtaler.models import Dagregel
+
+        data = super().clean()
+        par = [("hverdag", True), ("helg", False)] + [(n, False) for n, _l in self.DAGER]
+        for navn, _pakrevd in par:
+            fra, til = data.get(f"{navn}_fra"), data.get(f"{navn}_til")
+            egne = navn in ("hverdag", "helg") or data.get(navn) == Dagregel.EGNE
+            if not egne:
+                continue
+            if navn == "helg" and fra is None and til is None:
+                continue  # no weekend window: by special agreement only
+            if fra is None or til is None:
+                self.add_error(f"{navn}_fra" if fra is None else f"{navn}_til",
+                               _("Skriv både fra og til."))  # fmt: skip
+            elif fra >= til:
+                self.add_error(f"{navn}_til", _("Sluttiden må være etter starttiden."))
+        return data

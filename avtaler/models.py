@@ -146,6 +146,14 @@ class Avtale(models.Model):
         default=True,
         help_text=_("Særavtaler må si om de er bindende for partene."),
     )
+    er_utskrivningsrutine = models.BooleanField(
+        _("er utskrivningsrutinen"),
+        default=False,
+        help_text=_(
+            "Avtalen eller rutinen som sier når pasienter kan skrives ut. Oppslaget for "
+            "klinikere og tidssjekken i avvik bruker bare denne; én per helsefellesskap."
+        ),
+    )
     opprettet = models.DateTimeField(_("opprettet"), default=timezone.now)
 
     history = HistoricalRecords()
@@ -170,6 +178,15 @@ class Avtale(models.Model):
                 condition=~Q(type="overordnet") | Q(overordnet__isnull=True),
                 name="overordnet_er_toppen",
                 violation_error_message=_("Den overordnede avtalen hører ikke til en annen."),
+            ),
+            models.UniqueConstraint(
+                fields=["helsefellesskap"],
+                condition=Q(er_utskrivningsrutine=True),
+                name="en_utskrivningsrutine_per_helsefellesskap",
+                violation_error_message=_(
+                    "Helsefellesskapet har allerede en utskrivningsrutine. Fjern markeringen "
+                    "på den først."
+                ),
             ),
         ]
 
@@ -893,3 +910,143 @@ class Punkttema(models.Model):
 
     def __str__(self) -> str:
         return f"{self.punkt}: § 6-2 nr. {self.tema.nummer}"
+
+
+class Dagregel(models.TextChoices):
+    """How a special day (Friday, the day before a public holiday, 24 and 31 December) is
+    treated in the discharge hours."""
+
+    SOM_HVERDAG = "hverdag", _("Som vanlig dag")
+    SOM_HELLIGDAG = "helligdag", _("Som helg og helligdag")
+    EGNE = "egne", _("Egne tider")
+
+
+def _dagregel_felt(navn: str):
+    return models.CharField(
+        navn, max_length=10, choices=Dagregel.choices, default=Dagregel.SOM_HVERDAG
+    )
+
+
+def _tid(navn: str):
+    return models.TimeField(navn, null=True, blank=True)
+
+
+class Utskrivningstider(models.Model):
+    """The discharge hours of one version of the discharge routine, as data (DOMAIN.md § 5).
+
+    Part of the version: entered in the editor beside the clause that states them, frozen with
+    the version when it leaves the draft state (database triggers in migration 0023), and
+    shown in the diff between versions. Days are read in this order: a weekend or public
+    holiday has the weekend window; then 24 December, 31 December, the day before a public
+    holiday and Friday, each by its rule («som vanlig dag» goes on to the next rule); else
+    the weekday window. No weekend window means discharge then only by special agreement.
+    """
+
+    versjon = models.OneToOneField(
+        Avtaleversjon, on_delete=models.CASCADE, related_name="utskrivningstider"
+    )
+    punkt = models.ForeignKey(
+        Punkt,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("punktet som sier tidene"),
+    )
+    hverdag_fra = models.TimeField(_("hverdager fra"))
+    hverdag_til = models.TimeField(_("hverdager til"))
+    fredag = _dagregel_felt(_("fredager"))
+    fredag_fra = _tid(_("fredager fra"))
+    fredag_til = _tid(_("fredager til"))
+    helg_fra = _tid(_("helg og helligdag fra"))
+    helg_til = _tid(_("helg og helligdag til"))
+    dag_for_helligdag = _dagregel_felt(_("dagen før en helligdag"))
+    dag_for_helligdag_fra = _tid(_("dagen før en helligdag fra"))
+    dag_for_helligdag_til = _tid(_("dagen før en helligdag til"))
+    julaften = _dagregel_felt(_("julaften (24. desember)"))
+    julaften_fra = _tid(_("julaften fra"))
+    julaften_til = _tid(_("julaften til"))
+    nyttarsaften = _dagregel_felt(_("nyttårsaften (31. desember)"))
+    nyttarsaften_fra = _tid(_("nyttårsaften fra"))
+    nyttarsaften_til = _tid(_("nyttårsaften til"))
+    varsel_senest = models.TimeField(
+        _("kommunen varsles senest kl."),
+        null=True,
+        blank=True,
+        help_text=_("Siste klokkeslett for å varsle kommunen om en utskrivningsklar pasient."),
+    )
+    bekreftet_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    bekreftet = models.DateTimeField(default=timezone.now)
+
+    history = HistoricalRecords()
+
+    SPESIELLE = ("fredag", "dag_for_helligdag", "julaften", "nyttarsaften")
+
+    class Meta:
+        verbose_name = _("utskrivningstider")
+        verbose_name_plural = _("utskrivningstider")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(hverdag_fra__lt=models.F("hverdag_til")),
+                name="utskrivning_hverdag_fra_for_til",
+            ),
+            models.CheckConstraint(
+                condition=(Q(helg_fra__isnull=True) & Q(helg_til__isnull=True))
+                | Q(
+                    helg_fra__isnull=False,
+                    helg_til__isnull=False,
+                    helg_fra__lt=models.F("helg_til"),
+                ),
+                name="utskrivning_helg_fra_for_til",
+            ),
+            *[
+                models.CheckConstraint(
+                    condition=~Q(**{dag: Dagregel.EGNE})
+                    | Q(
+                        **{
+                            f"{dag}_fra__isnull": False,
+                            f"{dag}_til__isnull": False,
+                            f"{dag}_fra__lt": models.F(f"{dag}_til"),
+                        }
+                    ),
+                    name=f"utskrivning_{dag}_egne_tider",
+                )
+                for dag in ("fredag", "dag_for_helligdag", "julaften", "nyttarsaften")
+            ],
+        ]
+
+    def __str__(self) -> str:
+        return f"Utskrivningstider for {self.versjon}"
+
+    def save(self, *args, **kwargs):
+        self.versjon.krev_utkast()
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        self.versjon.krev_utkast()
+        return super().delete(*args, **kwargs)
+
+    @staticmethod
+    def _vindu(fra, til) -> str:
+        if fra is None or til is None:
+            return str(_("bare etter særskilt avtale"))
+        return f"{fra:%H:%M}–{til:%H:%M}"
+
+    def regler(self) -> list[tuple[str, str]]:
+        """The rules in words, one line per kind of day: for the page, the print and the diff."""
+        linjer = [
+            (str(_("Hverdager")), self._vindu(self.hverdag_fra, self.hverdag_til)),
+            (str(_("Helg og helligdager")), self._vindu(self.helg_fra, self.helg_til)),
+        ]
+        for felt in self.SPESIELLE:
+            regel = getattr(self, felt)
+            if regel == Dagregel.EGNE:
+                tekst = self._vindu(getattr(self, f"{felt}_fra"), getattr(self, f"{felt}_til"))
+            else:
+                tekst = str(Dagregel(regel).label).lower()
+            linjer.append((str(self._meta.get_field(felt).verbose_name).capitalize(), tekst))
+        varsel = f"{self.varsel_senest:%H:%M}" if self.varsel_senest else str(_("ikke oppgitt"))
+        linjer.append((str(_("Kommunen varsles senest kl.")), varsel))
+        return linjer

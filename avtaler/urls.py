@@ -67,6 +67,16 @@ urlpatterns = [
     path("avtaler/forhandsvis/", views.forhandsvis, name="avtale-forhandsvis"),
     path("avtaler/<int:pk>/versjoner/<int:nummer>/rediger/", views.rediger, name="avtale-rediger"),
     path(
+        "avtaler/<int:pk>/versjoner/<int:nummer>/rediger/utskrivningstider/",
+        views.utskrivningstider,
+        name="avtale-utskrivningstider",
+    ),
+    path(
+        "avtaler/<int:pk>/utskrivningsrutine/",
+        views.utskrivningsrutine_utpek,
+        name="avtale-utskrivningsrutine",
+    ),
+    path(
         "avtaler/<int:pk>/versjoner/<int:nummer>/rediger/punkter/ny/",
         views.punkt_ny,
         name="punkt-ny",

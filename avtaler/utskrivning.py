@@ -1,71 +1,43 @@
-"""Key facts of a discharge routine read from its text: the hours within which discharge may
-happen on weekdays and on weekends/public holidays (DOMAIN.md §5)."""
+"""The discharge routine in force for a municipality (DOMAIN.md § 5): the agreement the
+coordinator has marked as the discharge routine (Avtale.er_utskrivningsrutine), in the version
+the municipality's own agreement is on, with its hours as data (Utskrivningstider). Nothing is
+guessed from other agreements' text: a særavtale that mentions weekday hours changes nothing."""
 
 import datetime
-import re
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
 
-_KLOKKE = r"(\d{1,2})[:.](\d{2})"
-_HVERDAG = re.compile(
-    rf"hverdag\w*\s+(?:mellom\s+)?(?:kl\.?\s*)?{_KLOKKE}\s*(?:og|–|-|til)\s*(?:kl\.?\s*)?{_KLOKKE}",
-    re.IGNORECASE,
-)
-_HELG = re.compile(
-    rf"helg\w*[^.]*?(?:mellom\s+)?(?:kl\.?\s*)?{_KLOKKE}\s*(?:og|–|-|til)\s*(?:kl\.?\s*)?{_KLOKKE}",
-    re.IGNORECASE,
-)
-
-
-@dataclass(frozen=True)
-class Utskrivningstider:
-    hverdag: tuple[datetime.time, datetime.time]
-    helg: tuple[datetime.time, datetime.time] | None
-
-    def tillatt(self, tidspunkt: datetime.datetime, helg_eller_helligdag: bool) -> bool:
-        vindu = self.helg if helg_eller_helligdag and self.helg else self.hverdag
-        return vindu[0] <= tidspunkt.time() <= vindu[1]
-
-
-def _vindu(treff) -> tuple[datetime.time, datetime.time]:
-    t1, m1, t2, m2 = (int(x) for x in treff.groups())
-    return datetime.time(t1, m1), datetime.time(t2, m2)
-
-
-def les_utskrivningstider(tekst: str) -> Utskrivningstider | None:
-    """The hours stated in a routine's text, or None if it states none."""
-    hverdag = _HVERDAG.search(tekst or "")
-    if hverdag is None:
-        return None
-    helg = _HELG.search(tekst[hverdag.end() :]) or _HELG.search(tekst)
-    return Utskrivningstider(_vindu(hverdag), _vindu(helg) if helg else None)
+from avtaler.utskrivningstider import Dagvindu, dagvindu
 
 
 @dataclass
 class Utskrivningsrutine:
-    """The discharge routine in force for a municipality: the version, the clause that
-    states the hours, and the clauses a clinician looks for first."""
+    """The discharge routine in force for a municipality: the version, its hours (None if the
+    version has none entered), the clause that states them, and the clauses a clinician looks
+    for first."""
 
     versjon: object
-    tidspunkt: object
-    tider: Utskrivningstider
+    tider: object | None
+    tidspunkt: object | None
     nokkelpunkter: list[tuple[str, object]]
     punkter: list = field(default_factory=list)
+    # The health trusts party to the routine, by name: it binds these, not every trust.
+    helseforetak: list = field(default_factory=list)
 
-    def tillatt_na(self, tidspunkt: datetime.datetime) -> bool:
-        from avtaler.helligdager import er_helg_eller_helligdag
+    def dagvindu(self, dato: datetime.date) -> Dagvindu | None:
+        return dagvindu(self.tider, dato) if self.tider else None
 
-        return self.tider.tillatt(tidspunkt, er_helg_eller_helligdag(tidspunkt.date()))
+    def dager(self, fra: datetime.date, antall: int) -> list[Dagvindu]:
+        if not self.tider:
+            return []
+        return [dagvindu(self.tider, fra + datetime.timedelta(days=i)) for i in range(antall)]
 
-    def vindu(self, dato: datetime.date) -> tuple[datetime.time, datetime.time]:
-        from avtaler.helligdager import er_helg_eller_helligdag
-
-        return (
-            self.tider.helg
-            if er_helg_eller_helligdag(dato) and self.tider.helg
-            else self.tider.hverdag
-        )
+    def tillatt_na(self, tidspunkt: datetime.datetime) -> bool | None:
+        """Whether discharge is allowed at the (local) time; None without hours."""
+        if not self.tider:
+            return None
+        return dagvindu(self.tider, tidspunkt.date()).tillatt(tidspunkt.time())
 
 
 # What a clinician looks for, and the words that find it in a routine's clauses.
@@ -80,39 +52,45 @@ NOKKELPUNKTER = [
 ]
 
 
-def utskrivningsrutine(kommune, dato: datetime.date) -> Utskrivningsrutine | None:
-    """The routine (or agreement) in force for the municipality on the date that states the
-    discharge hours; routines come before the agreements they belong to."""
-    from django.db.models import Q
+def _versjoner(kommune, dato: datetime.date, helseforetak=None):
+    from avtaler.models import Avtaleversjon
 
-    from avtaler.models import Avtaleversjon, Punktversjon
-
-    # Only clauses that say "hverdag…" can state the hours (see _HVERDAG): one query finds them
-    # in the versions in force, routines first, instead of reading every clause of every
-    # agreement of the municipality. LIKE, not ILIKE: half the time on PostgreSQL, and the word
-    # is written one of two ways.
-    kandidater = (
-        Punktversjon.objects.filter(
-            Q(tekst__contains="hverdag") | Q(tekst__contains="Hverdag"),
-            versjon__in=Avtaleversjon.objects.gjeldende(dato, kommune),
-        )
-        .select_related("versjon__avtale")
-        .order_by("-versjon__avtale__type", "-versjon__gyldig_fra", "rekkefolge")
+    versjoner = (
+        Avtaleversjon.objects.gjeldende(dato, kommune)
+        .filter(avtale__er_utskrivningsrutine=True)
+        .select_related("avtale")
+        .prefetch_related("parter")
+        .order_by("-gyldig_fra", "-nummer")
     )
-    for kandidat in kandidater:
-        tider = les_utskrivningstider(kandidat.tekst)
-        if tider is not None:
-            versjon = kandidat.versjon
-            punkter = list(versjon.punkter.order_by("rekkefolge"))
-            punkt = next(p for p in punkter if p.pk == kandidat.pk)
-            tekster = [(p, f"{p.overskrift} {p.tekst}".lower()) for p in punkter if p is not punkt]
-            nokkel = []
-            for navn, ord_ in NOKKELPUNKTER:
-                funnet = next((p for p, tekst in tekster if any(o in tekst for o in ord_)), None)
-                if funnet:
-                    nokkel.append((navn, funnet))
-            return Utskrivningsrutine(versjon, punkt, tider, nokkel, punkter)
-    return None
+    if helseforetak is not None:
+        versjoner = versjoner.filter(parter=helseforetak)
+    return versjoner
+
+
+def utskrivningsrutine(
+    kommune, dato: datetime.date, helseforetak=None
+) -> Utskrivningsrutine | None:
+    """The designated discharge routine in force for the municipality on the date, or None.
+    With a health trust: only a routine the trust is a party to (a routine agreed with one trust
+    does not bind another trust in the same helsefellesskap)."""
+    from avtaler.models import Utskrivningstider
+
+    versjon = _versjoner(kommune, dato, helseforetak).first()
+    if versjon is None:
+        return None
+    tider = Utskrivningstider.objects.filter(versjon=versjon).first()
+    punkter = list(versjon.punkter.order_by("rekkefolge"))
+    punkt = next((p for p in punkter if tider and p.punkt_id == tider.punkt_id), None)
+    tekster = [(p, f"{p.overskrift} {p.tekst}".lower()) for p in punkter if p is not punkt]
+    nokkel = []
+    for navn, ord_ in NOKKELPUNKTER:
+        funnet = next((p for p, tekst in tekster if any(o in tekst for o in ord_)), None)
+        if funnet:
+            nokkel.append((navn, funnet))
+    # In the clauses' order, so the links to them read «Punkt 2», «Punkt 3» … down the page.
+    nokkel.sort(key=lambda par: punkter.index(par[1]))
+    helseforetak_ = [p for p in versjon.parter.all() if p.type == "helseforetak"]
+    return Utskrivningsrutine(versjon, tider, punkt, nokkel, punkter, helseforetak_)
 
 
 GENERASJON = "avtaler:generasjon"

@@ -62,3 +62,13 @@ def part_for(user, avvik: Avvik):
     if avvik.ansvarlig_id in egne:
         return avvik.ansvarlig
     return None
+
+
+def kan_registrere_betaling(user, avvik: Avvik) -> bool:
+    """The timestamps of a payment course are the parties' own record: anyone with a role in
+    the reporting or the responsible organisation may enter and correct them; a system
+    administrator who belongs to neither only reads. Nothing after anonymisation."""
+    if avvik.anonymisert:
+        return False
+    egne = access.organisasjoner_med_rolle(user)
+    return avvik.meldt_av_organisasjon_id in egne or avvik.ansvarlig_id in egne

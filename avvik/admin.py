@@ -1,7 +1,14 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from avvik.models import Avvik, Avvikskategori, Eskaleringstrinn, Misligholdsbestemmelse
+from avvik.models import (
+    Avvik,
+    Avvikskategori,
+    Betalingsregel,
+    Dognpris,
+    Eskaleringstrinn,
+    Misligholdsbestemmelse,
+)
 from helsefellesskap.admin import BareLesning
 
 
@@ -9,8 +16,8 @@ from helsefellesskap.admin import BareLesning
 class AvvikskategoriAdmin(SimpleHistoryAdmin):
     """Administrators edit the categories; a retired category stays on old avvik."""
 
-    list_display = ["navn", "svikt_hos", "gjelder_utskrivningstid", "aktiv"]
-    list_filter = ["aktiv", "svikt_hos", "gjelder_utskrivningstid"]
+    list_display = ["navn", "svikt_hos", "gjelder_utskrivningstid", "gjelder_betaling", "aktiv"]
+    list_filter = ["aktiv", "svikt_hos", "gjelder_utskrivningstid", "gjelder_betaling"]
 
 
 @admin.register(Eskaleringstrinn)
@@ -46,3 +53,23 @@ class AvvikAdmin(BareLesning, SimpleHistoryAdmin):
 
     list_display = ["pk", "kategori", "meldt_av_organisasjon", "ansvarlig", "status", "opprettet"]
     list_filter = ["status", "kategori"]
+
+
+@admin.register(Dognpris)
+class DognprisAdmin(SimpleHistoryAdmin):
+    """The yearly day rate for patients ready for discharge, each with its legal source."""
+
+    list_display = ["ar", "belop", "kilde"]
+
+
+@admin.register(Betalingsregel)
+class BetalingsregelAdmin(SimpleHistoryAdmin):
+    """How the payment rules are read from a date on: the readings are settings, not code."""
+
+    list_display = [
+        "gjelder_fra",
+        "betaling_fra",
+        "krever_innleggelsesvarsel",
+        "meldingsfrist",
+        "utskrivningsdag_betales",
+    ]

@@ -1,9 +1,10 @@
 """Demo data of the avvik app: the categories (they come from a data migration, which an
 emptied database lacks) and Vest-Viken's ladders with the deadline its agreement states."""
 
+from avvik.betalingsdata import sikre_betalingsdata
 from avvik.demodata_aar import ett_ar_med_avvik
-from avvik.kategorier import sikre_kategorier
-from avvik.models import Avvikskategori, Stigetype
+from avvik.kategorier import sikre_betalingskategorier, sikre_kategorier
+from avvik.models import Avvikskategori, Betalingsregel, Dognpris, Stigetype
 from avvik.stiger import KILDE, trinn_for
 from helsefellesskap.models import Helsefellesskap
 
@@ -15,6 +16,8 @@ FRISTKILDE = (
 
 
 def last_demodata() -> list[str]:
+    sikre_betalingskategorier(Avvikskategori)
+    sikre_betalingsdata(Dognpris, Betalingsregel)
     sikre_kategorier(Avvikskategori)
     hf = Helsefellesskap.objects.filter(kortnavn="vest-viken").first()
     if hf is None:

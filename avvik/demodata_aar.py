@@ -281,6 +281,36 @@ def _steg(avvik: Avvik, steg: str, koord: dict[int, User], nar: datetime.datetim
     raise ValueError(steg)
 
 
+BETALINGSEKSEMPEL = "Kommunen tok ikke imot pasienten da den var utskrivningsklar"
+
+
+def _betalingsforlop(avvik: Avvik, hf_koordinator: User, hendelse: datetime.datetime) -> None:
+    """The course behind «could not take the patient for four days»: admitted five days before,
+    notified within 24 hours, ready at 09:10 and refused the same morning, the offer ready on
+    the fourth day. The page computes the days (the rate of the year, if registered)."""
+    dag = hendelse.date()
+
+    def kl(dager: int, time: int, minutt: int = 0) -> datetime.datetime:
+        return timezone.make_aware(
+            datetime.datetime.combine(
+                dag + datetime.timedelta(days=dager), datetime.time(time, minutt)
+            )
+        )
+
+    services.betalingsforlop_lagre(
+        avvik=avvik,
+        utfort_av=hf_koordinator,
+        innlagt=kl(-5, 14, 20),
+        innleggelsesvarsel=kl(-5, 18, 5),
+        meldt_utskrivningsklar=kl(0, 9, 10),
+        kommunens_svar="kan_ikke",
+        svart=kl(0, 11, 30),
+        kommunen_klar=dag + datetime.timedelta(days=4),
+        utskrevet=kl(4, 12, 15),
+        merknad="Kommunen oppga at korttidsplass var ledig først fjerde dag.",
+    )
+
+
 def _tilbakedater(avvik: Avvik, start: datetime.datetime) -> None:
     """Move the steps from today back to the days of the story, in their order."""
     naa = timezone.now()
@@ -344,6 +374,8 @@ def ett_ar_med_avvik(hf: Helsefellesskap) -> list[str]:
             punkt=punkt,
             melders_referanse=f"EQS {2000 + forlop.dager}",
         )
+        if forlop.kategori == BETALINGSEKSEMPEL:
+            _betalingsforlop(avvik, koord[melder_org.pk], hendelse)
         start = hendelse + datetime.timedelta(hours=2)
         for i, steg in enumerate(forlop.steg):
             avvik = _steg(avvik, steg, koord, start + datetime.timedelta(days=3 * i + 30))

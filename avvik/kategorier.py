@@ -44,3 +44,25 @@ def sikre_kategorier(kategori_modell) -> None:
         kategori_modell.objects.get_or_create(
             navn=navn, defaults={"svikt_hos": svikt, "gjelder_utskrivningstid": tid}
         )
+
+
+# The categories about payment for patients ready for discharge (avvik/betaling.py): their
+# avvik carry the timestamps of the course. (name, whose failure)
+BETALINGSKATEGORIER = [
+    ("Kommunen tok ikke imot pasienten da den var utskrivningsklar", KOMMUNE),
+    ("Kommunen svarte ikke samme dag om den kan ta imot pasienten", KOMMUNE),
+    ("Meldt utskrivningsklar, men ikke utskrevet", HF),
+    ("Manglende varsel innen 24 timer etter innleggelse", HF),
+    ("Uenighet om betaling for utskrivningsklar pasient", BEGGE),
+]
+
+
+def sikre_betalingskategorier(kategori_modell) -> None:
+    """Create the payment categories that are missing, marked as such (before
+    sikre_kategorier, on an emptied database); an existing one keeps what an administrator
+    set. A separate function: the older data migrations call sikre_kategorier with a model
+    that has no gjelder_betaling."""
+    for navn, svikt in BETALINGSKATEGORIER:
+        kategori_modell.objects.get_or_create(
+            navn=navn, defaults={"svikt_hos": svikt, "gjelder_betaling": True}
+        )

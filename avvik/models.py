@@ -40,6 +40,14 @@ class Avvikskategori(models.Model):
             "da sjekkes tidspunktet mot utskrivningsrutinen som gjaldt."
         ),
     )
+    gjelder_betaling = models.BooleanField(
+        _("gjelder betaling for utskrivningsklar pasient"),
+        default=False,
+        help_text=_(
+            "Da kan partene registrere tidspunktene i forløpet, og siden regner ut hvilke døgn "
+            "kommunen betaler for etter forskriften."
+        ),
+    )
     aktiv = models.BooleanField(_("i bruk"), default=True)
 
     history = HistoricalRecords()
@@ -285,6 +293,7 @@ class Avvikshendelse(models.Model):
         UTFALL = "utfall", _("Utfall i utvalget")
         GJENAPNET = "gjenapnet", _("Saken i utvalget er gjenåpnet")
         TRUKKET = "trukket", _("Trukket av melderen")
+        BETALING = "betaling", _("Tidspunkter for betaling registrert")
         LUKKET = "lukket", _("Lukket")
 
     avvik = models.ForeignKey(Avvik, on_delete=models.CASCADE, related_name="hendelser")
@@ -361,3 +370,7 @@ class Misligholdsbestemmelse(models.Model):
 
     def __str__(self) -> str:
         return f"{self.punkt}: {self.get_art_display()}"
+
+
+# The payment models live in their own module; imported here so Django finds them.
+from avvik.betalingsmodeller import Betalingsforlop, Betalingsregel, Dognpris  # noqa: E402, F401

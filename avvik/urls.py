@@ -12,6 +12,7 @@ urlpatterns = [
         "avvik/arsrapport/<slug:kortnavn>/<int:ar>.pdf", views.arsrapport, name="avvik-arsrapport"
     ),
     path("avvik/<int:pk>/", views.avvik_detalj, name="avvik-detalj"),
+    path("avvik/<int:pk>/betaling/", views.betaling, name="avvik-betaling"),
     path("avvik/<int:pk>/handling/", views.avvik_handling, name="avvik-handling"),
     path("avvik/<int:pk>/sammendrag.pdf", views.sammendrag_pdf, name="avvik-sammendrag"),
 ]

@@ -5,9 +5,11 @@ import csv
 import datetime
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Case, CharField, Count, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce, Concat, StrIndex, TruncDate, TruncMonth
 from django.db.models.lookups import GreaterThan
+from django.forms.models import model_to_dict
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -16,6 +18,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from avvik import access, services
 from avvik.arsrapport import arsrapport_tall
+from avvik.betaling import beregn_betaling
+from avvik.betalingsskjema import BetalingsforlopForm
 from avvik.forms import (
     AvvikForm,
     AvvisForm,
@@ -29,7 +33,8 @@ from avvik.forms import (
     punktvalg,
 )
 from avvik.konsekvenser import konsekvenser
-from avvik.models import Avvik, Avvikshendelse, Avvikskategori
+from avvik.models import Avvik, Avvikshendelse, Avvikskategori, Betalingsforlop
+from avvik.services.betaling import FELTER as BETALINGSFELTER
 from helsefellesskap import access as hf_access
 from helsefellesskap.models import Omrademedlem, Organisasjon
 from kjerne.fartsgrense import fartsgrense
@@ -231,15 +236,57 @@ def _detalj(request: HttpRequest, avvik: Avvik, feilet=None, status: int = 200) 
             "vedtak": vedtak,
             "neste_trinn": services.neste_trinn(avvik) if "eskaler" in skjemaer else None,
             "andre_kan_eskalere": andre_kan_eskalere,
+            **_betaling(request.user, avvik),
         },
         status=status,
     )
+
+
+def _betaling(user, avvik: Avvik) -> dict:
+    """The payment days of an avvik about payment: the recorded course and its computation."""
+    if not avvik.kategori.gjelder_betaling or avvik.anonymisert:
+        return {}
+    forlop = Betalingsforlop.objects.filter(avvik=avvik).first()
+    return {
+        "betaling": True,
+        "betalingsforlop": forlop,
+        "beregning": beregn_betaling(forlop) if forlop else None,
+        "kan_registrere_betaling": access.kan_registrere_betaling(user, avvik),
+    }
 
 
 @innlogget
 @require_GET
 def avvik_detalj(request: HttpRequest, pk: int) -> HttpResponse:
     return _detalj(request, _get_avvik_for_user(request, pk))
+
+
+@innlogget
+@require_http_methods(["GET", "POST"])
+def betaling(request: HttpRequest, pk: int) -> HttpResponse:
+    """The parties record the timestamps of the course; the avvik page computes the days."""
+    avvik = _get_avvik_for_user(request, pk)
+    if not avvik.kategori.gjelder_betaling or avvik.anonymisert:
+        raise Http404
+    if not access.kan_registrere_betaling(request.user, avvik):
+        raise PermissionDenied
+    forlop = Betalingsforlop.objects.filter(avvik=avvik).first()
+    initial = model_to_dict(forlop, fields=BETALINGSFELTER) if forlop else {}
+    form = BetalingsforlopForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.betalingsforlop_lagre(avvik=avvik, utfort_av=request.user, **form.cleaned_data)
+        except Domenefeil as feil:
+            form.add_error(None, str(feil))
+        else:
+            messages.success(request, _("Tidspunktene er lagret, og betalingen er regnet ut."))
+            return redirect(avvik.get_absolute_url() + "#betaling")
+    return render(
+        request,
+        "avvik/betaling.html",
+        {"avvik": avvik, "form": form},
+        status=400 if form.errors else 200,
+    )
 
 
 def _eskalert_melding(hendelse: Avvikshendelse) -> str:
@@ -453,7 +500,10 @@ def sammendrag_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 
     avvik = _get_avvik_for_user(request, pk)
     hendelser = list(avvik.hendelser.select_related("organisasjon", "trinn", "sak__utvalg"))
-    pdf = html_til_pdf("avvik/sammendrag_pdf.html", {"avvik": avvik, "hendelser": hendelser})
+    pdf = html_til_pdf(
+        "avvik/sammendrag_pdf.html",
+        {"avvik": avvik, "hendelser": hendelser, **_betaling(request.user, avvik)},
+    )
     svar = HttpResponse(pdf, content_type="application/pdf")
     svar["Content-Disposition"] = f'attachment; filename="avvik-{avvik.pk}-tvistelosningsnemnd.pdf"'
     return svar

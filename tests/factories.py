@@ -1,3 +1,5 @@
+import datetime
+
 import factory
 from factory.django import DjangoModelFactory
 
@@ -218,3 +220,51 @@ def vedta(sak, mote, posisjoner, tekst="Vedtaket.", **felter):
     return vedtak_registrer(
         utfort_av=None, sak=sak, mote=mote, tekst=tekst, posisjoner=posisjoner, **felter
     )
+
+
+STANDARDTIDER = {
+    "hverdag_fra": datetime.time(7),
+    "hverdag_til": datetime.time(17),
+    "helg_fra": datetime.time(9),
+    "helg_til": datetime.time(15),
+}
+
+
+def _stemmer(punkt, verdier) -> bool:
+    from avtaler.utskrivningstider import foreslaa
+
+    forslag = foreslaa(punkt.tekst).verdier
+    return all(verdier.get(felt) == verdi for felt, verdi in forslag.items())
+
+
+def lag_utskrivningsrutine(helsefellesskap, parter, *, punkter=None, tider=None, **felter):
+    """A draft of the helsefellesskap's designated discharge routine with its hours entered
+    (weekdays 07–17, weekends and holidays 09–15 unless `tider` says otherwise), the hours
+    confirmed beside clause 1."""
+    from avtaler import services
+    from avtaler.services import NyttPunkt
+
+    felter.setdefault("type", "saeravtale")
+    felter.setdefault("tittel", "Utskrivningsrutine")
+    punkter = punkter or [
+        NyttPunkt(
+            "1",
+            "Tidspunkt",
+            "Utskrivning skal skje på hverdager mellom 07:00 og 17:00, "
+            "og i helger og på helligdager mellom 09:00 og 15:00.",
+        ),
+        NyttPunkt("2", "Dokumenter", "Epikrise og legemiddelliste skal følge pasienten."),
+    ]
+    versjon = lag_avtale(helsefellesskap, parter, punkter=punkter, **felter)
+    services.utskrivningsrutine_utpek(avtale=versjon.avtale, utfort_av=None)
+    verdier = STANDARDTIDER if tider is None else tider
+    # The hours point at clause 1 only where its text states them: hours that contradict
+    # their clause keep a draft from being sent to approval.
+    punkt = versjon.punkter.order_by("rekkefolge").first()
+    services.utskrivningstider_lagre(
+        versjon=versjon,
+        utfort_av=None,
+        punkt=punkt if _stemmer(punkt, verdier) else None,
+        **verdier,
+    )
+    return versjon

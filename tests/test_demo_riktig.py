@@ -191,3 +191,29 @@ def test_the_dashboard_shows_the_review_due_soon_and_no_overdue_one(client, demo
     assert 0 < (neste - timezone.localdate()).days <= VARSEL_DAGER
     assert f"innen {neste:%d.%m.%Y}" in html
     assert "forfalt" not in html
+
+
+def test_the_discharge_routine_is_designated_with_friday_and_holiday_eve_hours(client, demo):
+    """Issue 19: the demo's discharge routine has its hours as data, Friday and the day before
+    a public holiday included, and Gol's særavtale on midwives does not change Gol's window."""
+    import time_machine
+
+    from avtaler.models import Avtale
+    from avtaler.utskrivning import utskrivningsrutine
+
+    rutine = Avtale.objects.get(er_utskrivningsrutine=True)
+    assert rutine.tittel == "Rutine for utskrivning av utskrivningsklare pasienter"
+    gol = Organisasjon.objects.get(navn="Gol kommune")
+    i_dag = timezone.localdate()
+    gjeldende = utskrivningsrutine(gol, i_dag)
+    assert gjeldende.versjon.avtale == rutine
+    tider = gjeldende.tider
+    assert (tider.fredag, tider.fredag_til) == ("egne", datetime.time(15))
+    assert (tider.dag_for_helligdag, tider.dag_for_helligdag_til) == ("egne", datetime.time(15))
+    assert (tider.hverdag_fra, tider.hverdag_til) == (datetime.time(7), datetime.time(17))
+    # The Wednesday before Easter 2027 (Skjærtorsdag 25 March).
+    oslo = timezone.get_current_timezone()
+    with time_machine.travel(datetime.datetime(2027, 3, 24, 9, tzinfo=oslo), tick=False):
+        html = client.get(f"/kommuner/{gol.kommunenummer}/utskrivning/").content.decode()
+    assert "Dag før helligdag (Skjærtorsdag)" in html and "07:00–15:00" in html
+    assert "Utskrivning er tillatt nå" in html

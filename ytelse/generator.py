@@ -160,6 +160,7 @@ def _avtaler(rng, hf, parter, setninger) -> list:
         Avtaleversjon,
         Punkt,
         Punktversjon,
+        Utskrivningstider,
         Versjonspart,
     )
 
@@ -170,6 +171,7 @@ def _avtaler(rng, hf, parter, setninger) -> list:
             helsefellesskap=hf,
             type="overordnet" if a == 0 else "saeravtale",
             tittel="Utskrivningsrutine" if a == 1 else f"Avtale {a} i {hf.navn}",
+            er_utskrivningsrutine=a == 1,
         )
         for a in range(AVTALER)
     )
@@ -199,6 +201,19 @@ def _avtaler(rng, hf, parter, setninger) -> list:
                 for p, punkt in enumerate(punkter[a * PUNKTER : (a + 1) * PUNKTER])
             ],
             batch_size=5000,
+        )
+        # The discharge routine's hours, as data in the draft (locked when signed below).
+        Utskrivningstider.objects.bulk_create(
+            [
+                Utskrivningstider(
+                    versjon=versjoner[1],
+                    punkt=punkter[PUNKTER],
+                    hverdag_fra=datetime.time(8),
+                    hverdag_til=datetime.time(16),
+                    helg_fra=datetime.time(10),
+                    helg_til=datetime.time(14),
+                )
+            ]
         )
         fra = i_dag.replace(year=i_dag.year - (VERSJONER - n + 1))
         til = None

@@ -16,6 +16,11 @@ from avtaler.services.redigering import (
     versjon_send_til_godkjenning,
     versjon_sett_ikrafttredelse,
 )
+from avtaler.services.utskrivning import (
+    tider_mot_teksten,
+    utskrivningsrutine_utpek,
+    utskrivningstider_lagre,
+)
 from avtaler.services.versjoner import (
     OVERGANGER,
     NyttPunkt,
@@ -52,6 +57,9 @@ __all__ = [
     "punkter_legg_til",
     "punkter_nummerer",
     "signatur_registrer",
+    "tider_mot_teksten",
+    "utskrivningsrutine_utpek",
+    "utskrivningstider_lagre",
     "versjon_behandlet",
     "versjon_godkjenn",
     "versjon_inngaa",

@@ -17,6 +17,7 @@ from avtaler.models import (
     Leseforesporsel,
     Punktversjon,
     Signatur,
+    Utskrivningstider,
     i_dag,
 )
 from avtaler.services.versjoner import (
@@ -132,6 +133,10 @@ def punkt_slett(*, punkt: Punktversjon, utfort_av: User | None) -> None:
     if Punktversjon.objects.filter(versjon=punkt.versjon_id, forelder=punkt.punkt_id).exists():
         raise Domenefeil(_("Punktet har underpunkter. Flytt eller slett dem først."))
     punkt._change_reason = (f"Slettet av {utfort_av.email}" if utfort_av else "Slettet")[:100]
+    # The discharge hours keep their values; they no longer point at a clause not in the draft.
+    Utskrivningstider.objects.filter(versjon=punkt.versjon_id, punkt=punkt.punkt_id).update(
+        punkt=None
+    )
     punkt.delete()
 
 

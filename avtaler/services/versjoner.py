@@ -190,6 +190,12 @@ def versjon_send_til_behandling(
 ) -> Avtaleversjon:
     if not versjon.punkter.exists():
         raise Domenefeil(_("Et tomt utkast kan ikke sendes til behandling."))
+    if versjon.avtale.er_utskrivningsrutine:
+        # Hours that contradict the clause they come from would be signed as the routine's.
+        from avtaler.services.utskrivning import tider_mot_teksten
+
+        if advarsel := tider_mot_teksten(versjon):
+            raise Domenefeil(advarsel)
     return _overgang(versjon, T.TIL_BEHANDLING, utfort_av=utfort_av, merknad=merknad)
 
 
@@ -407,6 +413,9 @@ def versjon_start_revisjon(*, versjon: Avtaleversjon, utfort_av: User | None) ->
         Punktversjon,
         default_change_reason=f"Kopiert fra versjon {versjon.nummer}",
     )
+    from avtaler.services.utskrivning import utskrivningstider_kopier
+
+    utskrivningstider_kopier(versjon, utkast)
     Tilstandsendring.objects.create(
         versjon=utkast,
         fra="",

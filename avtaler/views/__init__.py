@@ -37,6 +37,7 @@ from avtaler.views.sprak import (
     sprakoversikt,
 )
 from avtaler.views.utskrivning import utskrivning
+from avtaler.views.utskrivningstider import utskrivningsrutine_utpek, utskrivningstider
 
 __all__ = [
     "ansvar",
@@ -72,6 +73,8 @@ __all__ = [
     "sok",
     "sprakoversikt",
     "utskrivning",
+    "utskrivningsrutine_utpek",
+    "utskrivningstider",
     "versjon",
     "versjon_temaer",
     "versjoner",

@@ -5,9 +5,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from avtaler import access, livslop
-from avtaler.diff import ETIKETTER, Endring, diff_versjoner, oppsummering
+from avtaler.diff import ETIKETTER, Endring, diff_versjoner, oppsummering, tider_diff
 from avtaler.lesing import avtaletre, les_dato
-from avtaler.models import UNDER_ARBEID, Avtale, Avtaleversjon, Punktversjon, i_dag
+from avtaler.models import (
+    UNDER_ARBEID,
+    Avtale,
+    Avtaleversjon,
+    Punktversjon,
+    Utskrivningstider,
+    i_dag,
+)
 from helsefellesskap import access as hf_access
 from helsefellesskap.models import Organisasjon
 from kjerne.feil import Domenefeil
@@ -217,6 +224,7 @@ def endringer(request: HttpRequest, pk: int) -> HttpResponse:
         punkter[punkt.versjon_id].append(punkt)
     resultat = diff_versjoner(punkter[fra.pk], punkter[til.pk])
     antall = oppsummering(resultat)
+    tider = {t.versjon_id: t for t in Utskrivningstider.objects.filter(versjon__in=[fra, til])}
     return render(
         request,
         "avtaler/endringer.html",
@@ -228,5 +236,6 @@ def endringer(request: HttpRequest, pk: int) -> HttpResponse:
             "endringer": [e for e in resultat if not e.er_uendret],
             "uendrede": [e for e in resultat if e.er_uendret],
             "oppsummering": [(ETIKETTER[e], antall[e]) for e in Endring if e != Endring.UENDRET],
+            "tider_endret": tider_diff(tider.get(fra.pk), tider.get(til.pk)),
         },
     )

@@ -24,9 +24,11 @@ from avtaler.models import (
     Kommentar,
     Punktversjon,
     Signatur,
+    Utskrivningstider,
     i_dag,
 )
 from avtaler.oversikt import oversikt_for
+from avtaler.services.utskrivning import tider_mot_teksten
 from avtaler.views.lesing import _vis_versjon
 from avtaler.views.sprak import analysekontekst
 from helsefellesskap import access as access_hf
@@ -132,6 +134,12 @@ def _redigeringsside(
                 else {}
             ),
             "apne_kommentarer": [k for p in punkter for k in p.apne_kommentarer],
+            "utskrivningstider": (
+                tider := Utskrivningstider.objects.filter(versjon=versjon).first()
+            ),
+            "tider_mot_teksten": tider_mot_teksten(versjon, tider)
+            if tider and versjon.avtale.er_utskrivningsrutine
+            else "",
             "utvalg": list(
                 Utvalg.objects.aktive(timezone.localdate())
                 .filter(helsefellesskap=versjon.avtale.helsefellesskap_id, type__in=["ssu", "lsu"])

@@ -10,10 +10,12 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
-from avtaler.helligdager import er_helg_eller_helligdag
 from avtaler.utskrivning import generasjon, utskrivningsrutine
 from helsefellesskap.models import Organisasjon
 from kjerne.tilgang import offentlig
+
+# Today and the next days: enough to see the coming weekend or holiday.
+DAGER_FRAM = 7
 
 
 @offentlig
@@ -44,16 +46,13 @@ def utskrivning(request: HttpRequest, kommunenummer: str) -> HttpResponse:
 def _utskrivning(request: HttpRequest, kommunenummer: str, na, utskrift: bool) -> HttpResponse:
     kommune = get_object_or_404(Organisasjon.objects.kommuner(), kommunenummer=kommunenummer)
     rutine = utskrivningsrutine(kommune, na.date())
-    kontekst = {
-        "kommune": kommune,
-        "rutine": rutine,
-        "na": na,
-        "helg": er_helg_eller_helligdag(na.date()),
-    }
+    kontekst = {"kommune": kommune, "rutine": rutine, "na": na}
     if rutine is not None:
-        kontekst["tillatt_na"] = rutine.tillatt_na(na)
-        kontekst["vindu"] = rutine.vindu(na.date())
         kontekst["punkter"] = rutine.punkter
+        if rutine.tider is not None:
+            kontekst["tillatt_na"] = rutine.tillatt_na(na)
+            kontekst["i_dag"] = rutine.dagvindu(na.date())
+            kontekst["dager"] = rutine.dager(na.date(), DAGER_FRAM)
     mal = "avtaler/utskrivning.html"
     if utskrift:
         adresse = request.build_absolute_uri(request.path)

@@ -1,6 +1,7 @@
 """Every write to avvik: registration (screened for patient identifiers), the dialogue with its
 deadlines, escalation along the ladder. Each one transaction, each a step in the thread."""
 
+from avvik.services.betaling import betalingsforlop_lagre
 from avvik.services.eskalering import (
     avvik_eskaler,
     avvik_folger_saken,
@@ -41,6 +42,7 @@ __all__ = [
     "avvik_svar",
     "avvik_trekk",
     "avvik_utfall",
+    "betalingsforlop_lagre",
     "kan_tas_videre",
     "neste_trinn",
     "svaret_regnes_som_godtatt",

@@ -7,7 +7,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from avtaler.helligdager import er_helg_eller_helligdag
 from avtaler.models import Avtaleversjon, Punktversjon
 from avtaler.utskrivning import utskrivningsrutine
 from avvik import access
@@ -31,29 +30,33 @@ def hendelse_ny(
 def utskrivningssjekk(
     a: Organisasjon, b: Organisasjon, hendelse: datetime.datetime
 ) -> tuple[bool | None, str]:
-    """Was the discharge outside the hours of the routine in force for the municipality then?
+    """Was the discharge outside the hours of the discharge routine in force for the
+    municipality on the day of the event?
 
-    Weekends and Norwegian public holidays have their own window. None if no agreement in
-    force for the municipality states the hours.
+    Only the agreement marked as the discharge routine counts, and only its hours as entered
+    (Utskrivningstider): Friday, the day before a public holiday, 24 and 31 December by their
+    rules. None if the municipality has no routine in force then, or it has no hours.
     """
     kommune = a if a.type == Organisasjon.Type.KOMMUNE else b
     if kommune.type != Organisasjon.Type.KOMMUNE:
         return None, ""
     lokal = timezone.localtime(hendelse)
-    rutine = utskrivningsrutine(kommune, lokal.date())
-    if rutine is None:
+    # The routine with the avvik's health trust: a municipality may have one with each trust.
+    andre = b if kommune is a else a
+    helseforetak = andre if andre.type == Organisasjon.Type.HELSEFORETAK else None
+    rutine = utskrivningsrutine(kommune, lokal.date(), helseforetak)
+    if rutine is None or rutine.tider is None:
         return None, ""
-    helg = er_helg_eller_helligdag(lokal.date())
-    vindu = rutine.vindu(lokal.date())
-    beskrivelse = _("%(dag)s %(fra)s–%(til)s etter %(tittel)s, versjon %(nr)s, punkt %(punkt)s") % {
-        "dag": _("helg/helligdag") if helg else _("hverdag"),
-        "fra": vindu[0].strftime("%H:%M"),
-        "til": vindu[1].strftime("%H:%M"),
+    dag = rutine.dagvindu(lokal.date())
+    beskrivelse = _("%(dag)s %(tid)s etter %(tittel)s, versjon %(nr)s") % {
+        "dag": dag.dagtype.lower(),
+        "tid": dag.tekst,
         "tittel": rutine.versjon.tittel,
         "nr": rutine.versjon.nummer,
-        "punkt": rutine.tidspunkt.nummer,
     }
-    return not rutine.tillatt_na(lokal), beskrivelse
+    if rutine.tidspunkt is not None:
+        beskrivelse += _(", punkt %(punkt)s") % {"punkt": rutine.tidspunkt.nummer}
+    return not dag.tillatt(lokal.time()), beskrivelse
 
 
 @transaction.atomic

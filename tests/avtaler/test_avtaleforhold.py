@@ -15,7 +15,13 @@ from avtaler.models import Avtaleforhold, Avtaleversjon
 from avtaler.services import NyttPunkt
 from avtaler.sok import sok
 from avtaler.utskrivning import utskrivningsrutine
-from tests.factories import HelseforetakFactory, KommuneFactory, iverksett, lag_avtale
+from tests.factories import (
+    HelseforetakFactory,
+    KommuneFactory,
+    iverksett,
+    lag_avtale,
+    lag_utskrivningsrutine,
+)
 
 D = datetime.date
 I_DAG = datetime.date.today()
@@ -25,6 +31,20 @@ NAVN = [
     "Nesbyen", "Gol", "Hemsedal", "Ål", "Hol", "Ringerike", "Jevnaker", "Kongsberg", "Flesberg",
     "Rollag", "Nore og Uvdal",
 ]  # fmt: skip
+
+
+def _tider(services, versjon, a, b):
+    """The revision's hours as its clause 1 now states them."""
+    h = datetime.time
+    services.utskrivningstider_lagre(
+        versjon=versjon,
+        utfort_av=None,
+        punkt=versjon.punkter.get(nummer="1"),
+        hverdag_fra=h(*map(int, a.split(":"))),
+        hverdag_til=h(*map(int, b.split(":"))),
+        helg_fra=h(9),
+        helg_til=h(15),
+    )
 
 
 @pytest.fixture
@@ -43,7 +63,7 @@ def vest_viken(helsefellesskap):
         ]
 
     v1 = iverksett(
-        lag_avtale(
+        lag_utskrivningsrutine(
             helsefellesskap,
             [hf, *kommuner.values()],
             type="saeravtale",
@@ -54,9 +74,11 @@ def vest_viken(helsefellesskap):
     )
     v2 = services.versjon_start_revisjon(versjon=v1, utfort_av=None)
     services.punkter_erstatt(versjon=v2, punkter=punkter("07:00", "16:00", "telefonvakten"))
+    _tider(services, v2, "07:00", "16:00")
     v2 = iverksett(v2, D(2023, 1, 1))
     v3 = services.versjon_start_revisjon(versjon=v2, utfort_av=None)
     services.punkter_erstatt(versjon=v3, punkter=punkter("08:00", "15:00", "koordinatoren"))
+    _tider(services, v3, "08:00", "15:00")
     services.versjon_send_til_behandling(versjon=v3, utfort_av=None)
     services.versjon_godkjenn(versjon=v3, utfort_av=None, vedtaksreferanse="SSU 3/2025")
     # Hole's council has not decided: the other twenty and the health trust sign.

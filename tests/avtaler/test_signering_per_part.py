@@ -20,7 +20,7 @@ from tests.factories import (
     HelseforetakFactory,
     KommuneFactory,
     MedlemskapFactory,
-    lag_avtale,
+    lag_utskrivningsrutine,
 )
 
 D = datetime.date
@@ -43,7 +43,7 @@ def parter(helsefellesskap):
 @pytest.fixture
 def godkjent(parter):
     hf, *kommuner = parter
-    versjon = lag_avtale(
+    versjon = lag_utskrivningsrutine(
         hf.helsefellesskap,
         [hf, *kommuner],
         type="saeravtale",

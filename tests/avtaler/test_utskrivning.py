@@ -1,4 +1,5 @@
-"""The clinician's discharge lookup: the routine in force today, its hours, key facts."""
+"""The clinician's discharge lookup: the designated routine in force today, its hours as
+data, key facts."""
 
 import datetime
 
@@ -9,8 +10,8 @@ from django.utils import timezone
 from avtaler import services
 from avtaler.helligdager import er_helg_eller_helligdag, paskedag
 from avtaler.services import NyttPunkt
-from avtaler.utskrivning import les_utskrivningstider, utskrivningsrutine
-from tests.factories import iverksett, lag_avtale, revider, signer
+from avtaler.utskrivning import utskrivningsrutine
+from tests.factories import iverksett, lag_utskrivningsrutine, revider, signer
 
 TIDER = (
     "Utskrivning skal skje på hverdager mellom {a} og {b}, "
@@ -18,28 +19,43 @@ TIDER = (
 )
 
 
+def _klokke(tekst: str) -> datetime.time:
+    return datetime.time(*(int(x) for x in tekst.split(":")))
+
+
+def _tider(a="07:00", b="17:00") -> dict:
+    return {
+        "hverdag_fra": _klokke(a),
+        "hverdag_til": _klokke(b),
+        "helg_fra": datetime.time(9),
+        "helg_til": datetime.time(15),
+    }
+
+
 def _rutine(kommune, helseforetak, fra, hverdag=("07:00", "17:00")):
     return iverksett(
-        lag_avtale(
+        lag_utskrivningsrutine(
             kommune.helsefellesskap,
             [kommune, helseforetak],
-            type="saeravtale",
             tittel="Utskrivningsrutine",
             punkter=[
                 NyttPunkt("1", "Tidspunkt", TIDER.format(a=hverdag[0], b=hverdag[1])),
                 NyttPunkt("2", "Dokumenter", "Epikrise og legemiddelliste skal følge pasienten."),
                 NyttPunkt("3", "Kontakt", "Tildelingskontoret har telefon 12 34 56 78."),
             ],
+            tider=_tider(*hverdag),
         ),
         fra,
     )
 
 
-def test_hours_are_read_from_the_text():
-    tider = les_utskrivningstider(TIDER.format(a="07:00", b="17:00"))
-    assert tider.hverdag == (datetime.time(7), datetime.time(17))
-    assert tider.helg == (datetime.time(9), datetime.time(15))
-    assert les_utskrivningstider("Ingen tider her.") is None
+def _revider(versjon, a, b):
+    """A revision whose clause 1 and hours say a–b on weekdays."""
+    utkast = revider(versjon, "1", "Tidspunkt", TIDER.format(a=a, b=b))
+    services.utskrivningstider_lagre(
+        versjon=utkast, utfort_av=None, punkt=utkast.punkter.get(nummer="1"), **_tider(a, b)
+    )
+    return utkast
 
 
 def test_norwegian_holidays():
@@ -62,6 +78,10 @@ def test_the_page_shows_the_routine_in_force_with_key_facts(
     assert "Tildelingskontoret har telefon" in html
     assert f"versjon {versjon.nummer}" in html
     assert f'href="/avtaler/{versjon.avtale_id}/#punkt-' in html
+    # The source links name the clause, in the clauses' order.
+    assert "Punkt 2 «Dokumenter»" in html and "Punkt 3 «Kontakt»" in html
+    assert html.index("Punkt 2 «Dokumenter»") < html.index("Punkt 3 «Kontakt»")
+    assert "Se punkt 1 «Tidspunkt» i avtalen" in html
     assert ("Utskrivning er tillatt nå" in html) != ("Utskrivning er ikke tillatt nå" in html)
 
 
@@ -70,26 +90,15 @@ def test_a_new_version_shows_from_its_in_force_date(kommune, helseforetak):
     v1 = _rutine(
         kommune, helseforetak, i_dag - datetime.timedelta(days=400), hverdag=("08:00", "16:00")
     )
-    v2 = services.versjon_start_revisjon(versjon=v1, utfort_av=None)
-    punkt = v2.punkter.get(nummer="1")
-    services.punkt_lagre(
-        punkt=punkt,
-        utfort_av=None,
-        nummer="1",
-        overskrift="Tidspunkt",
-        tekst=TIDER.format(a="07:00", b="17:00"),
-        forventet_teller=0,
-    )
-    iverksett(v2, i_dag)
-    assert utskrivningsrutine(kommune, i_dag - datetime.timedelta(days=1)).tider.hverdag[
-        0
-    ] == datetime.time(8)
-    assert utskrivningsrutine(kommune, i_dag).tider.hverdag[0] == datetime.time(7)
+    iverksett(_revider(v1, "07:00", "17:00"), i_dag)
+    i_gar = i_dag - datetime.timedelta(days=1)
+    assert utskrivningsrutine(kommune, i_gar).tider.hverdag_fra == datetime.time(8)
+    assert utskrivningsrutine(kommune, i_dag).tider.hverdag_fra == datetime.time(7)
 
 
 def test_without_a_routine_the_page_says_so(client, kommune):
     html = client.get(f"/kommuner/{kommune.kommunenummer}/utskrivning/").content.decode()
-    assert "Vi fant ingen avtale som gjelder i dag med avtalte tider" in html
+    assert "har ingen utskrivningsrutine som gjelder i dag" in html
 
 
 def test_print_version_has_a_server_generated_qr_code(client, kommune, helseforetak):
@@ -122,7 +131,7 @@ def test_the_page_changes_version_at_midnight_before_any_job_has_run(client, kom
     i_dag = timezone.localdate()
     i_morgen = i_dag + datetime.timedelta(days=1)
     v1 = _rutine(kommune, helseforetak, i_dag - datetime.timedelta(days=400), ("08:00", "16:00"))
-    v2 = revider(v1, "1", "Tidspunkt", TIDER.format(a="07:00", b="17:00"))
+    v2 = _revider(v1, "07:00", "17:00")
     signer(v2, i_dag, i_morgen)
     adresse = f"/kommuner/{kommune.kommunenummer}/utskrivning/"
     kvelden = timezone.make_aware(datetime.datetime.combine(i_dag, datetime.time(23, 59, 59)))
@@ -146,7 +155,7 @@ def test_visitors_get_the_page_kept_for_its_minute_and_a_change_shows_at_once(
         with django_assert_num_queries(0):
             assert client.get(adresse).content == forste
         # A new version signed into force: the next visitor sees it, not the kept page.
-        v2 = revider(v1, "1", "Tidspunkt", TIDER.format(a="06:00", b="18:00"))
+        v2 = _revider(v1, "06:00", "18:00")
         iverksett(v2, timezone.localdate())
         assert "06:00–18:00" in client.get(adresse).content.decode()
     # The next minute is a new page (its clock and «allowed now» have moved).

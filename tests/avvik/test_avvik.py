@@ -17,6 +17,7 @@ from tests.factories import (
     iverksett,
     lag_avtale,
     lag_medlem,
+    lag_utskrivningsrutine,
     lag_utvalg,
     vedta,
 )
@@ -345,7 +346,7 @@ def test_the_national_step_gives_an_anonymised_summary_pdf(
 @pytest.fixture
 def utskrivningsrutine(kommune, helseforetak):
     return iverksett(
-        lag_avtale(
+        lag_utskrivningsrutine(
             kommune.helsefellesskap,
             [kommune, helseforetak],
             type="saeravtale",

@@ -98,7 +98,8 @@ def test_a_nurse_finds_todays_discharge_routine_on_a_phone(mobilside, demodata):
     expect(
         mobilside.page.get_by_role("heading", level=2, name=re.compile("Utskrivning er"))
     ).to_be_visible()
-    expect(mobilside.page.get_by_text("07:00–17:00")).to_be_visible()
+    dager = mobilside.page.get_by_role("list", name="Tider de neste dagene")
+    expect(dager.get_by_role("listitem")).to_have_count(7)
     mobilside.sjekk_tilgjengelighet()
     assert mobilside.ingen_horisontal_rulling()
 

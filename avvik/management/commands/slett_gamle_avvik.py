@@ -13,7 +13,9 @@ and leave those cases pointing at nothing. What could identify a person goes ins
   followed up, and each party's reference, which points to a record that may name a patient or
   an employee) are emptied;
 - every link to a user: the reporter, whoever did each step, and in the history table also the
-  user behind each change and its change reason; the history's copies of the texts too.
+  user behind each change and its change reason; the history's copies of the texts too;
+- the timestamps of a payment course (admission, notices, discharge: together they describe one
+  person's stay) with its note and its history are deleted; no statistic counts them.
 
 What the numbers need stays: category, ladder and step, clause and version, both organisations,
 time of the event, creation and each step's time, status and whether the discharge was outside
@@ -41,7 +43,7 @@ from django.db.models import F, Max, Q
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
-from avvik.models import Avvik, Avvikshendelse
+from avvik.models import Avvik, Avvikshendelse, Betalingsforlop
 
 MARKOR = "[Anonymisert: teksten er slettet etter oppbevaringstiden.]"
 PARTI = 500
@@ -119,6 +121,9 @@ def avvik_anonymiser(
     tall["historikk"] = historikk.update(
         beskrivelse=MARKOR, meldt_av=None, history_user=None, history_change_reason=None
     )
+    # Deleting writes a last history row; the history goes after it.
+    tall["betalingsforlop"] = Betalingsforlop.objects.filter(avvik__in=ider).delete()[0]
+    Betalingsforlop.history.filter(avvik_id__in=ider).delete()
     return ider, tall
 
 
@@ -177,6 +182,11 @@ class Command(BaseCommand):
             f"enheter og saksnumre i kvalitetssystemene {sum_['ruting']}. "
             f"Historikkrader renset: {sum_['historikk']}."
         )
+        if sum_["betalingsforlop"]:
+            self.stdout.write(
+                f"Slettet tidspunktene for betaling på {sum_['betalingsforlop']} avvik, "
+                "med historikken."
+            )
         self.stdout.write(
             "Beholdt for statistikken: kategori, avtalepunkt, organisasjoner, tidspunkter, "
             "status og eskaleringstrinn."

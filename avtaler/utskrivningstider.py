@@ -1,0 +1,327 @@
+"""The discharge hours as rules (DOMAIN.md § 5): which window a date has, and a suggestion read
+from a clause's text that the coordinator confirms in the editor.
+
+Days are read in this order: a weekend or a Norwegian public holiday has the weekend window;
+then 24 December, 31 December, the day before a public holiday and Friday, each by its rule
+(«som vanlig dag» goes on to the next rule, «som helg og helligdag» takes the weekend window,
+«egne tider» its own); anything else has the weekday window. A day without a window allows
+discharge only by special agreement.
+
+The parser proposes, it never decides: what it reads is put in the editor's form with what it
+understood, and only the coordinator's save makes it the routine's hours.
+"""
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from avtaler.helligdager import er_helg_eller_helligdag, helligdagsnavn
+
+Vindu = tuple[datetime.time, datetime.time]
+
+UKEDAGER = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"]
+
+
+@dataclass(frozen=True)
+class Dagvindu:
+    """A date's discharge window and why it is that one."""
+
+    dato: datetime.date
+    dagtype: str  # «Hverdag», «Fredag», «Dag før helligdag (Skjærtorsdag)», «Langfredag» …
+    vindu: Vindu | None
+
+    @property
+    def tekst(self) -> str:
+        if self.vindu is None:
+            return _("bare etter særskilt avtale")
+        return f"{self.vindu[0]:%H:%M}–{self.vindu[1]:%H:%M}"
+
+    def tillatt(self, klokkeslett: datetime.time) -> bool:
+        return self.vindu is not None and self.vindu[0] <= klokkeslett <= self.vindu[1]
+
+
+def _par(tider, navn: str) -> Vindu | None:
+    fra, til = getattr(tider, f"{navn}_fra"), getattr(tider, f"{navn}_til")
+    return (fra, til) if fra is not None and til is not None else None
+
+
+def dag_for_helligdag(dato: datetime.date) -> str:
+    """The name of the public holiday the next day is, or "" (an ordinary Sunday is not one)."""
+    return helligdagsnavn(dato + datetime.timedelta(days=1))
+
+
+def dagvindu(tider, dato: datetime.date) -> Dagvindu:
+    """The window of the date under the routine's hours (an Utskrivningstider row)."""
+    from avtaler.models import Dagregel
+
+    helg = _par(tider, "helg")
+    if er_helg_eller_helligdag(dato):
+        navn = helligdagsnavn(dato) or _("Helg")
+        return Dagvindu(dato, navn, helg)
+    spesielle = []
+    if (dato.month, dato.day) == (12, 24):
+        spesielle.append(("julaften", _("Julaften")))
+    if (dato.month, dato.day) == (12, 31):
+        spesielle.append(("nyttarsaften", _("Nyttårsaften")))
+    neste = dag_for_helligdag(dato)
+    if not neste:
+        # 24 and 31 December as holidays under this routine make 23 and 30 December the day
+        # before a holiday (docs/ordliste.md «Dagen før en helligdag»).
+        morgen = dato + datetime.timedelta(days=1)
+        aftener = {
+            (12, 24): ("julaften", _("Julaften")),
+            (12, 31): ("nyttarsaften", _("Nyttårsaften")),
+        }
+        felt, aftennavn = aftener.get((morgen.month, morgen.day), ("", ""))
+        if felt and getattr(tider, felt) == Dagregel.SOM_HELLIGDAG:
+            neste = aftennavn
+    if neste:
+        spesielle.append(("dag_for_helligdag", _("Dag før helligdag (%(navn)s)") % {"navn": neste}))
+    if dato.weekday() == 4:
+        spesielle.append(("fredag", _("Fredag")))
+    # The day is called by its first name («Nyttårsaften») even where a later rule decides.
+    navn = spesielle[0][1] if spesielle else _("Hverdag")
+    for felt, _navn in spesielle:
+        regel = getattr(tider, felt)
+        if regel == Dagregel.EGNE:
+            return Dagvindu(dato, navn, _par(tider, felt))
+        if regel == Dagregel.SOM_HELLIGDAG:
+            return Dagvindu(dato, _("%(navn)s (som helligdag)") % {"navn": navn}, helg)
+    return Dagvindu(dato, navn, (tider.hverdag_fra, tider.hverdag_til))
+
+
+def dagvinduer(tider, fra: datetime.date, antall: int) -> list[Dagvindu]:
+    return [dagvindu(tider, fra + datetime.timedelta(days=i)) for i in range(antall)]
+
+
+# ---------------------------------------------------------------------------------------------
+# The suggestion read from a clause's text.
+
+_TID = r"(kl\.?\s*)?(?<![\d.:])(\d{1,2})(?:[:.](\d{2}))?"
+_IKKE_MENGDE = r"(?!\s*(?:dag|døgn|tim|uke|virke|år|%|prosent|\.\d))"
+_INTERVALL = re.compile(
+    rf"(?P<for>mellom\s+|fra\s+)?{_TID}\s*(?:og|–|-|—|til)\s*(?:kl\.?\s*)?(\d{{1,2}})"
+    rf"(?:[:.](\d{{2}}))?\b{_IKKE_MENGDE}",
+    re.IGNORECASE,
+)
+_GRENSE = re.compile(
+    rf"\b(?:innen|innan|før|senest|seinast|inntil)\s+(kl\.?\s*)?(\d{{1,2}})(?:[:.](\d{{2}}))?\b{_IKKE_MENGDE}",
+    re.IGNORECASE,
+)
+# Sentences and «;»-separated parts; a line break is not a boundary (PDF text wraps lines).
+_SEGMENT = re.compile(r";|(?<=[.!?])\s+(?=[A-ZÆØÅ])")
+# Bokmål and nynorsk (DOMAIN.md: the Hallingdal municipalities write nynorsk).
+_MAN_FRE = re.compile(r"m[aå]ndag\s*(?:–|-|—|til)\s*fredag", re.IGNORECASE)
+_MAN_TOR = re.compile(r"m[aå]ndag\s*(?:–|-|—|til)\s*torsdag", re.IGNORECASE)
+_DAG_FOR = re.compile(
+    r"dag(?:en)?\s+før\s+(?:en\s+|ein\s+)?(?:hellig|helli|heilag)dag\w*|"
+    r"(?:hellig|heilag)dagsaft[ae]n\w*|"
+    r"(?:aftenen|kvelden)\s+før\s+(?:en\s+|ein\s+)?(?:hellig|heilag)dag\w*",
+    re.IGNORECASE,
+)
+_JUL = re.compile(r"julaft[ae]n|24\.\s*desember|24\.12\.?", re.IGNORECASE)
+_NYTT = re.compile(r"nyt{0,2}årsaft[ae]n|31\.\s*desember|31\.12\.?", re.IGNORECASE)
+_FREDAG = re.compile(r"\bfredag\w*", re.IGNORECASE)
+_HELG = re.compile(
+    r"\bhelg\w*|\blørdag\w*|\blaurdag\w*|\bsøndag\w*|\bsundag\w*|\bhelligdag\w*|"
+    r"\bheilagdag\w*|\bhøytid\w*|\bhøgtid\w*",
+    re.IGNORECASE,
+)
+_HVERDAG = re.compile(
+    r"\bhverdag\w*|\bkvardag\w*|\bvirkedag\w*|\byrkedag\w*|\bukedag\w*|\bvekedag\w*",
+    re.IGNORECASE,
+)
+_ALLE = re.compile(r"\balle\s+(?:dager|dagar|dagene|dagane|ukedager|vekedagar)\b", re.IGNORECASE)
+_VARSEL = re.compile(
+    r"\bvarsl\w*|\bvarsel\w*|\bkontakt(?:es|e|er)\b|\bmeld(?:es|e|ing)\b|\bgi\s+beskjed",
+    re.IGNORECASE,
+)
+_SOM_HELLIGDAG = re.compile(
+    r"som\s+(?:en\s+|ein\s+)?(?:helg|helligdag|heilagdag|søndag|sundag)\w*", re.IGNORECASE
+)
+_SOM_HVERDAG = re.compile(
+    r"som\s+(?:en\s+|ein\s+)?(?:vanlig\s+|vanleg\s+)?(?:hverdag|kvardag|virkedag|yrkedag)\w*",
+    re.IGNORECASE,
+)
+
+_FELT = {
+    "hverdag": "hverdag",
+    "fredag": "fredag",
+    "helg": "helg",
+    "dag_for_helligdag": "dag_for_helligdag",
+    "julaften": "julaften",
+    "nyttarsaften": "nyttarsaften",
+}
+_NAVN = {
+    "hverdag": "hverdager",
+    "fredag": "fredager",
+    "helg": "helg og helligdager",
+    "dag_for_helligdag": "dagen før en helligdag",
+    "julaften": "julaften",
+    "nyttarsaften": "nyttårsaften",
+}
+
+
+@dataclass
+class Forslag:
+    """What the parser read: the form's initial values, and what it understood, in words."""
+
+    verdier: dict = field(default_factory=dict)
+    forklaring: list[str] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.verdier)
+
+
+def _klokke(timer: str, minutter: str | None) -> datetime.time | None:
+    t, m = int(timer), int(minutter or 0)
+    if t == 24 and m == 0:
+        return datetime.time(23, 59)
+    if t > 23 or m > 59:
+        return None
+    return datetime.time(t, m)
+
+
+def _dager(tekst: str) -> list[str]:
+    """The kinds of day a stretch of text names, most specific first; a matched name is
+    blanked so «mandag–fredag» is not also «fredag» and «dagen før helligdag» not «helg»."""
+    funnet = []
+
+    def ta(monster, navn):
+        nonlocal tekst
+        if monster.search(tekst):
+            funnet.append(navn)
+            tekst = monster.sub(lambda m: " " * len(m.group()), tekst)
+
+    if _ALLE.search(tekst):
+        # «alle dager»: weekdays and the weekend alike.
+        funnet += ["hverdag", "helg"]
+        tekst = _ALLE.sub(lambda m: " " * len(m.group()), tekst)
+    ta(_DAG_FOR, "dag_for_helligdag")
+    ta(_JUL, "julaften")
+    ta(_NYTT, "nyttarsaften")
+    if _MAN_FRE.search(tekst) or _MAN_TOR.search(tekst):
+        funnet.append("hverdag")
+        tekst = _MAN_FRE.sub(lambda m: " " * len(m.group()), tekst)
+        tekst = _MAN_TOR.sub(lambda m: " " * len(m.group()), tekst)
+    ta(_FREDAG, "fredag")
+    if "helg" not in funnet:
+        ta(_HELG, "helg")
+    if "hverdag" not in funnet:
+        ta(_HVERDAG, "hverdag")
+    return funnet
+
+
+def foreslaa(tekst: str) -> Forslag:
+    """Read the discharge hours a clause states: a suggestion for the coordinator."""
+    forslag = Forslag()
+    v = forslag.verdier
+
+    def sett(dager: list[str], vindu: Vindu, kilde: str) -> None:
+        for dag in dager:
+            if f"{dag}_fra" in v:
+                continue  # the first statement for a day kind wins
+            v[f"{dag}_fra"], v[f"{dag}_til"] = vindu
+            if dag in ("fredag", "dag_for_helligdag", "julaften", "nyttarsaften"):
+                v[dag] = "egne"
+            forslag.forklaring.append(
+                _("%(dag)s: %(fra)s–%(til)s («%(kilde)s»)")
+                % {
+                    "dag": _NAVN[dag].capitalize(),
+                    "fra": f"{vindu[0]:%H:%M}",
+                    "til": f"{vindu[1]:%H:%M}",
+                    "kilde": kilde.strip(),
+                }
+            )
+
+    tekst = re.sub(r"\s+", " ", tekst or "")
+    for segment in _SEGMENT.split(tekst):
+        if not segment or not segment.strip():
+            continue
+        # Each time statement in order: a range, or a bound («innen kl. 16»).
+        treff = []
+        for m in _INTERVALL.finditer(segment):
+            kl = bool(m.group(2)) or "kl" in segment[m.start() : m.end()].lower()
+            if not (kl or m.group("for") or m.group(4) or m.group(6)):
+                continue  # «1-2» is a number of something, not hours
+            fra, til = _klokke(m.group(3), m.group(4)), _klokke(m.group(5), m.group(6))
+            if fra and til and fra < til:
+                treff.append((m.start(), m.end(), (fra, til)))
+        for m in _GRENSE.finditer(segment):
+            if any(s <= m.start() < e for s, e, _v in treff):
+                continue
+            if not (m.group(1) or m.group(3)):
+                continue  # «innen 24 timer» is not a time of day
+            til = _klokke(m.group(2), m.group(3))
+            if til:
+                treff.append((m.start(), m.end(), til))
+        treff.sort(key=lambda t: t[0])
+        forrige = 0
+        # Whether the previous statement took its days from the text after it: then the text
+        # before this one ends that statement («08–16 på hverdager og 10–15 lørdag …»), and
+        # this one's days come after it.
+        dager_etter = False
+        for i, (start, slutt, verdi) in enumerate(treff):
+            for_ = segment[forrige:start]
+            neste = treff[i + 1][0] if i + 1 < len(treff) else len(segment)
+            etter = segment[slutt:neste]
+            kilde = segment[forrige:slutt].strip(" ,")
+            forrige = slutt
+            if dager_etter and _dager(etter):
+                for_, etter = "", etter
+            dager_etter = not _dager(for_) and bool(_dager(etter))
+            if dager_etter:
+                kilde = segment[start:neste].strip(" ,.")
+            if isinstance(verdi, datetime.time):
+                if _VARSEL.search(for_) or (not _dager(for_) and _VARSEL.search(etter)):
+                    if "varsel_senest" not in v:
+                        v["varsel_senest"] = verdi
+                        forslag.forklaring.append(
+                            _("Kommunen varsles senest kl. %(tid)s («%(kilde)s»)")
+                            % {"tid": f"{verdi:%H:%M}", "kilde": kilde}
+                        )
+                    continue
+                dager = _dager(for_) or _dager(etter) or ["hverdag"]
+                start = v.get("hverdag_fra")
+                if "hverdag" in dager or not start or start >= verdi:
+                    start = datetime.time(0, 0)
+                    forslag.forklaring.append(
+                        _("Bare et seneste klokkeslett er oppgitt; starttid 00:00 må kontrolleres.")
+                    )
+                verdi = (start, verdi)
+            dager = _dager(for_) or _dager(etter)
+            if not dager:
+                dager = ["hverdag"]
+                forslag.forklaring.append(
+                    _("Ingen dager er nevnt ved «%(kilde)s»: foreslått for hverdager.")
+                    % {"kilde": kilde}
+                )
+            sett(dager, verdi, kilde)
+        # «Julaften regnes som helligdag»: rules without hours.
+        if not treff:
+            for dag in _dager(segment):
+                if dag in ("fredag", "dag_for_helligdag", "julaften", "nyttarsaften"):
+                    if _SOM_HELLIGDAG.search(segment) and dag not in v:
+                        v[dag] = "helligdag"
+                        forslag.forklaring.append(
+                            _("%(dag)s: som helg og helligdag") % {"dag": _NAVN[dag].capitalize()}
+                        )
+                    elif _SOM_HVERDAG.search(segment) and dag not in v:
+                        v[dag] = "hverdag"
+                        forslag.forklaring.append(
+                            _("%(dag)s: som vanlig dag") % {"dag": _NAVN[dag].capitalize()}
+                        )
+    # «Innen kl. 14 på fredager»: the day starts when the weekday window does.
+    for dag in ("fredag", "dag_for_helligdag", "julaften", "nyttarsaften", "helg"):
+        start = v.get("hverdag_fra")
+        if v.get(f"{dag}_fra") == datetime.time(0, 0) and start and start < v[f"{dag}_til"]:
+            v[f"{dag}_fra"] = start
+            forslag.forklaring.append(
+                _("%(dag)s: starttid som hverdager, %(fra)s.")
+                % {"dag": _NAVN[dag].capitalize(), "fra": f"{start:%H:%M}"}
+            )
+    if "hverdag_fra" in v and _MAN_FRE.search(tekst or "") and "fredag" not in v:
+        v["fredag"] = "hverdag"
+    return forslag

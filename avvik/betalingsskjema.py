@@ -1,0 +1,92 @@
+"""The form for the timestamps of a payment course: every time in its sane bounds and in the
+order the process runs, each refusal at its field, the input kept."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from avvik.betalingsmodeller import Betalingsforlop
+from kjerne.forms import DsSkjema
+
+TIDSFORMAT = "%Y-%m-%dT%H:%M"
+TIDSPUNKTER = ("innlagt", "innleggelsesvarsel", "meldt_utskrivningsklar", "svart", "utskrevet")
+
+
+def _tidspunkt(label, *, paakrevd=False, hjelp=""):
+    return forms.DateTimeField(
+        label=label,
+        help_text=hjelp,
+        required=paakrevd,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=TIDSFORMAT),
+        input_formats=[TIDSFORMAT],
+        error_messages={
+            "required": _("Oppgi dato og klokkeslett."),
+            "invalid": _("Oppgi dato og klokkeslett som dd.mm.åååå tt:mm."),
+        },
+    )
+
+
+class BetalingsforlopForm(DsSkjema, forms.Form):
+    innlagt = _tidspunkt(_("Innlagt"), paakrevd=True)
+    innleggelsesvarsel = _tidspunkt(
+        _("Varsel til kommunen om innlagt pasient"),
+        hjelp=_("Skal sendes innen 24 timer etter innleggelsen. La stå tomt om det ikke kom."),
+    )
+    meldt_utskrivningsklar = _tidspunkt(
+        _("Melding om utskrivningsklar pasient"),
+        hjelp=_("Når kommunen fikk meldingen. La stå tomt om den ikke er sendt."),
+    )
+    kommunens_svar = forms.ChoiceField(
+        label=_("Kommunens svar"), choices=Betalingsforlop.Svar.choices
+    )
+    svart = _tidspunkt(_("Når kommunen svarte"))
+    kommunen_klar = forms.DateField(
+        label=_("Dagen kommunen meldte at den kunne ta imot pasienten"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        input_formats=["%Y-%m-%d"],
+        error_messages={"invalid": _("Oppgi datoen som dd.mm.åååå.")},
+    )
+    utskrevet = _tidspunkt(_("Utskrevet"))
+    merknad = forms.CharField(
+        label=_("Merknad (valgfritt)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Uten navn, fødselsnummer eller annet som kan identifisere pasienten."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        innlagt = data.get("innlagt")
+        meldt = data.get("meldt_utskrivningsklar")
+        naa = timezone.now()
+        for navn in TIDSPUNKTER:
+            verdi = data.get(navn)
+            if verdi and verdi > naa and navn not in self.errors:
+                self.add_error(navn, _("Tidspunktet kan ikke ligge fram i tid."))
+        if innlagt:
+            for navn in ("innleggelsesvarsel", "meldt_utskrivningsklar", "utskrevet"):
+                verdi = data.get(navn)
+                if verdi and verdi < innlagt and navn not in self.errors:
+                    self.add_error(navn, _("Tidspunktet kan ikke ligge før innleggelsen."))
+        svar = data.get("kommunens_svar")
+        if data.get("svart") and svar == Betalingsforlop.Svar.IKKE_SVART:
+            self.add_error("kommunens_svar", _("Velg hva kommunen svarte, eller fjern svartiden."))
+        if svar and svar != Betalingsforlop.Svar.IKKE_SVART and not meldt:
+            self.add_error(
+                "kommunens_svar",
+                _("Kommunen kan ikke ha svart før den fikk melding om utskrivningsklar pasient."),
+            )
+        if meldt and data.get("svart") and data["svart"] < meldt and "svart" not in self.errors:
+            self.add_error("svart", _("Svaret kan ikke ligge før meldingen om utskrivningsklar."))
+        klar = data.get("kommunen_klar")
+        if klar and not meldt:
+            self.add_error(
+                "kommunen_klar",
+                _("Oppgi først når kommunen fikk melding om utskrivningsklar pasient."),
+            )
+        elif klar and meldt and klar < timezone.localtime(meldt).date():
+            self.add_error(
+                "kommunen_klar", _("Dagen kan ikke ligge før meldingen om utskrivningsklar.")
+            )
+        return data
