@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
@@ -81,7 +82,14 @@ def min_side(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "helsefellesskap/min_side.html",
-        {"medlemskap": medlemskap, "kan_lese_logg": kan_lese_logg},
+        {
+            "medlemskap": medlemskap,
+            "kan_lese_logg": kan_lese_logg,
+            # sikkerhet is to the right of helsefellesskap: asked through settings and the
+            # reverse relation, not by importing it.
+            "ansattporten": bool(getattr(settings, "ANSATTPORTEN", None)),
+            "ansattporten_koblet": request.user.ansattporten_identiteter.exists(),
+        },
     )
 
 

@@ -1,0 +1,70 @@
+"""Login with Ansattporten, Digdir's OpenID Connect login for public employees: the person is
+authenticated at an ID-porten level (acr) and states which organisation they act for.
+
+Off unless ``ANSATTPORTEN_ISSUER`` is set (config/settings.py); then the login page offers it
+beside the password, and an Ansattporten login at level substantial or high stands in for the
+TOTP code the leading roles otherwise need (sikkerhet.middleware)."""
+
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.http import HttpRequest
+
+# ID-porten's levels of assurance, lowest first.
+NIVAER = ("idporten-loa-low", "idporten-loa-substantial", "idporten-loa-high")
+# The level that stands in for a second factor.
+STERKT_NIVA = "idporten-loa-substantial"
+# What the session remembers about an Ansattporten login (acr, the ID token for logging out
+# at the provider, the organisation number).
+OKT = "ansattporten"
+
+
+@dataclass(frozen=True)
+class Oppsett:
+    issuer: str
+    client_id: str
+    client_secret: str
+    private_key_file: str
+    key_id: str
+    scopes: str
+    acr: str
+    authorization_details: str
+
+
+def oppsett() -> Oppsett | None:
+    """The configuration, or None when Ansattporten is off."""
+    verdier = getattr(settings, "ANSATTPORTEN", None)
+    if not verdier:
+        return None
+    return Oppsett(**{navn.lower(): verdi for navn, verdi in verdier.items()})
+
+
+def konfigurert() -> bool:
+    return oppsett() is not None
+
+
+def niva(acr: str | None) -> int:
+    """The level's rank (0 for none or unknown), so levels compare as numbers."""
+    return NIVAER.index(acr) + 1 if acr in NIVAER else 0
+
+
+def opprinnelse() -> str | None:
+    """The provider's origin (scheme and host), which forms may be sent on to: logging out goes
+    there after the POST to /logg-ut/, and the content security policy must allow it."""
+    valgt = oppsett()
+    if valgt is None:
+        return None
+    deler = urlsplit(valgt.issuer)
+    return f"{deler.scheme}://{deler.netloc}"
+
+
+def okt_acr(request: HttpRequest) -> str | None:
+    """The level the session logged in at through Ansattporten, if it did."""
+    data = request.session.get(OKT) if hasattr(request, "session") else None
+    return data.get("acr") if isinstance(data, dict) else None
+
+
+def sterk_innlogging(request: HttpRequest) -> bool:
+    """Logged in through Ansattporten at level substantial or high: as good as a TOTP code."""
+    return konfigurert() and niva(okt_acr(request)) >= niva(STERKT_NIVA)
