@@ -5,7 +5,7 @@ proven is refused."""
 import time
 
 from joserfc import jwt
-from joserfc.errors import JoseError
+from joserfc.errors import InvalidKeyIdError, JoseError
 from joserfc.jwk import KeySet
 
 # Asymmetric signatures only: «none» and the HMAC family (which a client secret could forge)
@@ -38,11 +38,12 @@ def valider_id_token(
         raise UgyldigToken(f"nøklene kan ikke leses: {feil}") from None
     try:
         dekodet = jwt.decode(token, nokkelsett, algorithms=ALGORITMER)
-    except ValueError as feil:
-        # joserfc says a key id it cannot find with a ValueError
-        raise UkjentNokkel(f"ukjent nøkkel: {feil}") from None
+    except InvalidKeyIdError:
+        raise UkjentNokkel("tokenet er signert med en nøkkel som ikke er publisert") from None
     except JoseError as feil:
         raise UgyldigToken(f"signaturen kan ikke godtas: {feil.error}") from None
+    except ValueError as feil:
+        raise UgyldigToken(f"tokenet kan ikke leses: {feil}") from None
     krav = dekodet.claims
     na = int(time.time()) if na is None else na
     if krav.get("iss") != utsteder:
