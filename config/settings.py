@@ -188,6 +188,7 @@ if _utsteder := env_str("ANSATTPORTEN_ISSUER").strip():
     if "openid" not in ANSATTPORTEN["SCOPES"].split():
         raise ImproperlyConfigured("ANSATTPORTEN_SCOPES must include openid")
     _nivaer = ("idporten-loa-low", "idporten-loa-substantial", "idporten-loa-high")
+    _nivaer += ("low", "substantial", "high")
     if ANSATTPORTEN["ACR"] not in _nivaer:
         raise ImproperlyConfigured(f"ANSATTPORTEN_ACR must be one of {', '.join(_nivaer)}")
 

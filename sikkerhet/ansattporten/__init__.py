@@ -11,8 +11,17 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.http import HttpRequest
 
-# ID-porten's levels of assurance, lowest first.
-NIVAER = ("idporten-loa-low", "idporten-loa-substantial", "idporten-loa-high")
+# ID-porten's levels of assurance and their rank. ID-porten names them idporten-loa-*;
+# Ansattporten's documentation also names them plainly (acr_values=substantial). Any other value
+# (entraid, an unknown one) ranks 0 and never stands in for a second factor.
+NIVAER = {
+    "idporten-loa-low": 1,
+    "low": 1,
+    "idporten-loa-substantial": 2,
+    "substantial": 2,
+    "idporten-loa-high": 3,
+    "high": 3,
+}
 # The level that stands in for a second factor.
 STERKT_NIVA = "idporten-loa-substantial"
 # What the session remembers about an Ansattporten login (acr, the ID token for logging out
@@ -46,7 +55,15 @@ def konfigurert() -> bool:
 
 def niva(acr: str | None) -> int:
     """The level's rank (0 for none or unknown), so levels compare as numbers."""
-    return NIVAER.index(acr) + 1 if acr in NIVAER else 0
+    return NIVAER.get(acr, 0) if isinstance(acr, str) else 0
+
+
+def steg_opp(oppsett: Oppsett) -> str:
+    """The level to ask for where the code would be needed: the configured one if it is at
+    least substantial, else substantial, named as the configuration names levels."""
+    if niva(oppsett.acr) >= niva(STERKT_NIVA):
+        return oppsett.acr
+    return STERKT_NIVA if oppsett.acr.startswith("idporten-loa-") else "substantial"
 
 
 def opprinnelse() -> str | None:

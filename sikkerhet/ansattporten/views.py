@@ -102,7 +102,7 @@ def logg_inn(request: HttpRequest) -> HttpResponse:
     oppsett = _oppsett()
     neste = _neste(request, request.GET.get("next"))
     if request.GET.get("hoyere") and request.user.is_authenticated:
-        acr = max(oppsett.acr, ansattporten.STERKT_NIVA, key=ansattporten.niva)
+        acr = ansattporten.steg_opp(oppsett)
         return _start(request, formaal=LOGG_INN, neste=neste, acr=acr, ny=True)
     return _start(request, formaal=LOGG_INN, neste=neste, acr=oppsett.acr, ny=False)
 
@@ -116,7 +116,7 @@ def koble(request: HttpRequest) -> HttpResponse:
         request,
         formaal=KOBLE,
         neste=reverse("min-side"),
-        acr=max(oppsett.acr, ansattporten.STERKT_NIVA, key=ansattporten.niva),
+        acr=ansattporten.steg_opp(oppsett),
         ny=True,
     )
 
