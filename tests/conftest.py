@@ -95,7 +95,7 @@ def som(request, client, db):
 
 
 @pytest.fixture(scope="session")
-def oidc_leverandor():
+def oidc_leverandor(tmp_path_factory):
     """The local OpenID Connect provider shaped like Ansattporten (tests/oidc/provider.mjs)."""
     import os
 
@@ -105,7 +105,7 @@ def oidc_leverandor():
         if os.environ.get("CI") == "true":
             pytest.fail(f"CI=true, men {grunn}")
         pytest.skip(grunn)
-    leverandor = oidc.start()
+    leverandor = oidc.start(tmp_path_factory.mktemp("oidc"))
     yield leverandor
     oidc.stopp(leverandor)
 

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from helsefellesskap.models import Organisasjon
+from kjerne.fartsgrense import fartsgrense
 from kjerne.feil import Domenefeil
 from kjerne.forms import DsSkjema
 from kjerne.identitet import EpostFelt
@@ -95,6 +96,7 @@ def _start(request: HttpRequest, *, formaal: str, neste: str, acr: str, ny: bool
 
 
 @offentlig
+@fartsgrense("innlogging")
 @require_GET
 def logg_inn(request: HttpRequest) -> HttpResponse:
     """Off to Ansattporten. With ``hoyere`` (sent by the two-factor middleware) a logged-in user
@@ -128,6 +130,7 @@ def _avvis(request: HttpRequest, melding: str, grunn: str, status: int = 403) ->
 
 
 @offentlig
+@fartsgrense("innlogging")
 @require_GET
 def retur(request: HttpRequest) -> HttpResponse:
     """Back from Ansattporten: the state must be the one sent, the code is exchanged for a token
@@ -230,6 +233,7 @@ class NyBrukerForm(DsSkjema, forms.Form):
 
 
 @offentlig
+@fartsgrense("innlogging", metoder=("POST",))
 @require_http_methods(["GET", "POST"])
 def ny_bruker(request: HttpRequest) -> HttpResponse:
     """The first login of a person from an organisation that is a party: name and work e-mail,
@@ -240,7 +244,11 @@ def ny_bruker(request: HttpRequest) -> HttpResponse:
         request.session.pop(NY, None)
         messages.info(request, _("Logg inn med Ansattporten først."))
         return redirect("logg-inn")
-    organisasjon = Organisasjon.objects.get(pk=ny["org"])
+    organisasjon = Organisasjon.objects.filter(pk=ny["org"]).first()
+    if organisasjon is None:
+        del request.session[NY]
+        messages.error(request, _("Organisasjonen finnes ikke lenger her. Logg inn på nytt."))
+        return redirect("logg-inn")
     form = NyBrukerForm(request.POST or None, initial={"navn": ny["navn"]})
     if request.method == "POST" and form.is_valid():
         try:

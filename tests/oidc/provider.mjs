@@ -4,7 +4,10 @@
 // (type ansattporten:altinn:resource). Its login page plays the person: who logs in, for which
 // organisation (Ansattporten's organisation picker), at which level.
 //
-//   node tests/oidc/provider.mjs <client_id> <client_secret>
+//   node tests/oidc/provider.mjs <client_id> <client_secret> <public JWK of a second client>
+//
+// The first client authenticates with its secret (client_secret_basic), the second with a
+// private key (private_key_jwt), as Digdir recommends.
 //
 // Listens on a free port of 127.0.0.1 and prints one line, `ISSUER <url>`, when it is ready.
 import { generateKeyPairSync, createHash } from 'node:crypto';
@@ -13,9 +16,9 @@ import { URLSearchParams } from 'node:url';
 
 import Provider from 'oidc-provider';
 
-const [clientId, clientSecret] = process.argv.slice(2);
-if (!clientId || !clientSecret) {
-  console.error('bruk: node provider.mjs <client_id> <client_secret>');
+const [clientId, clientSecret, nokkelklientJwk] = process.argv.slice(2);
+if (!clientId || !clientSecret || !nokkelklientJwk) {
+  console.error('bruk: node provider.mjs <client_id> <client_secret> <jwk>');
   process.exit(2);
 }
 
@@ -32,30 +35,38 @@ const pid = (konto) => {
 const privat = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
 const jwk = { ...privat.export({ format: 'jwk' }), kid: 'test-1', use: 'sig', alg: 'RS256' };
 
+// A native client's loopback addresses match on any port (RFC 8252), so the live server's
+// random port needs no registration; a real registration is exact.
+function klient(metadata) {
+  return {
+    ...metadata,
+    application_type: 'native',
+    redirect_uris: [
+      'http://127.0.0.1/logg-inn/ansattporten/retur/',
+      'http://localhost/logg-inn/ansattporten/retur/',
+    ],
+    post_logout_redirect_uris: [
+      'http://127.0.0.1/logg-inn/ansattporten/utlogget/',
+      'http://localhost/logg-inn/ansattporten/utlogget/',
+    ],
+    grant_types: ['authorization_code'],
+    response_types: ['code'],
+  };
+}
+
 const server = http.createServer();
 await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
 const issuer = `http://127.0.0.1:${server.address().port}`;
 
 const provider = new Provider(issuer, {
   clients: [
-    {
-      client_id: clientId,
-      client_secret: clientSecret,
-      // A native client's loopback addresses match on any port (RFC 8252), so the live
-      // server's random port needs no registration; a real registration is exact.
-      application_type: 'native',
-      redirect_uris: [
-        'http://127.0.0.1/logg-inn/ansattporten/retur/',
-        'http://localhost/logg-inn/ansattporten/retur/',
-      ],
-      post_logout_redirect_uris: [
-        'http://127.0.0.1/logg-inn/ansattporten/utlogget/',
-        'http://localhost/logg-inn/ansattporten/utlogget/',
-      ],
-      token_endpoint_auth_method: 'client_secret_basic',
-      grant_types: ['authorization_code'],
-      response_types: ['code'],
-    },
+    klient({ client_id: clientId, client_secret: clientSecret, token_endpoint_auth_method: 'client_secret_basic' }),
+    klient({
+      client_id: `${clientId}-nokkel`,
+      token_endpoint_auth_method: 'private_key_jwt',
+      token_endpoint_auth_signing_alg: 'RS256',
+      jwks: { keys: [JSON.parse(nokkelklientJwk)] },
+    }),
   ],
   jwks: { keys: [jwk] },
   cookies: { keys: ['en-nokkel-bare-for-testene'] },

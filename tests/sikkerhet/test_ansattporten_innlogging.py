@@ -282,6 +282,18 @@ def test_a_wrong_client_secret_logs_nobody_in(klient, person, ansattporten, komm
     assert "_auth_user_id" not in klient.session
 
 
+def test_the_client_can_authenticate_with_a_private_key(
+    klient, person, ansattporten, kommune, settings
+):
+    """private_key_jwt, as Digdir recommends: a signed assertion instead of a secret."""
+    settings.ANSATTPORTEN = ansattporten.innstillinger(med_nokkel=True)
+    bruker = MedlemskapFactory(organisasjon=kommune, rolle=Rolle.ANSATT).bruker
+    _koble(bruker, "ansatt-9", ansattporten.issuer)
+    svar = _logg_inn(klient, person, konto="ansatt-9", orgno=kommune.organisasjonsnummer)
+    assert svar.status_code == 302 and svar["Location"] == "/oversikt/"
+    assert klient.session["_auth_user_id"] == str(bruker.pk)
+
+
 def test_a_provider_that_does_not_answer_leaves_the_password_login(klient, db, settings):
     settings.ANSATTPORTEN = {
         "ISSUER": "http://127.0.0.1:9/",
@@ -421,3 +433,9 @@ def test_a_password_session_logs_out_here_only(client, koordinator, ansattporten
     client.force_login(koordinator)
     svar = client.post("/logg-ut/")
     assert svar["Location"] == "/"
+
+
+def test_the_login_start_is_rate_limited(klient, ansattporten, db, settings):
+    settings.FARTSGRENSER = {**settings.FARTSGRENSER, "innlogging": (3, 300)}
+    koder = [klient.get("/logg-inn/ansattporten/").status_code for _ in range(4)]
+    assert koder == [302, 302, 302, 429]
