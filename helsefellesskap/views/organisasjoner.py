@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from helsefellesskap import access, services
 from helsefellesskap.forms import GiRolleForm
 from helsefellesskap.kommunesok import entydig_kommune, finn_kommuner
-from helsefellesskap.models import Helsefellesskap, Medlemskap, Organisasjon
+from helsefellesskap.models import Helsefellesskap, Medlemskap, Organisasjon, User
 from kjerne.fartsgrense import fartsgrense
 from kjerne.feil import Domenefeil
 from kjerne.meldinger import utfor
@@ -123,12 +123,24 @@ def organisasjon_medlemmer(request: HttpRequest, organisasjonsnummer: str) -> Ht
                 messages.success(request, _("%(m)s er lagt til.") % {"m": medlemskap})
                 return redirect("organisasjon-medlemmer", organisasjonsnummer=organisasjonsnummer)
     medlemskap = organisasjon.medlemskap.select_related("bruker").order_by("bruker__navn", "rolle")
+    # People who logged in with Ansattporten for this organisation and have no role here yet
+    # (sikkerhet.AnsattportenIdentitet, read through its relation: no import to the right).
+    venter = (
+        User.objects.filter(is_active=True, ansattporten_identiteter__organisasjon=organisasjon)
+        .exclude(medlemskap__organisasjon=organisasjon)
+        .distinct()
+        .order_by("navn")
+        if kan_endre
+        else User.objects.none()
+    )
     return render(
         request,
         "helsefellesskap/medlemmer.html",
         {
             "organisasjon": organisasjon,
             "medlemskap": medlemskap,
+            "venter": venter,
+            "roller": Medlemskap.Rolle.choices,
             "form": form,
             "kan_endre": kan_endre,
         },

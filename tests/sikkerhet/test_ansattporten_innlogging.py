@@ -439,3 +439,51 @@ def test_the_login_start_is_rate_limited(klient, ansattporten, db, settings):
     settings.FARTSGRENSER = {**settings.FARTSGRENSER, "innlogging": (3, 300)}
     koder = [klient.get("/logg-inn/ansattporten/").status_code for _ in range(4)]
     assert koder == [302, 302, 302, 429]
+
+
+def test_the_administrator_sees_who_waits_for_a_role_and_gives_one(
+    client, administrator, kommune, annen_kommune, ansattporten
+):
+    from sikkerhet.ansattporten.tjenester import bruker_opprett_fra_ansattporten
+
+    ny = bruker_opprett_fra_ansattporten(
+        utsteder=ansattporten.issuer,
+        sub="venter-1",
+        navn="Vera Venter",
+        email="vera@example.no",
+        organisasjon=kommune,
+        medlemsside="x",
+    )
+    bruker_opprett_fra_ansattporten(
+        utsteder=ansattporten.issuer,
+        sub="venter-2",
+        navn="Annen Person",
+        email="annen@example.no",
+        organisasjon=annen_kommune,
+        medlemsside="x",
+    )
+    client.force_login(administrator)
+    adresse = f"/organisasjoner/{kommune.organisasjonsnummer}/brukere/"
+    side = client.get(adresse).content.decode()
+    assert "Venter på rolle" in side and "Vera Venter" in side
+    assert "Annen Person" not in side
+    svar = client.post(adresse, {"email": "vera@example.no", "rolle": "samhandlingskoordinator"})
+    assert svar.status_code == 302
+    assert ny.medlemskap.get().rolle == Rolle.SAMHANDLINGSKOORDINATOR
+    assert "Venter på rolle" not in client.get(adresse).content.decode()
+
+
+def test_only_administrators_see_who_waits(client, koordinator, kommune, ansattporten):
+    from sikkerhet.ansattporten.tjenester import bruker_opprett_fra_ansattporten
+
+    bruker_opprett_fra_ansattporten(
+        utsteder=ansattporten.issuer,
+        sub="venter-3",
+        navn="Vera Venter",
+        email="vera@example.no",
+        organisasjon=kommune,
+        medlemsside="x",
+    )
+    client.force_login(koordinator)
+    svar = client.get(f"/organisasjoner/{kommune.organisasjonsnummer}/brukere/")
+    assert "Vera Venter" not in svar.content.decode()
