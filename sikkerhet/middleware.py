@@ -74,7 +74,8 @@ class OktMiddleware:
 
 class TofaktorMiddleware:
     """Administrators, coordinators and staff must log in with a second factor; anyone who has
-    turned it on must have used it in this session."""
+    turned it on must have used it in this session. An Ansattporten login at level substantial
+    or high is such a factor; one at a lower level is sent to log in again at that level."""
 
     def __init__(self, get_response):
         self.get_response = get_response

@@ -127,8 +127,9 @@ class Registreringskode(models.Model):
 class AnsattportenIdentitet(models.Model):
     """The person behind an Ansattporten login (issuer and ``sub``), tied to one user here.
 
-    ``sub`` is the provider's pseudonymous identifier for the person at this client; the
-    national identity number (``pid``) in the token is never stored."""
+    ``sub`` is the provider's pseudonymous identifier for the person at this client. The
+    national identity number (``pid``) in the token is not kept with the user; only the session
+    holds the ID token, until it ends (logging out at the provider needs it)."""
 
     bruker = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -201,6 +201,11 @@ def retur(request: HttpRequest) -> HttpResponse:
 
 
 def _logg_inn(request: HttpRequest, bruker, innlogging: dict) -> None:
+    organisasjon = Organisasjon.objects.filter(pk=innlogging["org"]).first()
+    request.innlogging_beskrivelse = _("Ansattporten, nivå %(acr)s, for %(org)s") % {
+        "acr": innlogging["acr"],
+        "org": organisasjon or "-",
+    }
     login(request, bruker, backend=BACKEND)
     # After login(), which starts a new session key: the level stands in for the code.
     request.session[ansattporten.OKT] = innlogging

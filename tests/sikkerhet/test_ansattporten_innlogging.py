@@ -100,9 +100,12 @@ def test_a_linked_coordinator_lands_on_the_overview_without_a_code(
     assert klient.session["ansattporten"]["acr"] == "idporten-loa-substantial"
     identitet = AnsattportenIdentitet.objects.get(sub="koordinator-1")
     assert identitet.sist_brukt is not None
-    assert Sikkerhetshendelse.objects.filter(
+    hendelse = Sikkerhetshendelse.objects.get(
         type=Sikkerhetshendelse.Type.INNLOGGING, bruker=koordinator.bruker
-    ).exists()
+    )
+    assert hendelse.beskrivelse == (
+        f"Ansattporten, nivå idporten-loa-substantial, for {kommune.navn}"
+    )
 
 
 def test_the_login_goes_back_to_the_page_asked_for(klient, person, ansattporten, kommune):
