@@ -79,6 +79,14 @@ def _medlem(utvalg, side, *, rolle="medlem", org=None, fag="", bruker=None):
     )
 
 
+def _rolle(i: int, side: str, lederside: str | None) -> str:
+    """The first member of each side leads the body when it is that side's turn, and is
+    deputy when it is the other side's."""
+    if i:
+        return "medlem"
+    return "leder" if side == lederside else "nestleder"
+
+
 def _tid(dato: str, time: int = 10) -> datetime.datetime:
     return timezone.make_aware(
         datetime.datetime.combine(datetime.date.fromisoformat(dato), datetime.time(time))
@@ -116,15 +124,20 @@ def last_demodata() -> list[str]:
         rotasjon_fra=datetime.date(2021, 1, 1),
         forste_lederside="kommunene",
     )
-    # 2025–2026 is the municipalities' period to chair SSU (rotation from 2021).
+    # The chair follows the rotation on the day the demo is loaded (from 2021, every two
+    # years): 2025–2026 the municipalities, 2027–2028 the health trust, and so on.
+    idag = timezone.localdate()
+    ssu_side = ssu.lederside(idag)
     ssu_leder = None
     for i, kommune in enumerate(["Drammen", "Bærum", "Ringerike"]):
         medlem = _medlem(
-            ssu, "kommunene", org=kommuner[kommune], rolle="leder" if i == 0 else "medlem"
+            ssu, "kommunene", org=kommuner[kommune], rolle=_rolle(i, "kommunene", ssu_side)
         )
         ssu_leder = ssu_leder or medlem
     for i in range(3):
-        _medlem(ssu, "helseforetaket", org=vv, rolle="nestleder" if i == 0 else "medlem")
+        medlem = _medlem(ssu, "helseforetaket", org=vv, rolle=_rolle(i, "helseforetaket", ssu_side))
+        if ssu_side == "helseforetaket" and i == 0:
+            ssu_leder = medlem
     _medlem(ssu, "bruker")
     _medlem(ssu, "arbeidstaker")
     _medlem(ssu, "fastlege")
@@ -141,8 +154,11 @@ def last_demodata() -> list[str]:
         forste_lederside="kommunene",
     )
     # «Leder for SSU deltar i arbeidsutvalget»: the SSU chair leads the AU.
-    _medlem(au, "kommunene", org=ssu_leder.organisasjon, rolle="leder", bruker=ssu_leder.bruker)
-    _medlem(au, "helseforetaket", org=vv, rolle="nestleder")
+    _medlem(au, ssu_leder.side, org=ssu_leder.organisasjon, rolle="leder", bruker=ssu_leder.bruker)
+    if ssu_leder.side == "kommunene":
+        _medlem(au, "helseforetaket", org=vv, rolle="nestleder")
+    else:
+        _medlem(au, "kommunene", org=kommuner["Drammen"], rolle="nestleder")
     _medlem(au, "helseforetaket", rolle="sekretaer", org=vv, bruker=sekretaer)
 
     lsuer = {}
@@ -159,9 +175,16 @@ def last_demodata() -> list[str]:
             forste_lederside="helseforetaket",
         )
         # Rotation from 2024 with the HF first: 2026–2027 is the municipalities' period.
+        lsu_side = lsu.lederside(idag)
         for i, kommune in enumerate(omrade.kommuner.all()[:3]):
-            _medlem(lsu, "kommunene", org=kommune, rolle="leder" if i == 0 else "medlem")
-        _medlem(lsu, "helseforetaket", org=vv, rolle="nestleder", fag="somatikk")
+            _medlem(lsu, "kommunene", org=kommune, rolle=_rolle(i, "kommunene", lsu_side))
+        _medlem(
+            lsu,
+            "helseforetaket",
+            org=vv,
+            rolle=_rolle(0, "helseforetaket", lsu_side),
+            fag="somatikk",
+        )
         if omrade.navn != "Kongsberg sykehus":  # one LSU lacks mental health: the check shows it
             _medlem(lsu, "helseforetaket", org=vv, fag="psykisk_helse")
         _medlem(lsu, "bruker")
@@ -222,8 +245,12 @@ def last_demodata() -> list[str]:
         type="fsu",
         navn="Faglig samarbeidsutvalg for rehabilitering",
         kortnavn="FSU rehabilitering",
-        mandat="Kartlegge rehabiliteringstilbudet i kommunene og helseforetaket og gi anbefalinger om ansvarsdeling innen 31.12.2026.",
-        sluttdato=datetime.date(2026, 12, 31),
+        mandat=(
+            "Kartlegge rehabiliteringstilbudet i kommunene og helseforetaket og gi anbefalinger "
+            f"om ansvarsdeling innen 31.12.{max(idag.year, 2026)}."
+        ),
+        # A temporary body (seed § 5.5) whose mandate runs to the end of the year shown.
+        sluttdato=datetime.date(max(idag.year, 2026), 12, 31),
         oppnevnt_ved=vedtatt[2],
         overordnet=ssu,
     )
@@ -344,19 +371,34 @@ def avslutt_holdte_moter(hf) -> None:
         services.referat_godkjenn(utfort_av=None, mote=mote)
 
 
-# The next meeting of each body that meets on a schedule.
-NESTE_MOTER = {
-    "ssu": [("2027-01-21", 10), ("2027-03-11", 10)],
-    "lsu": [("2027-02-04", 13)],
-    "partnerskapsmote": [("2027-11-18", 9)],
-    "fsu": [("2026-12-03", 13)],
+# When each body meets in a year (month, day, hour); the next meetings after the day the demo
+# is loaded are planned, so the demo always has meetings ahead (SSU the next two, the others one).
+MOTEPLAN = {
+    "ssu": ([(1, 22), (3, 12), (5, 7), (6, 18), (9, 24), (12, 10)], 10, 2),
+    "lsu": ([(2, 5), (10, 1)], 13, 1),
+    "partnerskapsmote": ([(11, 19)], 9, 1),
+    "fsu": ([(12, 3)], 13, 1),
 }
 
 
+def neste_motedager(type: str, idag: datetime.date) -> list[datetime.date]:
+    dager, _time, antall = MOTEPLAN[type]
+    kommende = [
+        datetime.date(ar, maaned, dag)
+        for ar in (idag.year, idag.year + 1)
+        for maaned, dag in dager
+        if datetime.date(ar, maaned, dag) > idag
+    ]
+    return kommende[:antall]
+
+
 def planlegg_neste_moter(hf) -> None:
+    idag = timezone.localdate()
     for utvalg in Utvalg.objects.filter(helsefellesskap=hf).select_related("lokalomrade"):
-        for dato, time in NESTE_MOTER.get(utvalg.type, []):
-            start = _tid(dato, time)
-            if utvalg.er_aktivt(start.date()) and not utvalg.moter.filter(start=start).exists():
+        if utvalg.type not in MOTEPLAN:
+            continue
+        for dato in neste_motedager(utvalg.type, idag):
+            start = _tid(dato.isoformat(), MOTEPLAN[utvalg.type][1])
+            if utvalg.er_aktivt(dato) and not utvalg.moter.filter(start__date=dato).exists():
                 sted = utvalg.lokalomrade.navn if utvalg.lokalomrade else "Vestre Viken HF, Drammen"
                 services.mote_opprett(utfort_av=None, utvalg=utvalg, start=start, sted=sted)

@@ -7,6 +7,7 @@ import datetime
 import re
 
 import pytest
+import time_machine
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -22,9 +23,7 @@ def demo(db):
     call_command("demodata", stdout=None)
 
 
-def test_no_body_has_its_chair_on_the_wrong_side(client, demo):
-    """Seed § 5.3: SSU's chair alternates every two years; «Ansvar for arbeidsutvalget følger
-    leder» and «Leder for SSU deltar i arbeidsutvalget»; § 5.4: the LSU chair alternates."""
+def _ledere_etter_rotasjonen(client) -> None:
     idag = timezone.localdate()
     for utvalg in Utvalg.objects.all():
         leder = utvalg.medlemmer.get(rolle="leder")
@@ -38,6 +37,18 @@ def test_no_body_has_its_chair_on_the_wrong_side(client, demo):
     assert au.lederside(idag) == ssu.lederside(idag)
 
 
+def _neste_moter_planlagt() -> None:
+    naa = timezone.now()
+    for utvalg in Utvalg.objects.filter(type__in=("partnerskapsmote", "ssu", "lsu")):
+        assert utvalg.moter.filter(start__gt=naa, status="planlagt").exists(), utvalg.kortnavn
+
+
+def test_no_body_has_its_chair_on_the_wrong_side(client, demo):
+    """Seed § 5.3: SSU's chair alternates every two years; «Ansvar for arbeidsutvalget følger
+    leder» and «Leder for SSU deltar i arbeidsutvalget»; § 5.4: the LSU chair alternates."""
+    _ledere_etter_rotasjonen(client)
+
+
 def test_meetings_past_are_held_with_minutes_and_the_next_are_planned(demo):
     """Seed § 5.2: a yearly Partnerskapsmøte; SSU meets 6–8 times a year, LSU 2–4."""
     naa = timezone.now()
@@ -48,8 +59,20 @@ def test_meetings_past_are_held_with_minutes_and_the_next_are_planned(demo):
     for mote in Mote.objects.filter(start__lt=naa - datetime.timedelta(days=1)):
         assert mote.status == Mote.Status.GJENNOMFORT, mote
         assert mote.referat.strip() and mote.referat_godkjent, mote
-    for utvalg in Utvalg.objects.filter(type__in=("partnerskapsmote", "ssu", "lsu")):
-        assert utvalg.moter.filter(start__gt=naa, status="planlagt").exists(), utvalg.kortnavn
+    _neste_moter_planlagt()
+
+
+@pytest.mark.parametrize("dag", ["2027-02-10", "2028-06-01"])
+def test_the_demo_loaded_in_a_later_year_follows_the_rotation_and_plans_ahead(client, db, dag):
+    """The demo is loaded on the day it is shown: in 2027–2028 the health trust chairs SSU and
+    AU (seed § 5.3, rotation every two years from 2021), in 2028 it chairs the LSUs again
+    (§ 5.4), and every body that meets on a schedule has its next meeting planned."""
+    with time_machine.travel(datetime.datetime.fromisoformat(f"{dag}T09:00+01:00"), tick=False):
+        call_command("demodata", stdout=None)
+        _ledere_etter_rotasjonen(client)
+        _neste_moter_planlagt()
+        ssu = Utvalg.objects.get(type="ssu")
+        assert ssu.medlemmer.get(rolle="leder").side == "helseforetaket"
 
 
 def test_reviews_are_recent_and_one_is_due_soon(client, demo):
