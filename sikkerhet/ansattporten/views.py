@@ -145,7 +145,9 @@ def retur(request: HttpRequest) -> HttpResponse:
     if (
         not isinstance(flyt, dict)
         or time.time() - flyt.get("tid", 0) > GYLDIG_SEKUNDER
-        or not secrets.compare_digest(str(flyt.get("state")), request.GET.get("state", ""))
+        or not secrets.compare_digest(
+            str(flyt.get("state")).encode(), request.GET.get("state", "").encode()
+        )
         or not request.GET.get("code")
     ):
         return _avvis(

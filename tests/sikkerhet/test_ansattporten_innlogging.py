@@ -258,6 +258,14 @@ def test_an_answer_to_another_browsers_login_is_refused(klient, person, ansattpo
     assert "_auth_user_id" not in annen.session
 
 
+def test_a_state_with_letters_outside_ascii_is_refused_not_an_error(klient, ansattporten, db):
+    klient.get("/logg-inn/ansattporten/")
+    svar = klient.get("/logg-inn/ansattporten/retur/", {"state": "æøå", "code": "x"})
+    assert svar.status_code == 400
+    assert "utløpt eller ugyldig" in svar.content.decode()
+    assert "_auth_user_id" not in klient.session
+
+
 def test_a_cancelled_login_says_so(klient, ansattporten, db):
     klient.get("/logg-inn/ansattporten/")
     svar = klient.get("/logg-inn/ansattporten/retur/?error=access_denied&state=x", follow=True)
