@@ -174,7 +174,9 @@ if _utsteder := env_str("ANSATTPORTEN_ISSUER").strip():
         "PRIVATE_KEY_FILE": env_str("ANSATTPORTEN_PRIVATE_KEY_FILE").strip(),
         "KEY_ID": env_str("ANSATTPORTEN_KEY_ID").strip(),
         "SCOPES": env_str("ANSATTPORTEN_SCOPES", "openid profile").strip(),
-        "ACR": env_str("ANSATTPORTEN_ACR", "idporten-loa-substantial").strip(),
+        # Ansattporten's acr_values are substantial and high (no low); the tokens may name
+        # them either way (sikkerhet.ansattporten.NIVAER).
+        "ACR": env_str("ANSATTPORTEN_ACR", "substantial").strip(),
         "AUTHORIZATION_DETAILS": env_str("ANSATTPORTEN_AUTHORIZATION_DETAILS").strip(),
     }
     if not ANSATTPORTEN["CLIENT_ID"]:
