@@ -29,7 +29,8 @@ class Avgjorelse:
 
 def innlogging_avgjor(*, utsteder: str, krav: dict) -> Avgjorelse:
     """The user the validated token belongs to, and the organisation it was given for. Refused
-    when the token names no organisation, or none that is a party here."""
+    when the token names no organisation, none that is a party here, or (for a user with roles)
+    none where the user has a role."""
     numre = organisasjonsnumre(krav)
     if not numre:
         raise Avvist(
@@ -51,12 +52,12 @@ def innlogging_avgjor(*, utsteder: str, krav: dict) -> Avgjorelse:
             )
             % {"nr": ", ".join(numre)}
         )
-    organisasjon = next(kjente[nr] for nr in numre if nr in kjente)
     identitet = (
         AnsattportenIdentitet.objects.select_related("bruker")
         .filter(utsteder=utsteder, sub=krav["sub"])
         .first()
     )
+    organisasjon = next(kjente[nr] for nr in numre if nr in kjente)
     if identitet is None:
         return Avgjorelse(bruker=None, organisasjon=organisasjon)
     if not identitet.bruker.is_active:
@@ -66,6 +67,26 @@ def innlogging_avgjor(*, utsteder: str, krav: dict) -> Avgjorelse:
                 "organisasjonen din."
             )
         )
+    # The token speaks for one organisation; the user's rights here come from the roles. One
+    # who has roles must have logged in for an organisation where they have one, or a
+    # coordinator of one municipality could come in "for" a health trust with the
+    # municipality's rights.
+    egne = set(
+        Medlemskap.objects.filter(bruker=identitet.bruker).values_list(
+            "organisasjon__organisasjonsnummer", flat=True
+        )
+    )
+    if egne:
+        med_rolle = [kjente[nr] for nr in numre if nr in kjente and nr in egne]
+        if not med_rolle:
+            raise Avvist(
+                _(
+                    "Du logget inn for %(org)s, men har ingen rolle der. Velg organisasjonen "
+                    "du har rolle i, eller be administratoren i %(org)s om tilgang."
+                )
+                % {"org": organisasjon.navn}
+            )
+        organisasjon = med_rolle[0]
     AnsattportenIdentitet.objects.filter(pk=identitet.pk).update(sist_brukt=timezone.now())
     return Avgjorelse(bruker=identitet.bruker, organisasjon=organisasjon)
 

@@ -154,6 +154,38 @@ def test_a_person_of_an_unknown_organisation_is_refused(klient, person, ansattpo
     ).exists()
 
 
+def test_a_user_with_roles_logging_in_for_another_organisation_is_refused(
+    klient, person, ansattporten, kommune, helseforetak
+):
+    """A coordinator of the municipality who picks the health trust at Ansattporten does not
+    come in with the municipality's rights."""
+    koordinator = MedlemskapFactory(organisasjon=kommune, rolle=Rolle.SAMHANDLINGSKOORDINATOR)
+    _koble(koordinator.bruker, "koordinator-2", ansattporten.issuer)
+    svar = _logg_inn(klient, person, konto="koordinator-2", orgno=helseforetak.organisasjonsnummer)
+    assert svar.status_code == 403
+    tekst = svar.content.decode()
+    assert f"Du logget inn for {helseforetak.navn}, men har ingen rolle der" in tekst
+    assert "_auth_user_id" not in klient.session
+    hendelse = Sikkerhetshendelse.objects.get(type=Sikkerhetshendelse.Type.ANSATTPORTEN_AVVIST)
+    assert "ingen rolle der" in hendelse.beskrivelse
+    # For the municipality, where the role is, the same person comes in (a fresh browser at
+    # the provider, which would otherwise keep the organisation chosen).
+    annen = Person(ansattporten.issuer)
+    svar = _logg_inn(klient, annen, konto="koordinator-2", orgno=kommune.organisasjonsnummer)
+    assert svar.status_code == 302
+    assert klient.session["_auth_user_id"] == str(koordinator.bruker.pk)
+
+
+def test_a_user_waiting_for_a_role_comes_in_for_a_known_organisation(
+    klient, person, ansattporten, kommune, helseforetak
+):
+    bruker = UserFactory()
+    _koble(bruker, "venter-1", ansattporten.issuer)
+    svar = _logg_inn(klient, person, konto="venter-1", orgno=helseforetak.organisasjonsnummer)
+    assert svar.status_code == 302
+    assert klient.session["_auth_user_id"] == str(bruker.pk)
+
+
 def test_a_person_acting_for_no_organisation_is_refused(klient, person, ansattporten, kommune):
     svar = _logg_inn(klient, person, konto="privat-1", orgno="")
     assert svar.status_code == 403
