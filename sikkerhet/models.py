@@ -128,8 +128,10 @@ class AnsattportenIdentitet(models.Model):
     """The person behind an Ansattporten login (issuer and ``sub``), tied to one user here.
 
     ``sub`` is the provider's pseudonymous identifier for the person at this client. The
-    national identity number (``pid``) in the token is not kept with the user; only the session
-    holds the ID token, until it ends (logging out at the provider needs it)."""
+    national identity number (``pid``) in the token is not kept with the user. The session keeps
+    the ID token encrypted (sikkerhet.ansattporten.skjul, a key derived from SECRET_KEY), since
+    logging out at the provider needs it; expired sessions are deleted every night
+    (``clearsessions`` in docker-compose.yml's scheduler)."""
 
     bruker = models.ForeignKey(
         settings.AUTH_USER_MODEL,

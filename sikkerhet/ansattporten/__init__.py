@@ -5,11 +5,14 @@ Off unless ``ANSATTPORTEN_ISSUER`` is set (config/settings.py); then the login p
 beside the password, and an Ansattporten login at level substantial or high stands in for the
 TOTP code the leading roles otherwise need (sikkerhet.middleware)."""
 
+import base64
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from cryptography.fernet import Fernet, InvalidToken
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils.crypto import salted_hmac
 
 # ID-porten's levels of assurance and their rank. ID-porten names them idporten-loa-*;
 # Ansattporten's documentation also names them plainly (acr_values=substantial). Any other value
@@ -25,8 +28,28 @@ NIVAER = {
 # The level that stands in for a second factor.
 STERKT_NIVA = "idporten-loa-substantial"
 # What the session remembers about an Ansattporten login (acr, the ID token for logging out
-# at the provider, the organisation number).
+# at the provider, encrypted with skjul(), the organisation).
 OKT = "ansattporten"
+
+
+def _fernet() -> Fernet:
+    # A key of its own, derived from SECRET_KEY: sessions live in the database, and the ID token
+    # holds the national identity number (pid), which must not be readable there.
+    nokkel = salted_hmac("sikkerhet.ansattporten.id_token", "fernet", algorithm="sha256").digest()
+    return Fernet(base64.urlsafe_b64encode(nokkel))
+
+
+def skjul(id_token: str) -> str:
+    """The ID token encrypted (and authenticated) for keeping in the session."""
+    return _fernet().encrypt(id_token.encode()).decode()
+
+
+def vis(kryptert: str) -> str | None:
+    """The ID token back from skjul(), or None if it cannot be read (another SECRET_KEY)."""
+    try:
+        return _fernet().decrypt(kryptert.encode()).decode()
+    except (InvalidToken, ValueError, TypeError, AttributeError):
+        return None
 
 
 @dataclass(frozen=True)

@@ -188,7 +188,12 @@ def retur(request: HttpRequest) -> HttpResponse:
         avgjorelse = tjenester.innlogging_avgjor(utsteder=oppsett.issuer, krav=krav)
     except tjenester.Avvist as avvist:
         return _avvis(request, str(avvist), "organisasjon: " + str(avvist)[:400])
-    innlogging = {"acr": acr, "id_token": id_token, "org": avgjorelse.organisasjon.pk}
+    # The ID token holds the pid: the session (in the database) keeps it encrypted only.
+    innlogging = {
+        "acr": acr,
+        "id_token": ansattporten.skjul(id_token),
+        "org": avgjorelse.organisasjon.pk,
+    }
     if avgjorelse.bruker is None:
         request.session[NY] = {
             **innlogging,
@@ -307,9 +312,12 @@ def logg_ut(request: HttpRequest) -> HttpResponse:
     oppsett = ansattporten.oppsett()
     if oppsett is None or not isinstance(innlogging, dict) or not innlogging.get("id_token"):
         return svar
+    id_token = ansattporten.vis(innlogging["id_token"])
+    if id_token is None:
+        return svar
     adresse = klient.utloggingsadresse(
         oppsett,
-        id_token=innlogging["id_token"],
+        id_token=id_token,
         post_logout_redirect_uri=request.build_absolute_uri(reverse("ansattporten-utlogget")),
         state=secrets.token_urlsafe(16),
     )

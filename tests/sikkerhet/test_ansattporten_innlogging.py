@@ -2,13 +2,20 @@
 flow with PKCE, the organisation from the token, first login, step-up instead of the TOTP
 code, linking an existing user, and logging out at the provider."""
 
+import base64
+import hashlib
+import json
+import re
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.contrib.sessions.models import Session
 from django.core import mail
 from django.test import Client
 
 from helsefellesskap.models import Medlemskap, User
+from sikkerhet import ansattporten as ansattporten_modul
 from sikkerhet.models import AnsattportenIdentitet, Sikkerhetshendelse
 from tests.factories import MedlemskapFactory, UserFactory
 from tests.sikkerhet.ansattporten_hjelp import ADRESSE, Person
@@ -262,6 +269,57 @@ def test_the_pid_is_not_kept_with_the_user(klient, person, ansattporten, kommune
     lagret = {f.attname: getattr(identitet, f.attname) for f in identitet._meta.fields}
     assert "pid" not in str(lagret)
     assert identitet.sub == "ny-3"
+
+
+def _pid(konto: str) -> str:
+    """The national identity number the local provider gives the account (provider.mjs)."""
+    tall = int.from_bytes(hashlib.sha256(konto.encode()).digest()[:4], "big")
+    return str(tall).rjust(11, "7")[:11]
+
+
+def _okttekst() -> str:
+    """Everything the session table holds, raw and decoded, with any JWT's payload opened."""
+    deler = []
+    for okt in Session.objects.all():
+        deler += [okt.session_data, json.dumps(okt.get_decoded())]
+    tekst = "\n".join(deler)
+    for jwt in re.findall(r"[\w-]{10,}\.([\w-]{10,})\.[\w-]{10,}", tekst):
+        deler.append(base64.urlsafe_b64decode(jwt + "=" * (-len(jwt) % 4)).decode(errors="replace"))
+    return "\n".join(deler)
+
+
+def test_the_session_table_never_holds_the_pid(klient, person, ansattporten, kommune):
+    bruker = MedlemskapFactory(organisasjon=kommune, rolle=Rolle.ANSATT).bruker
+    _koble(bruker, "ansatt-pid", ansattporten.issuer)
+    _logg_inn(klient, person, konto="ansatt-pid", orgno=kommune.organisasjonsnummer)
+    assert klient.session["_auth_user_id"] == str(bruker.pk)
+    assert Session.objects.exists()
+    assert _pid("ansatt-pid") not in _okttekst()
+    # A first login, both while the form waits and after the user is made.
+    ny = Client(HTTP_HOST=ADRESSE)
+    _logg_inn(ny, Person(ansattporten.issuer), konto="ny-pid", orgno=kommune.organisasjonsnummer)
+    assert any("ansattporten_ny" in o.get_decoded() for o in Session.objects.all())
+    assert _pid("ny-pid") not in _okttekst()
+    ny.post("/logg-inn/ansattporten/ny-bruker/", {"navn": "Pia", "email": "pia@example.no"})
+    assert "_auth_user_id" in ny.session
+    assert _pid("ny-pid") not in _okttekst()
+    # Logging out at the provider still gets the token.
+    svar = klient.post("/logg-ut/")
+    assert parse_qs(urlsplit(svar["Location"]).query)["id_token_hint"][0].count(".") == 2
+
+
+def test_the_kept_id_token_reads_back_only_with_the_same_secret_key(settings):
+    kryptert = ansattporten_modul.skjul("a.b.c")
+    assert "a.b.c" not in kryptert
+    assert ansattporten_modul.vis(kryptert) == "a.b.c"
+    settings.SECRET_KEY = "en-annen-nokkel-" * 4
+    assert ansattporten_modul.vis(kryptert) is None
+    assert ansattporten_modul.vis("tull") is None
+
+
+def test_expired_sessions_are_deleted_every_night():
+    compose = (Path(__file__).resolve().parents[2] / "docker-compose.yml").read_text()
+    assert "python manage.py clearsessions" in compose
 
 
 # The protocol's guards.
