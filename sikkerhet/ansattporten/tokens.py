@@ -54,6 +54,8 @@ def valider_id_token(
         raise UgyldigToken(f"feil mottaker: {krav.get('aud')!r}")
     if len(mottakere) > 1 and krav.get("azp") != klient_id:
         raise UgyldigToken("flere mottakere uten denne klienten som azp")
+    if "azp" in krav and krav["azp"] != klient_id:
+        raise UgyldigToken(f"azp er en annen klient: {krav['azp']!r}")
     if not nonce or krav.get("nonce") != nonce:
         raise UgyldigToken("feil nonce")
     utloper, utstedt = krav.get("exp"), krav.get("iat")
@@ -61,6 +63,11 @@ def valider_id_token(
         raise UgyldigToken("tokenet er utløpt")
     if not isinstance(utstedt, int | float) or utstedt - SLINGRING_SEKUNDER > na:
         raise UgyldigToken("tokenet er utstedt i fremtiden")
+    ikke_for = krav.get("nbf")
+    if "nbf" in krav and (
+        not isinstance(ikke_for, int | float) or ikke_for - SLINGRING_SEKUNDER > na
+    ):
+        raise UgyldigToken("tokenet gjelder ikke ennå (nbf)")
     if not isinstance(krav.get("sub"), str) or not krav["sub"]:
         raise UgyldigToken("mangler sub")
     return dict(krav)

@@ -158,3 +158,23 @@ def test_garbage_is_refused(jwks):
     for token in ("", "abc", "a.b.c", "....."):
         with pytest.raises(UgyldigToken):
             _valider(token, jwks)
+
+
+def test_a_token_not_valid_yet_is_refused(nokkel, jwks):
+    na = int(time.time())
+    with pytest.raises(UgyldigToken, match="nbf"):
+        _valider(_signert(nokkel, _krav(nbf=na + 600)), jwks)
+    with pytest.raises(UgyldigToken, match="nbf"):
+        _valider(_signert(nokkel, _krav(nbf="snart")), jwks)
+
+
+def test_not_before_allows_a_minute_of_clock_skew(nokkel, jwks):
+    na = int(time.time())
+    assert _valider(_signert(nokkel, _krav(nbf=na + 30)), jwks)
+    assert _valider(_signert(nokkel, _krav(nbf=na - 10)), jwks)
+
+
+def test_an_authorized_party_that_is_another_client_is_refused(nokkel, jwks):
+    with pytest.raises(UgyldigToken, match="azp"):
+        _valider(_signert(nokkel, _krav(azp="en-annen-klient")), jwks)
+    assert _valider(_signert(nokkel, _krav(azp=KLIENT)), jwks)
