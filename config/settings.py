@@ -173,6 +173,38 @@ AXES_VERBOSE = False
 TOFAKTOR_PAKREVD = env_bool("DJANGO_TOFAKTOR_PAKREVD", default=True)
 OTP_TOTP_ISSUER = "Samhandlingsavtaler"
 
+# Ansattporten (Digdir's OpenID Connect login for public employees, sikkerhet.ansattporten):
+# on when ANSATTPORTEN_ISSUER is set; without it login is exactly password + TOTP. The client
+# authenticates with a secret or, preferably, a private key (private_key_jwt). README: Ansattporten.
+ANSATTPORTEN = None
+if _utsteder := env_str("ANSATTPORTEN_ISSUER").strip():
+    ANSATTPORTEN = {
+        "ISSUER": _utsteder,
+        "CLIENT_ID": env_str("ANSATTPORTEN_CLIENT_ID").strip(),
+        "CLIENT_SECRET": env_str("ANSATTPORTEN_CLIENT_SECRET"),
+        "PRIVATE_KEY_FILE": env_str("ANSATTPORTEN_PRIVATE_KEY_FILE").strip(),
+        "KEY_ID": env_str("ANSATTPORTEN_KEY_ID").strip(),
+        "SCOPES": env_str("ANSATTPORTEN_SCOPES", "openid profile").strip(),
+        # Ansattporten's acr_values are substantial and high (no low); the tokens may name
+        # them either way (sikkerhet.ansattporten.NIVAER).
+        "ACR": env_str("ANSATTPORTEN_ACR", "substantial").strip(),
+        "AUTHORIZATION_DETAILS": env_str("ANSATTPORTEN_AUTHORIZATION_DETAILS").strip(),
+    }
+    if not ANSATTPORTEN["CLIENT_ID"]:
+        raise ImproperlyConfigured("ANSATTPORTEN_CLIENT_ID must be set with ANSATTPORTEN_ISSUER")
+    if not (ANSATTPORTEN["CLIENT_SECRET"] or ANSATTPORTEN["PRIVATE_KEY_FILE"]):
+        raise ImproperlyConfigured(
+            "Ansattporten needs ANSATTPORTEN_CLIENT_SECRET or ANSATTPORTEN_PRIVATE_KEY_FILE"
+        )
+    if ANSATTPORTEN["PRIVATE_KEY_FILE"] and not Path(ANSATTPORTEN["PRIVATE_KEY_FILE"]).is_file():
+        raise ImproperlyConfigured("ANSATTPORTEN_PRIVATE_KEY_FILE is not a readable file")
+    if "openid" not in ANSATTPORTEN["SCOPES"].split():
+        raise ImproperlyConfigured("ANSATTPORTEN_SCOPES must include openid")
+    _nivaer = ("idporten-loa-low", "idporten-loa-substantial", "idporten-loa-high")
+    _nivaer += ("low", "substantial", "high")
+    if ANSATTPORTEN["ACR"] not in _nivaer:
+        raise ImproperlyConfigured(f"ANSATTPORTEN_ACR must be one of {', '.join(_nivaer)}")
+
 # Requests per window per address (or user), for the paths a script could hammer. A load test
 # from one address raises them with DJANGO_FARTSGRENSE_FAKTOR.
 _FAKTOR = env_int("DJANGO_FARTSGRENSE_FAKTOR", 1)

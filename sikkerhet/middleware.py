@@ -7,11 +7,13 @@ from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django_htmx.http import HttpResponseClientRedirect
 
-from sikkerhet import okt, tofaktor
+from sikkerhet import ansattporten, okt, tofaktor
 from sikkerhet.logg import Type, registrer
 
 UTLOPT = {
@@ -20,7 +22,16 @@ UTLOPT = {
     "ukjent": _("Økten din er utløpt. Logg inn igjen."),
 }
 # What a user who still has to turn on two-factor login may reach.
-TOFAKTOR_FRI = frozenset({"tofaktor", "logg-ut", "okt-forleng"})
+TOFAKTOR_FRI = frozenset(
+    {
+        "tofaktor",
+        "logg-ut",
+        "okt-forleng",
+        "ansattporten-logg-inn",
+        "ansattporten-retur",
+        "ansattporten-utlogget",
+    }
+)
 
 
 def _til(request: HttpRequest, adresse: str) -> HttpResponse:
@@ -63,7 +74,8 @@ class OktMiddleware:
 
 class TofaktorMiddleware:
     """Administrators, coordinators and staff must log in with a second factor; anyone who has
-    turned it on must have used it in this session."""
+    turned it on must have used it in this session. An Ansattporten login at level substantial
+    or high is such a factor; one at a lower level is sent to log in again at that level."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -79,6 +91,15 @@ class TofaktorMiddleware:
         # A verified session costs nothing more (django-otp has loaded its device).
         if user.is_verified() or request.resolver_match.url_name in TOFAKTOR_FRI:
             return None
+        # An Ansattporten login at level substantial or high stands in for the code; one at a
+        # lower level logs in again at that level (step-up) where the code would be needed.
+        if ansattporten.sterk_innlogging(request):
+            return None
+        if ansattporten.okt_acr(request) is not None and (
+            tofaktor.har_tofaktor(user) or tofaktor.krever_tofaktor(user)
+        ):
+            neste = urlencode({"next": request.get_full_path(), "hoyere": "1"})
+            return _til(request, f"{reverse('ansattporten-logg-inn')}?{neste}")
         if tofaktor.har_tofaktor(user):
             # Logged in without the second step (a session from before it was turned on).
             logout(request)
@@ -115,4 +136,10 @@ class SikkerhetsMiddleware:
                 bruker=user if user is not None and user.is_authenticated else None,
             )
         svar.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        if opprinnelse := ansattporten.opprinnelse():
+            # Logging out (a form posted here) goes on to Ansattporten's end-session page;
+            # browsers hold redirects after a form to form-action.
+            oppdatering = dict(getattr(svar, "_csp_update", None) or {})
+            oppdatering["form-action"] = [*oppdatering.get("form-action", []), opprinnelse]
+            svar._csp_update = oppdatering
         return svar

@@ -36,6 +36,9 @@ class Sikkerhetshendelse(models.Model):
         REGISTRERINGSKODE_LAGET = "registreringskode_laget", _("Registreringskode laget")
         REGISTRERINGSKODE_FEIL = "registreringskode_feil", _("Feil registreringskode")
         LOGG_SLETTET = "logg_slettet", _("Hendelser slettet etter oppbevaringstiden")
+        ANSATTPORTEN_AVVIST = "ansattporten_avvist", _("Innlogging med Ansattporten avvist")
+        ANSATTPORTEN_KOBLET = "ansattporten_koblet", _("Ansattporten koblet til brukeren")
+        ANSATTPORTEN_NY_BRUKER = "ansattporten_ny_bruker", _("Ny bruker fra Ansattporten")
 
     tidspunkt = models.DateTimeField(_("tidspunkt"), default=timezone.now, db_index=True)
     type = models.CharField(_("hendelse"), max_length=40, choices=Type.choices, db_index=True)
@@ -119,3 +122,43 @@ class Registreringskode(models.Model):
 
     def __str__(self) -> str:
         return f"{self.bruker} {self.laget:%d.%m.%Y %H:%M}"
+
+
+class AnsattportenIdentitet(models.Model):
+    """The person behind an Ansattporten login (issuer and ``sub``), tied to one user here.
+
+    ``sub`` is the provider's pseudonymous identifier for the person at this client. The
+    national identity number (``pid``) in the token is not kept with the user. The session keeps
+    the ID token encrypted (sikkerhet.ansattporten.skjul, a key derived from SECRET_KEY), since
+    logging out at the provider needs it; expired sessions are deleted every night
+    (``clearsessions`` in docker-compose.yml's scheduler)."""
+
+    bruker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="ansattporten_identiteter",
+        verbose_name=_("bruker"),
+    )
+    utsteder = models.CharField(_("utsteder"), max_length=200)
+    sub = models.CharField(_("identifikator (sub)"), max_length=200)
+    # The organisation the person acted for at the first login: its administrators were told.
+    organisasjon = models.ForeignKey(
+        "helsefellesskap.Organisasjon",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("organisasjon ved første innlogging"),
+    )
+    opprettet = models.DateTimeField(_("opprettet"), default=timezone.now)
+    sist_brukt = models.DateTimeField(_("sist brukt"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Ansattporten-identitet")
+        verbose_name_plural = _("Ansattporten-identiteter")
+        constraints = [
+            models.UniqueConstraint(fields=["utsteder", "sub"], name="en_bruker_per_identitet"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.bruker} ({self.utsteder})"

@@ -18,7 +18,9 @@ TILGANGSFELT = ("is_active", "is_staff", "is_superuser")
 
 def _innlogget(sender, request, user, **kwargs):
     okt.start(request)
-    registrer(Type.INNLOGGING, request=request, bruker=user)
+    # How, where the login says (Ansattporten: the level and the organisation).
+    beskrivelse = getattr(request, "innlogging_beskrivelse", "") if request is not None else ""
+    registrer(Type.INNLOGGING, request=request, bruker=user, beskrivelse=beskrivelse)
 
 
 def _utlogget(sender, request, user, **kwargs):

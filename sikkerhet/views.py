@@ -28,7 +28,7 @@ from helsefellesskap.models import Medlemskap
 from kjerne.fartsgrense import fartsgrense
 from kjerne.forms import DsSkjema
 from kjerne.tilgang import innlogget, offentlig
-from sikkerhet import okt, tofaktor
+from sikkerhet import ansattporten, okt, tofaktor
 from sikkerhet.forms import InnloggingForm, SperretInnloggingForm
 from sikkerhet.logg import Type, registrer
 from sikkerhet.logglesing import LoggFilter, synlige_hendelser
@@ -92,9 +92,12 @@ class Innlogging(auth_views.LoginView):
         }
         return redirect("logg-inn-kode")
 
+    def get_context_data(self, **kwargs):
+        # The login page is exactly as before unless Ansattporten is configured.
+        return super().get_context_data(**kwargs, ansattporten=ansattporten.konfigurert())
+
 
 logg_inn = offentlig(fartsgrense("innlogging", metoder=("POST",))(Innlogging.as_view()))
-logg_ut = offentlig(auth_views.LogoutView.as_view())
 
 
 def _venter(request: HttpRequest) -> tuple[dict | None, object]:

@@ -92,3 +92,26 @@ def som(request, client, db):
         return client
 
     return logg_inn
+
+
+@pytest.fixture(scope="session")
+def oidc_leverandor(tmp_path_factory):
+    """The local OpenID Connect provider shaped like Ansattporten (tests/oidc/provider.mjs)."""
+    import os
+
+    from tests import oidc
+
+    if grunn := oidc.mangler():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI=true, men {grunn}")
+        pytest.skip(grunn)
+    leverandor = oidc.start(tmp_path_factory.mktemp("oidc"))
+    yield leverandor
+    oidc.stopp(leverandor)
+
+
+@pytest.fixture
+def ansattporten(settings, oidc_leverandor):
+    """Ansattporten turned on against the local provider."""
+    settings.ANSATTPORTEN = oidc_leverandor.innstillinger()
+    return oidc_leverandor

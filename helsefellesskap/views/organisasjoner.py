@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
@@ -9,7 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from helsefellesskap import access, services
 from helsefellesskap.forms import GiRolleForm
 from helsefellesskap.kommunesok import entydig_kommune, finn_kommuner
-from helsefellesskap.models import Helsefellesskap, Medlemskap, Organisasjon
+from helsefellesskap.models import Helsefellesskap, Medlemskap, Organisasjon, User
 from kjerne.fartsgrense import fartsgrense
 from kjerne.feil import Domenefeil
 from kjerne.meldinger import utfor
@@ -94,7 +95,14 @@ def min_side(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "helsefellesskap/min_side.html",
-        {"medlemskap": medlemskap, "kan_lese_logg": kan_lese_logg},
+        {
+            "medlemskap": medlemskap,
+            "kan_lese_logg": kan_lese_logg,
+            # sikkerhet is to the right of helsefellesskap: asked through settings and the
+            # reverse relation, not by importing it.
+            "ansattporten": bool(getattr(settings, "ANSATTPORTEN", None)),
+            "ansattporten_koblet": request.user.ansattporten_identiteter.exists(),
+        },
     )
 
 
@@ -128,12 +136,24 @@ def organisasjon_medlemmer(request: HttpRequest, organisasjonsnummer: str) -> Ht
                 messages.success(request, _("%(m)s er lagt til.") % {"m": medlemskap})
                 return redirect("organisasjon-medlemmer", organisasjonsnummer=organisasjonsnummer)
     medlemskap = organisasjon.medlemskap.select_related("bruker").order_by("bruker__navn", "rolle")
+    # People who logged in with Ansattporten for this organisation and have no role here yet
+    # (sikkerhet.AnsattportenIdentitet, read through its relation: no import to the right).
+    venter = (
+        User.objects.filter(is_active=True, ansattporten_identiteter__organisasjon=organisasjon)
+        .exclude(medlemskap__organisasjon=organisasjon)
+        .distinct()
+        .order_by("navn")
+        if kan_endre
+        else User.objects.none()
+    )
     return render(
         request,
         "helsefellesskap/medlemmer.html",
         {
             "organisasjon": organisasjon,
             "medlemskap": medlemskap,
+            "venter": venter,
+            "roller": Medlemskap.Rolle.choices,
             "form": form,
             "kan_endre": kan_endre,
         },
