@@ -2,6 +2,7 @@
 and per version, which topics each clause covers, where the coordinators correct it."""
 
 import datetime
+from dataclasses import dataclass
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -65,6 +66,53 @@ def _temaer_for_versjon(versjon: Avtaleversjon):
     return temaer
 
 
+@dataclass
+class Endring:
+    """One line of the mapping's history: a topic added to or removed from a clause."""
+
+    tidspunkt: datetime.datetime
+    hvem: object
+    fjernet: bool
+    tema: Tema
+    punkt_id: int
+    fra: datetime.date
+    begrunnelse: str
+
+
+def _endringer(*, avtale_pk: int, antall: int) -> list[Endring]:
+    """The latest additions and removals on the agreement's clauses, newest first: read from
+    the dated rows themselves (who, when, from which day, why). One query."""
+    endringer = []
+    for pt in Punkttema.objects.filter(punkt__avtale=avtale_pk).select_related(
+        "tema", "plassert_av", "avsluttet_av"
+    ):
+        endringer.append(
+            Endring(
+                pt.plassert,
+                pt.plassert_av,
+                False,
+                pt.tema,
+                pt.punkt_id,
+                pt.gyldig_fra,
+                pt.begrunnelse,
+            )
+        )
+        if pt.gyldig_til:
+            endringer.append(
+                Endring(
+                    pt.avsluttet or pt.plassert,
+                    pt.avsluttet_av,
+                    True,
+                    pt.tema,
+                    pt.punkt_id,
+                    pt.gyldig_til,
+                    pt.avslutning_begrunnelse,
+                )
+            )
+    endringer.sort(key=lambda e: e.tidspunkt, reverse=True)
+    return endringer[:antall]
+
+
 @offentlig
 @require_GET
 def versjon_temaer(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
@@ -72,16 +120,13 @@ def versjon_temaer(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
     versjon = access.lesbar_versjon(request.user, pk, nummer)
     punkter = list(versjon.punkter.order_by("rekkefolge"))
     valgt: dict[int, set[int]] = {}
-    for punkt_id, tema_id in Punkttema.objects.filter(
-        punkt__in=[p.punkt_id for p in punkter]
-    ).values_list("punkt_id", "tema_id"):
+    for punkt_id, tema_id in (
+        Punkttema.objects.apne()
+        .filter(punkt__in=[p.punkt_id for p in punkter])
+        .values_list("punkt_id", "tema_id")
+    ):
         valgt.setdefault(punkt_id, set()).add(tema_id)
     temaer = list(_temaer_for_versjon(versjon))
-    historikk = (
-        Punkttema.history.filter(punkt__avtale=pk)
-        .select_related("history_user", "tema")
-        .order_by("-history_date")[:20]
-    )
     nummer_for = {p.punkt_id: p for p in punkter}
     return render(
         request,
@@ -92,8 +137,11 @@ def versjon_temaer(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
             "rader": [
                 (p, [(t, t.pk in valgt.get(p.punkt_id, ())) for t in temaer]) for p in punkter
             ],
-            "historikk": [(h, nummer_for.get(h.punkt_id)) for h in historikk],
-            "kan_endre": access.kan_revidere(request.user, versjon),
+            "historikk": [
+                (h, nummer_for.get(h.punkt_id)) for h in _endringer(avtale_pk=pk, antall=20)
+            ],
+            "kan_endre": access.kan_rette_temaer(request.user, versjon),
+            "delt_tekst": sum(1 for p in versjon.parter.all() if p.er_kommune) > 1,
         },
     )
 
@@ -101,11 +149,17 @@ def versjon_temaer(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
 @innlogget
 @require_POST
 def punkt_temaer(request: HttpRequest, pk: int, nummer: int, punkt_pk: int) -> HttpResponse:
-    """A coordinator of a party corrects which topics a clause covers."""
+    """A coordinator corrects which topics a clause covers, from today, with a reason
+    (access.kan_rette_temaer: on a shared text, the helseforetak's coordinators)."""
     versjon = access.lesbar_versjon(request.user, pk, nummer)
-    if not access.kan_revidere(request.user, versjon):
+    if not access.kan_rette_temaer(request.user, versjon):
         raise PermissionDenied(
-            _("Bare partenes koordinatorer endrer hvilke temaer et punkt dekker.")
+            _(
+                "Teksten er felles for flere kommuners avtaler. Bare helseforetakets "
+                "koordinatorer retter hvilke temaer punktene dekker; meld behovet til dem."
+            )
+            if sum(1 for p in versjon.parter.all() if p.er_kommune) > 1
+            else _("Bare partenes koordinatorer endrer hvilke temaer et punkt dekker.")
         )
     punkt = get_object_or_404(Punktversjon, versjon=versjon, punkt_id=punkt_pk)
     ider = [v for v in request.POST.getlist("tema") if v.isdigit()]
@@ -115,9 +169,16 @@ def punkt_temaer(request: HttpRequest, pk: int, nummer: int, punkt_pk: int) -> H
             request, _("Ett av temaene finnes ikke for denne versjonen. Ingenting er endret.")
         )
     else:
-        lagt_til, fjernet = punkt_sett_temaer(
-            punkt=punkt.punkt, temaer=temaer, utfort_av=request.user
-        )
+        try:
+            lagt_til, fjernet = punkt_sett_temaer(
+                punkt=punkt.punkt,
+                temaer=temaer,
+                utfort_av=request.user,
+                begrunnelse=request.POST.get("begrunnelse", "")[:500],
+            )
+        except Domenefeil as feil:
+            messages.error(request, str(feil))
+            return redirect(f"{versjon.get_absolute_url()}temaer/#{punkt.anker}")
         if lagt_til or fjernet:
             messages.success(
                 request,

@@ -1,17 +1,19 @@
 """Coverage that matches the texts (issue 27): the demo's clauses mapped to the § 6-2 topics
 they cover (seed agreement §§ 4.3–4.6: research and education is nr. 7, pregnancy and birth
 nr. 8, preparedness nr. 11), the coverage page explaining each topic with links to the
-clauses, and coordinators correcting a mapping with history."""
+clauses, and the helseforetak's coordinators correcting a mapping of the shared text, dated
+and with history (tests/avtaler/test_punkttema_historikk.py has the rules)."""
 
 import re
 
 import pytest
 from django.core.management import call_command
 
-from avtaler.models import Avtaleversjon, Punkttema, Tema
+from avtaler.models import Avtaleversjon, Punkttema, Tema, i_dag
 from helsefellesskap.models import User
 
 OVERORDNET = "Overordnet samarbeidsavtale mellom Vestre Viken HF og kommunene"
+HF_KOORDINATOR = "hf.samhandling@demo.no"  # Helle Haugen, Vestre Viken HF
 
 
 @pytest.fixture
@@ -51,28 +53,31 @@ def test_a_delavtale_covers_its_own_topic_as_a_whole(client, demo):
 
 
 def test_a_coordinator_corrects_a_mapping_and_the_history_keeps_who(client, demo):
-    koordinator = User.objects.get(email="koordinator@demo.no")  # Drammen, a party
+    koordinator = User.objects.get(email=HF_KOORDINATOR)
     client.force_login(koordinator)
     forskning = demo.punkter.get(nummer="4.3")
     kunnskap = demo.punkter.get(nummer="4.4")
     url = f"/avtaler/{demo.avtale_id}/versjoner/{demo.nummer}/temaer/"
     for punkt in (forskning, kunnskap):
-        svar = client.post(f"{url}{punkt.punkt_id}/", {"tema": []})
+        svar = client.post(f"{url}{punkt.punkt_id}/", {"tema": [], "begrunnelse": "Prøver."})
         assert svar.status_code == 302
-    assert not Punkttema.objects.filter(punkt=forskning.punkt).exists()
-    historikk = Punkttema.history.filter(punkt_id=forskning.punkt_id, history_type="-").get()
-    assert historikk.history_user == koordinator
-    assert historikk.tema.nummer == 7
+    assert not Punkttema.objects.apne().filter(punkt=forskning.punkt).exists()
+    avsluttet = Punkttema.objects.get(punkt=forskning.punkt, tema__nummer=7)
+    assert avsluttet.avsluttet_av == koordinator
+    assert avsluttet.gyldig_til == i_dag()
     side = client.get(url).content.decode()
-    assert "Kari Koordinator fjernet § 6-2 nr. 7 på punkt 4.3" in side
+    assert "Helle Haugen fjernet § 6-2 nr. 7 på punkt 4.3" in side
     rad = _rad(client.get("/kommuner/3301/dekning/").content.decode(), 7)
     assert "Mangler</span>" in rad
-    # And back: the topic is covered again, by that clause.
+    # The coverage on an earlier date is what was mapped then.
+    rad = _rad(client.get("/kommuner/3301/dekning/?dato=2026-01-01").content.decode(), 7)
+    assert f"#{forskning.anker}" in rad
+    # And back: the topic is covered again, by that clause, from today.
     nr7 = Tema.objects.get(nummer=7)
-    client.post(f"{url}{forskning.punkt_id}/", {"tema": [nr7.pk]})
+    client.post(f"{url}{forskning.punkt_id}/", {"tema": [nr7.pk], "begrunnelse": "Rettet."})
     rad = _rad(client.get("/kommuner/3301/dekning/").content.decode(), 7)
     assert f"#{forskning.anker}" in rad
-    assert Punkttema.objects.get(punkt=forskning.punkt).plassert_av == koordinator
+    assert Punkttema.objects.apne().get(punkt=forskning.punkt).plassert_av == koordinator
 
 
 def test_only_the_parties_coordinators_correct_mappings(client, demo):
@@ -80,8 +85,11 @@ def test_only_the_parties_coordinators_correct_mappings(client, demo):
     url = f"/avtaler/{demo.avtale_id}/versjoner/{demo.nummer}/temaer/{punkt.punkt_id}/"
     assert client.post(url, {"tema": []}).status_code == 302  # to the login page
     client.force_login(User.objects.get(email="ansatt@demo.no"))
-    assert client.post(url, {"tema": []}).status_code == 403
-    assert Punkttema.objects.filter(punkt=punkt.punkt).exists()
+    assert client.post(url, {"tema": [], "begrunnelse": "x"}).status_code == 403
+    # Drammen's coordinator is a party's, but the text is shared by 22 municipalities.
+    client.force_login(User.objects.get(email="koordinator@demo.no"))
+    assert client.post(url, {"tema": [], "begrunnelse": "x"}).status_code == 403
+    assert Punkttema.objects.apne().filter(punkt=punkt.punkt).exists()
     # Reading is public, without the forms.
     client.logout()
     side = client.get(f"/avtaler/{demo.avtale_id}/versjoner/{demo.nummer}/temaer/")
@@ -90,10 +98,10 @@ def test_only_the_parties_coordinators_correct_mappings(client, demo):
 
 
 def test_an_unknown_topic_changes_nothing_and_says_so(client, demo):
-    client.force_login(User.objects.get(email="koordinator@demo.no"))
+    client.force_login(User.objects.get(email=HF_KOORDINATOR))
     punkt = demo.punkter.get(nummer="4.3")
     url = f"/avtaler/{demo.avtale_id}/versjoner/{demo.nummer}/temaer/{punkt.punkt_id}/"
-    svar = client.post(url, {"tema": ["999999"]}, follow=True)
+    svar = client.post(url, {"tema": ["999999"], "begrunnelse": "x"}, follow=True)
     assert "Ingenting er endret" in svar.content.decode()
     assert Punkttema.objects.filter(punkt=punkt.punkt).count() == 1
 
@@ -106,7 +114,7 @@ def test_the_mapping_follows_the_clause_into_a_new_version(client, demo):
     assert list(
         Punkttema.objects.filter(punkt=punkt.punkt).values_list("tema__nummer", flat=True)
     ) == [8]
-    client.force_login(User.objects.get(email="koordinator@demo.no"))
+    client.force_login(User.objects.get(email=HF_KOORDINATOR))
     side = client.get(
         f"/avtaler/{demo.avtale_id}/versjoner/{utkast.nummer}/temaer/"
     ).content.decode()

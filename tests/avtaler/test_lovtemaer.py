@@ -17,13 +17,17 @@ D = datetime.date
 
 def test_twelve_topics_with_dates_and_sources(db):
     """§ 6-2 nr. 12 («konkret beskrivelse av hvordan partene sammen skal planlegge og utvikle
-    tjenester») came with Prop. 102 L (2020–2021), adopted by Stortinget 7 June 2021."""
+    tjenester») came with Prop. 102 L (2020–2021), adopted by Stortinget 7 June 2021; in force
+    1 August 2022 according to Helsedirektoratet's guide on the agreements (not checked against
+    the royal decree in Lovdata, which the topic's note says)."""
     assert list(Tema.objects.values_list("nummer", flat=True)) == list(range(1, 13))
     nr12 = Tema.objects.get(nummer=12)
     assert "planlegge og utvikle tjenester" in nr12.tittel
     assert "Prop. 102 L (2020–2021)" in nr12.kilde
     assert nr12.lenke.startswith("https://")
-    assert D(2021, 6, 7) < nr12.gyldig_fra <= D(2022, 1, 1)
+    assert nr12.gyldig_fra == D(2022, 8, 1)
+    assert "1. august 2022" in nr12.kilde and "Helsedirektoratet" in nr12.kilde
+    assert "ikke kontrollert mot ikraftsettingen i Lovdata" in nr12.merknad
     for tema in Tema.objects.filter(nummer__lte=11):
         assert tema.gyldig_fra == D(2012, 1, 1)
         assert f"§ 6-2 første ledd nr. {tema.nummer}" in tema.kilde
@@ -31,6 +35,8 @@ def test_twelve_topics_with_dates_and_sources(db):
 
 def test_the_topics_in_force_follow_the_date(db):
     assert temaer_i_kraft(D(2020, 1, 1)).count() == 11
+    assert temaer_i_kraft(D(2022, 7, 31)).count() == 11
+    assert temaer_i_kraft(D(2022, 8, 1)).count() == 12
     assert temaer_i_kraft(D(2026, 1, 1)).count() == 12
     assert not temaer_i_kraft(D(2011, 12, 31)).exists()
 
@@ -62,6 +68,8 @@ def test_drammen_on_2020_01_01_has_eleven_topics_and_on_2026_01_01_twelve(client
     assert "krevde 12 temaer 01.01.2026" in html
     assert "planlegge og utvikle tjenester" in html
     assert "Prop. 102 L (2020–2021)" in html
+    # The in-force date is not verified against Lovdata: the page says so.
+    assert "ikke kontrollert mot ikraftsettingen i Lovdata" in html
 
 
 def test_coverage_counts_only_versions_in_force_on_the_date(kommune, helseforetak):
@@ -137,3 +145,30 @@ def test_the_admin_refuses_an_end_before_the_start(client, db):
     assert svar.status_code == 200
     assert "Sluttdatoen kan ikke være før startdatoen." in svar.content.decode()
     assert not Tema.objects.filter(nummer=14).exists()
+
+
+def test_a_number_is_unique_per_start_date_so_the_law_can_renumber_a_topic(db):
+    """Issue 27 review: a topic renumbered or replaced when the law changes keeps its number
+    with a new start date; the same number from the same day is refused."""
+    from django.db import IntegrityError, transaction
+
+    gammel = Tema.objects.get(nummer=8)
+    gammel.gyldig_til = D(2030, 6, 30)
+    gammel.save()
+    Tema.objects.create(nummer=8, tittel="Nytt nr. 8", gyldig_fra=D(2030, 7, 1), kilde="Tenkt lov")
+    assert [t.tittel for t in temaer_i_kraft(D(2030, 7, 1)).filter(nummer=8)] == ["Nytt nr. 8"]
+    assert temaer_i_kraft(D(2030, 6, 30)).get(nummer=8) == gammel
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Tema.objects.create(nummer=8, tittel="Dobbel", gyldig_fra=D(2030, 7, 1))
+
+
+def test_nr_12_moves_from_the_unsourced_date_unless_an_administrator_set_another(db):
+    from avtaler.temaer import NR_12_ANTATT_FOR, rett_nr_12
+
+    Tema.objects.filter(nummer=12).update(gyldig_fra=NR_12_ANTATT_FOR, merknad="")
+    rett_nr_12(Tema)
+    assert Tema.objects.get(nummer=12).gyldig_fra == D(2022, 8, 1)
+    Tema.objects.filter(nummer=12).update(gyldig_fra=D(2022, 9, 1), merknad="")
+    rett_nr_12(Tema)
+    nr12 = Tema.objects.get(nummer=12)
+    assert (nr12.gyldig_fra, nr12.merknad) == (D(2022, 9, 1), "")
