@@ -191,3 +191,95 @@ def test_the_dashboard_shows_the_review_due_soon_and_no_overdue_one(client, demo
     assert 0 < (neste - timezone.localdate()).days <= VARSEL_DAGER
     assert f"innen {neste:%d.%m.%Y}" in html
     assert "forfalt" not in html
+
+
+# --- review of issue 27: the working committee, the September SSU, avvik times and units ----
+
+# The local hospital of each reporting municipality's LSU area.
+SYKEHUS = {
+    "Drammen kommune": "Drammen sykehus",
+    "Bærum kommune": "Bærum sykehus",
+    "Kongsberg kommune": "Kongsberg sykehus",
+    "Ringerike kommune": "Ringerike sykehus",
+}
+
+
+def test_the_working_committee_meets_before_each_ssu_meeting(demo):
+    """Seed § 5.3: the AU prepares SSU's cases; it meets, its past meetings have minutes and
+    attendance, and its next one is planned."""
+    au = Utvalg.objects.get(type="au")
+    naa = timezone.now()
+    holdt = au.moter.filter(start__lt=naa)
+    assert holdt.count() >= 4
+    for mote in holdt:
+        assert mote.status == Mote.Status.GJENNOMFORT and mote.referat_godkjent
+        assert mote.oppmote.filter(status="til_stede").exists()
+        assert "SSU-møtet" in mote.referat
+    assert au.moter.filter(start__gt=naa, status="planlagt").exists()
+
+
+def test_the_september_ssu_meeting_has_an_agenda_attendance_and_decisions(client, demo):
+    ssu = Utvalg.objects.get(type="ssu")
+    mote = ssu.moter.get(start__date=datetime.date(2026, 9, 24))
+    assert mote.sakliste.count() == 2
+    assert mote.oppmote.filter(status="til_stede").count() >= 6
+    assert mote.oppmote.filter(status="forfall").exists()
+    assert mote.vedtak.filter(resultat="vedtatt").count() == 2
+    for vedtak in mote.vedtak.select_related("sak"):
+        assert vedtak.sak.saksnummer in mote.referat
+    juni = ssu.moter.get(start__date=datetime.date(2026, 6, 18))
+    assert juni.sakliste.exists() and juni.oppmote.exists()
+
+
+def test_avvik_happen_at_varied_hours_and_days_and_texts_match_them(demo):
+    avvik = list(Avvik.objects.all())
+    tider = [timezone.localtime(a.hendelse) for a in avvik]
+    assert len({(t.hour, t.minute) for t in tider}) >= 10
+    assert any(t.hour < 8 or t.hour >= 20 for t in tider), "evening and night happen"
+    assert sum(t.weekday() >= 5 for t in tider) >= 3, "weekends happen"
+    dager = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"]
+    for a, t in zip(avvik, tider, strict=True):
+        for nr, dag in enumerate(dager):
+            if f"en {dag}" in a.beskrivelse or f"natt til {dag}" in a.beskrivelse:
+                assert (t.weekday() + (1 if "natt til" in a.beskrivelse else 0)) % 7 == nr or (
+                    t.weekday() == nr
+                ), (a.beskrivelse, t)
+        klokka = re.search(r"kl\. (\d\d)\.(\d\d)", a.beskrivelse)
+        if klokka and "Varsel" not in a.beskrivelse:
+            assert (t.hour, t.minute) == tuple(map(int, klokka.groups())), (a.beskrivelse, t)
+    # The coordinators register and answer in office hours on working days.
+    for h in Avvikshendelse.objects.exclude(type=Avvikshendelse.Type.UTFALL):
+        lokal = timezone.localtime(h.tidspunkt)
+        i_kontortid = lokal.weekday() < 5 and 9 <= lokal.hour < 16
+        naa = h.tidspunkt >= timezone.now() - datetime.timedelta(minutes=5)
+        assert i_kontortid or naa, (h.type, lokal)
+
+
+def test_each_avvik_is_routed_to_a_unit_of_the_responsible_party(demo):
+    """Found in the review: an avvik from Bærum against the HF was routed to Drammen sykehus.
+    At the HF the unit is at the reporting municipality's local hospital; in a municipality it
+    is a municipal unit, never a hospital's."""
+    mottatt = Avvik.objects.exclude(ansvarlig_enhet="").select_related(
+        "ansvarlig", "meldt_av_organisasjon"
+    )
+    assert mottatt.count() >= 10
+    for a in mottatt:
+        if a.ansvarlig.type == "helseforetak":
+            assert SYKEHUS[a.meldt_av_organisasjon.navn] in a.ansvarlig_enhet, (
+                a.beskrivelse,
+                a.ansvarlig_enhet,
+            )
+        else:
+            assert "sykehus" not in a.ansvarlig_enhet.lower(), a.ansvarlig_enhet
+
+
+def test_the_statistics_chart_has_a_bar_for_every_month(client, demo):
+    """Looked at in Chromium with the demo: months without avvik were left out, so the bars
+    stood side by side as if the months were."""
+    client.force_login(User.objects.get(email="koordinator@demo.no"))
+    html = client.get("/avvik/statistikk/").content.decode()
+    svg = re.search(r"<svg class=\"stolpediagram\".*?</svg>", html, re.S).group(0)
+    maneder = re.findall(r">(\d\d\.\d\d)</text>", svg)
+    assert len(maneder) == 13  # 365 days back to today touch 13 months
+    assert len(set(maneder)) == 13
+    assert "<desc" in svg and ": 0." in svg  # a month without avvik is said as 0
