@@ -237,6 +237,11 @@ OVERORDNET_V2 = [
     ),
 ]
 
+# The 2019 text follows forskrift 18. november 2011 nr. 1115 as it then stood (notice within
+# 24 hours of admission; notice the same day the patient is ready; the municipality answers at
+# once; payment from the day the patient is declared ready when the municipality has said it
+# cannot take the patient or has not answered). Vaguer than 2024's, as the texts of the time
+# were: no discharge hours, no attached routine, the contents of the notices loosely said.
 PASIENTFORLOP_V1 = [
     (
         "formal",
@@ -263,6 +268,16 @@ PASIENTFORLOP_V1 = [
         ("Kommunen skal sende innleggelsesrapport når pasienten mottar kommunale tjenester."),
     ),
     (
+        "innleggelsesvarsel",
+        "2.2",
+        "Melding om innlagt pasient",
+        (
+            "Helseforetaket skal innen 24 timer etter innleggelse melde fra til kommunen om "
+            "pasienter som antas å ha behov for kommunale tjenester etter utskrivning, med "
+            "pasientens status, forventet forløp og antatt behov for tjenester."
+        ),
+    ),
+    (
         "utskrivning",
         "3",
         "Utskrivning",
@@ -276,18 +291,26 @@ PASIENTFORLOP_V1 = [
         "3.1",
         "Varsel om utskrivningsklar pasient",
         (
-            "Helseforetaket skal varsle kommunen så tidlig som mulig om pasienter som antas å ha "
-            "behov for kommunale tjenester etter utskrivning."
+            "Helseforetaket skal varsle kommunen samme dag som pasienten er utskrivningsklar. "
+            "Kommunen skal straks svare om den kan ta imot pasienten, og ellers si når et "
+            "tilbud antas å være klart."
         ),
     ),
-    ("dokumenter", "3.2", "Dokumenter", ("Epikrise bør følge pasienten ved utskrivning.")),
+    (
+        "dokumenter",
+        "3.2",
+        "Dokumenter",
+        ("Epikrise og legemiddelliste skal følge pasienten ved utskrivning."),
+    ),
     (
         "betaling",
         "4",
         "Betaling for utskrivningsklare pasienter",
         (
-            "Kommunen betaler for utskrivningsklare pasienter fra og med første døgn etter at "
-            "pasienten er meldt utskrivningsklar og kommunen er varslet."
+            "Kommunen betaler for utskrivningsklare pasienter fra og med det døgnet pasienten er "
+            "erklært utskrivningsklar og kommunen er varslet etter punkt 2.2 og 3.1, når kommunen "
+            "har gitt beskjed om at den ikke kan ta imot pasienten eller ikke har svart på "
+            "varselet. Betalingen gjelder til kommunen har gitt beskjed om at tilbudet er klart."
         ),
     ),
 ]

@@ -392,11 +392,11 @@ def statistikk(request: HttpRequest) -> HttpResponse:
                 {
                     "x": 10 + i * 40,
                     "midt": 25 + i * 40,
-                    "y": 160 - round(150 * r["n"] / storst),
-                    "hoyde": round(150 * r["n"] / storst),
+                    "y": 160 - round(140 * r["n"] / storst),
+                    "hoyde": round(140 * r["n"] / storst),
                     "n": r["n"],
                     "maned": r["maned"],
-                    "tall_y": 160 - round(150 * r["n"] / storst) - 4,
+                    "tall_y": 160 - round(140 * r["n"] / storst) - 4,
                 }
                 for i, r in enumerate(per_maned)
             ],

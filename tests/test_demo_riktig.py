@@ -283,3 +283,28 @@ def test_the_statistics_chart_has_a_bar_for_every_month(client, demo):
     assert len(maneder) == 13  # 365 days back to today touch 13 months
     assert len(set(maneder)) == 13
     assert "<desc" in svg and ": 0." in svg  # a month without avvik is said as 0
+
+
+def test_the_2019_pasientforlop_followed_the_forskrift_as_it_then_stood(demo):
+    """Found in the review: the 2019 version promised notice «så tidlig som mulig» and payment
+    from the day after notice whatever the municipality answered. Forskrift 18. november 2011
+    nr. 1115 (HOD's interpretations of 2012 on regjeringen.no): notice within 24 hours of
+    admission, notice the same day the patient is ready, payment from that day only when the
+    municipality has said it cannot take the patient or has not answered."""
+    versjon = Avtaleversjon.objects.get(
+        avtale__tittel="Avtale om helhetlig pasientforløp", gyldig_fra=datetime.date(2019, 4, 1)
+    )
+    tekst = {p.overskrift: p.tekst for p in versjon.punkter.all()}
+    assert "innen 24 timer etter innleggelse" in tekst["Melding om innlagt pasient"]
+    varsel = tekst["Varsel om utskrivningsklar pasient"]
+    assert "samme dag som pasienten er utskrivningsklar" in varsel
+    assert "så tidlig som mulig" not in varsel
+    betaling = tekst["Betaling for utskrivningsklare pasienter"]
+    assert "ikke kan ta imot" in betaling and "ikke har svart på varselet" in betaling
+    assert "første døgn etter" not in betaling
+    assert "skal følge pasienten" in tekst["Dokumenter"]
+    # The clause keeps its identity into 2024's version (diffs pair it, coverage follows it).
+    ny = Avtaleversjon.objects.get(
+        avtale=versjon.avtale, gyldig_fra=datetime.date(2024, 1, 1)
+    ).punkter.get(overskrift="Melding om innlagt pasient")
+    assert ny.punkt_id == versjon.punkter.get(overskrift="Melding om innlagt pasient").punkt_id
