@@ -176,7 +176,12 @@ def test_fsu_is_appointed_by_an_adopted_ssu_decision(ssu, helsefellesskap):
 
 
 @pytest.fixture
-def fsu(ssu, helsefellesskap):
+def fsu(ssu, helsefellesskap, time_machine):
+    # An FSU works inside its mandate's period (it ends 31.12.2026): the tests stand on a day in
+    # it, after the meeting day, so they do not depend on the day they run.
+    time_machine.move_to(
+        datetime.datetime(2026, 6, 1, 9, 0, tzinfo=timezone.get_current_timezone()), tick=False
+    )
     fsu = lag_utvalg(
         helsefellesskap,
         "fsu",
