@@ -657,6 +657,13 @@ DEKKER: dict[str, list[int]] = {}
 
 # The clauses of the version in force and the § 6-2 topics they really cover (seed agreement
 # §§ 4.1–4.6: 4.3 research is nr. 7, 4.5 pregnancy and birth nr. 8, 4.6 cites nr. 11 itself).
+# Nr. 12 asks for «en konkret beskrivelse av hvordan partene sammen skal planlegge og utvikle
+# tjenester» (Prop. 102 L (2020–2021)). § 5 mostly describes the Helsefellesskap's bodies; what
+# maps it to nr. 12 is its sentences on the yearly joint strategic plan, SSU's priorities and
+# LSU planning and developing the services locally. That is the nearest the text comes (§ 1 only
+# states the intent), and thin for «konkret»: a reviewer may well end the mapping. Nothing in
+# the text covers nr. 13 (barn og unge med sammensatte vansker, Prop. 100 L (2020–2021)), so
+# the coverage page shows it missing for every municipality: a real gap, kept.
 # (agreement, clause number) -> topics.
 PUNKTTEMAER = {
     ("Overordnet samarbeidsavtale mellom Vestre Viken HF og kommunene", "4"): [1],

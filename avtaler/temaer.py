@@ -38,6 +38,26 @@ MERKNAD_NR_12 = (
     "ikke kontrollert mot ikraftsettingen i Lovdata. Helsedirektoratet skriver at avtalene "
     "skal omfatte punktet fra og med 1. juli 2023."
 )
+# Nr. 13: Prop. 100 L (2020–2021) «Endringer i velferdstjenestelovgivningen (samarbeid,
+# samordning og barnekoordinator)», Innst. 581 L (2020–2021). In force 1 August 2022, the same
+# day as nr. 12, according to the same guide of Helsedirektoratet («Punkt 13: Barn og unge som
+# mottar tjenester fra begge forvaltningsnivåene»); likewise not checked against Lovdata.
+NR_13_FRA = datetime.date(2022, 8, 1)
+KILDE_NR_13 = (
+    "Helse- og omsorgstjenesteloven § 6-2 første ledd nr. 13, tilføyd etter Prop. 100 L "
+    "(2020–2021) og Innst. 581 L (2020–2021); i kraft 1. august 2022 etter "
+    "Helsedirektoratets veileder for samarbeidsavtaler"
+)
+LENKE_NR_13 = (
+    "https://www.helsedirektoratet.no/veiledere/samarbeidsavtaler-mellom-kommuner-og-helseforetak"
+    "/innhold-i-samarbeidsavtalen/punkt-13-barn-og-unge-som-mottar-tjenester-fra-begge-"
+    "forvaltningsniv%C3%A5ene"
+)
+MERKNAD_NR_13 = (
+    "Datoen 1. august 2022 er hentet fra Helsedirektoratets veileder for samarbeidsavtaler, "
+    "ikke kontrollert mot ikraftsettingen i Lovdata. Helsedirektoratet skriver at avtalene "
+    "skal omfatte punktet fra og med 1. juli 2023."
+)
 
 # (nummer, tittel, gjelder fra, kilde, lenke)
 LOVTEMAER = [
@@ -78,6 +98,17 @@ LOVTEMAER.append(
         MERKNAD_NR_12,
     )
 )
+LOVTEMAER.append(
+    (
+        13,
+        "Samarbeid om ytelse av helse- og omsorgstjenester til barn og unge med sammensatte "
+        "vansker og lidelser, og som derfor mottar tjenester fra begge forvaltningsnivåene",
+        NR_13_FRA,
+        KILDE_NR_13,
+        LENKE_NR_13,
+        MERKNAD_NR_13,
+    )
+)
 
 
 def sikre_temaer(tema_modell) -> None:
@@ -111,6 +142,15 @@ def rett_nr_12(tema_modell) -> None:
         elif tema.gyldig_fra == NR_12_FRA and not tema.merknad:
             tema.kilde, tema.merknad = KILDE_NR_12, MERKNAD_NR_12
             tema.save(update_fields=["kilde", "merknad"])
+
+
+def merk_nr_13(tema_modell) -> None:
+    """Nr. 13 created by migration 0016 (whose historical model has no note) gets the note that
+    its date is not checked against Lovdata; a topic an administrator added with another date
+    or source is left alone."""
+    tema_modell.objects.filter(
+        nummer=13, gyldig_fra=NR_13_FRA, kilde=KILDE_NR_13, merknad=""
+    ).update(merknad=MERKNAD_NR_13)
 
 
 def temaer_i_kraft(dato: datetime.date):

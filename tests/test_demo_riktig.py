@@ -76,10 +76,13 @@ def test_the_demo_loaded_in_a_later_year_follows_the_rotation_and_plans_ahead(cl
 
 
 def test_reviews_are_recent_and_one_is_due_soon(client, demo):
-    """Seed § 7: «Avtalepartene skal årlig gjennomgå avtalen». Every municipality's agreements
-    cover § 6-2, except Hole's: its council has not decided on version 2 of the overordnet
-    avtale (seed 000 § 4.2.2, some sign late), and version 1 has no clause on nr. 8, 10 and
-    12 (pregnancy and birth, prevention and the Helsefellesskap's structure came in version 2)."""
+    """Seed § 7: «Avtalepartene skal årlig gjennomgå avtalen». No clause of the demo (nor of
+    the seed's 2021 text) covers § 6-2 nr. 13 (barn og unge med sammensatte vansker, in
+    force 1 August 2022): the coverage page shows it missing for every municipality, a real gap
+    and what the page is for. Hole lacks more: its council has not decided on version 2 of the
+    overordnet avtale (seed 000 § 4.2.2, some sign late), and version 1 has no clause on nr. 8,
+    10 and 12 (pregnancy and birth, prevention and the joint planning through the
+    Helsefellesskap came in version 2)."""
     idag = timezone.localdate()
     gjeldende = Avtaleversjon.objects.gjeldende()
     assert not gjeldende.filter(neste_gjennomgang__lt=idag).exists()
@@ -87,14 +90,13 @@ def test_reviews_are_recent_and_one_is_due_soon(client, demo):
     assert snart.exists()
     client.force_login(User.objects.get(email="koordinator@demo.no"))
     html = client.get("/kommuner/3301/dekning/").content.decode()
-    assert "Mangler</span>" not in html
     assert "Årlig gjennomgang passert" not in html
     for kommune in Organisasjon.objects.kommuner():
         html = client.get(f"/kommuner/{kommune.kommunenummer}/dekning/").content.decode()
         mangler = re.findall(
             r'<tr class="tema" data-nummer="(\d+)">(?:(?!</tr>).)*Mangler</span>', html, re.S
         )
-        assert mangler == (["8", "10", "12"] if kommune.navn == "Hole kommune" else []), (
+        assert mangler == (["8", "10", "12", "13"] if kommune.navn == "Hole kommune" else ["13"]), (
             kommune.navn
         )
 

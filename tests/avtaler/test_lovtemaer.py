@@ -20,7 +20,7 @@ def test_twelve_topics_with_dates_and_sources(db):
     tjenester») came with Prop. 102 L (2020–2021), adopted by Stortinget 7 June 2021; in force
     1 August 2022 according to Helsedirektoratet's guide on the agreements (not checked against
     the royal decree in Lovdata, which the topic's note says)."""
-    assert list(Tema.objects.values_list("nummer", flat=True)) == list(range(1, 13))
+    assert list(Tema.objects.values_list("nummer", flat=True)) == list(range(1, 14))
     nr12 = Tema.objects.get(nummer=12)
     assert "planlegge og utvikle tjenester" in nr12.tittel
     assert "Prop. 102 L (2020–2021)" in nr12.kilde
@@ -36,8 +36,8 @@ def test_twelve_topics_with_dates_and_sources(db):
 def test_the_topics_in_force_follow_the_date(db):
     assert temaer_i_kraft(D(2020, 1, 1)).count() == 11
     assert temaer_i_kraft(D(2022, 7, 31)).count() == 11
-    assert temaer_i_kraft(D(2022, 8, 1)).count() == 12
-    assert temaer_i_kraft(D(2026, 1, 1)).count() == 12
+    assert temaer_i_kraft(D(2022, 8, 1)).count() == 13
+    assert temaer_i_kraft(D(2026, 1, 1)).count() == 13
     assert not temaer_i_kraft(D(2011, 12, 31)).exists()
 
 
@@ -57,17 +57,22 @@ def _rader(client, dato):
     return html, html.count('<tr class="tema"')
 
 
-def test_drammen_on_2020_01_01_has_eleven_topics_and_on_2026_01_01_twelve(client, demo):
-    """Done when of issue 27: the law before and after Prop. 102 L (2020–2021)."""
+def test_drammen_on_2020_01_01_has_eleven_topics_and_on_2026_01_01_thirteen(client, demo):
+    """Done when of issue 27: the law before and after Prop. 102 L and Prop. 100 L (2020–2021).
+    The issue says «twelve» for 2026: it was written before the review found nr. 13 (barn og
+    unge, Prop. 100 L), in force the same day as nr. 12."""
     html, antall = _rader(client, "2020-01-01")
     assert antall == 11
     assert "krevde 11 temaer 01.01.2020" in html
     assert "planlegge og utvikle tjenester" not in html
+    assert "barn og unge med sammensatte" not in html
     html, antall = _rader(client, "2026-01-01")
-    assert antall == 12
-    assert "krevde 12 temaer 01.01.2026" in html
+    assert antall == 13
+    assert "krevde 13 temaer 01.01.2026" in html
     assert "planlegge og utvikle tjenester" in html
     assert "Prop. 102 L (2020–2021)" in html
+    assert "barn og unge med sammensatte vansker og lidelser" in html
+    assert "Prop. 100 L (2020–2021)" in html
     # The in-force date is not verified against Lovdata: the page says so.
     assert "ikke kontrollert mot ikraftsettingen i Lovdata" in html
 
@@ -97,7 +102,7 @@ def test_coverage_counts_only_versions_in_force_on_the_date(kommune, helseforeta
 def test_a_bad_date_says_so_in_norwegian_and_shows_today(client, demo):
     html = client.get("/kommuner/3301/dekning/?dato=31.02.2020").content.decode()
     assert "er ikke en gyldig dato" in html
-    assert html.count('<tr class="tema"') == 12
+    assert html.count('<tr class="tema"') == 13
 
 
 @pytest.mark.parametrize("dato", ["0001-01-01", "9999-12-31"])
@@ -106,7 +111,7 @@ def test_a_date_outside_the_bounds_says_so_and_shows_today(client, demo, dato):
     temaer 01.01.0001» (found in the browser review)."""
     html = client.get(f"/kommuner/3301/dekning/?dato={dato}").content.decode()
     assert "Datoen må være mellom" in html
-    assert html.count('<tr class="tema"') == 12
+    assert html.count('<tr class="tema"') == 13
 
 
 def test_an_administrator_adds_a_topic_in_the_admin_without_code(client, demo, db):
@@ -119,19 +124,19 @@ def test_an_administrator_adds_a_topic_in_the_admin_without_code(client, demo, d
     svar = client.post(
         "/admin/avtaler/tema/add/",
         {
-            "nummer": 13,
+            "nummer": 14,
             "tittel": "Samarbeid om digital hjemmeoppfølging",
             "gyldig_fra": "2027-01-01",
             "gyldig_til": "",
-            "kilde": "Helse- og omsorgstjenesteloven § 6-2 første ledd nr. 13 (tenkt endring)",
+            "kilde": "Helse- og omsorgstjenesteloven § 6-2 første ledd nr. 14 (tenkt endring)",
             "lenke": "",
         },
     )
     assert svar.status_code == 302, svar.content.decode()[:2000]
-    tema = Tema.objects.get(nummer=13)
+    tema = Tema.objects.get(nummer=14)
     assert tema.history.count() == 1
-    assert _rader(client, "2026-12-31")[1] == 12
-    assert _rader(client, "2027-01-01")[1] == 13
+    assert _rader(client, "2026-12-31")[1] == 13
+    assert _rader(client, "2027-01-01")[1] == 14
 
 
 def test_the_admin_refuses_an_end_before_the_start(client, db):
@@ -140,11 +145,11 @@ def test_the_admin_refuses_an_end_before_the_start(client, db):
     client.force_login(UserFactory(is_staff=True, is_superuser=True))
     svar = client.post(
         "/admin/avtaler/tema/add/",
-        {"nummer": 14, "tittel": "X", "gyldig_fra": "2027-01-01", "gyldig_til": "2026-01-01"},
+        {"nummer": 15, "tittel": "X", "gyldig_fra": "2027-01-01", "gyldig_til": "2026-01-01"},
     )
     assert svar.status_code == 200
     assert "Sluttdatoen kan ikke være før startdatoen." in svar.content.decode()
-    assert not Tema.objects.filter(nummer=14).exists()
+    assert not Tema.objects.filter(nummer=15).exists()
 
 
 def test_a_number_is_unique_per_start_date_so_the_law_can_renumber_a_topic(db):
@@ -172,3 +177,42 @@ def test_nr_12_moves_from_the_unsourced_date_unless_an_administrator_set_another
     rett_nr_12(Tema)
     nr12 = Tema.objects.get(nummer=12)
     assert (nr12.gyldig_fra, nr12.merknad) == (D(2022, 9, 1), "")
+
+
+def test_nr_13_children_and_young_people_from_1_august_2022_with_its_source(db):
+    """§ 6-2 første ledd nr. 13 (Prop. 100 L (2020–2021), Innst. 581 L (2020–2021)): in force
+    1 August 2022, the same day as nr. 12, per Helsedirektoratet's guide «Punkt 13: Barn og unge
+    som mottar tjenester fra begge forvaltningsnivåene»; the note says it is not checked
+    against Lovdata."""
+    nr13 = Tema.objects.get(nummer=13)
+    assert nr13.tittel.startswith("Samarbeid om ytelse av helse- og omsorgstjenester til barn")
+    assert "mottar tjenester fra begge forvaltningsnivåene" in nr13.tittel
+    assert nr13.gyldig_fra == D(2022, 8, 1)
+    assert "Prop. 100 L (2020–2021)" in nr13.kilde and "Innst. 581 L" in nr13.kilde
+    assert "helsedirektoratet.no" in nr13.lenke and "punkt-13" in nr13.lenke
+    assert "ikke kontrollert mot ikraftsettingen i Lovdata" in nr13.merknad
+
+
+def test_the_migration_adds_nr_13_to_a_database_that_lacks_it_and_keeps_an_admins_own(db):
+    """Migration 0023 runs sikre_temaer and the note: an existing database gets nr. 13 with its
+    source and note; a nr. 13 an administrator already has is not touched."""
+    import importlib
+
+    from django.apps import apps
+
+    migrering = importlib.import_module("avtaler.migrations.0023_lovtema_nr_13_barn_og_unge")
+    Tema.objects.filter(nummer=13).delete()
+    migrering.legg_til_nr_13(apps, None)
+    nr13 = Tema.objects.get(nummer=13)
+    assert nr13.gyldig_fra == D(2022, 8, 1) and "ikke kontrollert" in nr13.merknad
+    Tema.objects.filter(nummer=13).update(kilde="Kontrollert i Lovdata", merknad="")
+    migrering.legg_til_nr_13(apps, None)
+    nr13 = Tema.objects.get(nummer=13)
+    assert (nr13.kilde, nr13.merknad) == ("Kontrollert i Lovdata", "")
+    # Created without a note (the historical model of 0016 has none), the note is added.
+    Tema.objects.filter(nummer=13).delete()
+    from avtaler.temaer import KILDE_NR_13
+
+    Tema.objects.create(nummer=13, tittel="x", gyldig_fra=D(2022, 8, 1), kilde=KILDE_NR_13)
+    migrering.legg_til_nr_13(apps, None)
+    assert "ikke kontrollert" in Tema.objects.get(nummer=13).merknad
