@@ -401,7 +401,8 @@ PASIENTFORLOP_V2 = [
             "Kan kommunen ikke ta imot en pasient som er meldt utskrivningsklar, eller har den ikke "
             "svart på varselet, skal kommunen betale helseforetaket den døgnprisen staten "
             "fastsetter for hvert år. Betalingen gjelder fra og med det døgnet pasienten er meldt "
-            "utskrivningsklar og til kommunen tar imot pasienten (forskrift 18. november 2011 "
+            "utskrivningsklar og til kommunen har gitt beskjed om at et tilbud er klart "
+            "(forskrift 18. november 2011 "
             "nr. 1115 om kommunal betaling for utskrivningsklare pasienter)."
         ),
     ),

@@ -118,6 +118,12 @@ def test_the_pasientforlop_clauses_follow_the_forskrift(demo):
     assert "innen 24 timer etter innleggelse" in innlagt.tekst
     betaling = versjon.punkter.get(overskrift="Betaling for utskrivningsklare pasienter")
     assert "ikke ta imot" in betaling.tekst and "ikke svart på varselet" in betaling.tekst
+    # § 11 andre ledd (as HOD quoted it in 2012): payment ends the day the municipality has said
+    # an offer is ready, not when it takes the patient. Both the 2019 and the 2024 text.
+    for v in Avtaleversjon.objects.filter(avtale__tittel="Avtale om helhetlig pasientforløp"):
+        tekst = v.punkter.get(overskrift="Betaling for utskrivningsklare pasienter").tekst
+        assert re.search(r"til kommunen har gitt beskjed om at (et )?tilbud(et)? er klart", tekst)
+        assert "tar imot pasienten" not in tekst, v.nummer
 
 
 def test_a_year_of_avvik_both_ways_in_every_state(client, demo):
