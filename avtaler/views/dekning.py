@@ -117,7 +117,12 @@ def _endringer(*, avtale_pk: int, antall: int) -> list[Endring]:
 @require_GET
 def versjon_temaer(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
     """Which § 6-2 topics each clause covers, with the history of the corrections."""
-    versjon = access.lesbar_versjon(request.user, pk, nummer)
+    return _temaside(request, access.lesbar_versjon(request.user, pk, nummer))
+
+
+def _temaside(request, versjon, feil=None, status: int = 200) -> HttpResponse:
+    """The page; with feil (punkt_id, message, ticked topic ids, reason) a refused correction
+    is shown at its clause's reason field with what was ticked and typed, so nothing is lost."""
     punkter = list(versjon.punkter.order_by("rekkefolge"))
     valgt: dict[int, set[int]] = {}
     for punkt_id, tema_id in (
@@ -126,6 +131,8 @@ def versjon_temaer(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
         .values_list("punkt_id", "tema_id")
     ):
         valgt.setdefault(punkt_id, set()).add(tema_id)
+    if feil:
+        valgt[feil[0]] = set(feil[2])
     temaer = list(_temaer_for_versjon(versjon))
     nummer_for = {p.punkt_id: p for p in punkter}
     return render(
@@ -138,11 +145,16 @@ def versjon_temaer(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
                 (p, [(t, t.pk in valgt.get(p.punkt_id, ())) for t in temaer]) for p in punkter
             ],
             "historikk": [
-                (h, nummer_for.get(h.punkt_id)) for h in _endringer(avtale_pk=pk, antall=20)
+                (h, nummer_for.get(h.punkt_id))
+                for h in _endringer(avtale_pk=versjon.avtale_id, antall=20)
             ],
             "kan_endre": access.kan_rette_temaer(request.user, versjon),
             "delt_tekst": sum(1 for p in versjon.parter.all() if p.er_kommune) > 1,
+            "feil_punkt": feil[0] if feil else None,
+            "feil_tekst": feil[1] if feil else "",
+            "feil_begrunnelse": feil[3] if feil else "",
         },
+        status=status,
     )
 
 
@@ -177,8 +189,19 @@ def punkt_temaer(request: HttpRequest, pk: int, nummer: int, punkt_pk: int) -> H
                 begrunnelse=request.POST.get("begrunnelse", "")[:500],
             )
         except Domenefeil as feil:
-            messages.error(request, str(feil))
-            return redirect(f"{versjon.get_absolute_url()}temaer/#{punkt.anker}")
+            # Shown at the reason field with the ticked boxes kept (not a redirect that loses
+            # them).
+            return _temaside(
+                request,
+                versjon,
+                (
+                    punkt.punkt_id,
+                    str(feil),
+                    [t.pk for t in temaer],
+                    request.POST.get("begrunnelse", "")[:500],
+                ),
+                status=400,
+            )
         if lagt_til or fjernet:
             messages.success(
                 request,

@@ -123,3 +123,34 @@ def test_the_mapping_follows_the_clause_into_a_new_version(client, demo):
     ).content.decode()
     nr8 = Tema.objects.get(nummer=8)
     assert f'value="{nr8.pk}" id="tema-{punkt.pk}-{nr8.pk}" checked' in side
+
+
+def test_a_correction_without_a_reason_keeps_the_ticked_boxes_and_says_so_at_the_field(
+    client, demo
+):
+    """Review of issue 27: without a reason the page redirected and the boxes just ticked were
+    lost. Now it is shown again (400) with the error at that clause's reason field, the boxes
+    as ticked, and nothing changed."""
+    client.force_login(User.objects.get(email=HF_KOORDINATOR))
+    forskning = demo.punkter.get(nummer="4.3")
+    nr7, nr10 = Tema.objects.get(nummer=7), Tema.objects.get(nummer=10)
+    for_ = set(Punkttema.objects.apne().filter(punkt=forskning.punkt).values_list("tema", flat=1))
+    url = f"/avtaler/{demo.avtale_id}/versjoner/{demo.nummer}/temaer/"
+    svar = client.post(f"{url}{forskning.punkt_id}/", {"tema": [nr10.pk], "begrunnelse": "  "})
+    assert svar.status_code == 400
+    html = svar.content.decode()
+    seksjon = re.search(rf'<section class="kort" id="{forskning.anker}".*?</section>', html, re.S)
+    seksjon = seksjon.group(0)
+    felt = f'id="begrunnelse-{forskning.pk}"'
+    assert felt in seksjon and 'aria-invalid="true"' in seksjon
+    assert f'aria-describedby="begrunnelse-{forskning.pk}-feil"' in seksjon
+    assert (
+        f'<p class="ds-validation-message" id="begrunnelse-{forskning.pk}-feil">'
+        "Skriv hvorfor temaene endres. Ingenting er endret.</p>"
+    ) in seksjon
+    assert re.search(rf'value="{nr10.pk}" id="tema-{forskning.pk}-{nr10.pk}" checked', seksjon)
+    assert not re.search(rf'value="{nr7.pk}" id="tema-{forskning.pk}-{nr7.pk}" checked', seksjon)
+    # Only that clause carries the error; nothing was changed.
+    assert html.count("ds-validation-message") == 1
+    etter = set(Punkttema.objects.apne().filter(punkt=forskning.punkt).values_list("tema", flat=1))
+    assert etter == for_ == {nr7.pk}
