@@ -53,7 +53,10 @@ class Tema(models.Model):
         _("gjelder til og med"),
         null=True,
         blank=True,
-        help_text=_("Siste dag temaet var lovpålagt, om det er tatt ut av loven."),
+        help_text=_(
+            "Siste dag temaet var lovpålagt, om det er tatt ut av loven. Dagen er med: temaet "
+            "gjelder til og med denne datoen."
+        ),
     )
     kilde = models.CharField(
         _("rettskilde"),
@@ -100,6 +103,34 @@ class Tema(models.Model):
 
     def __str__(self) -> str:
         return f"§ 6-2 nr. {self.nummer}: {self.tittel}"
+
+    def clean(self) -> None:
+        """Two periods of the same number may not overlap: the law has one nr. N on a day. The
+        end (gyldig_til) is the last day, so the next period starts the day after at the
+        earliest. (Not a database constraint: on PostgreSQL that would need the btree_gist
+        extension; the admin, which is where topics are kept, runs this.)"""
+        from django.core.exceptions import ValidationError
+
+        super().clean()
+        if self.nummer is None or self.gyldig_fra is None:
+            return
+        andre = Tema.objects.filter(nummer=self.nummer).exclude(pk=self.pk)
+        if self.gyldig_til is not None:
+            andre = andre.filter(gyldig_fra__lte=self.gyldig_til)
+        andre = andre.filter(Q(gyldig_til__isnull=True) | Q(gyldig_til__gte=self.gyldig_fra))
+        if overlapp := andre.first():
+            slutt = overlapp.gyldig_til.strftime("%d.%m.%Y") if overlapp.gyldig_til else None
+            raise ValidationError(
+                _(
+                    "Nr. %(nr)s gjelder alt fra %(fra)s %(til)s. Avslutt det først "
+                    "(«gjelder til og med» dagen før), så dette starter dagen etter."
+                )
+                % {
+                    "nr": self.nummer,
+                    "fra": overlapp.gyldig_fra.strftime("%d.%m.%Y"),
+                    "til": _("til og med %(d)s") % {"d": slutt} if slutt else _("uten sluttdato"),
+                }
+            )
 
     def gjelder(self, dato: datetime.date) -> bool:
         return self.gyldig_fra <= dato and (self.gyldig_til is None or dato <= self.gyldig_til)
@@ -886,10 +917,13 @@ class Punkttema(models.Model):
     tema = models.ForeignKey(Tema, on_delete=models.PROTECT, related_name="punkter")
     gyldig_fra = models.DateField(_("gjelder fra"))
     gyldig_til = models.DateField(
-        _("gjelder til"),
+        _("gjelder til (ikke med)"),
         null=True,
         blank=True,
-        help_text=_("Første dag koblingen ikke lenger gjelder (rettet)."),
+        help_text=_(
+            "Første dag koblingen ikke lenger gjelder (rettet). Dagen er ikke med: koblingen "
+            "gjelder til og med dagen før. (Tema.gyldig_til er derimot siste dag.)"
+        ),
     )
     plassert_av = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"

@@ -216,3 +216,60 @@ def test_the_migration_adds_nr_13_to_a_database_that_lacks_it_and_keeps_an_admin
     Tema.objects.create(nummer=13, tittel="x", gyldig_fra=D(2022, 8, 1), kilde=KILDE_NR_13)
     migrering.legg_til_nr_13(apps, None)
     assert "ikke kontrollert" in Tema.objects.get(nummer=13).merknad
+
+
+def test_two_periods_of_the_same_number_may_not_overlap(db):
+    """Review of issue 27: only (nummer, gyldig_fra) was unique, so a second nr. 8 from a later
+    day could run alongside the first. clean() refuses it; gyldig_til is the last day, so the
+    next period may start the day after, not on it."""
+    from django.core.exceptions import ValidationError
+
+    gammel = Tema.objects.get(nummer=8)
+    ny = Tema(nummer=8, tittel="Nytt nr. 8", gyldig_fra=D(2030, 7, 1), kilde="Tenkt lov")
+    with pytest.raises(
+        ValidationError, match=r"Nr\. 8 gjelder alt fra 01\.01\.2012 uten sluttdato"
+    ):
+        ny.full_clean()
+    gammel.gyldig_til = D(2030, 7, 1)
+    gammel.save()
+    with pytest.raises(ValidationError, match=r"til og med 01\.07\.2030"):
+        ny.full_clean()
+    gammel.gyldig_til = D(2030, 6, 30)
+    gammel.save()
+    ny.full_clean()
+    ny.save()
+    # Nor may the old one be stretched into the new one, or one start before it and run on.
+    gammel.gyldig_til = None
+    with pytest.raises(ValidationError):
+        gammel.full_clean()
+    with pytest.raises(ValidationError):
+        Tema(nummer=8, tittel="X", gyldig_fra=D(2011, 1, 1), gyldig_til=D(2012, 1, 1)).full_clean()
+    Tema(nummer=8, tittel="X", gyldig_fra=D(2011, 1, 1), gyldig_til=D(2011, 12, 31)).full_clean()
+    # Another number is not concerned.
+    Tema(nummer=14, tittel="X", gyldig_fra=D(2030, 7, 1)).full_clean()
+
+
+def test_the_admin_refuses_an_overlapping_period_and_says_which(client, db):
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    data = {"nummer": 8, "tittel": "Nytt nr. 8", "gyldig_fra": "2030-07-01", "gyldig_til": ""}
+    svar = client.post("/admin/avtaler/tema/add/", data)
+    assert svar.status_code == 200
+    assert "Nr. 8 gjelder alt fra 01.01.2012 uten sluttdato" in svar.content.decode()
+    assert Tema.objects.filter(nummer=8).count() == 1
+    Tema.objects.filter(nummer=8).update(gyldig_til=D(2030, 6, 30))
+    assert client.post("/admin/avtaler/tema/add/", data).status_code == 302
+    assert Tema.objects.filter(nummer=8).count() == 2
+
+
+def test_the_end_dates_say_whether_the_day_is_included(db):
+    """Tema.gyldig_til is the last day (inclusive), Punkttema.gyldig_til the first day no
+    longer (exclusive): the labels say which."""
+    from avtaler.models import Punkttema
+
+    tema = Tema._meta.get_field("gyldig_til")
+    assert tema.verbose_name == "gjelder til og med" and "Dagen er med" in tema.help_text
+    kobling = Punkttema._meta.get_field("gyldig_til")
+    assert kobling.verbose_name == "gjelder til (ikke med)"
+    assert "Dagen er ikke med" in kobling.help_text
