@@ -91,6 +91,29 @@ def kan_revidere(user, versjon: Avtaleversjon, parter: list[Organisasjon] | None
     return bool(access.organisasjoner_med_rolle(user, *KOORDINERENDE) & _part_ids(versjon, parter))
 
 
+def kan_rette_temaer(
+    user, versjon: Avtaleversjon, parter: list[Organisasjon] | None = None
+) -> bool:
+    """Who corrects which § 6-2 topics the clauses of a text cover.
+
+    The mapping belongs to the text, and a likelydende text is shared by separate bilateral
+    agreements (DOMAIN.md § 1): a correction changes the coverage of every municipality on it.
+    So one municipality's coordinator may not make it alone. Where the text is shared by
+    several municipalities, the coordinators (and organisation administrators) of the parties
+    that are not municipalities – the helseforetak, party to every one of those agreements and
+    the one that makes the same text with each – correct it; in a text with one municipality,
+    the coordinators of both parties; system administrators always.
+    """
+    if not user.is_authenticated:
+        return False
+    if access.er_systemforvalter(user):
+        return True
+    alle = list(versjon.parter.all()) if parter is None else parter
+    if sum(1 for p in alle if p.er_kommune) > 1:
+        alle = [p for p in alle if not p.er_kommune]
+    return bool(access.organisasjoner_med_rolle(user, *KOORDINERENDE) & {p.pk for p in alle})
+
+
 def kan_kommentere(user, versjon: Avtaleversjon, parter: list[Organisasjon] | None = None) -> bool:
     """Any member of any party comments on a draft."""
     return versjon.tilstand in ("utkast", "til_behandling") and kan_se_versjon(

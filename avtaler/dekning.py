@@ -2,15 +2,19 @@
 
 A topic is covered by a version in force for the municipality on the date when the agreement
 is about the topic (a delavtale's own topic, or one listed for the whole agreement) or when one
-of the version's clauses is mapped to it (Punkttema, kept by the coordinators).
+of the version's clauses is mapped to it on that date (Punkttema, dated and kept by the
+coordinators: a correction today does not change the coverage of an earlier date).
 """
 
 import datetime
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from avtaler.models import Avtaleversjon, Punkttema, Punktversjon, Tema
+from avtaler.models import Avtaleversjon, Punkttema, Punktversjon, Tema, i_dag
+from kjerne.feil import Domenefeil
 
 
 @dataclass
@@ -47,9 +51,11 @@ def temadekning(versjoner: list[Avtaleversjon], dato: datetime.date) -> list[Tem
             dekning[tema_id]._legg_til(versjon)
     i_versjonene = Punktversjon.objects.filter(versjon__in=versjoner)
     temaer_for: dict[int, list[int]] = {}
-    for punkt_id, tema_id in Punkttema.objects.filter(
-        tema_id__in=dekning.keys(), punkt__in=i_versjonene.values("punkt_id")
-    ).values_list("punkt_id", "tema_id"):
+    for punkt_id, tema_id in (
+        Punkttema.objects.gjeldende(dato)
+        .filter(tema_id__in=dekning.keys(), punkt__in=i_versjonene.values("punkt_id"))
+        .values_list("punkt_id", "tema_id")
+    ):
         temaer_for.setdefault(punkt_id, []).append(tema_id)
     for punkt in (
         i_versjonene.filter(punkt_id__in=temaer_for)
@@ -63,19 +69,39 @@ def temadekning(versjoner: list[Avtaleversjon], dato: datetime.date) -> list[Tem
 
 
 @transaction.atomic
-def punkt_sett_temaer(*, punkt, temaer: list[Tema], utfort_av) -> tuple[list[Tema], list[Tema]]:
-    """A coordinator's correction: the clause covers exactly these topics. Returns (added,
-    removed); each change is a history row with who made it."""
-    eksisterende = {pt.tema_id: pt for pt in Punkttema.objects.filter(punkt=punkt)}
+def punkt_sett_temaer(
+    *, punkt, temaer: list[Tema], utfort_av, begrunnelse: str
+) -> tuple[list[Tema], list[Tema]]:
+    """A coordinator's correction: from today the clause covers exactly these topics.
+
+    Nothing is deleted or rewritten: a removed topic's row ends today (gyldig_til), an added
+    one starts today, each with who, when and why, so the coverage of an earlier date still
+    reads what was mapped then. Returns (added, removed)."""
+    begrunnelse = begrunnelse.strip()
+    if not begrunnelse:
+        raise Domenefeil(_("Skriv hvorfor temaene endres. Ingenting er endret."))
+    idag, naa = i_dag(), timezone.now()
+    apne = {pt.tema_id: pt for pt in Punkttema.objects.apne().filter(punkt=punkt)}
     onsket = {t.pk: t for t in temaer}
     fjernet = []
-    for tema_id, pt in eksisterende.items():
+    for tema_id, pt in apne.items():
         if tema_id not in onsket:
             fjernet.append(pt.tema)
-            pt.delete()
+            # Made and corrected on the same day: the row never applied to a whole day.
+            pt.gyldig_til = max(idag, pt.gyldig_fra)
+            pt.avsluttet_av, pt.avsluttet, pt.avslutning_begrunnelse = utfort_av, naa, begrunnelse
+            pt._change_reason = begrunnelse[:100]
+            pt.save()
     lagt_til = []
     for tema_id, tema in onsket.items():
-        if tema_id not in eksisterende:
-            Punkttema.objects.create(punkt=punkt, tema=tema, plassert_av=utfort_av)
+        if tema_id not in apne:
+            Punkttema.objects.create(
+                punkt=punkt,
+                tema=tema,
+                gyldig_fra=idag,
+                plassert_av=utfort_av,
+                plassert=naa,
+                begrunnelse=begrunnelse,
+            )
             lagt_til.append(tema)
     return lagt_til, fjernet

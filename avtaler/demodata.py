@@ -240,10 +240,11 @@ def arlige_gjennomganger(helsefellesskap) -> list[str]:
 
 def sikre_punkttemaer(helsefellesskap) -> list[str]:
     """Map the clauses in force to the § 6-2 topics they really cover (demodata_tekster.
-    PUNKTTEMAER). Only what is missing is added, so a coordinator's correction stays."""
+    PUNKTTEMAER), as the parties recorded them when the text first took effect. Only a mapping
+    that was never made is added: one a coordinator has ended stays ended."""
     lagt_til = 0
     idag = i_dag()
-    temaer = {t.nummer: t for t in Tema.objects.all()}
+    temaer = {t.nummer: t for t in Tema.objects.i_kraft(idag)}
     for (tittel, nummer), numre in PUNKTTEMAER.items():
         punkt = Punktversjon.objects.filter(
             versjon=_i_kraft(helsefellesskap, tittel, idag).order_by("-nummer").first(),
@@ -251,7 +252,17 @@ def sikre_punkttemaer(helsefellesskap) -> list[str]:
         ).first()
         if punkt is None:
             continue
+        forste = (
+            Avtaleversjon.objects.filter(punkter__punkt=punkt.punkt, gyldig_fra__isnull=False)
+            .order_by("gyldig_fra")
+            .values_list("gyldig_fra", flat=True)
+            .first()
+        )
         for nr in numre:
-            _pt, ny = Punkttema.objects.get_or_create(punkt=punkt.punkt, tema=temaer[nr])
-            lagt_til += ny
+            if Punkttema.objects.filter(punkt=punkt.punkt, tema=temaer[nr]).exists():
+                continue
+            # A topic the law added later is mapped from the day it took effect.
+            fra = max(forste or idag, temaer[nr].gyldig_fra)
+            Punkttema.objects.create(punkt=punkt.punkt, tema=temaer[nr], gyldig_fra=fra)
+            lagt_til += 1
     return [f"§ 6-2-temaer på {lagt_til} punkter"] if lagt_til else []

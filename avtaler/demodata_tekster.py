@@ -237,6 +237,11 @@ OVERORDNET_V2 = [
     ),
 ]
 
+# The 2019 text follows forskrift 18. november 2011 nr. 1115 as it then stood (notice within
+# 24 hours of admission; notice the same day the patient is ready; the municipality answers at
+# once; payment from the day the patient is declared ready when the municipality has said it
+# cannot take the patient or has not answered). Vaguer than 2024's, as the texts of the time
+# were: no discharge hours, no attached routine, the contents of the notices loosely said.
 PASIENTFORLOP_V1 = [
     (
         "formal",
@@ -263,6 +268,16 @@ PASIENTFORLOP_V1 = [
         ("Kommunen skal sende innleggelsesrapport når pasienten mottar kommunale tjenester."),
     ),
     (
+        "innleggelsesvarsel",
+        "2.2",
+        "Melding om innlagt pasient",
+        (
+            "Helseforetaket skal innen 24 timer etter innleggelse melde fra til kommunen om "
+            "pasienter som antas å ha behov for kommunale tjenester etter utskrivning, med "
+            "pasientens status, forventet forløp og antatt behov for tjenester."
+        ),
+    ),
+    (
         "utskrivning",
         "3",
         "Utskrivning",
@@ -276,18 +291,26 @@ PASIENTFORLOP_V1 = [
         "3.1",
         "Varsel om utskrivningsklar pasient",
         (
-            "Helseforetaket skal varsle kommunen så tidlig som mulig om pasienter som antas å ha "
-            "behov for kommunale tjenester etter utskrivning."
+            "Helseforetaket skal varsle kommunen samme dag som pasienten er utskrivningsklar. "
+            "Kommunen skal straks svare om den kan ta imot pasienten, og ellers si når et "
+            "tilbud antas å være klart."
         ),
     ),
-    ("dokumenter", "3.2", "Dokumenter", ("Epikrise bør følge pasienten ved utskrivning.")),
+    (
+        "dokumenter",
+        "3.2",
+        "Dokumenter",
+        ("Epikrise og legemiddelliste skal følge pasienten ved utskrivning."),
+    ),
     (
         "betaling",
         "4",
         "Betaling for utskrivningsklare pasienter",
         (
-            "Kommunen betaler for utskrivningsklare pasienter fra og med første døgn etter at "
-            "pasienten er meldt utskrivningsklar og kommunen er varslet."
+            "Kommunen betaler for utskrivningsklare pasienter fra og med det døgnet pasienten er "
+            "erklært utskrivningsklar og kommunen er varslet etter punkt 2.2 og 3.1, når kommunen "
+            "har gitt beskjed om at den ikke kan ta imot pasienten eller ikke har svart på "
+            "varselet. Betalingen gjelder til kommunen har gitt beskjed om at tilbudet er klart."
         ),
     ),
 ]
@@ -378,7 +401,8 @@ PASIENTFORLOP_V2 = [
             "Kan kommunen ikke ta imot en pasient som er meldt utskrivningsklar, eller har den ikke "
             "svart på varselet, skal kommunen betale helseforetaket den døgnprisen staten "
             "fastsetter for hvert år. Betalingen gjelder fra og med det døgnet pasienten er meldt "
-            "utskrivningsklar og til kommunen tar imot pasienten (forskrift 18. november 2011 "
+            "utskrivningsklar og til kommunen har gitt beskjed om at et tilbud er klart "
+            "(forskrift 18. november 2011 "
             "nr. 1115 om kommunal betaling for utskrivningsklare pasienter)."
         ),
     ),
@@ -636,6 +660,13 @@ DEKKER: dict[str, list[int]] = {}
 
 # The clauses of the version in force and the § 6-2 topics they really cover (seed agreement
 # §§ 4.1–4.6: 4.3 research is nr. 7, 4.5 pregnancy and birth nr. 8, 4.6 cites nr. 11 itself).
+# Nr. 12 asks for «en konkret beskrivelse av hvordan partene sammen skal planlegge og utvikle
+# tjenester» (Prop. 102 L (2020–2021)). § 5 mostly describes the Helsefellesskap's bodies; what
+# maps it to nr. 12 is its sentences on the yearly joint strategic plan, SSU's priorities and
+# LSU planning and developing the services locally. That is the nearest the text comes (§ 1 only
+# states the intent), and thin for «konkret»: a reviewer may well end the mapping. Nothing in
+# the text covers nr. 13 (barn og unge med sammensatte vansker, Prop. 100 L (2020–2021)), so
+# the coverage page shows it missing for every municipality: a real gap, kept.
 # (agreement, clause number) -> topics.
 PUNKTTEMAER = {
     ("Overordnet samarbeidsavtale mellom Vestre Viken HF og kommunene", "4"): [1],

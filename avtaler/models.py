@@ -37,10 +37,12 @@ class Tema(models.Model):
 
     The list is law and changes with it: nr. 1–11 since 1 January 2012, nr. 12 added by
     Prop. 102 L (2020–2021). Each topic is data with the dates it applies and its legal source,
-    so an administrator adds the next one in the admin when the law changes.
+    so an administrator adds the next one in the admin when the law changes. A number is unique
+    per start date, not for ever: when the law renumbers or replaces a topic, the old one ends
+    (gyldig_til) and the new one with the same number starts the day after.
     """
 
-    nummer = models.PositiveSmallIntegerField(_("nummer"), unique=True)
+    nummer = models.PositiveSmallIntegerField(_("nummer"))
     tittel = models.CharField(_("tittel"), max_length=300)
     gyldig_fra = models.DateField(
         _("gjelder fra"),
@@ -51,7 +53,10 @@ class Tema(models.Model):
         _("gjelder til og med"),
         null=True,
         blank=True,
-        help_text=_("Siste dag temaet var lovpålagt, om det er tatt ut av loven."),
+        help_text=_(
+            "Siste dag temaet var lovpålagt, om det er tatt ut av loven. Dagen er med: temaet "
+            "gjelder til og med denne datoen."
+        ),
     )
     kilde = models.CharField(
         _("rettskilde"),
@@ -63,6 +68,15 @@ class Tema(models.Model):
         ),
     )
     lenke = models.URLField(_("lenke til kilden"), blank=True)
+    merknad = models.CharField(
+        _("merknad om kilden"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "Vises på dekningssiden, for eksempel at datoen ikke er kontrollert mot Lovdata. "
+            "Tøm feltet når kilden er kontrollert."
+        ),
+    )
 
     objects = TemaQuerySet.as_manager()
     history = HistoricalRecords()
@@ -70,8 +84,15 @@ class Tema(models.Model):
     class Meta:
         verbose_name = _("lovpålagt tema (§ 6-2)")
         verbose_name_plural = _("lovpålagte temaer (§ 6-2)")
-        ordering = ["nummer"]
+        ordering = ["nummer", "gyldig_fra"]
         constraints = [
+            models.UniqueConstraint(
+                fields=["nummer", "gyldig_fra"],
+                name="tema_nummer_unikt_per_startdato",
+                violation_error_message=_(
+                    "Det finnes alt et tema med dette nummeret fra samme dag."
+                ),
+            ),
             models.CheckConstraint(condition=Q(nummer__gte=1), name="tema_nummer_fra_1"),
             models.CheckConstraint(
                 condition=Q(gyldig_til__isnull=True) | Q(gyldig_til__gte=models.F("gyldig_fra")),
@@ -82,6 +103,34 @@ class Tema(models.Model):
 
     def __str__(self) -> str:
         return f"§ 6-2 nr. {self.nummer}: {self.tittel}"
+
+    def clean(self) -> None:
+        """Two periods of the same number may not overlap: the law has one nr. N on a day. The
+        end (gyldig_til) is the last day, so the next period starts the day after at the
+        earliest. (Not a database constraint: on PostgreSQL that would need the btree_gist
+        extension; the admin, which is where topics are kept, runs this.)"""
+        from django.core.exceptions import ValidationError
+
+        super().clean()
+        if self.nummer is None or self.gyldig_fra is None:
+            return
+        andre = Tema.objects.filter(nummer=self.nummer).exclude(pk=self.pk)
+        if self.gyldig_til is not None:
+            andre = andre.filter(gyldig_fra__lte=self.gyldig_til)
+        andre = andre.filter(Q(gyldig_til__isnull=True) | Q(gyldig_til__gte=self.gyldig_fra))
+        if overlapp := andre.first():
+            slutt = overlapp.gyldig_til.strftime("%d.%m.%Y") if overlapp.gyldig_til else None
+            raise ValidationError(
+                _(
+                    "Nr. %(nr)s gjelder alt fra %(fra)s %(til)s. Avslutt det først "
+                    "(«gjelder til og med» dagen før), så dette starter dagen etter."
+                )
+                % {
+                    "nr": self.nummer,
+                    "fra": overlapp.gyldig_fra.strftime("%d.%m.%Y"),
+                    "til": _("til og med %(d)s") % {"d": slutt} if slutt else _("uten sluttdato"),
+                }
+            )
 
     def gjelder(self, dato: datetime.date) -> bool:
         return self.gyldig_fra <= dato and (self.gyldig_til is None or dato <= self.gyldig_til)
@@ -885,27 +934,69 @@ class Ansvarsplassering(models.Model):
         return f"{self.punkt}: {self.get_part_display()}"
 
 
+class PunkttemaQuerySet(models.QuerySet):
+    def gjeldende(self, dato: datetime.date):
+        """The mappings as they stood on the date: a correction made later does not change them."""
+        return self.filter(
+            Q(gyldig_fra__lte=dato), Q(gyldig_til__isnull=True) | Q(gyldig_til__gt=dato)
+        )
+
+    def apne(self):
+        """The mappings that stand today and until someone corrects them."""
+        return self.filter(gyldig_til__isnull=True)
+
+
 class Punkttema(models.Model):
     """A clause covers a § 6-2 topic: what makes the coverage page point at the text.
 
-    It belongs to the clause's identity, so it follows the clause into new versions; a
-    coordinator of a party corrects it, and the history keeps who added or removed what.
+    It belongs to the clause's identity, so it follows the clause into new versions. It is
+    dated: a correction never deletes or rewrites a row, it ends the row (gyldig_til, the first
+    day it no longer applies) and starts a new one, each with who, when and why. Coverage on a
+    date reads the rows valid that day (PunkttemaQuerySet.gjeldende), so a correction today does
+    not change what the coverage was on an earlier date.
     """
 
     punkt = models.ForeignKey(Punkt, on_delete=models.CASCADE, related_name="temaer")
     tema = models.ForeignKey(Tema, on_delete=models.PROTECT, related_name="punkter")
+    gyldig_fra = models.DateField(_("gjelder fra"))
+    gyldig_til = models.DateField(
+        _("gjelder til (ikke med)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Første dag koblingen ikke lenger gjelder (rettet). Dagen er ikke med: koblingen "
+            "gjelder til og med dagen før. (Tema.gyldig_til er derimot siste dag.)"
+        ),
+    )
     plassert_av = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     plassert = models.DateTimeField(default=timezone.now)
+    begrunnelse = models.CharField(_("begrunnelse"), max_length=500, blank=True)
+    avsluttet_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    avsluttet = models.DateTimeField(null=True, blank=True)
+    avslutning_begrunnelse = models.CharField(
+        _("begrunnelse for å fjerne"), max_length=500, blank=True
+    )
 
+    objects = PunkttemaQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("tema for punkt")
         verbose_name_plural = _("temaer for punkter")
         constraints = [
-            models.UniqueConstraint(fields=["punkt", "tema"], name="et_tema_en_gang_per_punkt"),
+            models.UniqueConstraint(
+                fields=["punkt", "tema"],
+                condition=Q(gyldig_til__isnull=True),
+                name="ett_apent_tema_per_punkt",
+            ),
+            models.CheckConstraint(
+                condition=Q(gyldig_til__isnull=True) | Q(gyldig_til__gte=models.F("gyldig_fra")),
+                name="punkttema_til_etter_fra",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -38,13 +38,16 @@ KOORDINATORER = {
     "Kongsberg": ("kongsberg.koordinator@demo.no", "Knut Kleven"),
     "Ringerike": ("ringerike.koordinator@demo.no", "Rita Rud"),
 }
-ENHET = {HF: "Medisinsk klinikk, Drammen sykehus", "default": "Tildelingskontoret"}
+MANDAG, TIRSDAG, ONSDAG, TORSDAG, FREDAG, LORDAG, SONDAG = range(7)
 
 
 @dataclass
 class Forlop:
-    """One avvik's story: days ago, reporter, responsible, category, what happened, and the
-    steps to take (svar, godta, avvis, eskaler, lsu_enige, lsu_uenige, motta)."""
+    """One avvik's story: about how many days ago, reporter, responsible, category, what
+    happened, and the steps to take (svar, godta, avvis, eskaler, lsu_enige, lsu_uenige,
+    motta). The event happened at `klokka` on the `ukedag` on or before that day (so a text
+    that says «en lørdag kl. 17.45» is true), and the responsible party routes it to `enhet`
+    (at the HF: a department of the reporting municipality's local hospital)."""
 
     dager: int
     melder: str
@@ -52,9 +55,15 @@ class Forlop:
     kategori: str
     beskrivelse: str
     steg: tuple[str, ...]
+    klokka: tuple[int, int]
+    ukedag: int
+    enhet: str = ""
     stige: str = "pasientrelatert"
-    klokka: int = 11
     rutinepunkt: str = ""
+
+    def dag(self, idag: datetime.date) -> datetime.date:
+        dag = idag - datetime.timedelta(days=self.dager)
+        return dag - datetime.timedelta(days=(dag.weekday() - self.ukedag) % 7)
 
 
 FORLOP = [
@@ -66,7 +75,9 @@ FORLOP = [
         "Pasient skrevet ut til kommunal korttidsavdeling en tirsdag kl. 21.30 uten særskilt "
         "avtale med kommunen.",
         ("motta", "svar", "godta"),
-        klokka=21,
+        klokka=(21, 30),
+        ukedag=TIRSDAG,
+        enhet="Medisinsk klinikk, Drammen sykehus",
         rutinepunkt="1",
     ),
     Forlop(
@@ -77,6 +88,9 @@ FORLOP = [
         "Varsel om utskrivningsklar pasient sendt kl. 09.10; svar fra kommunen kom først neste "
         "dag kl. 14.",
         ("motta", "svar", "godta"),
+        klokka=(9, 10),
+        ukedag=TORSDAG,
+        enhet="Tildelingskontoret",
     ),
     Forlop(
         270,
@@ -85,6 +99,9 @@ FORLOP = [
         "Manglende epikrise",
         "Epikrise og legemiddelliste fulgte ikke pasienten ved utskrivning til hjemmetjenesten.",
         ("motta", "svar", "avvis", "eskaler", "svar", "godta"),
+        klokka=(13, 45),
+        ukedag=FREDAG,
+        enhet="Medisinsk klinikk, Bærum sykehus",
     ),
     Forlop(
         240,
@@ -94,6 +111,9 @@ FORLOP = [
         "Pasient meldt utskrivningsklar, men ble liggende to døgn uten at kommunen fikk ny "
         "beskjed; kommunen ble fakturert for døgnene.",
         ("motta", "svar", "avvis", "eskaler", "svar", "avvis", "eskaler", "lsu_enige"),
+        klokka=(10, 20),
+        ukedag=MANDAG,
+        enhet="Kirurgisk klinikk, Drammen sykehus",
     ),
     Forlop(
         200,
@@ -102,6 +122,9 @@ FORLOP = [
         "Sykehuset lovet pasienten en kommunal tjeneste",
         "Pasienten ble lovet plass på korttidsavdeling før kommunen hadde vurdert behovet.",
         ("motta", "svar", "avvis", "eskaler", "svar", "avvis", "eskaler", "lsu_uenige"),
+        klokka=(15, 5),
+        ukedag=ONSDAG,
+        enhet="Medisinsk avdeling, Ringerike sykehus",
     ),
     Forlop(
         150,
@@ -111,14 +134,21 @@ FORLOP = [
         "Oppdatert legemiddelliste manglet ved utskrivning; hjemmesykepleien måtte innhente den "
         "fra fastlegen.",
         ("motta", "svar", "avvis"),
+        klokka=(16, 40),
+        ukedag=FREDAG,
+        enhet="Medisinsk avdeling, Kongsberg sykehus",
     ),
     Forlop(
         120,
         HF,
         "Bærum",
         "Innleggelse uten nødvendige opplysninger fra legevakt eller fastlege",
-        "Innleggelse fra legevakt uten opplysninger om funksjonsnivå og faste legemidler.",
+        "Innleggelse fra legevakt natt til søndag uten opplysninger om funksjonsnivå og faste "
+        "legemidler.",
         ("motta", "svar", "godta"),
+        klokka=(2, 15),
+        ukedag=SONDAG,
+        enhet="Legevakten",
     ),
     Forlop(
         90,
@@ -128,6 +158,9 @@ FORLOP = [
         "Pasient skrevet ut til eget hjem uten at hjemmetjenesten hadde bekreftet at den kunne "
         "ta imot samme dag.",
         ("motta", "svar", "godta"),
+        klokka=(14, 50),
+        ukedag=TORSDAG,
+        enhet="Kirurgisk klinikk, Drammen sykehus",
     ),
     Forlop(
         60,
@@ -136,6 +169,9 @@ FORLOP = [
         "Kommunen tok ikke imot pasienten da den var utskrivningsklar",
         "Kommunen meldte at den ikke kunne ta imot pasienten før om fire døgn.",
         ("motta",),
+        klokka=(11, 0),
+        ukedag=TIRSDAG,
+        enhet="Tildelingskontoret",
     ),
     Forlop(
         45,
@@ -144,7 +180,9 @@ FORLOP = [
         "Utskrivning utenfor avtalt tid",
         "Utskrivning til sykehjem en lørdag kl. 17.45, etter avtalt tid i helg.",
         ("motta", "svar", "avvis", "eskaler"),
-        klokka=17,
+        klokka=(17, 45),
+        ukedag=LORDAG,
+        enhet="Medisinsk klinikk, Bærum sykehus",
         rutinepunkt="1",
     ),
     Forlop(
@@ -155,6 +193,9 @@ FORLOP = [
         "Kommunen har ikke tatt i bruk ny meldingstype for innleggelsesrapport innen seks "
         "måneder, som overordnet avtale punkt 4.2 krever.",
         ("motta", "svar", "avvis", "eskaler"),
+        klokka=(8, 30),
+        ukedag=MANDAG,
+        enhet="Fagstab helse og omsorg",
         stige="avtalesporsmal",
     ),
     Forlop(
@@ -163,16 +204,21 @@ FORLOP = [
         HF,
         "Manglende varsel innen 24 timer etter innleggelse",
         "Kommunen fikk ikke melding om innlagt pasient som mottar hjemmetjenester før på "
-        "utskrivningsdagen.",
+        "utskrivningsdagen, en søndag.",
         (),
+        klokka=(19, 20),
+        ukedag=SONDAG,
     ),
     Forlop(
         5,
         HF,
         "Drammen",
         "Manglende legemiddelliste ved innleggelse",
-        "Pasient innlagt fra sykehjem uten oppdatert legemiddelliste.",
+        "Pasient innlagt fra sykehjem en fredag kveld uten oppdatert legemiddelliste.",
         ("motta",),
+        klokka=(22, 10),
+        ukedag=FREDAG,
+        enhet="Sykehjemstjenesten",
     ),
     Forlop(
         4,
@@ -182,6 +228,9 @@ FORLOP = [
         "Melding om utskrivningsklar pasient uten opplysninger om funksjonsnivå og behov for "
         "hjelpemidler.",
         ("motta", "svar"),
+        klokka=(9, 25),
+        ukedag=ONSDAG,
+        enhet="Medisinsk avdeling, Kongsberg sykehus",
     ),
 ]
 
@@ -245,11 +294,12 @@ def _lsu_vedtak(avvik: Avvik, enige: bool, dato: datetime.datetime) -> None:
     utvalgstjenester.referat_godkjenn(utfort_av=None, mote=mote)
 
 
-def _steg(avvik: Avvik, steg: str, koord: dict[int, User], nar: datetime.datetime) -> Avvik:
+def _steg(
+    avvik: Avvik, steg: str, koord: dict[int, User], nar: datetime.datetime, enhet: str
+) -> Avvik:
     mot = koord[avvik.ansvarlig_id]
     melder = koord[avvik.meldt_av_organisasjon_id]
     if steg == "motta":
-        enhet = ENHET[HF] if avvik.ansvarlig.navn == HF else ENHET["default"]
         return services.avvik_motta(
             avvik=avvik, utfort_av=mot, enhet=enhet, referanse=f"Synergi {1000 + avvik.pk}"
         )
@@ -311,13 +361,36 @@ def _betalingsforlop(avvik: Avvik, hf_koordinator: User, hendelse: datetime.date
     )
 
 
-def _tilbakedater(avvik: Avvik, start: datetime.datetime) -> None:
-    """Move the steps from today back to the days of the story, in their order."""
+def _arbeidstid(tidligst: datetime.datetime, minutter: int) -> datetime.datetime:
+    """The first working-day moment at or after `tidligst` that is `minutter` (mod 7 hours)
+    past 09:00: coordinators register and answer in office hours, not at 02:15 on a Sunday."""
+    lokal = timezone.localtime(tidligst)
+    dag = lokal.date()
+    while True:
+        if dag.weekday() < LORDAG:
+            kandidat = timezone.make_aware(
+                datetime.datetime.combine(dag, datetime.time(9))
+                + datetime.timedelta(minutes=minutter % 420)
+            )
+            if kandidat >= tidligst:
+                return kandidat
+        dag += datetime.timedelta(days=1)
+
+
+def _tilbakedater(avvik: Avvik, hendelse: datetime.datetime) -> None:
+    """Move the steps from today back to the days of the story, in their order: reported the
+    same day in office hours (or the next working day), each step a few days later, all in
+    office hours; none in the future."""
     naa = timezone.now()
-    Avvik.objects.filter(pk=avvik.pk).update(opprettet=start)
-    for i, hendelse in enumerate(avvik.hendelser.order_by("pk")):
-        nar = min(start + datetime.timedelta(days=3 * i, hours=1), naa)
-        Avvikshendelse.objects.filter(pk=hendelse.pk).update(tidspunkt=nar)
+    forrige = hendelse + datetime.timedelta(minutes=40)
+    for i, rad in enumerate(avvik.hendelser.order_by("pk")):
+        tidligst = forrige if i == 0 else forrige + datetime.timedelta(days=2 + i % 3)
+        nar = min(_arbeidstid(tidligst, 17 * avvik.pk + 53 * i), naa)
+        Avvikshendelse.objects.filter(pk=rad.pk).update(tidspunkt=nar)
+        if i == 0:
+            Avvik.objects.filter(pk=avvik.pk).update(opprettet=nar)
+            start = nar
+        forrige = nar
     avvik.refresh_from_db()
     if avvik.sak_id:
         Sak.objects.filter(pk=avvik.sak_id).update(opprettet=start + datetime.timedelta(days=12))
@@ -345,9 +418,9 @@ def ett_ar_med_avvik(hf: Helsefellesskap) -> list[str]:
     koord = {organisasjoner[navn].pk: _koordinator(organisasjoner[navn]) for navn in KOORDINATORER}
     idag = timezone.localdate()
     for forlop in FORLOP:
-        dag = idag - datetime.timedelta(days=forlop.dager)
+        dag = forlop.dag(idag)
         hendelse = timezone.make_aware(
-            datetime.datetime.combine(dag, datetime.time(forlop.klokka, 30))
+            datetime.datetime.combine(dag, datetime.time(*forlop.klokka))
         )
         melder_org = organisasjoner[forlop.melder]
         ansvarlig = organisasjoner[forlop.ansvarlig]
@@ -376,8 +449,10 @@ def ett_ar_med_avvik(hf: Helsefellesskap) -> list[str]:
         )
         if forlop.kategori == BETALINGSEKSEMPEL:
             _betalingsforlop(avvik, koord[melder_org.pk], hendelse)
-        start = hendelse + datetime.timedelta(hours=2)
+        start = hendelse + datetime.timedelta(hours=2)  # the steps are redated below
         for i, steg in enumerate(forlop.steg):
-            avvik = _steg(avvik, steg, koord, start + datetime.timedelta(days=3 * i + 30))
-        _tilbakedater(avvik, start)
+            avvik = _steg(
+                avvik, steg, koord, start + datetime.timedelta(days=3 * i + 30), forlop.enhet
+            )
+        _tilbakedater(avvik, hendelse)
     return [f"Avvik: {len(FORLOP)} avvik siste år, begge veier og i alle tilstander"]

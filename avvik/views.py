@@ -384,6 +384,13 @@ def _omrade_pa_dagen(organisasjon: str):
     )
 
 
+def _maned_dag(maned) -> datetime.date:
+    """The first day of a TruncMonth value (a datetime in the current time zone, or a date)."""
+    if isinstance(maned, datetime.datetime):
+        maned = timezone.localtime(maned).date()
+    return maned.replace(day=1)
+
+
 @innlogget
 @require_GET
 def statistikk(request: HttpRequest) -> HttpResponse:
@@ -446,7 +453,15 @@ def statistikk(request: HttpRequest) -> HttpResponse:
         for rad in per_maned:
             skriver.writerow(["måned", rad["maned"].strftime("%Y-%m"), rad["n"]])
         return svar
-    storst = max([r["n"] for r in per_maned] or [1])
+    # Every month of the period gets its bar, also the months without avvik: a chart that
+    # skipped them put March beside June as if they were neighbours.
+    tall = {_maned_dag(r["maned"]): r["n"] for r in per_maned}
+    maneder, maned = [], fra.replace(day=1)
+    while maned <= til:
+        maneder.append({"maned": maned, "n": tall.get(maned, 0)})
+        maned = (maned + datetime.timedelta(days=32)).replace(day=1)
+    per_maned = maneder if per_maned else []
+    storst = max([r["n"] for r in per_maned] or [1]) or 1
     return render(
         request,
         "avvik/statistikk.html",
@@ -463,10 +478,11 @@ def statistikk(request: HttpRequest) -> HttpResponse:
                 {
                     "x": 10 + i * 40,
                     "midt": 25 + i * 40,
-                    "y": 160 - round(150 * r["n"] / storst),
-                    "hoyde": round(150 * r["n"] / storst),
+                    "y": 160 - round(140 * r["n"] / storst),
+                    "hoyde": round(140 * r["n"] / storst),
                     "n": r["n"],
                     "maned": r["maned"],
+                    "tall_y": 160 - round(140 * r["n"] / storst) - 4,
                 }
                 for i, r in enumerate(per_maned)
             ],

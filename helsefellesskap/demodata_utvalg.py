@@ -236,9 +236,74 @@ def last_demodata() -> list[str]:
             tekst=f"Møtet behandlet {sak.saksnummer}. Vedtaket var enstemmig.",
         )
         services.referat_godkjenn(utfort_av=None, mote=mote)
-    for mote in ssu_moter[3:5]:
-        services.referat_lagre(utfort_av=None, mote=mote, tekst="Orienteringssaker. Ingen vedtak.")
-        services.referat_godkjenn(utfort_av=None, mote=mote)
+    # June and September: each with its agenda, who came (one apology in September) and the
+    # minutes; a meeting not yet held (the demo loaded earlier in the year) gets its agenda only.
+    for mote, sakliste, forfall in [
+        (
+            ssu_moter[3],
+            [
+                ("Avviksstatistikk første tertial 2026", "SSU tar statistikken til orientering."),
+                (
+                    "Høring: regional plan for akuttmedisinsk kjede",
+                    "SSU slutter seg til høringssvaret fra arbeidsutvalget.",
+                ),
+            ],
+            None,
+        ),
+        (
+            ssu_moter[4],
+            [
+                (
+                    "Årlig gjennomgang av avtale om helhetlig pasientforløp",
+                    "Avtalen videreføres; arbeidsutvalget foreslår endringer i "
+                    "utskrivningsrutinen til desembermøtet.",
+                ),
+                (
+                    "Orientering fra arbeidsutvalget om handlingsplanen 2026",
+                    "SSU tar orienteringen til etterretning.",
+                ),
+            ],
+            "fastlege",
+        ),
+    ]:
+        holdt = timezone.localtime(mote.start).date() < idag
+        saker_her = []
+        for tittel, vedtakstekst in sakliste:
+            sak = services.sak_opprett(utfort_av=None, utvalg=ssu, tittel=tittel, ar=2026)
+            services.sak_sett_pa_sakliste(utfort_av=None, mote=mote, sak=sak)
+            saker_her.append((sak, vedtakstekst))
+        if not holdt:
+            continue
+        for medlem in ssu.medlemmer.exclude(rolle="sekretaer"):
+            status = "forfall" if medlem.side == forfall else "til_stede"
+            services.oppmote_registrer(utfort_av=None, mote=mote, medlem=medlem, status=status)
+        for sak, vedtakstekst in saker_her:
+            posisjoner = {**ALLE_ENIGE, **({forfall: "ikke_til_stede"} if forfall else {})}
+            services.vedtak_registrer(
+                utfort_av=None, sak=sak, mote=mote, tekst=vedtakstekst, posisjoner=posisjoner
+            )
+
+    # The working committee (AU) prepares each SSU meeting a week ahead (seed § 5.3).
+    for ssu_mote in ssu_moter:
+        dag = timezone.localtime(ssu_mote.start).date() - datetime.timedelta(days=7)
+        au_mote = services.mote_opprett(
+            utfort_av=None, utvalg=au, start=_tid(dag.isoformat(), 9), sted="Teams"
+        )
+        if dag >= idag:
+            continue
+        for medlem in au.medlemmer.exclude(rolle="sekretaer"):
+            services.oppmote_registrer(
+                utfort_av=None, mote=au_mote, medlem=medlem, status="til_stede"
+            )
+        services.referat_lagre(
+            utfort_av=None,
+            mote=au_mote,
+            tekst=(
+                f"Arbeidsutvalget forberedte saklisten til SSU-møtet "
+                f"{timezone.localtime(ssu_mote.start):%d.%m.%Y} og fulgte opp tidligere vedtak."
+            ),
+        )
+        services.referat_godkjenn(utfort_av=None, mote=au_mote)
 
     fsu = services.utvalg_opprett(
         helsefellesskap=hf,
@@ -375,6 +440,8 @@ def avslutt_holdte_moter(hf) -> None:
 # is loaded are planned, so the demo always has meetings ahead (SSU the next two, the others one).
 MOTEPLAN = {
     "ssu": ([(1, 22), (3, 12), (5, 7), (6, 18), (9, 24), (12, 10)], 10, 2),
+    # The AU meets a week before each SSU meeting to prepare it.
+    "au": ([(1, 15), (3, 5), (4, 30), (6, 11), (9, 17), (12, 3)], 9, 1),
     "lsu": ([(2, 5), (10, 1)], 13, 1),
     "partnerskapsmote": ([(11, 19)], 9, 1),
     "fsu": ([(12, 3)], 13, 1),

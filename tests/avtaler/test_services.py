@@ -211,7 +211,7 @@ def test_a_routine_belongs_to_a_parent_agreement(kommune):
 
 
 def test_the_statutory_topics_are_seeded(db):
-    assert list(Tema.objects.values_list("nummer", flat=True)) == list(range(1, 13))
+    assert list(Tema.objects.values_list("nummer", flat=True)) == list(range(1, 14))
     assert "utskrivningsklare" in Tema.objects.get(nummer=5).tittel
 
 

@@ -199,7 +199,10 @@ def test_the_language_check_follows_the_typing(side, avtale):
     expect(page.get_by_role("link", name=re.compile(r"^Punkt 4\.3 Forbedret"))).to_be_visible()
     side.sjekk_tilgjengelighet()
     page.get_by_role("link", name="rett temaene").first.click()
-    expect(page.get_by_role("button", name="Lagre temaene").first).to_be_visible()
+    # The overordnet text is shared by 22 municipalities: Drammen's coordinator reads the
+    # mapping and is told who corrects it (avtaler.access.kan_rette_temaer).
+    expect(page.get_by_text("bare helseforetakets koordinatorer", exact=False)).to_be_visible()
+    expect(page.get_by_role("button", name="Lagre temaene")).to_have_count(0)
     side.sjekk_tilgjengelighet()
     assert side.konsollfeil == []
 
