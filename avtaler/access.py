@@ -122,8 +122,9 @@ def kan_kommentere(user, versjon: Avtaleversjon, parter: list[Organisasjon] | No
 
 
 def signerbare_parter(user, parter: list[Organisasjon]) -> list[Organisasjon]:
-    """The parties whose signature this user may record: their own organisations."""
-    if access.er_systemforvalter(user):
-        return parter
+    """The parties whose signature this user may record: their own organisations, where they
+    coordinate or administer. Only the parties decide (issue 17): the system administrator,
+    who runs the platform for everyone, records no party's signature unless it holds that
+    role in the party itself."""
     egne = access.organisasjoner_med_rolle(user, *KOORDINERENDE)
     return [p for p in parter if p.pk in egne]

@@ -93,6 +93,17 @@ def test_a_health_trust_administrator_cannot_sign_for_a_municipality(client, par
     assert Avtaleforhold.objects.get(versjon=godkjent, part=hf).signert_dato is not None
 
 
+def test_the_system_administrator_signs_for_no_party_it_has_no_role_in(
+    client, parter, godkjent, systemforvalter
+):
+    """Issue 17: «only a user with the signing role of that organisation may register its
+    signature». The platform's administrator is none of the parties."""
+    _hf, drammen, _b, _h = parter
+    svar = _signer(client, systemforvalter, godkjent, drammen)
+    assert svar.status_code == 403
+    assert not Signatur.objects.filter(organisasjon=drammen).exists()
+
+
 def test_each_municipality_enters_into_force_when_it_and_the_health_trust_have_signed(
     client, parter, godkjent
 ):
