@@ -164,7 +164,7 @@ AXES_USERNAME_FORM_FIELD = "username"
 AXES_USERNAME_CALLABLE = "kjerne.identitet.brukernavn_for_axes"
 # Failures and lockouts are rows in the database, so every worker sees the same count.
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
-AXES_LOCKOUT_CALLABLE = "kjerne.views.innlogging_sperret"
+AXES_LOCKOUT_CALLABLE = "sikkerhet.views.innlogging_sperret"
 AXES_VERBOSE = False
 
 # Two-factor login (TOTP, django-otp): required for administrators, coordinators and staff

@@ -1,6 +1,5 @@
 """The pages every app shares: the health report, the error pages and the login lockout."""
 
-from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
@@ -21,22 +20,6 @@ def helse(request: HttpRequest) -> HttpResponse:
     """
     rapport, database_svarer = drift.helserapport()
     return JsonResponse(rapport, status=200 if database_svarer else 503)
-
-
-def innlogging_sperret(
-    request: HttpRequest, original_response=None, credentials=None, form=None
-) -> HttpResponse:
-    """What django-axes shows when a user name is locked after too many failures, with the
-    way past it for a user with two-factor (sikkerhet.views.logg_inn_sperret)."""
-    from sikkerhet.forms import SperretInnloggingForm
-
-    minutter = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
-    if form is None:
-        navn = (credentials or {}).get("username") or request.POST.get("username", "")
-        form = SperretInnloggingForm(initial={"username": navn})
-    return render(
-        request, "registration/sperret.html", {"minutter": minutter, "form": form}, status=429
-    )
 
 
 # --- error pages (config/urls.py handler403/404/500, settings.CSRF_FAILURE_VIEW) -----------

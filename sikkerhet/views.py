@@ -170,7 +170,6 @@ def logg_inn_sperret(request: HttpRequest) -> HttpResponse:
     has the trade-off)."""
     from axes.utils import reset
 
-    from kjerne.views import innlogging_sperret
 
     form = SperretInnloggingForm(request.POST)
     enhet = user = None
@@ -444,3 +443,17 @@ def _csv(hendelser) -> StreamingHttpResponse:
 def _trygg(tekst: str) -> str:
     """No formula injection when the file is opened in a spreadsheet."""
     return "'" + tekst if tekst[:1] in ("=", "+", "-", "@", "\t", "\r") else tekst
+
+
+def innlogging_sperret(
+    request: HttpRequest, original_response=None, credentials=None, form=None
+) -> HttpResponse:
+    """What django-axes shows when a user name is locked after too many failures, with the
+    way past it for a user with two-factor (sikkerhet.views.logg_inn_sperret)."""
+    minutter = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    if form is None:
+        navn = (credentials or {}).get("username") or request.POST.get("username", "")
+        form = SperretInnloggingForm(initial={"username": navn})
+    return render(
+        request, "registration/sperret.html", {"minutter": minutter, "form": form}, status=429
+    )
