@@ -170,7 +170,6 @@ def logg_inn_sperret(request: HttpRequest) -> HttpResponse:
     has the trade-off)."""
     from axes.utils import reset
 
-
     form = SperretInnloggingForm(request.POST)
     enhet = user = None
     if form.is_valid():
