@@ -127,7 +127,9 @@ def medlem_q(dato=None, prefiks: str = "") -> Q:
     )
 
 
-class FellesskapsmedlemQuerySet(models.QuerySet):
+class MedlemskapQuerySet(models.QuerySet):
+    """Memberships with dates (of a Helsefellesskap, of an LSU area): those that hold on a day."""
+
     def gjeldende(self, dato=None):
         return self.filter(medlem_q(dato))
 
@@ -155,7 +157,7 @@ class Fellesskapsmedlem(models.Model):
     fra = models.DateField(_("medlem fra"), null=True, blank=True)
     til = models.DateField(_("medlem til og med"), null=True, blank=True)
 
-    objects = FellesskapsmedlemQuerySet.as_manager()
+    objects = MedlemskapQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -207,11 +209,6 @@ class Lokalomrade(models.Model):
         return self.navn
 
 
-class OmrademedlemQuerySet(models.QuerySet):
-    def gjeldende(self, dato=None):
-        return self.filter(medlem_q(dato))
-
-
 class Omrademedlem(models.Model):
     """A municipality's membership of an LSU area, with dates: a municipality may move to
     another area, belong to two at once (Asker), and a party to the agreements that is not a
@@ -233,7 +230,7 @@ class Omrademedlem(models.Model):
     fra = models.DateField(_("medlem fra"), null=True, blank=True)
     til = models.DateField(_("medlem til og med"), null=True, blank=True)
 
-    objects = OmrademedlemQuerySet.as_manager()
+    objects = MedlemskapQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
