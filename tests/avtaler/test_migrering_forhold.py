@@ -4,24 +4,17 @@ agreement (Avtaleforhold), on both databases, and loses nothing: proven row by r
 import datetime
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.migreringshjelp import migrer, til_nyeste
 
 D = datetime.date
 FOR = ("avtaler", "0018_sprakuttrykk_uavhengig")
 ETTER = ("avtaler", "0019_avtaleforhold")
 
 
-def _migrer(til):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate([til])
-    return executor.loader.project_state([til]).apps
-
-
 @pytest.mark.django_db(transaction=True)
 def test_every_version_and_party_becomes_an_agreement_with_nothing_lost():
-    apps = _migrer(FOR)
+    apps = migrer(FOR)
     Helsefellesskap = apps.get_model("helsefellesskap", "Helsefellesskap")
     Organisasjon = apps.get_model("helsefellesskap", "Organisasjon")
     Avtale = apps.get_model("avtaler", "Avtale")
@@ -86,7 +79,7 @@ def test_every_version_and_party_becomes_an_agreement_with_nothing_lost():
     )
     utkast = Avtaleversjon.objects.create(avtale=rutine, nummer=1, tittel="Rutine")
 
-    apps = _migrer(ETTER)
+    apps = migrer(ETTER)
     Ny = apps.get_model("avtaler", "Avtaleversjon")
     Avtaleforhold = apps.get_model("avtaler", "Avtaleforhold")
     rader = {
@@ -146,5 +139,4 @@ def test_every_version_and_party_becomes_an_agreement_with_nothing_lost():
         with pytest.raises(Exception, match="ikke et utkast"):
             Ny.objects.filter(pk=signert.pk).update(tittel="Endret")
     finally:
-        executor = MigrationExecutor(connection)
-        executor.migrate(executor.loader.graph.leaf_nodes())
+        til_nyeste()

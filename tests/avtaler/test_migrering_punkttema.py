@@ -5,21 +5,13 @@ keeps it), or from the day it was made; nr. 12's unsourced date is moved to its 
 import datetime
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from avtaler.temaer import sikre_temaer
+from tests.migreringshjelp import migrer, til_nyeste
 
 D = datetime.date
 FOR = ("avtaler", "0021_gjennomgang")
 ETTER = ("avtaler", "0022_punkttema_datert_tema_per_startdato")
-
-
-def _migrer(til):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate([til])
-    return executor.loader.project_state([til]).apps
 
 
 @pytest.mark.django_db(transaction=True)
@@ -27,14 +19,11 @@ def test_every_mapping_is_kept_and_dated_from_the_text_in_force():
     try:
         _mappingene_beholdes()
     finally:
-        # Back to the newest schema whatever happened: a database left at 0021 breaks every
-        # test after this one.
-        executor = MigrationExecutor(connection)
-        executor.migrate(executor.loader.graph.leaf_nodes())
+        til_nyeste()
 
 
 def _mappingene_beholdes():
-    apps = _migrer(FOR)
+    apps = migrer(FOR)
     Helsefellesskap = apps.get_model("helsefellesskap", "Helsefellesskap")
     Avtale = apps.get_model("avtaler", "Avtale")
     Avtaleversjon = apps.get_model("avtaler", "Avtaleversjon")
@@ -74,7 +63,7 @@ def _mappingene_beholdes():
     Punkttema.objects.create(punkt=ukjent, tema=nr7)
     antall = Punkttema.objects.count()
 
-    apps = _migrer(ETTER)
+    apps = migrer(ETTER)
     Punkttema = apps.get_model("avtaler", "Punkttema")
     Tema = apps.get_model("avtaler", "Tema")
     assert Punkttema.objects.count() == antall

@@ -6,20 +6,13 @@ import datetime
 import zoneinfo
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.migreringshjelp import migrer, til_nyeste
 
 D = datetime.date
 OSLO = zoneinfo.ZoneInfo("Europe/Oslo")
 FOR = ("helsefellesskap", "0012_fellesskapsmedlem")
 ETTER = ("helsefellesskap", "0013_lsu_medlemskap_med_datoer")
-
-
-def _migrer(til):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate([til])
-    return executor.loader.project_state([til]).apps
 
 
 def _tid(*dato) -> datetime.datetime:
@@ -28,7 +21,7 @@ def _tid(*dato) -> datetime.datetime:
 
 @pytest.mark.django_db(transaction=True)
 def test_lsu_areas_become_memberships_with_dates_and_nothing_is_lost():
-    apps = _migrer(FOR)
+    apps = migrer(FOR)
     Helsefellesskap = apps.get_model("helsefellesskap", "Helsefellesskap")
     Organisasjon = apps.get_model("helsefellesskap", "Organisasjon")
     Lokalomrade = apps.get_model("helsefellesskap", "Lokalomrade")
@@ -83,7 +76,7 @@ def test_lsu_areas_become_memberships_with_dates_and_nothing_is_lost():
             Gammel.objects.create(lokalomrade=omrade, organisasjon=kommuner[n])
     gamle_rader = set(Gammel.objects.values_list("lokalomrade_id", "organisasjon_id"))
 
-    apps = _migrer(ETTER)
+    apps = migrer(ETTER)
     try:
         Omrademedlem = apps.get_model("helsefellesskap", "Omrademedlem")
         HistoricalOmrademedlem = apps.get_model("helsefellesskap", "HistoricalOmrademedlem")
@@ -133,10 +126,8 @@ def test_lsu_areas_become_memberships_with_dates_and_nothing_is_lost():
         assert HistoricalOmrademedlem.objects.count() == 8  # 6 "+", 2 "~"
 
         # Back again: the table without dates holds who belongs today.
-        apps = _migrer(FOR)
+        apps = migrer(FOR)
         Gammel = apps.get_model("helsefellesskap", "Lokalomrade").kommuner.through
         assert set(Gammel.objects.values_list("lokalomrade_id", "organisasjon_id")) == gamle_rader
     finally:
-        executor = MigrationExecutor(connection)
-        executor.loader.build_graph()
-        executor.migrate(executor.loader.graph.leaf_nodes())
+        til_nyeste()
