@@ -865,6 +865,7 @@ class Sprakuttrykk(models.Model):
         PREPOSISJON = "preposisjon", _("Preposisjon: parten etter er ikke subjekt")
         PART = "part", _("Part i avtalen")
         IKKE_PART = "ikke_part", _("Ikke part (fastlege, pasient …)")
+        REFERAT = "referat", _("Referert tale: plikten er et syn, ikke en regel (mener …)")
 
     class Malform(models.TextChoices):
         BEGGE = "", _("Begge")

@@ -42,6 +42,8 @@ ADVERBIAL = "adverbial"
 PREPOSISJON = "preposisjon"  # «med kommunen»: a party after it is not the subject
 PART = "part"
 IKKE_PART = "ikke_part"
+# Reported speech: «Ålesund mener driftsavtalen skal …» reports a view, it lays down no rule.
+REFERAT = "referat"
 
 # Meanings of party expressions.
 KOMMUNEN, HELSEFORETAKET, PARTENE = "kommunen", "helseforetaket", "partene"
@@ -70,6 +72,7 @@ KATEGORIER = (
     PREPOSISJON,
     PART,
     IKKE_PART,
+    REFERAT,
 )
 
 # Norway's health trusts by name and short name (the parties on the trusts' side).
@@ -121,6 +124,13 @@ STANDARD = [
     *_liste(FORPLIKTENDE, "er ansvarleg for", malform="nn"),
     # «Vestre Viken har befolkningsansvar for …» (sak #21, uavhengig sett).
     *_liste(FORPLIKTENDE, "har *ansvar for, har … *ansvar for"),
+    # The blind test of issue #21: the perfect («Partane har … forplikta seg til») and the
+    # plural («Medlemane er sjølve ansvarlege for»).
+    *_liste(FORPLIKTENDE, "har … forplikta seg til, har … forpliktet seg til"),
+    *_liste(FORPLIKTENDE, "er … ansvarlige for", malform="nb"),
+    *_liste(FORPLIKTENDE, "er … ansvarlege for", malform="nn"),
+    # «Innvendig vedlikehald er bebuars ansvar», «… er et felles ansvar».
+    *_liste(FORPLIKTENDE, "er … ansvar"),
     # Prohibition: a negation next to a modal («skal ikke», «ikke kan pålegge»).
     *_liste(NEKTING, "ikke, aldri, ingen", malform="nb"),
     *_liste(NEKTING, "ikkje, aldri, ingen, ingi", malform="nn"),
@@ -136,10 +146,23 @@ STANDARD = [
         "er eit vilkår, vert rekna som, gjeld berre, ikkje før",
         malform="nn",
     ),
+    # An exception is a condition: «Dette gjelder ikke dersom begge parter er enige …»; a duty
+    # that arises when something happens: «Betalingsplikten inntrer også dersom …».
+    *_liste(VILKAR, "gjelder ikke dersom, gjelder ikke når, inntrer", malform="nb"),
+    *_liste(VILKAR, "gjeld ikkje dersom, gjeld ikkje når", malform="nn"),
+    # «… er berre tillate så langt det har heimel i lov»: allowed only within a limit.
+    *_liste(VILKAR, "bare tillatt, kun tillatt", malform="nb"),
+    *_liste(VILKAR, "berre tillate, berre tillatt", malform="nn"),
     # Right, power, option.
     *_liste(RETTIGHET, "har … anledning til, har … rett til, har krav på, har … høve til"),
     *_liste(RETTIGHET, "har rett til, har beslutningsmyndighet, har myndighet til, står fritt til"),
     *_liste(RETTIGHET, "har anledning til, beslutter selv, bestemmer selv, avgjør selv"),
+    # Compound rights, like compound duties: «har møte- og talerett», «har stemmerett».
+    *_liste(
+        RETTIGHET,
+        "har … talerett, har … møterett, har … stemmerett, har … forslagsrett, "
+        "har … innsynsrett, har … klagerett",
+    ),
     *_liste(RETTIGHET, "gir … fullmakt, har fullmakt", malform="nb"),
     *_liste(
         RETTIGHET,
@@ -163,6 +186,9 @@ STANDARD = [
         "nn",
     ),
     *_liste(INTENSJON, "det er eit mål, har som mål", _SKRIV_SKAL, "nn"),
+    # A request is not a duty: «Medlemar som er ugilde … vert bedne om å gje melding».
+    *_liste(INTENSJON, "blir bedt om, bes om", _SKRIV_SKAL, "nb"),
+    *_liste(INTENSJON, "ynskjer, vert bedne om, vert bedt om", _SKRIV_SKAL, "nn"),
     # Ambiguous: «vil» with a party or body says neither rule nor fact.
     (UKLAR, "vil", "«Vil» kan leses som en plan eller en spådom. " + _SKRIV_SKAL, "", ""),
     *_liste(UKLAR, "forventes å, er forventet å, forventast å, er forventa å", _SKRIV_SKAL),
@@ -177,6 +203,9 @@ STANDARD = [
         "nb",
     ),
     *_liste(AVDEMPER, "arbeide for, strebe etter, tilrettelegge for", _SKRIV_SKAL, "nb"),
+    # «Samarbeidet skal ha som målsetning å …»: an aim.
+    *_liste(AVDEMPER, "ha som mål, ha som målsetning", _SKRIV_SKAL, "nb"),
+    *_liste(AVDEMPER, "ha som mål, ha som målsetjing", _SKRIV_SKAL, "nn"),
     *_liste(
         AVDEMPER,
         "søkje å, søkast, tilstrebast, medverke til, "
@@ -275,11 +304,17 @@ STANDARD = [
         "kva slags, hvorvidt, selv om, sjølv om",
     ),
     *_liste(BETINGELSE, "dersom, hvis, viss, om, når, i de tilfeller, i dei tilfella, ved"),
+    *_liste(REFERAT, "mener, hevder, anfører, påstår, uttaler", malform="nb"),
+    *_liste(REFERAT, "meiner, hevdar, påstår, uttalar", malform="nn"),
+    *_liste(REFERAT, "viser til at"),
+    *_liste(REFERAT, "det vises til at", malform="nb"),
+    *_liste(REFERAT, "det visast til at", malform="nn"),
     *_liste(
         DOKUMENT,
         "avtalen, avtala, avtaler, avtalane, samarbeidsavtalen, "
         "samarbeidsavtala, delavtalen, delavtala",
     ),
+    *_liste(DOKUMENT, "avtalene, samarbeidsavtalene, delavtalene", malform="nb"),
     *_liste(
         DOKUMENT,
         "tjenesteavtalen, tjenesteavtalene, tenesteavtalen, "
@@ -355,6 +390,10 @@ STANDARD = [
         "<Navn> kommune, <Navn> Kommune, XX kommune, NN kommune, xx kommune, kommunen <X>",
         betyr=KOMMUNEN,
     ),
+    *_liste(PART, "et sykehus", malform="nb", betyr=HELSEFORETAKET),
+    *_liste(PART, "eit sjukehus", malform="nn", betyr=HELSEFORETAKET),
+    # Some municipalities are «herad» (Voss herad, Kvam herad): «heradet» is the municipality.
+    *_liste(PART, "<Navn> herad, heradet", malform="nn", betyr=KOMMUNEN),
     *_liste(
         PART,
         "kommunehelsetjenesten, kommunehelsetenesta, den kommunale helse- og omsorgstjenesten",
@@ -428,6 +467,10 @@ STANDARD = [
         "brukarrepresentantar, brukerutvalget",
         betyr="brukeren",
     ),
+    *_liste(IKKE_PART, "brukarutvalet, brukarutvala", malform="nn", betyr="brukeren"),
+    # The resident of a municipal home is its user.
+    *_liste(IKKE_PART, "beboeren, beboerne, beboere, beboers", malform="nb", betyr="brukeren"),
+    *_liste(IKKE_PART, "bebuaren, bebuarane, bebuarar, bebuars", malform="nn", betyr="brukeren"),
     *_liste(
         IKKE_PART, "pasienten, pasientene, pasienter, pasientar, pasientane", betyr="pasienten"
     ),

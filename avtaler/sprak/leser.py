@@ -23,6 +23,7 @@ from avtaler.sprak.data import (
     NEKTING,
     PART,
     PREPOSISJON,
+    REFERAT,
     RETTIGHET,
     ROLLE,
     UKLAR,
@@ -43,6 +44,9 @@ _IKKE_PASSIV = {
     *("hverandre", "kvarandre", "selv", "sjølv", "alltids", "ens", "eins", "hvis", "viss"),
     *("dels", "tvers", "deres", "dens", "dets", "hans", "hennes", "bles", "kommunens"),
     *("partenes", "helseforetakets", "sykehusets", "pasientens"),
+    # Adverbs in -s/-st right after a modal: «Kommunen skal straks gi beskjed».
+    *("straks", "ellers", "elles", "delvis", "minst", "først", "fyrst", "sist", "senest"),
+    *("seinast", "tidligst", "tidlegast", "mest", "best"),
 }
 # Verbs in -s that are not passive: reciprocal and deponent («møtes», «finnes»).
 _IKKE_PASSIV |= {
@@ -77,6 +81,18 @@ _BESKRIVENDE_PASSIV = {
     *("påpekes", "påpeikast", "omfattes", "omfattast", "felles", "ulikes", "nemnast"),
 }
 _VIL_BLI = re.compile(r"\s+bli\s+\w+(?:te|de|t|et|a|e)\b", re.I)
+# The periphrastic passive in the present: «Representantane blir oppnemnde for to år»,
+# «Partnarskapsmøte vert gjennomført 1 gong årleg». A past participle, not «blir liggende».
+_BLI_PRESENS = {"blir", "vert"}
+_PARTISIPP = re.compile(r"\w{2,}(?:t|tt|dd|de|te|ne)$")
+# Finite verbs that close a relative clause before the main clause's modal: «Tilbudet som
+# etableres skal …», «Institusjoner som Helse Vest har avtale med skal …». A closed list (and
+# the present passive), since nouns in -er would look like verbs.
+_FINITTE = {
+    *("er", "har", "var", "hadde", "blir", "vert", "ble", "vart", "får", "fekk", "fikk"),
+    *("kjem", "kommer", "går", "gjør", "gjer", "gir", "gjev", "tar", "tek", "ligg", "ligger"),
+    *("mottar", "mottek", "trenger", "treng", "ønsker", "ønskjer", "bor", "bur"),
+}
 
 
 @dataclass
@@ -141,9 +157,25 @@ class Leser:
             forrige = self.tegn[i - 1][2] if i else ""
             # A parenthesis is an aside, not a clause boundary: «SSU kan (…) initiere».
             relativ = t in _LEDDGRENSER and not (t == "som" and forrige in _KONJUNKSJONER)
+            if relativ and t == "som" and self._relativ_for(pos) == s:
+                relativ = False  # «Tilbudet som etableres skal …»: one clause with its subject
             if t in ",;:–" or (relativ and not self.i_vag(s)):
                 start = e
         return start
+
+    def _relativ_for(self, pos: int) -> int | None:
+        """Where a closed relative clause right before a modal begins («som etableres»)."""
+        i = self.indeks(pos)
+        for j in range(i - 1, max(i - 10, -1), -1):
+            s, _e, t = self.tegn[j]
+            if t in ",;:(–":
+                return None
+            if t == "som":
+                forrige = self.tegn[j - 1][2] if j else ""
+                if forrige in _KONJUNKSJONER | {"så", "slik"}:
+                    return None
+                return s if self._lukket_relativ(j, i) else None
+        return None
 
     def i_bisetning(self, pos: int) -> bool:
         """The word stands in a relative or question clause («alle som skal yte helsehjelp»)."""
@@ -164,8 +196,27 @@ class Leser:
                 forrige = self.tegn[j - 1][2] if j else ""
                 if t == "som" and forrige in _KONJUNKSJONER | {"så", "slik"}:
                     continue
-                return True
+                # «Tilbudet som etableres skal …»: a closed relative clause, the modal is main.
+                return not (t == "som" and self._lukket_relativ(j, i))
         return False
+
+    def _lukket_relativ(self, som: int, modal: int) -> bool:
+        """A relative clause that already has its own finite verb before the modal, and the
+        modal comes right after it: the modal belongs to the main clause."""
+        if modal - som < 2:
+            return False
+        mellom = [t for _s, _e, t in self.tegn[som + 1 : modal]]
+        return any(t in _FINITTE or _presens_passiv(t) for t in mellom)
+
+    def _referert(self, t: Treff) -> Treff | None:
+        """A reporting verb before the word in the same stretch («Ålesund mener (at)
+        driftsavtalen skal …»): the duty is someone's view."""
+        for r in self.finn(REFERAT):
+            mellom = self.tekst[r.slutt : t.start]
+            naer = len(ORD.findall(mellom)) <= 8
+            if r.slutt <= t.start and naer and not re.search(r"[,;:.]", mellom):
+                return r
+        return None
 
     def etter_formal(self, pos: int) -> bool:
         """The word stands after «for at / slik at» in its clause: a purpose or ability."""
@@ -226,6 +277,9 @@ class Leser:
             return inne
         if self._kløyvd(treff):
             return self._for(treff.start, 0)  # «Det er kommunen som avgjør …»
+        if treff.start and self._betinget_ledd() == treff.start:
+            # «Når pasienten er utskrivningsklar skal institusjonen …»: inverted after it.
+            return self._etter(self._etter_verbet(treff))
         start = self._uten_konjunksjon(self.leddstart(treff.start), treff.start)
         foran = self.tekst[start : treff.start].strip()
         forste = foran.split()[0].lower() if foran else ""
@@ -244,7 +298,8 @@ class Leser:
         )
         if fremme:
             return self._etter(self._etter_verbet(treff))
-        return self._for(treff.start, start)
+        # «Institusjoner som Helse Vest har avtale med skal …»: the subject is before «som».
+        return self._for(self._relativ_for(treff.start) or treff.start, start)
 
     def _kløyvd(self, treff: Treff) -> bool:
         """A cleft sentence: «Det er kommunen som avgjør», the party before «som» is the subject."""
@@ -340,17 +395,19 @@ class Leser:
         )
         if formal and formal[0].start == self._forste_ord() and len(modaler) >= 2:
             ut.append(Forekomst(modaler[-1], VILKAR, "Vilkår: «For at …, må …»"))
-        if not ut and ute == 0 and (presens := self._presens()) is not None:
+        if not ut and (presens := self._presens(ute)) is not None:
             ut.append(presens)
         return ut
 
-    def _presens(self) -> Forekomst | None:
+    def _presens(self, ute: int = 0) -> Forekomst | None:
         """A duty without a modal: a party as subject of a present-tense verb that says what
         it does («Kommunen betaler døgnpris fra første dag»), or a present passive in the
         main clause («Utskrivningsklare pasienter meldes til kommunen», «Det forutsettes at
         partene …»). Read only when the sentence has no other normative word."""
         if not self.tegn:
             return None
+        if ute:
+            return self._presens_passiv(ute)  # «Dersom vedtaket opprettholdes, sendes saken …»
         # A party (or parties joined by «og/eller») that opens the sentence.
         kjede: list[Treff] = []
         for p in self.parter:
@@ -360,29 +417,89 @@ class Leser:
                 kjede.append(p)
             elif kjede:
                 break
-        if kjede and all(p.kategori == PART for p in kjede):
+        nekting = self.ordliste.ord_i(NEKTING)
+        # A third party that opens the sentence carries the duty too («Brukarutvalet
+        # oppnemner brukarrepresentantane»); it is pointed out, not made a party.
+        if kjede and len({p.kategori for p in kjede}) == 1:
             pos, verb = self.neste_ord(kjede[-1].slutt)
+            if verb in ("i", "ved"):
+                # «Brukarutvalet i Helse Bergen utpeikar …», «Sykehusene ved styreleder
+                # veksler …»: a prepositional attribute between the subject and the verb.
+                etter_pp = next((p.slutt for p in self.parter if p.start > pos), None)
+                neste_pos, _o = self.neste_ord(pos + len(verb))
+                if etter_pp is None or self.indeks(etter_pp) > self.indeks(neste_pos) + 3:
+                    etter_pp = neste_pos + len(_o)
+                pos, verb = self.neste_ord(etter_pp)
+            _p, etter = self.neste_ord(pos + len(verb))
+            if etter in ("no", "nå"):
+                _p, etter = self.neste_ord(_p + len(etter))
             if verb not in _IKKE_PLIKTVERB | _MODALER and _PRESENS.match(verb):
+                if etter in nekting:
+                    return None  # «Helse Stavanger organiserer ikke følgetjeneste»: no duty
+                if etter == "å":
+                    return None  # «Voss herad vurderer no å drifta …»: a plan, not a duty
                 treff = Treff(pos, pos + len(verb), verb, FORPLIKTENDE)
-                regel = f"Forpliktende: en part som subjekt for «{verb}» (presens)"
+                hvem = "en part" if kjede[0].kategori == PART else "en som ikke er part"
+                regel = f"Forpliktende: {hvem} som subjekt for «{verb}» (presens)"
                 return Forekomst(treff, FORPLIKTENDE, regel, parter=kjede)
+        return self._presens_passiv(0)
+
+    def _presens_passiv(self, ute: int) -> Forekomst | None:
+        """A present passive in the main clause, after a leading condition if there is one
+        («Dersom vedtaket opprettholdes, sendes saken videre …»)."""
         nekting = self.ordliste.ord_i(NEKTING)
         for i, (s, e, ord_) in enumerate(self.tegn):
+            if s < ute:
+                continue
+            if ord_ in _BLI_PRESENS and i and self.leddstart(s) == ute:
+                return self._bli_passiv(i, nekting)
             if ord_ in ",;:(–" or ord_ in _MODALER or ord_ in _IKKE_PLIKTVERB or ord_ == "å":
                 return None  # another verb or clause comes first: not a main-clause passive
-            if not i or ord_ in nekting or ord_ in _IKKE_PASSIV or ord_ in _BESKRIVENDE_PASSIV:
+            if (
+                (not ute and not i)
+                or ord_ in nekting
+                or ord_ in _IKKE_PASSIV
+                or ord_ in _BESKRIVENDE_PASSIV
+            ):
                 continue
-            if not _presens_passiv(ord_) or self.i_bisetning(s) or self.leddstart(s):
+            if not _presens_passiv(ord_) or self.i_bisetning(s) or self.leddstart(s) != ute:
                 continue
             if any(p.start <= s < p.slutt for p in self.parter) or self.i_vag(s):
                 continue
             treff = Treff(s, e, self.tekst[s:e], FORPLIKTENDE)
+            _p, etter = self.neste_ord(e)
+            if etter in nekting:
+                # «Utgifter … dekkes ikke av kommunen»: a denied duty, unless «… før».
+                if re.search(r"(?<!\w)(?:før|innen|innan)(?!\w)", self.tekst[e:], re.I):
+                    return Forekomst(treff, VILKAR, f"Vilkår: «{treff.tekst} ikke … før»")
+                return None
+            if (d := self._som_avdemper(treff)) is not None:
+                # «Kostnadene søkes redusert»: an attempt, not a duty.
+                return Forekomst(treff, INTENSJON, f"Intensjon: «{d.tekst}»", markert=d)
             if self.tegn[0][2] == "det" and i == 1:
                 parter = self._etter(e, {"at"})  # «Det forutsettes at partene …»
             else:
                 parter = self.agent(treff)  # «… meldes til kommunen av helseforetaket»
             regel = f"Forpliktende: passiv i presens («{self.tekst[s:e]}»)"
             return Forekomst(treff, FORPLIKTENDE, regel, parter=parter)
+        return None
+
+    def _som_avdemper(self, treff: Treff) -> Treff | None:
+        return next((d for d in self.finn(AVDEMPER) if d.start <= treff.start < d.slutt), None)
+
+    def _bli_passiv(self, i: int, nekting: set[str]) -> Forekomst | None:
+        """«blir/vert» + past participle in the main clause; negated, it states no duty."""
+        s, e, _ord = self.tegn[i]
+        for s2, e2, neste in self.tegn[i + 1 : i + 5]:
+            if neste in _FYLLORD or self.i_vag(s2):
+                continue
+            if neste in nekting:
+                return None
+            if _PARTISIPP.match(neste) and not neste.endswith("ende"):
+                treff = Treff(s, e2, self.tekst[s:e2], FORPLIKTENDE)
+                regel = f"Forpliktende: passiv i presens («{self.tekst[s:e]} {neste}»)"
+                return Forekomst(treff, FORPLIKTENDE, regel, parter=self.agent(treff))
+            return None
         return None
 
     def _forste_ord(self) -> int:
@@ -394,6 +511,17 @@ class Leser:
         if not self.starter_med(0, BETINGELSE):
             return 0
         komma = re.search(r"[,;]", self.tekst)
+        # «Når pasienten er utskrivningsklar skal institusjonen …»: without a comma the
+        # condition ends at the modal that follows its own finite verb.
+        grense = komma.start() if komma else len(self.tekst)
+        for t in sorted(
+            (t for k in (FORPLIKTENDE, KAN) for t in self.finn(k)), key=lambda t: t.start
+        ):
+            if t.start >= grense:
+                break
+            mellom = [o for s, _e, o in self.tegn[1 : self.indeks(t.start)]]
+            if any(o in _FINITTE or _presens_passiv(o) for o in mellom):
+                return t.start
         if komma:
             return komma.end()
         modaler = [t for k in (FORPLIKTENDE, KAN) for t in self.finn(k)]
@@ -406,6 +534,8 @@ class Leser:
             self.i_bisetning(t.start) or self.etter_formal(t.start)
         ):
             return None
+        if kategori in (FORPLIKTENDE, KAN, INTENSJON, UKLAR) and (r := self._referert(t)):
+            return Forekomst(t, BESKRIVELSE, f"Beskrivelse: referert syn («{r.tekst}»)")
         if kategori == VILKAR:
             return Forekomst(t, VILKAR, f"Vilkår: «{t.tekst}»")
         if kategori == RETTIGHET:
@@ -489,6 +619,14 @@ class Leser:
 
     def _kan(self, t: Treff) -> Forekomst:
         pos, neste = self.neste_ord(t.slutt)
+        if neste in self.ordliste.ord_i(PREPOSISJON) | {"i", "på", "ved", "under"}:
+            # «… kan i en periode ha behov for …»: look past a short adverbial.
+            for s, _e, o in self.tegn[self.indeks(pos) + 1 : self.indeks(pos) + 5]:
+                if o in ",;:(–":
+                    break
+                if o in self.ordliste.ord_i(EPISTEMISK):
+                    pos, neste = s, o
+                    break
         if neste in _AVGRENSENDE:
             # «Utskrivning kan bare skje mellom 08 og 16»: outside it, it may not happen.
             return Forekomst(t, VILKAR, f"Vilkår: «{t.tekst} {neste}» setter en grense")
@@ -508,6 +646,18 @@ class Leser:
             return Forekomst(t, BESKRIVELSE, f"Beskrivelse: «vil {neste}»")
         return Forekomst(t, UKLAR, "Uklar: «vil» kan være en plan eller en spådom", markert=t)
 
+    def _dokument_etter(self, pos: int) -> bool:
+        """A document as inverted subject right after the modal («skal denne avtalen …»),
+        with an active verb after it (not «skal avtalen reforhandlast»)."""
+        i = self.indeks(pos)
+        dokument = self.starter_med(pos, DOKUMENT)
+        if dokument is None and i < len(self.tegn) and self.tegn[i][2] in ("denne", "desse"):
+            dokument = self.starter_med(self.tegn[i][1], DOKUMENT)
+        if dokument is None:
+            return False
+        _p, verb = self.neste_ord(dokument.slutt)
+        return not (_PASSIV.match(verb) and verb not in _IKKE_PASSIV)
+
     def _dokument_er_subjekt(self, t: Treff) -> bool:
         """«Avtalen skal regulere …»: the document's scope or aim, not a duty. Not when the
         verb is passive («Avtalen må reforhandlast»: a duty on the parties)."""
@@ -518,9 +668,15 @@ class Leser:
         foran = self.tekst[start : t.start].strip()
         if foran.lower() in ("den", "denne", "dei", "de") and self.starter_med(0, DOKUMENT):
             return True  # «Avtalen er …, og den skal sikre …»
+        i = self.indeks(t.start)
+        if i and self.tegn[i - 1][2] in ("og", "men") and not start:
+            # «Samarbeidsavtalen har vært styrebehandlet … og skal nå videre …»: one subject.
+            return bool(self.starter_med(0, DOKUMENT))
         if not foran:
             return bool(self.starter_med(t.slutt, DOKUMENT))
         forste = foran.split()[0].lower()
+        if self._dokument_etter(t.slutt):
+            return True  # «I tilfelle motstrid … skal denne avtalen ha forrang»: inverted
         if forste in self.ordliste.ord_i(ADVERBIAL) or self.starter_med(start, ADVERBIAL):
             return False
         dokumenter = [d for d in self.dokumenter if d.start >= start and d.slutt <= t.start]
