@@ -157,6 +157,8 @@ STANDARD = [
     *_liste(RETTIGHET, "har … anledning til, har … rett til, har krav på, har … høve til"),
     *_liste(RETTIGHET, "har rett til, har beslutningsmyndighet, har myndighet til, står fritt til"),
     *_liste(RETTIGHET, "har anledning til, beslutter selv, bestemmer selv, avgjør selv"),
+    # «Det skal være opp til kommunene å …»: the choice is theirs.
+    *_liste(RETTIGHET, "være opp til, vere opp til"),
     # Compound rights, like compound duties: «har møte- og talerett», «har stemmerett».
     *_liste(
         RETTIGHET,
@@ -192,6 +194,11 @@ STANDARD = [
     # Ambiguous: «vil» with a party or body says neither rule nor fact.
     (UKLAR, "vil", "«Vil» kan leses som en plan eller en spådom. " + _SKRIV_SKAL, "", ""),
     *_liste(UKLAR, "forventes å, er forventet å, forventast å, er forventa å", _SKRIV_SKAL),
+    *_liste(
+        UKLAR,
+        "det er en forventning om, det er ei forventning om, det er ei forventing om",
+        _SKRIV_SKAL,
+    ),
     # Softeners after a binding verb.
     *_liste(AVDEMPER, "forsøke, forsøkes, prøve å, prøves", _SKRIV_SKAL, "nb"),
     *_liste(AVDEMPER, "freiste å, forsøkast, prøvast", _SKRIV_SKAL, "nn"),
@@ -298,6 +305,9 @@ STANDARD = [
         "for at, slik at, sånn at, så at, formålet er at, "
         "føremålet er at, hensikten er at, målet er at",
     ),
+    # «Det er partenes intensjon at samarbeidet skal …»: the clause after it is the aim.
+    *_liste(FORMAL, "intensjon at, intensjonen er at"),
+    *_liste(INTENSJON, "er … intensjon, intensjonen er", _SKRIV_SKAL),
     *_liste(
         BISETNING,
         "som, hvordan, korleis, hva, kva, hvem, kven, hvilke, hvilken, hvilket, kva for, "
@@ -327,6 +337,10 @@ STANDARD = [
     ),
     *_liste(DEFINISJON, "være en, være et, vere ein, vere eit, være ei, vere ei"),
     *_liste(DEFINISJON, "sees i sammenheng med, ses i sammenheng med, sjåast i samanheng med"),
+    # «skal … gjelde» says what a rule covers, as «gjelder» does (sak #21, blindtesten).
+    *_liste(DEFINISJON, "gjelde, gjelda, omfatte, omfatta"),
+    # «Pasienten skal føle seg trygg»: the subject receives.
+    *_liste(MOTTAKER, "føle seg, kjenne seg"),
     *_liste(
         MOTTAKER,
         "oppleve, få, motta, motta, ta imot, bli møtt, bli hørt, "
@@ -344,6 +358,7 @@ STANDARD = [
         "da, då, også, òg, derfor, difor, likevel, samtidig, dessuten, om nødvendig, årlig, årleg",
     ),
     *_liste(ADVERBIAL, "som et minimum, som eit minimum, i samsvar med, i henhold til, i tråd med"),
+    *_liste(ADVERBIAL, "av hensyn til, av omsyn til"),
     *_liste(
         PREPOSISJON,
         "mellom, med, til, fra, frå, av, overfor, hos, via, uten, utan, mot, enn, om, etter, blant",

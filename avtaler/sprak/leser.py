@@ -54,6 +54,8 @@ _IKKE_PASSIV |= {
     *("synst", "lykkes", "trives", "enes", "einast", "samles", "samlast", "kjennes", "kjennast"),
 }
 _UNDERORDNENDE = {"når", "dersom", "hvis", "viss"}
+# A personal pronoun before «vil» is someone who acts («Dei vil varsla vaktmester»).
+_PERSONLIGE = {"vi", "dei", "de", "han", "ho", "hun"}
 _INFINITIVER = {"sørge", "sørgje", "syte", "påse", "ha"}
 # «kan bare/kun/berre»: not a right but the limit of what is allowed (a condition).
 _AVGRENSENDE = {"bare", "kun", "berre"}
@@ -190,6 +192,9 @@ class Leser:
         }
         for j in range(i - 1, max(i - 10, -1), -1):
             s, _e, t = self.tegn[j]
+            neste = self.tegn[j + 1][2] if j + 1 < len(self.tegn) else ""
+            if t == "," and neste in ("eller", "og") and j + 2 < i:
+                continue  # «… som angår, eller kan angå, …»: the relative clause goes on
             if t in ",;:(–":
                 return False
             if s in starter and not self.i_vag(s):
@@ -277,6 +282,8 @@ class Leser:
             return inne
         if self._kløyvd(treff):
             return self._for(treff.start, 0)  # «Det er kommunen som avgjør …»
+        if treff.kategori == RETTIGHET and treff.tekst.lower().endswith("opp til"):
+            return self._etter(treff.slutt, {"at"})  # «… være opp til kommunene å …»
         if treff.start and self._betinget_ledd() == treff.start:
             # «Når pasienten er utskrivningsklar skal institusjonen …»: inverted after it.
             return self._etter(self._etter_verbet(treff))
@@ -573,6 +580,8 @@ class Leser:
             return self._vil(t)
         if kategori == KAN:
             return self._kan(t)
+        if kategori in (FORPLIKTENDE, KAN) and self.starter_med(t.slutt, RETTIGHET):
+            return None  # «Det skal være opp til kommunene å …»: the right says it
         # A binding word. An infinitive («sørge for») is read through the modal that governs
         # it in its clause («SSU kan … initiere og sørge for» is a right).
         if ord_.split()[0] in _INFINITIVER and self._styrt(t):
@@ -585,7 +594,21 @@ class Leser:
             return Forekomst(t, BESKRIVELSE, f"Beskrivelse: avtalen som subjekt for «{ord_}»")
         if self.starter_med(t.slutt, DEFINISJON):
             return Forekomst(t, BESKRIVELSE, f"Beskrivelse: «{ord_} være en …» sier hva noe er")
+        if (d := self._definisjon_etter(t)) is not None:
+            # «Fra 1. januar skal denne plikten også gjelde for …»: what a rule covers.
+            return Forekomst(t, BESKRIVELSE, f"Beskrivelse: «{ord_} … {d.tekst}»")
         return Forekomst(t, FORPLIKTENDE, f"Forpliktende: «{t.tekst}»", subjekt=not mottaker)
+
+    def _definisjon_etter(self, t: Treff) -> Treff | None:
+        """A verb of scope a few words after the modal, past an inverted subject («skal
+        denne plikten også gjelde»); not across punctuation or into an infinitive."""
+        i = self.indeks(t.slutt)
+        for s, _e, o in self.tegn[i : i + 5]:
+            if o in ",;:(–" or o in ("å", "at", "og", "eller"):
+                return None
+            if (d := next((d for d in self.finn(DEFINISJON) if d.start == s), None)) is not None:
+                return d
+        return None
 
     def passiv(self, t: Treff) -> bool:
         """The verb after a modal is passive («skal meldes», «kan seiast opp»), also after
@@ -642,7 +665,9 @@ class Leser:
         if _VIL_ANSVAR.match(resten) or _VIL_BLI.match(resten):
             return Forekomst(t, UKLAR, "Uklar: «vil» kan være en plan eller en spådom", markert=t)
         _pos, neste = self.neste_ord(t.slutt)
-        if neste in self.ordliste.ord_i(EPISTEMISK) or not self.subjekt(t):
+        i = self.indeks(t.start)
+        pronomen = bool(i) and self.tegn[i - 1][2] in _PERSONLIGE
+        if neste in self.ordliste.ord_i(EPISTEMISK) or not (self.subjekt(t) or pronomen):
             return Forekomst(t, BESKRIVELSE, f"Beskrivelse: «vil {neste}»")
         return Forekomst(t, UKLAR, "Uklar: «vil» kan være en plan eller en spådom", markert=t)
 
