@@ -9,6 +9,7 @@ import pytest
 from avtaler.sprak import NIVAER, ordliste_fra_db
 from avtaler.sprak.evaluering import (
     BLIND,
+    BLIND2,
     UAVHENGIG,
     forvekslingstabell,
     les_sett,
@@ -143,3 +144,27 @@ def test_the_word_lists_in_the_database_read_the_blind_set_as_well():
     resultat = mal(les_sett(BLIND), ordliste_fra_db())
     for navn, antall in BLIND_NADD.items():
         assert getattr(resultat, navn) >= antall, navn
+
+
+# Measured once on the second blind set (docs/sprakanalyse.md, «Andre blindtest»): the honest figure
+# for text the rules were not written against. Held so a change cannot make it worse; it is below
+# the issue's 90 % — issue #21 is not done while it is.
+BLIND2_NADD = {"niva": 133, "ansvarlig": 163, "ikke_part": 183, "vage": 186}
+
+
+def test_the_second_blind_set_is_new_and_cited(sett):
+    blind2 = les_sett(BLIND2)
+    gamle = [_normalisert(r["setning"]) for r in sett + les_sett(UAVHENGIG) + les_sett(BLIND)]
+    assert len(blind2) >= 110
+    for r in blind2:
+        ny = _normalisert(r["setning"])
+        assert not any(ny == g for g in gamle), r["setning"]
+        assert r["kilde"] and r["adresse"] and r["del"]
+        assert r["niva"] in NIVAER
+    assert 3 * Counter(r["malform"] for r in blind2)["nn"] >= len(blind2)
+
+
+def test_second_blind_set_accuracy_does_not_fall_below_what_was_measured():
+    resultat = mal(les_sett(BLIND2))
+    for navn, antall in BLIND2_NADD.items():
+        assert getattr(resultat, navn) >= antall, (navn, resultat.feil[:5])
