@@ -112,7 +112,10 @@ def _tid(n: int) -> str:
     )
 
 
-_IKKE_MENGDE = r"(?!\s*(?:dag|døgn|tim|uke|virke|år|%|prosent|\.\d))"
+_IKKE_MENGDE = (
+    r"(?!\s*(?:dag|døgn|tim|uke|veke|virke|år|mnd|måned|månad|min|gang|pasient|plass|seng|"
+    r"person|stk|kr|km|side|sider|%|prosent|\.\d))"
+)
 _INTERVALL = re.compile(
     rf"(?P<for>(?:mellom|fra|frå)\s+)?{_tid(1)}\s*(?:og|–|-|—|til)\s*{_tid(2)}\b{_IKKE_MENGDE}",
     re.IGNORECASE,
@@ -175,6 +178,12 @@ _DAGORD = "|".join(
     for m in (_ALLE, _DAG_FOR, _JUL, _NYTT, _MAN_FRE, _MAN_TOR, _FREDAG, _HELG, _HVERDAG)
 )
 _DAGORD_FOR = re.compile(rf"(?:{_DAGORD})\s*[:,]?\s*$", re.IGNORECASE)
+# What may follow bare hours: the end, punctuation, a connector or preposition, or a day word –
+# not a noun («fra 5 til 10 kommuner» counts municipalities).
+_ETTER_BARE = re.compile(
+    rf"\s*(?:$|[.,;:)\]–—-]|(?:og|samt|eller|men)\b|(?:på|i|om|alle)\s|(?:{_DAGORD}))",
+    re.IGNORECASE,
+)
 _DAGORD_ETTER = re.compile(
     rf"\s*,?\s*(?:(?:på|i|om)\s+(?:{_DAGORD})|{_ALLE.pattern})", re.IGNORECASE
 )
@@ -244,7 +253,15 @@ def _vindu(m: re.Match, segment: str) -> Vindu | None:
         return None
     # «1-2» is a number of something; «hverdager 08-16» is hours.
     naer_dagord = _DAGORD_FOR.search(segment[: m.start()]) or _DAGORD_ETTER.match(segment, m.end())
-    if not (kl or m.group("for") or minutter1 or minutter2 or naer_dagord):
+    if not (kl or minutter1 or minutter2) and (
+        not naer_dagord
+        or not _ETTER_BARE.match(segment, m.end())
+        or fra.hour < 5
+        or (til.hour - fra.hour) < 2
+    ):
+        # Bare numbers are hours only beside a day word, not followed by a noun, and as a
+        # plausible window: «fra 2 til 15 side» (seed 000), «hverdager 1-2 ganger» and «fra 5
+        # til 10 kommuner» are counts. «mellom»/«fra» alone do not make them hours.
         return None
     return (fra, til)
 

@@ -9,6 +9,8 @@ wrong rule (it proposes, the coordinator decides – but a wrong proposal is eas
 import datetime
 import itertools
 import random
+import re
+from pathlib import Path
 
 import pytest
 
@@ -230,6 +232,14 @@ IKKE_TIDER = [
     "2015-2030",
     "2000–2030",
     "i årene 2021–2024",
+    "1-2 ganger",
+    "3–4 pasienter",
+    "5-10 minutter",
+    "2–3 senger",
+    "1-2",
+    "8-9 stk",
+    "fra 5 til 10 kommuner",
+    "mellom 6 og 12 måneder",
 ]
 
 
@@ -260,3 +270,16 @@ def test_numbers_that_are_not_hours_do_not_disturb_the_hours_beside_them():
         "08-16. Spørsmål: tlf 22 33 44 55. Varsel sendes innen 24 timer."
     )
     assert forslag.verdier == {"hverdag_fra": T(8), "hverdag_til": T(16)}
+
+
+def test_no_suggestion_from_the_numbers_in_real_agreement_text():
+    """Seed 000 (KS/Deloitte 2014) says «Avtalene varierer i omfang fra 2 til 15 side.» – once
+    read as 02:00–15:00 on weekdays. Seed 004 (the Vestre Viken agreement, copied to
+    tests/avtaler/data) states no discharge hours at all: no paragraph may propose any."""
+    assert not foreslaa("Avtalene varierer i omfang fra 2 til 15 side.")
+    assert not foreslaa("Avtalene varierer i omfang fra 5 til 15 kommuner på hverdager.")
+    seed = (Path(__file__).parent / "data" / "overordnet_vestre_viken_2021.txt").read_text()
+    avsnitt = [a for a in re.split(r"\n\s*\n", seed) if a.strip()]
+    assert len(avsnitt) > 100
+    forslag = {a[:80]: foreslaa(a).verdier for a in avsnitt if foreslaa(a)}
+    assert not forslag
