@@ -146,7 +146,7 @@ _DAG_FOR = re.compile(
 )
 _JUL = re.compile(r"julaft[ae]n|24\.\s*desember|24\.12\.?", re.IGNORECASE)
 _NYTT = re.compile(r"nyt{0,2}årsaft[ae]n|31\.\s*desember|31\.12\.?", re.IGNORECASE)
-_FREDAG = re.compile(r"\bfredag\w*", re.IGNORECASE)
+_FREDAG = re.compile(r"\bfredag\w*|\bfre\b\.?", re.IGNORECASE)
 _HELG = re.compile(
     r"\b(?:lørdag|lør|lø|laurdag|laur)\.?\s*(?:–|-|—|til|og|/|\+)\s*(?:søndag|søn|sø|sundag|sun)"
     r"\b\.?|\blør\b\.?|\bsøn\b\.?|"
@@ -178,10 +178,11 @@ _DAGORD = "|".join(
     for m in (_ALLE, _DAG_FOR, _JUL, _NYTT, _MAN_FRE, _MAN_TOR, _FREDAG, _HELG, _HVERDAG)
 )
 _DAGORD_FOR = re.compile(rf"(?:{_DAGORD})\s*[:,]?\s*$", re.IGNORECASE)
+_UTSKRIVNING = re.compile(r"\butskriv\w*|\bskrives\s+ut\b|\bskrivast\s+ut\b", re.IGNORECASE)
 # What may follow bare hours: the end, punctuation, a connector or preposition, or a day word –
 # not a noun («fra 5 til 10 kommuner» counts municipalities).
 _ETTER_BARE = re.compile(
-    rf"\s*(?:$|[.,;:)\]–—-]|(?:og|samt|eller|men)\b|(?:på|i|om|alle)\s|(?:{_DAGORD}))",
+    rf"\s*(?:$|[.,;:()\[\]–—-]|(?:og|samt|eller|men)\b|(?:på|i|om|alle)\s|(?:{_DAGORD}))",
     re.IGNORECASE,
 )
 _DAGORD_ETTER = re.compile(
@@ -253,8 +254,10 @@ def _vindu(m: re.Match, segment: str) -> Vindu | None:
         return None
     # «1-2» is a number of something; «hverdager 08-16» is hours.
     naer_dagord = _DAGORD_FOR.search(segment[: m.start()]) or _DAGORD_ETTER.match(segment, m.end())
+    # «Utskrivning skjer mellom 8 og 16»: the sentence is about discharge, the range is hours.
+    om_utskrivning = m.group("for") and _UTSKRIVNING.search(segment[: m.start()])
     if not (kl or minutter1 or minutter2) and (
-        not naer_dagord
+        not (naer_dagord or om_utskrivning)
         or not _ETTER_BARE.match(segment, m.end())
         or fra.hour < 5
         or (til.hour - fra.hour) < 2
@@ -324,10 +327,15 @@ def foreslaa(tekst: str) -> Forslag:
             continue
         # Each time statement in order: a range, or a bound («innen kl. 16»).
         treff = []
+        # Ranges that are not hours («8-16 kommuner», «§ 8-16») still end the text before them:
+        # the days named there belong to them, not to the next statement.
+        avvist: list[int] = []
         for m in _INTERVALL.finditer(segment):
             vindu = _vindu(m, segment)
             if vindu:
                 treff.append((m.start(), m.end(), vindu))
+            else:
+                avvist.append(m.end())
         for m in _GRENSE.finditer(segment):
             if any(s <= m.start() < e for s, e, _v in treff):
                 continue
@@ -344,6 +352,7 @@ def foreslaa(tekst: str) -> Forslag:
         # this one's days come after it.
         dager_etter = False
         for i, (start, slutt, verdi) in enumerate(treff):
+            forrige = max([forrige, *(e for e in avvist if e <= start)])
             for_ = segment[forrige:start]
             neste = treff[i + 1][0] if i + 1 < len(treff) else len(segment)
             etter = segment[slutt:neste]

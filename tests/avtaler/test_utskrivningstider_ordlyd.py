@@ -158,7 +158,8 @@ def feil_i(tekst: str, forventet: dict) -> str | None:
                 return f"{tekst!r}: {dag} {v.get(f'{dag}_fra')}–{v.get(f'{dag}_til')}, {v}"
         elif f"{dag}_fra" in v:
             return f"{tekst!r}: uventet {dag}: {v}"
-    if v.get("fredag") not in (None, "hverdag") or "varsel_senest" in v:
+    fredag = "egne" if "fredag" in forventet else None
+    if v.get("fredag") not in (None, "hverdag", fredag) or "varsel_senest" in v:
         return f"{tekst!r}: {v}"
     return None
 
@@ -202,6 +203,22 @@ def test_the_parser_reads_every_generated_wording():
             "Normal tid for utskrivning er man.–fre. mellom kl. 07:00 og 17:00. Lør.–søn. og "
             "helligdag fra kl. 09:00 til 15:00.",
             {"hverdag": ((7, 0), (17, 0)), "helg": ((9, 0), (15, 0))},
+        ),
+        # Friday written short, and in brackets after the weekdays.
+        (
+            "man-tor 08-16, fre 08-14",
+            {"hverdag": ((8, 0), (16, 0)), "fredag": ((8, 0), (14, 0))},
+        ),
+        (
+            "hverdager 8-16 (unntatt fredag 8-14)",
+            {"hverdag": ((8, 0), (16, 0)), "fredag": ((8, 0), (14, 0))},
+        ),
+        # Bare numbers without a day word, in a sentence about discharge.
+        ("Utskrivning skjer fra 8 til 16.", {"hverdag": ((8, 0), (16, 0))}),
+        # A count beside a day word is refused and keeps its days: only Friday is proposed.
+        (
+            "Hverdager fra 5 til 10 kommuner, men fredag kl. 8–14.",
+            {"fredag": ((8, 0), (14, 0))},
         ),
         (
             "Ma-fr 0800-1600, lø-sø 1000-1400.",
