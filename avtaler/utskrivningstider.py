@@ -99,22 +99,45 @@ def dagvinduer(tider, fra: datetime.date, antall: int) -> list[Dagvindu]:
 # ---------------------------------------------------------------------------------------------
 # The suggestion read from a clause's text.
 
-_TID = r"(kl\.?\s*)?(?<![\d.:])(\d{1,2})(?:[:.](\d{2}))?"
-_IKKE_MENGDE = r"(?!\s*(?:dag|døgn|tim|uke|virke|år|%|prosent|\.\d))"
+# «kl», «kl.», «klokken», «klokka»; nynorsk «frå».
+_KL = r"(?:kl\.?|klokk(?:en|a))"
+
+
+def _tid(n: int) -> str:
+    """One time of day: «8», «08», «8.00», «08:00» or four digits «0800» (group names end in n)."""
+    return (
+        rf"(?P<kl{n}>{_KL}\s*)?(?<![\d.:])"
+        rf"(?:(?P<kt{n}>[0-2]\d)(?P<km{n}>[0-5]\d)|(?P<t{n}>\d{{1,2}})"
+        rf"(?:(?P<s{n}>[:.])(?P<m{n}>\d{{2}}))?)(?!\d)"
+    )
+
+
+_IKKE_MENGDE = (
+    r"(?!\s*(?:dag|døgn|tim|uke|veke|virke|år|mnd|måned|månad|min|gang|pasient|plass|seng|"
+    r"person|stk|kr|km|side|sider|%|prosent|\.\d))"
+)
 _INTERVALL = re.compile(
-    rf"(?P<for>mellom\s+|fra\s+)?{_TID}\s*(?:og|–|-|—|til)\s*(?:kl\.?\s*)?(\d{{1,2}})"
-    rf"(?:[:.](\d{{2}}))?\b{_IKKE_MENGDE}",
+    rf"(?P<for>(?:mellom|fra|frå)\s+)?{_tid(1)}\s*(?:og|–|-|—|til)\s*{_tid(2)}\b{_IKKE_MENGDE}",
     re.IGNORECASE,
 )
 _GRENSE = re.compile(
-    rf"\b(?:innen|innan|før|senest|seinast|inntil)\s+(kl\.?\s*)?(\d{{1,2}})(?:[:.](\d{{2}}))?\b{_IKKE_MENGDE}",
+    rf"\b(?:innen|innan|før|senest|seinast|inntil)\s+{_tid(1)}\b{_IKKE_MENGDE}",
+    re.IGNORECASE,
+)
+# Numbers that are references, not hours: «§ 8-16», «punkt 4–6», «tlf 22 33 …».
+_HENVISNING = re.compile(
+    r"(?:§|\bpunkt|\bpkt\.?|\bkapittel|\bkap\.?|\bledd|\bnr\.?|\bside|\bavsnitt|\btlf\.?|"
+    r"\btelefon|\bårene|\båra)\s*$",
     re.IGNORECASE,
 )
 # Sentences and «;»-separated parts; a line break is not a boundary (PDF text wraps lines).
 _SEGMENT = re.compile(r";|(?<=[.!?])\s+(?=[A-ZÆØÅ])")
 # Bokmål and nynorsk (DOMAIN.md: the Hallingdal municipalities write nynorsk).
-_MAN_FRE = re.compile(r"m[aå]ndag\s*(?:–|-|—|til)\s*fredag", re.IGNORECASE)
-_MAN_TOR = re.compile(r"m[aå]ndag\s*(?:–|-|—|til)\s*torsdag", re.IGNORECASE)
+# Ranges of weekdays, written out or abbreviated with or without dots: «mandag til fredag»,
+# «man.–fre.», «ma-fr».
+_MAN = r"\b(?:m[aå]ndag|m[aå]n|ma)\.?\s*(?:–|-|—|til)\s*"
+_MAN_FRE = re.compile(rf"{_MAN}(?:fredag|fre|fr)\b\.?", re.IGNORECASE)
+_MAN_TOR = re.compile(rf"{_MAN}(?:torsdag|tor|to)\b\.?", re.IGNORECASE)
 _DAG_FOR = re.compile(
     r"dag(?:en)?\s+før\s+(?:en\s+|ein\s+)?(?:hellig|helli|heilag)dag\w*|"
     r"(?:hellig|heilag)dagsaft[ae]n\w*|"
@@ -123,8 +146,10 @@ _DAG_FOR = re.compile(
 )
 _JUL = re.compile(r"julaft[ae]n|24\.\s*desember|24\.12\.?", re.IGNORECASE)
 _NYTT = re.compile(r"nyt{0,2}årsaft[ae]n|31\.\s*desember|31\.12\.?", re.IGNORECASE)
-_FREDAG = re.compile(r"\bfredag\w*", re.IGNORECASE)
+_FREDAG = re.compile(r"\bfredag\w*|\bfre\b\.?", re.IGNORECASE)
 _HELG = re.compile(
+    r"\b(?:lørdag|lør|lø|laurdag|laur)\.?\s*(?:–|-|—|til|og|/|\+)\s*(?:søndag|søn|sø|sundag|sun)"
+    r"\b\.?|\blør\b\.?|\bsøn\b\.?|"
     r"\bhelg\w*|\blørdag\w*|\blaurdag\w*|\bsøndag\w*|\bsundag\w*|\bhelligdag\w*|"
     r"\bheilagdag\w*|\bhøytid\w*|\bhøgtid\w*",
     re.IGNORECASE,
@@ -144,6 +169,24 @@ _SOM_HELLIGDAG = re.compile(
 _SOM_HVERDAG = re.compile(
     r"som\s+(?:en\s+|ein\s+)?(?:vanlig\s+|vanleg\s+)?(?:hverdag|kvardag|virkedag|yrkedag)\w*",
     re.IGNORECASE,
+)
+
+# A day word right before bare numbers («hverdager 08-16», «man–fre 8–16:») or right after them
+# with a preposition («8–16 på hverdager»): only then are bare numbers read as hours.
+_DAGORD = "|".join(
+    f"(?:{m.pattern})"
+    for m in (_ALLE, _DAG_FOR, _JUL, _NYTT, _MAN_FRE, _MAN_TOR, _FREDAG, _HELG, _HVERDAG)
+)
+_DAGORD_FOR = re.compile(rf"(?:{_DAGORD})\s*[:,]?\s*$", re.IGNORECASE)
+_UTSKRIVNING = re.compile(r"\butskriv\w*|\bskrives\s+ut\b|\bskrivast\s+ut\b", re.IGNORECASE)
+# What may follow bare hours: the end, punctuation, a connector or preposition, or a day word –
+# not a noun («fra 5 til 10 kommuner» counts municipalities).
+_ETTER_BARE = re.compile(
+    rf"\s*(?:$|[.,;:()\[\]–—-]|(?:og|samt|eller|men)\b|(?:på|i|om|alle)\s|(?:{_DAGORD}))",
+    re.IGNORECASE,
+)
+_DAGORD_ETTER = re.compile(
+    rf"\s*,?\s*(?:(?:på|i|om)\s+(?:{_DAGORD})|{_ALLE.pattern})", re.IGNORECASE
 )
 
 _FELT = {
@@ -182,6 +225,48 @@ def _klokke(timer: str, minutter: str | None) -> datetime.time | None:
     if t > 23 or m > 59:
         return None
     return datetime.time(t, m)
+
+
+def _klokkeslett(m: re.Match, n: int, kl: bool) -> tuple[datetime.time | None, bool]:
+    """The n-th time of a match, and whether it was written with minutes («08.00», «0800»).
+
+    Without «kl.» four digits are read only as «0000»–«1959» on the quarter hour (so «2021» and
+    «2024» stay years) and «dd.mm» with mm 01–12 is a date («01.08»), not a time."""
+    if m.group(f"kt{n}"):
+        timer, minutter = m.group(f"kt{n}"), m.group(f"km{n}")
+        if not kl and (int(timer) > 19 or minutter not in ("00", "15", "30", "45")):
+            return None, True
+        return _klokke(timer, minutter), True
+    timer, minutter = m.group(f"t{n}"), m.group(f"m{n}")
+    if minutter and m.group(f"s{n}") == "." and not kl and 1 <= int(minutter) <= 12:
+        return None, True
+    return _klokke(timer, minutter), bool(minutter)
+
+
+def _vindu(m: re.Match, segment: str) -> Vindu | None:
+    """The window a range states, or None where the numbers are not clearly hours."""
+    if _HENVISNING.search(segment[: m.start()]):
+        return None
+    kl = bool(m.group("kl1") or m.group("kl2"))
+    fra, minutter1 = _klokkeslett(m, 1, kl)
+    til, minutter2 = _klokkeslett(m, 2, kl)
+    if not (fra and til and fra < til):
+        return None
+    # «1-2» is a number of something; «hverdager 08-16» is hours.
+    naer_dagord = _DAGORD_FOR.search(segment[: m.start()]) or _DAGORD_ETTER.match(segment, m.end())
+    # «Utskrivning skjer mellom 8 og 16»: the sentence is about discharge, the range is hours.
+    om_utskrivning = m.group("for") and _UTSKRIVNING.search(segment[: m.start()])
+    if not (kl or minutter1 or minutter2) and (
+        not (naer_dagord or om_utskrivning)
+        or not _ETTER_BARE.match(segment, m.end())
+        or fra.hour < 5
+        or (til.hour - fra.hour) < 2
+    ):
+        # Bare numbers are hours only beside a day word, not followed by a noun, and as a
+        # plausible window: «fra 2 til 15 side» (seed 000), «hverdager 1-2 ganger» and «fra 5
+        # til 10 kommuner» are counts. «mellom»/«fra» alone do not make them hours.
+        return None
+    return (fra, til)
 
 
 def _dager(tekst: str) -> list[str]:
@@ -242,19 +327,22 @@ def foreslaa(tekst: str) -> Forslag:
             continue
         # Each time statement in order: a range, or a bound («innen kl. 16»).
         treff = []
+        # Ranges that are not hours («8-16 kommuner», «§ 8-16») still end the text before them:
+        # the days named there belong to them, not to the next statement.
+        avvist: list[int] = []
         for m in _INTERVALL.finditer(segment):
-            kl = bool(m.group(2)) or "kl" in segment[m.start() : m.end()].lower()
-            if not (kl or m.group("for") or m.group(4) or m.group(6)):
-                continue  # «1-2» is a number of something, not hours
-            fra, til = _klokke(m.group(3), m.group(4)), _klokke(m.group(5), m.group(6))
-            if fra and til and fra < til:
-                treff.append((m.start(), m.end(), (fra, til)))
+            vindu = _vindu(m, segment)
+            if vindu:
+                treff.append((m.start(), m.end(), vindu))
+            else:
+                avvist.append(m.end())
         for m in _GRENSE.finditer(segment):
             if any(s <= m.start() < e for s, e, _v in treff):
                 continue
-            if not (m.group(1) or m.group(3)):
+            kl = bool(m.group("kl1"))
+            til, minutter = _klokkeslett(m, 1, kl)
+            if not (kl or minutter):
                 continue  # «innen 24 timer» is not a time of day
-            til = _klokke(m.group(2), m.group(3))
             if til:
                 treff.append((m.start(), m.end(), til))
         treff.sort(key=lambda t: t[0])
@@ -264,6 +352,7 @@ def foreslaa(tekst: str) -> Forslag:
         # this one's days come after it.
         dager_etter = False
         for i, (start, slutt, verdi) in enumerate(treff):
+            forrige = max([forrige, *(e for e in avvist if e <= start)])
             for_ = segment[forrige:start]
             neste = treff[i + 1][0] if i + 1 < len(treff) else len(segment)
             etter = segment[slutt:neste]

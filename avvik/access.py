@@ -64,11 +64,22 @@ def part_for(user, avvik: Avvik):
     return None
 
 
-def kan_registrere_betaling(user, avvik: Avvik) -> bool:
-    """The timestamps of a payment course are the parties' own record: anyone with a role in
-    the reporting or the responsible organisation may enter and correct them; a system
-    administrator who belongs to neither only reads. Nothing after anonymisation."""
+def kan_se_klokkeslett(user, avvik: Avvik) -> bool:
+    """The times of day in a payment course (admission, its notice, the ready notice) are for
+    those who handle the avvik: the reporter and the coordinators of the two parties. Everyone
+    else who sees the avvik sees the days only: in a small municipality a minute of admission
+    beside a unit can point to a person (docs/personvern.md «Betalingsforløp»). Nothing after
+    anonymisation."""
     if avvik.anonymisert:
         return False
-    egne = access.organisasjoner_med_rolle(user)
+    if avvik.meldt_av_id is not None and avvik.meldt_av_id == user.pk:
+        return True
+    egne = access.organisasjoner_med_rolle(user, *KOORDINERENDE)
     return avvik.meldt_av_organisasjon_id in egne or avvik.ansvarlig_id in egne
+
+
+def kan_registrere_betaling(user, avvik: Avvik) -> bool:
+    """The timestamps of a payment course are the parties' own record, entered and corrected by
+    those who handle the avvik on either side – the same people who may see the times, since
+    the form shows them; a system administrator who belongs to neither only reads."""
+    return kan_se_klokkeslett(user, avvik)

@@ -169,16 +169,31 @@ def _lokal(tidspunkt: datetime.datetime) -> datetime.datetime:
     return timezone.localtime(tidspunkt)
 
 
-def _tid(tidspunkt: datetime.datetime) -> str:
+def _tid(tidspunkt: datetime.datetime, klokkeslett: bool = True) -> str:
+    """«10.03.2024 kl. 10:00» for those who may see times of day, «10.03.2024» for others."""
+    if not klokkeslett:
+        return _lokal(tidspunkt).strftime("%d.%m.%Y")
     return _lokal(tidspunkt).strftime("%d.%m.%Y kl. %H:%M")
+
+
+def _dag(verdi: datetime.date | datetime.datetime | None) -> datetime.date | None:
+    """A day field (the answer, the discharge); a datetime set on an unsaved course is read as
+    its local date, as the service stores it."""
+    if isinstance(verdi, datetime.datetime):
+        return _lokal(verdi).date()
+    return verdi
 
 
 def regel_for(dato: datetime.date) -> Betalingsregel | None:
     return Betalingsregel.objects.filter(gjelder_fra__lte=dato).order_by("-gjelder_fra").first()
 
 
-def beregn_betaling(forlop: Betalingsforlop, idag: datetime.date | None = None) -> Beregning:
-    """The days the municipality pays for in this course, each with its reason."""
+def beregn_betaling(
+    forlop: Betalingsforlop, idag: datetime.date | None = None, *, klokkeslett: bool = True
+) -> Beregning:
+    """The days the municipality pays for in this course, each with its reason. Without
+    `klokkeslett` the explanation names days only (avvik.access.kan_se_klokkeslett); the days
+    counted are the same."""
     idag = idag or timezone.localdate()
     meldt = forlop.meldt_utskrivningsklar
     regel = regel_for(_lokal(meldt or forlop.innlagt).date())
@@ -194,12 +209,12 @@ def beregn_betaling(forlop: Betalingsforlop, idag: datetime.date | None = None) 
         tekst = _("Kommunen fikk ikke varsel om innlagt pasient (§ 8).")
     elif varslet_i_tide:
         tekst = _("Kommunen fikk varsel om innlagt pasient %(t)s, innen 24 timer (§ 8).") % {
-            "t": _tid(varsel)
+            "t": _tid(varsel, klokkeslett)
         }
     else:
         tekst = _(
             "Varselet om innlagt pasient kom %(t)s, mer enn 24 timer etter innleggelsen (§ 8)."
-        ) % {"t": _tid(varsel)}
+        ) % {"t": _tid(varsel, klokkeslett)}
     beregning.vilkar.append(Vilkar(tekst, varslet_i_tide))
 
     # § 10: notice that the patient is ready.
@@ -211,7 +226,7 @@ def beregn_betaling(forlop: Betalingsforlop, idag: datetime.date | None = None) 
         beregning.vilkar.append(
             Vilkar(
                 _("Kommunen fikk melding om utskrivningsklar pasient %(t)s (§ 10).")
-                % {"t": _tid(meldt)},
+                % {"t": _tid(meldt, klokkeslett)},
                 True,
             )
         )
@@ -220,15 +235,16 @@ def beregn_betaling(forlop: Betalingsforlop, idag: datetime.date | None = None) 
     svar = forlop.kommunens_svar
     S = Betalingsforlop.Svar
     svartekst = forlop.get_kommunens_svar_display()
-    if forlop.svart:
-        svartekst += " " + _("(%(t)s)") % {"t": _tid(forlop.svart)}
+    svart = _dag(forlop.svart)
+    if svart:
+        svartekst += " " + _("(%(t)s)") % {"t": f"{svart:%d.%m.%Y}"}
     # A «yes» given on a later day than the ready notice leaves the days before it unanswered:
     # § 13 andre ledd makes those days paid («dersom kommunen ikke har svart på varselet»).
     sent_ja = (
         svar == S.KAN_TA_IMOT
         and meldt is not None
-        and forlop.svart is not None
-        and _lokal(forlop.svart).date() > _lokal(meldt).date()
+        and svart is not None
+        and svart > _lokal(meldt).date()
     )
     if sent_ja:
         svartekst += " " + _("– først etter meldingsdøgnet; døgnene før svaret var ubesvarte")
@@ -252,19 +268,25 @@ def beregn_betaling(forlop: Betalingsforlop, idag: datetime.date | None = None) 
         )
         return beregning
 
-    _dager(beregning, forlop, regel, idag)
+    _dager(beregning, forlop, regel, idag, klokkeslett)
     return beregning
 
 
-def _dager(beregning: Beregning, forlop: Betalingsforlop, regel: Betalingsregel, idag) -> None:
+def _dager(
+    beregning: Beregning, forlop: Betalingsforlop, regel: Betalingsregel, idag, klokkeslett: bool
+) -> None:
     meldt = _lokal(forlop.meldt_utskrivningsklar)
     dag1 = meldt.date()
     start = dag1
     grunner: dict[datetime.date, str] = {}
     if regel.meldingsfrist and meldt.time() > regel.meldingsfrist:
-        grunner[start] = _(
-            "meldingen kom kl. %(kl)s, etter kl. %(frist)s, og regnes fra neste døgn"
-        ) % {"kl": meldt.strftime("%H:%M"), "frist": regel.meldingsfrist.strftime("%H:%M")}
+        frist = regel.meldingsfrist.strftime("%H:%M")
+        grunner[start] = (
+            _("meldingen kom kl. %(kl)s, etter kl. %(frist)s, og regnes fra neste døgn")
+            % {"kl": meldt.strftime("%H:%M"), "frist": frist}
+            if klokkeslett
+            else _("meldingen kom etter kl. %(frist)s og regnes fra neste døgn") % {"frist": frist}
+        )
         start += datetime.timedelta(days=1)
     if regel.betaling_fra == Betalingsregel.Start.NESTE_DOGN and start == dag1:
         grunner[start] = _("betalingen begynner døgnet etter meldingen (innstilling)")
@@ -284,13 +306,13 @@ def _dager(beregning: Beregning, forlop: Betalingsforlop, regel: Betalingsregel,
         slutt = forlop.kommunen_klar
         slutt_grunn = _("kommunen meldte at den kunne ta imot pasienten denne dagen (§ 11)")
     if ja and forlop.svart:
-        svardag = _lokal(forlop.svart).date()
+        svardag = _dag(forlop.svart)
         if slutt is None or svardag < slutt:
             slutt = svardag
             slutt_grunn = _("kommunen svarte denne dagen at den kunne ta imot pasienten (§ 11)")
     ut_betalt = None  # the day of discharge, when the reading pays it
     if forlop.utskrevet:
-        ut = _lokal(forlop.utskrevet).date()
+        ut = _dag(forlop.utskrevet)
         ut_slutt = ut + datetime.timedelta(days=1) if regel.utskrivningsdag_betales else ut
         if slutt is None or ut_slutt < slutt:
             slutt = ut_slutt

@@ -112,7 +112,12 @@ class Betalingsregel(models.Model):
 
 class Betalingsforlop(models.Model):
     """The timestamps of one stay, as the parties record them on an avvik or a dispute about
-    payment. Each party may correct them; the history keeps every earlier value."""
+    payment. Each party may correct them; the history keeps every earlier value.
+
+    Least data: a time of day only where a rule needs it – admission and its notice (§ 8: within
+    24 hours) and the ready notice (a cut-off hour, the 24-hour reading). The answer and the
+    discharge are days. The times are shown only to the parties' coordinators and the reporter
+    (avvik.access.kan_se_klokkeslett); everyone else who sees the avvik sees dates."""
 
     class Svar(models.TextChoices):
         IKKE_SVART = "ikke_svart", _("Kommunen har ikke svart")
@@ -132,11 +137,13 @@ class Betalingsforlop(models.Model):
     kommunens_svar = models.CharField(
         _("kommunens svar"), max_length=20, choices=Svar.choices, default=Svar.IKKE_SVART
     )
-    svart = models.DateTimeField(_("når kommunen svarte"), null=True, blank=True)
+    # The day only: the computation counts calendar days and needs no time of day for the answer
+    # or the discharge (docs/personvern.md «Betalingsforløp»).
+    svart = models.DateField(_("dagen kommunen svarte"), null=True, blank=True)
     kommunen_klar = models.DateField(
         _("dagen kommunen meldte at den kunne ta imot pasienten"), null=True, blank=True
     )
-    utskrevet = models.DateTimeField(_("utskrevet"), null=True, blank=True)
+    utskrevet = models.DateField(_("utskrevet (dag)"), null=True, blank=True)
     merknad = models.TextField(_("merknad"), blank=True)
     endret = models.DateTimeField(default=timezone.now)
     endret_av = models.ForeignKey(

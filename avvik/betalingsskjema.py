@@ -9,7 +9,10 @@ from avvik.betalingsmodeller import Betalingsforlop
 from kjerne.forms import DsSkjema
 
 TIDSFORMAT = "%Y-%m-%dT%H:%M"
-TIDSPUNKTER = ("innlagt", "innleggelsesvarsel", "meldt_utskrivningsklar", "svart", "utskrevet")
+TIDSPUNKTER = ("innlagt", "innleggelsesvarsel", "meldt_utskrivningsklar")
+# Days only: the answer and the discharge (docs/personvern.md «Betalingsforløp»). A date and
+# time sent by an older form or a script is accepted and its time dropped at once.
+DAGER = ("svart", "utskrevet")
 
 
 def _tidspunkt(label, *, paakrevd=False, hjelp=""):
@@ -26,6 +29,17 @@ def _tidspunkt(label, *, paakrevd=False, hjelp=""):
     )
 
 
+def _dag(label, *, hjelp=""):
+    return forms.DateField(
+        label=label,
+        help_text=hjelp,
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        input_formats=["%Y-%m-%d", TIDSFORMAT],
+        error_messages={"invalid": _("Oppgi datoen som dd.mm.åååå.")},
+    )
+
+
 class BetalingsforlopForm(DsSkjema, forms.Form):
     innlagt = _tidspunkt(_("Innlagt"), paakrevd=True)
     innleggelsesvarsel = _tidspunkt(
@@ -39,7 +53,7 @@ class BetalingsforlopForm(DsSkjema, forms.Form):
     kommunens_svar = forms.ChoiceField(
         label=_("Kommunens svar"), choices=Betalingsforlop.Svar.choices
     )
-    svart = _tidspunkt(_("Når kommunen svarte"))
+    svart = _dag(_("Dagen kommunen svarte"), hjelp=_("Bare dagen; klokkeslettet trengs ikke."))
     kommunen_klar = forms.DateField(
         label=_("Dagen kommunen meldte at den kunne ta imot pasienten"),
         required=False,
@@ -47,7 +61,7 @@ class BetalingsforlopForm(DsSkjema, forms.Form):
         input_formats=["%Y-%m-%d"],
         error_messages={"invalid": _("Oppgi datoen som dd.mm.åååå.")},
     )
-    utskrevet = _tidspunkt(_("Utskrevet"))
+    utskrevet = _dag(_("Dagen pasienten ble utskrevet"), hjelp=_("Bare dagen."))
     merknad = forms.CharField(
         label=_("Merknad (valgfritt)"),
         required=False,
@@ -64,11 +78,22 @@ class BetalingsforlopForm(DsSkjema, forms.Form):
             verdi = data.get(navn)
             if verdi and verdi > naa and navn not in self.errors:
                 self.add_error(navn, _("Tidspunktet kan ikke ligge fram i tid."))
+        for navn in DAGER:
+            verdi = data.get(navn)
+            if verdi and verdi > timezone.localdate() and navn not in self.errors:
+                self.add_error(navn, _("Dagen kan ikke ligge fram i tid."))
         if innlagt:
-            for navn in ("innleggelsesvarsel", "meldt_utskrivningsklar", "utskrevet"):
+            for navn in ("innleggelsesvarsel", "meldt_utskrivningsklar"):
                 verdi = data.get(navn)
                 if verdi and verdi < innlagt and navn not in self.errors:
                     self.add_error(navn, _("Tidspunktet kan ikke ligge før innleggelsen."))
+            utskrevet = data.get("utskrevet")
+            if (
+                utskrevet
+                and utskrevet < timezone.localtime(innlagt).date()
+                and "utskrevet" not in self.errors
+            ):
+                self.add_error("utskrevet", _("Dagen kan ikke ligge før innleggelsen."))
         svar = data.get("kommunens_svar")
         if data.get("svart") and svar == Betalingsforlop.Svar.IKKE_SVART:
             self.add_error("kommunens_svar", _("Velg hva kommunen svarte, eller fjern svartiden."))
@@ -77,7 +102,9 @@ class BetalingsforlopForm(DsSkjema, forms.Form):
                 "kommunens_svar",
                 _("Kommunen kan ikke ha svart før den fikk melding om utskrivningsklar pasient."),
             )
-        if meldt and data.get("svart") and data["svart"] < meldt and "svart" not in self.errors:
+        svart = data.get("svart")
+        meldt_dag = timezone.localtime(meldt).date() if meldt else None
+        if meldt_dag and svart and svart < meldt_dag and "svart" not in self.errors:
             self.add_error("svart", _("Svaret kan ikke ligge før meldingen om utskrivningsklar."))
         klar = data.get("kommunen_klar")
         if klar and not meldt:

@@ -250,7 +250,9 @@ def _betaling(user, avvik: Avvik) -> dict:
     return {
         "betaling": True,
         "betalingsforlop": forlop,
-        "beregning": beregn_betaling(forlop) if forlop else None,
+        "beregning": beregn_betaling(forlop, klokkeslett=access.kan_se_klokkeslett(user, avvik))
+        if forlop
+        else None,
         "kan_registrere_betaling": access.kan_registrere_betaling(user, avvik),
     }
 

@@ -1,6 +1,8 @@
 """Recording the timestamps of a payment course on an avvik: by the parties only, screened for
 patient identifiers, each change a step in the avvik's thread and a row in the history."""
 
+import datetime
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,6 +24,7 @@ FELTER = (
     "utskrevet",
     "merknad",
 )
+DAGER = ("svart", "utskrevet")
 
 
 def _krev_rekkefolge(verdier: dict) -> None:
@@ -30,9 +33,11 @@ def _krev_rekkefolge(verdier: dict) -> None:
     innlagt, meldt = verdier["innlagt"], verdier["meldt_utskrivningsklar"]
     if innlagt is None:
         raise Domenefeil(_("Oppgi når pasienten ble innlagt."))
-    for navn in ("innleggelsesvarsel", "meldt_utskrivningsklar", "utskrevet"):
+    for navn in ("innleggelsesvarsel", "meldt_utskrivningsklar"):
         if verdier[navn] is not None and verdier[navn] < innlagt:
             raise Domenefeil(_("Ingen tidspunkter i forløpet kan ligge før innleggelsen."))
+    if verdier["utskrevet"] is not None and verdier["utskrevet"] < timezone.localdate(innlagt):
+        raise Domenefeil(_("Ingen tidspunkter i forløpet kan ligge før innleggelsen."))
     if verdier["kommunens_svar"] != Betalingsforlop.Svar.IKKE_SVART and meldt is None:
         raise Domenefeil(_("Kommunen kan ikke ha svart før den fikk melding om utskrivningsklar."))
     if (
@@ -54,6 +59,11 @@ def betalingsforlop_lagre(*, avvik: Avvik, utfort_av: User, **data) -> Betalings
         raise Domenefeil(_("Avvikets kategori gjelder ikke betaling for utskrivningsklar pasient."))
     krev_uten_personnummer(Merknad=data.get("merknad", ""))
     verdier = {navn: data.get(navn) for navn in FELTER}
+    for navn in DAGER:
+        # The answer and the discharge are kept as days (docs/personvern.md «Betalingsforløp»):
+        # a time of day given by a caller is dropped here, before anything stores it.
+        if isinstance(verdier[navn], datetime.datetime):
+            verdier[navn] = timezone.localdate(verdier[navn])
     _krev_rekkefolge(verdier)
     verdier["merknad"] = (verdier["merknad"] or "").strip()
     forlop = Betalingsforlop.objects.select_for_update().filter(avvik=avvik).first()

@@ -62,8 +62,8 @@ def avvik(ansatt, kommune, helseforetak, kategori):
 
 
 @pytest.fixture
-def hf_ansatt(helseforetak):
-    return MedlemskapFactory(organisasjon=helseforetak, rolle="ansatt").bruker
+def hf_koordinator(helseforetak):
+    return MedlemskapFactory(organisasjon=helseforetak, rolle="samhandlingskoordinator").bruker
 
 
 def lagre(avvik, bruker, **felter) -> Betalingsforlop:
@@ -309,8 +309,10 @@ def test_a_course_still_running_is_counted_to_today(ansatt, avvik):
     assert beregning.lopende and beregning.betalte_dogn == 6
 
 
-def test_either_party_records_and_corrects_with_history(client, hf_ansatt, ansatt, avvik):
-    client.force_login(hf_ansatt)
+def test_either_party_records_and_corrects_with_history(client, hf_koordinator, ansatt, avvik):
+    # Those who handle the avvik: the other party's coordinator, then the reporter
+    # (who else may not: tests/avvik/test_betaling_personvern.py).
+    client.force_login(hf_koordinator)
     assert client.post(f"/avvik/{avvik.pk}/betaling/", skjema(**FORLOP)).status_code == 302
     client.force_login(ansatt)
     side = client.get(f"/avvik/{avvik.pk}/betaling/").content.decode()

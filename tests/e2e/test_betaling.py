@@ -24,7 +24,8 @@ def forlop(transactional_db):
             email="kongsberg.ansatt@demo.no", navn="Kåre Kongsberg", password=DEMO_PASSORD
         ),
         organisasjon=Organisasjon.objects.get(navn="Kongsberg kommune"),
-        rolle="ansatt",
+        # One who handles the avvik: only they see and enter the times (docs/personvern.md).
+        rolle="samhandlingskoordinator",
     )
     return Betalingsforlop.objects.get()
 
