@@ -7,6 +7,7 @@ that has them."""
 
 import datetime
 import hashlib
+import warnings
 from typing import Annotated
 
 from django.conf import settings
@@ -379,10 +380,11 @@ def katalog_ttl(request: HttpRequest):
     openapi_extra={"responses": {200: {"description": "OK", **_innhold("application/ld+json")}}},
 )
 def katalog_jsonld(request: HttpRequest):
-    return HttpResponse(
-        katalog.katalog(request).serialize(format="json-ld"),
-        content_type="application/ld+json",
-    )
+    with warnings.catch_warnings():
+        # rdflib's JSON-LD serializer builds its own deprecated ConjunctiveGraph inside.
+        warnings.simplefilter("ignore", DeprecationWarning)
+        innhold = katalog.katalog(request).serialize(format="json-ld")
+    return HttpResponse(innhold, content_type="application/ld+json")
 
 
 @api.get(
