@@ -377,7 +377,17 @@ def katalog_ttl(request: HttpRequest):
     response={200: None, 429: skjema.Feil},
     summary="Datakatalogen (DCAT-AP-NO) i JSON-LD",
     tags=["Katalog"],
-    openapi_extra={"responses": {200: {"description": "OK", **_innhold("application/ld+json")}}},
+    openapi_extra={
+        "responses": {
+            200: {
+                "description": "OK",
+                **_innhold(
+                    "application/ld+json",
+                    {"type": "array", "items": {"type": "object"}, "description": "Utvidet form."},
+                ),
+            }
+        }
+    },
 )
 def katalog_jsonld(request: HttpRequest):
     with warnings.catch_warnings():
