@@ -139,6 +139,29 @@ def _kommune_eller_ingen(kommunenummer: str | None):
     return offentlig.finn_kommune(kommunenummer) if kommunenummer else None
 
 
+# --- the way in ----------------------------------------------------------------------------
+
+
+@api.get(
+    "/",
+    response={200: skjema.Inngang, 429: skjema.Feil},
+    summary="Inngangen: hvor beskrivelsen, dokumentasjonen, katalogen og dataene er",
+    tags=["Katalog"],
+)
+def inngang(request: HttpRequest):
+    return {
+        "dokumentasjon": f"{offentlig.PREFIKS}/docs",
+        "openapi": f"{offentlig.PREFIKS}/openapi.json",
+        "katalog": f"{offentlig.PREFIKS}/katalog.ttl",
+        "lisens": "http://data.norge.no/nlod/no/2.0",
+        "helsefellesskap": f"{offentlig.PREFIKS}/helsefellesskap",
+        "kommuner": f"{offentlig.PREFIKS}/kommuner",
+        "avtaler": f"{offentlig.PREFIKS}/avtaler",
+        "utvalg": f"{offentlig.PREFIKS}/utvalg",
+        "eksport": [f"{offentlig.PREFIKS}/eksport/{navn}.jsonl" for navn in eksport.DATASETT],
+    }
+
+
 # --- Helsefellesskap and municipalities ----------------------------------------------------
 
 

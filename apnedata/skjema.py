@@ -10,6 +10,18 @@ class Feil(Schema):
     detail: str = Field(description="Hva som gikk galt, på norsk.")
 
 
+class Inngang(Schema):
+    dokumentasjon: str
+    openapi: str
+    katalog: str
+    lisens: str
+    helsefellesskap: str
+    kommuner: str
+    avtaler: str
+    utvalg: str
+    eksport: list[str]
+
+
 class Organisasjon(Schema):
     navn: str
     type: str = Field(description="«kommune» eller «helseforetak».")

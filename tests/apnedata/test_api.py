@@ -146,6 +146,10 @@ def test_cors_is_open_for_get_on_the_api_only(client, demo):
     assert client.post("/api/v1/avtaler").status_code == 405
     assert "Access-Control-Allow-Origin" not in client.post("/api/v1/avtaler")
     assert "Access-Control-Allow-Origin" not in client.get("/avtaler/")
+    hode = client.head("/api/v1/avtaler")
+    assert hode.status_code == 200
+    assert hode.content == b""
+    assert hode["Access-Control-Allow-Origin"] == "*"
 
 
 def test_the_rate_limit_counts_each_client(client, db, settings):
@@ -174,6 +178,9 @@ def test_openapi_3_description_in_norwegian(client, db):
     assert "Not Found" not in beskrivelser
     assert "Finnes ikke" in beskrivelser
     assert all(set(metoder) == {"get"} for metoder in skjema["paths"].values())
+    inngang = client.get("/api/v1/").json()
+    assert client.get(inngang["openapi"]).status_code == 200
+    assert all(client.get(adresse).status_code == 200 for adresse in inngang["eksport"])
 
 
 def test_the_docs_page_lists_every_endpoint_without_inline_script(client, db):
