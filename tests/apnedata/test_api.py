@@ -41,7 +41,7 @@ def test_a_municipalitys_agreements_on_a_date_match_its_page(client, demo, dato)
     assert drammen["avtaler"], "Drammen had agreements in force on 1 June 2021"
 
 
-def test_a_malformed_date_is_a_norwegian_400(client, demo):
+def test_a_malformed_date_is_a_norwegian_400(client, db):
     svar = client.get("/api/v1/avtaler", {"dato": "2021-13-45"})
     assert svar.status_code == 400
     assert "ikke en gyldig dato" in svar.json()["detail"]
@@ -59,7 +59,7 @@ def test_the_agreement_on_a_date_is_the_version_its_page_shows(client, demo):
                 assert svar["gjeldende"]["nummer"] == side.context["versjon"].nummer
 
 
-def test_clause_addresses_are_the_anchors_of_the_version_page(client, demo):
+def test_clause_addresses_are_the_anchors_and_keep_their_identity(client, demo):
     versjon = Avtaleversjon.objects.signerte().order_by("pk").first()
     adresse = f"/api/v1/avtaler/{versjon.avtale_id}/versjoner/{versjon.nummer}"
     data = client.get(adresse).json()
@@ -72,9 +72,7 @@ def test_clause_addresses_are_the_anchors_of_the_version_page(client, demo):
         alene = client.get(punkt["adresse"])
         assert alene.status_code == 200
         assert alene.json() == punkt
-
-
-def test_a_clause_keeps_its_identity_across_versions(client, demo):
+    # A clause keeps its identity across versions.
     avtale_id = client.get("/api/v1/avtaler").json()[0]["avtale"]
     en, to = (client.get(f"/api/v1/avtaler/{avtale_id}/versjoner/{n}").json() for n in (1, 2))
     assert {p["id"] for p in en["punkter"]} & {p["id"] for p in to["punkter"]}
