@@ -50,11 +50,14 @@ INSTALLED_APPS = [
     "avvik",
     "sikkerhet",
     "ytelse",
+    "apnedata",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before everything that could answer: a browser's preflight to /api/ is answered here.
+    "apnedata.middleware.CorsMiddleware",
     # Above the session and authentication middleware, whose database errors it answers too.
     "kjerne.drift.DriftsfeilMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -213,7 +216,18 @@ FARTSGRENSER = {
     "sok": (120 * _FAKTOR, 60),
     "kommuneforslag": (240 * _FAKTOR, 60),
     "avviksregistrering": (30 * _FAKTOR, 60 * 60),
+    # The open data API (apnedata): per address, generous for a script that reads it all.
+    "api": (600 * _FAKTOR, 60),
 }
+# The open data's publisher in the DCAT-AP-NO catalogue (apnedata.katalog): the organisation
+# that runs this service, by its name and its number in Enhetsregisteret.
+APNEDATA_UTGIVER_NAVN = env_str("APNEDATA_UTGIVER_NAVN", "Samhandlingsavtaler")
+APNEDATA_UTGIVER_ORGNR = env_str("APNEDATA_UTGIVER_ORGNR").strip()
+if APNEDATA_UTGIVER_ORGNR and not (
+    len(APNEDATA_UTGIVER_ORGNR) == 9 and APNEDATA_UTGIVER_ORGNR.isdigit()
+):
+    raise ImproperlyConfigured("APNEDATA_UTGIVER_ORGNR must be 9 digits")
+APNEDATA_KONTAKT_EPOST = env_str("APNEDATA_KONTAKT_EPOST").strip()
 # The trivial view benchmarks compare pages with (/ytelse/grunnlinje/); off in production.
 YTELSE_GRUNNLINJE = env_bool("DJANGO_YTELSE_GRUNNLINJE", default=False)
 

@@ -47,6 +47,17 @@ def _over_grensen(request: HttpRequest, navn: str) -> tuple[bool, bool, int]:
     return max(tellere) > antall, antall + 1 in tellere, vindu
 
 
+def over_grensen(request: HttpRequest, navn: str) -> int | None:
+    """Count the request against the limit named: None while under it, else the window's
+    seconds (for Retry-After). The first request over it in a window is logged, once."""
+    over, forste, vindu = _over_grensen(request, navn)
+    if not over:
+        return None
+    if forste:  # once per window: a flood must not become a flood of log rows
+        for_mange_foresporsler.send(sender=None, request=request, navn=navn)
+    return vindu
+
+
 def fartsgrense(navn: str, *, metoder: tuple[str, ...] = ("GET", "POST")):
     """Refuse with 429 and a Norwegian explanation once the limit named is passed."""
 
@@ -54,10 +65,8 @@ def fartsgrense(navn: str, *, metoder: tuple[str, ...] = ("GET", "POST")):
         @wraps(view)
         def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
             if request.method in metoder:
-                over, forste, vindu = _over_grensen(request, navn)
-                if over:
-                    if forste:  # once per window: a flood must not become a flood of log rows
-                        for_mange_foresporsler.send(sender=None, request=request, navn=navn)
+                vindu = over_grensen(request, navn)
+                if vindu is not None:
                     mal = "feil/_429.html" if getattr(request, "htmx", False) else "feil/429.html"
                     svar = render(request, mal, {"minutter": max(1, vindu // 60)}, status=429)
                     svar["Retry-After"] = str(vindu)

@@ -28,6 +28,7 @@ from avtaler.models import (
     Tilstandsendring,
     Versjonspart,
 )
+from avtaler.signals import versjon_inngatt
 from helsefellesskap.models import Helsefellesskap, Organisasjon, User, Vedtak
 from kjerne.feil import Domenefeil
 from kjerne.personvern import krev_uten_personnummer
@@ -265,7 +266,8 @@ def versjon_inngaa(
             gyldig_fra=max(forste, min(datoer)),
             neste_gjennomgang=livslop.ett_ar_etter(max(forste, min(datoer))),
         )
-    livslop.inngaa(versjon, tidligst=tidligst)
+    if livslop.inngaa(versjon, tidligst=tidligst):
+        versjon_inngatt.send(sender=Avtaleversjon, versjon=versjon)
     return versjon
 
 
