@@ -18,6 +18,7 @@ from simple_history.models import HistoricalRecords
 
 from helsefellesskap.models import Helsefellesskap, Organisasjon
 from kjerne.feil import Domenefeil
+from kjerne.sortering import Norsk
 
 
 class LaastVersjon(Domenefeil):
@@ -279,7 +280,7 @@ class AvtaleversjonQuerySet(models.QuerySet):
     def for_lesing(self):
         """Everything a reading page shows besides the clauses, in a fixed number of queries."""
         return self.med_avtale().prefetch_related(
-            models.Prefetch("parter", queryset=Organisasjon.objects.order_by("type", "navn"))
+            models.Prefetch("parter", queryset=Organisasjon.objects.order_by("type", Norsk("navn")))
         )
 
 
@@ -479,7 +480,7 @@ class Avtaleforhold(models.Model):
     class Meta:
         verbose_name = _("avtaleforhold")
         verbose_name_plural = _("avtaleforhold")
-        ordering = ["versjon", "part__type", "part__navn"]
+        ordering = ["versjon", "part__type", Norsk("part__navn")]
         constraints = [
             models.UniqueConstraint(fields=["versjon", "part"], name="ett_forhold_per_part"),
             models.CheckConstraint(
@@ -716,7 +717,7 @@ class Signatur(models.Model):
     class Meta:
         verbose_name = _("signatur")
         verbose_name_plural = _("signaturer")
-        ordering = ["organisasjon__navn"]
+        ordering = [Norsk("organisasjon__navn")]
         constraints = [
             models.UniqueConstraint(
                 fields=["versjon", "organisasjon"],

@@ -36,6 +36,7 @@ from helsefellesskap.models import Utvalg
 from kjerne.feil import Domenefeil
 from kjerne.meldinger import utfor
 from kjerne.personvern import krev_uten_personnummer
+from kjerne.sortering import Norsk
 from kjerne.tilgang import innlogget
 
 
@@ -143,7 +144,7 @@ def _redigeringsside(
             "utvalg": list(
                 Utvalg.objects.aktive(timezone.localdate())
                 .filter(helsefellesskap=versjon.avtale.helsefellesskap_id, type__in=["ssu", "lsu"])
-                .order_by("type", "navn")
+                .order_by("type", Norsk("navn"))
             )
             if kontekst["kan_revidere"]
             else [],
