@@ -103,6 +103,9 @@ def _utvalgsside(
             "mangler": services.sammensetning_mangler(utvalg, medlemmer),
             "krav": list(utvalg.krav.all()),
             "moter": list(utvalg.moter.order_by("-start")[:20]),
+            "neste_mote": utvalg.moter.filter(status=Mote.Status.PLANLAGT, start__gt=timezone.now())
+            .order_by("start")
+            .first(),
             "apne_saker": list(utvalg.saker.filter(status=Sak.Status.APEN).select_related("utvalg"))
             if er_medlem
             else [],
