@@ -368,6 +368,11 @@ class Avtaleversjon(models.Model):
     def get_absolute_url(self) -> str:
         return f"/avtaler/{self.avtale_id}/versjoner/{self.nummer}/"
 
+    def gjennomgang_forfalt(self, dato: datetime.date) -> bool:
+        """The annual review is overdue: its deadline is before `dato`. The one rule for every
+        page that says so (/oversikt/, the coverage page: avtaler/_gjennomgangsfrist.html)."""
+        return self.neste_gjennomgang is not None and self.neste_gjennomgang < dato
+
     @property
     def er_utkast(self) -> bool:
         return self.tilstand == self.Tilstand.UTKAST
