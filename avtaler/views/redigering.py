@@ -408,7 +408,7 @@ def signaturer(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
                         forhold=forhold_valgt,
                     )
                 except Domenefeil as feil:
-                    signaturform.add_error(None, str(feil))
+                    feil.til_skjema(signaturform)
                 else:
                     messages.success(
                         request,
