@@ -161,6 +161,10 @@ def _punkt_svar(
 ) -> HttpResponse:
     status = ekstra.pop("status", 200)
     kontekst = {**_redigeringskontekst(request, versjon), "p": punkt, **ekstra}
+    if fragment == "punktskjema":
+        # The preview and analysis of the text in the form from the start, not empty until
+        # the first keystroke.
+        kontekst |= analysekontekst(ekstra["min"]["tekst"] if "min" in ekstra else punkt.tekst)
     punkt.apne_kommentarer = list(
         punkt.kommentarer.filter(lost__isnull=True).select_related("forfatter")
     )
