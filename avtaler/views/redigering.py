@@ -576,13 +576,7 @@ def gjennomgang(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
             )
         except Domenefeil as e:
             # Shown at the field it is about (the date, the body), else above the button.
-            melding = str(e)
-            if "fram i tid" in melding or "mens versjonen" in melding:
-                feil["dato"] = melding
-            elif "hvem som gjennomgikk" in melding or "høyst 100" in melding:
-                feil["organ"] = melding
-            else:
-                feil["skjema"] = melding
+            feil[e.felt if e.felt in ("dato", "organ") else "skjema"] = str(e)
         else:
             messages.success(
                 request, _("Gjennomgangen er registrert. Neste gjennomgang er om ett år.")
