@@ -26,9 +26,9 @@ assets: node_modules/.installert
 run: install assets
 	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --no-input
 	DJANGO_DEBUG=1 $(BIN)/python manage.py demodata
-	@echo "Åpne http://$(HOST):$(PORT)/ (oppgavearbeideren for PDF kjører i bakgrunnen)"
+	@echo "Åpne http://$(HOST):$(PORT)/ (oppgavearbeideren for PDF kjører i bakgrunnen; feilene dens vises her)"
 	trap 'kill 0' INT TERM EXIT; \
-	DJANGO_DEBUG=1 $(BIN)/python manage.py db_worker --reload >/dev/null 2>&1 & \
+	DJANGO_DEBUG=1 DJANGO_LOG_LEVEL=WARNING $(BIN)/python manage.py db_worker --reload & \
 	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install assets

@@ -31,7 +31,7 @@ class Temadekning:
         return bool(self.versjoner)
 
     def gjennomgang_passert(self, dato: datetime.date) -> list[Avtaleversjon]:
-        return [v for v in self.versjoner if v.neste_gjennomgang and v.neste_gjennomgang < dato]
+        return [v for v in self.versjoner if v.gjennomgang_forfalt(dato)]
 
     def _legg_til(self, versjon: Avtaleversjon) -> None:
         if versjon not in self.versjoner:

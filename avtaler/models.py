@@ -18,6 +18,7 @@ from simple_history.models import HistoricalRecords
 
 from helsefellesskap.models import Helsefellesskap, Organisasjon
 from kjerne.feil import Domenefeil
+from kjerne.sortering import Norsk
 
 
 class LaastVersjon(Domenefeil):
@@ -279,7 +280,7 @@ class AvtaleversjonQuerySet(models.QuerySet):
     def for_lesing(self):
         """Everything a reading page shows besides the clauses, in a fixed number of queries."""
         return self.med_avtale().prefetch_related(
-            models.Prefetch("parter", queryset=Organisasjon.objects.order_by("type", "navn"))
+            models.Prefetch("parter", queryset=Organisasjon.objects.order_by("type", Norsk("navn")))
         )
 
 
@@ -366,6 +367,11 @@ class Avtaleversjon(models.Model):
 
     def get_absolute_url(self) -> str:
         return f"/avtaler/{self.avtale_id}/versjoner/{self.nummer}/"
+
+    def gjennomgang_forfalt(self, dato: datetime.date) -> bool:
+        """The annual review is overdue: its deadline is before `dato`. The one rule for every
+        page that says so (/oversikt/, the coverage page: avtaler/_gjennomgangsfrist.html)."""
+        return self.neste_gjennomgang is not None and self.neste_gjennomgang < dato
 
     @property
     def er_utkast(self) -> bool:
@@ -479,7 +485,7 @@ class Avtaleforhold(models.Model):
     class Meta:
         verbose_name = _("avtaleforhold")
         verbose_name_plural = _("avtaleforhold")
-        ordering = ["versjon", "part__type", "part__navn"]
+        ordering = ["versjon", "part__type", Norsk("part__navn")]
         constraints = [
             models.UniqueConstraint(fields=["versjon", "part"], name="ett_forhold_per_part"),
             models.CheckConstraint(
@@ -716,7 +722,7 @@ class Signatur(models.Model):
     class Meta:
         verbose_name = _("signatur")
         verbose_name_plural = _("signaturer")
-        ordering = ["organisasjon__navn"]
+        ordering = [Norsk("organisasjon__navn")]
         constraints = [
             models.UniqueConstraint(
                 fields=["versjon", "organisasjon"],

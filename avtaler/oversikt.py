@@ -18,6 +18,7 @@ from avtaler.models import (
 )
 from helsefellesskap import access
 from helsefellesskap.models import Medlemskap, Organisasjon
+from kjerne.sortering import Norsk
 
 VARSEL_DAGER = 60
 APNE = ("godkjent", "signert")  # texts parties may still sign
@@ -91,7 +92,7 @@ def oversikt_for(bruker, dato: datetime.date | None = None) -> Oversikt:
             )
             .distinct()
             .select_related("part", "oppsagt_av", "versjon")
-            .order_by("sluttdato", "part__navn")
+            .order_by("sluttdato", Norsk("part__navn"))
         )
         nyeste = (
             Avtaleversjon.objects.filter(avtale=OuterRef("avtale"), tilstand__in=APNE)
@@ -103,7 +104,9 @@ def oversikt_for(bruker, dato: datetime.date | None = None) -> Oversikt:
             .prefetch_related(
                 Prefetch(
                     "forhold",
-                    queryset=Avtaleforhold.objects.select_related("part").order_by("part__navn"),
+                    queryset=Avtaleforhold.objects.select_related("part").order_by(
+                        Norsk("part__navn")
+                    ),
                 )
             )
             .order_by("avtale__tittel")

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from avtaler.models import Avtaleforhold, Avtaleversjon, Pdfeksport, Signatur
 from helsefellesskap.models import Organisasjon
+from kjerne.sortering import Norsk
 
 PDF_VARIANT = "pdf/a-3b"
 SIGNERT = "signert"
@@ -29,7 +30,7 @@ def pdf_html(versjon: Avtaleversjon, kommune: Organisasjon | None = None) -> str
     With a municipality: that municipality's own agreement (seed 004 § 2: between «XX kommune»
     and the health trust): its name in the text, the two parties, its signature page and the
     day it entered into force for it."""
-    parter = list(versjon.parter.order_by("type", "navn"))
+    parter = list(versjon.parter.order_by("type", Norsk("navn")))
     forhold = {f.part_id: f for f in Avtaleforhold.objects.filter(versjon=versjon)}
     eget = None
     if kommune is not None:

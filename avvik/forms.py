@@ -10,6 +10,7 @@ from avvik.models import Avvikskategori, Stigetype
 from helsefellesskap.models import Organisasjon
 from kjerne.forms import DsSkjema
 from kjerne.inndata import dato_innenfor, les_heltall
+from kjerne.sortering import Norsk
 
 
 def punktvalg(ansvarlig_id, dato, sok: str = "") -> list:
@@ -51,7 +52,7 @@ class AvvikForm(DsSkjema, forms.Form):
     )
     kategori = KategoriValg(
         label=_("Kategori"),
-        queryset=Avvikskategori.objects.filter(aktiv=True).order_by("svikt_hos", "navn"),
+        queryset=Avvikskategori.objects.filter(aktiv=True).order_by("svikt_hos", Norsk("navn")),
         error_messages={"required": _("Velg en kategori.")},
     )
     stige = forms.ChoiceField(
@@ -99,12 +100,12 @@ class AvvikForm(DsSkjema, forms.Form):
 
     def __init__(self, *args, egne_org_ids, **kwargs):
         super().__init__(*args, **kwargs)
-        egne = Organisasjon.objects.filter(pk__in=egne_org_ids).order_by("navn")
+        egne = Organisasjon.objects.filter(pk__in=egne_org_ids).order_by(Norsk("navn"))
         self.fields["meldt_av_organisasjon"].queryset = egne
         hf_ids = {o.helsefellesskap_id for o in egne}
         self.fields["ansvarlig"].queryset = Organisasjon.objects.filter(
             helsefellesskap__in=hf_ids
-        ).order_by("type", "navn")
+        ).order_by("type", Norsk("navn"))
         # Read as the raw input (the fields are cleaned later): anything but an id, or a date
         # outside the bounds, gives no clauses rather than an error.
         ansvarlig = les_heltall(str(self.data.get("ansvarlig") or ""), None) or self.initial.get(

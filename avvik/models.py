@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from avtaler.models import Avtaleversjon, Punktversjon
 from helsefellesskap.models import Helsefellesskap, Organisasjon, Sak, Utvalg
+from kjerne.sortering import Norsk
 
 
 class Avvikskategori(models.Model):
@@ -55,7 +56,7 @@ class Avvikskategori(models.Model):
     class Meta:
         verbose_name = _("avvikskategori")
         verbose_name_plural = _("avvikskategorier")
-        ordering = ["navn"]
+        ordering = [Norsk("navn")]
 
     def __str__(self) -> str:
         return self.navn

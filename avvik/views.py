@@ -40,6 +40,7 @@ from helsefellesskap.models import Omrademedlem, Organisasjon
 from kjerne.fartsgrense import fartsgrense
 from kjerne.feil import Domenefeil
 from kjerne.inndata import dato_innenfor, les_dato, les_heltall
+from kjerne.sortering import Norsk
 from kjerne.tilgang import innlogget, offentlig
 
 
@@ -361,11 +362,11 @@ def _omrade_pa_dagen(organisasjon: str):
         Q(til__isnull=True) | Q(til__gte=OuterRef("dag")),
         kommune=OuterRef(organisasjon),
     )
-    navn = medlem.order_by("lokalomrade__navn").values("lokalomrade__navn")
+    navn = medlem.order_by(Norsk("lokalomrade__navn")).values("lokalomrade__navn")
     treff = (
         medlem.annotate(plass=StrIndex(OuterRef("ansvarlig_enhet"), F("lokalomrade__navn")))
         .filter(plass__gt=0)
-        .order_by("lokalomrade__navn")
+        .order_by(Norsk("lokalomrade__navn"))
         .values("lokalomrade__navn")
     )
     antall = medlem.order_by().values("kommune").annotate(n=Count("pk")).values("n")

@@ -336,7 +336,8 @@ EMAIL_BACKEND = env_str(
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"klientfeil": {"()": "kjerne.logg.KlientfeilPaEnLinje"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["klientfeil"]}},
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
     # Axes logs every login at INFO; its warnings (lockouts) are what matters.
     "loggers": {

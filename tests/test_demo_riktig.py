@@ -90,7 +90,7 @@ def test_reviews_are_recent_and_one_is_due_soon(client, demo):
     assert snart.exists()
     client.force_login(User.objects.get(email="koordinator@demo.no"))
     html = client.get("/kommuner/3301/dekning/").content.decode()
-    assert "Årlig gjennomgang passert" not in html
+    assert "Årlig gjennomgang forfalt" not in html
     for kommune in Organisasjon.objects.kommuner():
         html = client.get(f"/kommuner/{kommune.kommunenummer}/dekning/").content.decode()
         mangler = re.findall(

@@ -335,7 +335,9 @@ def signatur_registrer(
     livslop.krev_kan_signeres(versjon)
     parter = list(versjon.parter.all())
     if organisasjon.pk not in {p.pk for p in parter}:
-        raise Domenefeil(_("%(org)s er ikke part i avtalen.") % {"org": organisasjon.navn})
+        raise Domenefeil(
+            _("%(org)s er ikke part i avtalen.") % {"org": organisasjon.navn}, felt="organisasjon"
+        )
     if forhold is not None:
         forhold = Avtaleforhold.objects.select_related("part").get(pk=forhold.pk)
         if forhold.versjon_id != versjon.pk or organisasjon not in livslop.motparter(
@@ -349,17 +351,18 @@ def signatur_registrer(
             # motpart_signert_dato holds one counterpart's signature.
             raise Domenefeil(_("Med flere motparter signerer hver av dem én gang for alle."))
     if not navn.strip() or not tittel.strip():
-        raise Domenefeil(_("Oppgi navn og stilling på den som signerte."))
+        raise Domenefeil(_("Oppgi navn og stilling på den som signerte."), felt="navn")
     if dato > i_dag():
-        raise Domenefeil(_("Signaturdatoen kan ikke være fram i tid."))
+        raise Domenefeil(_("Signaturdatoen kan ikke være fram i tid."), felt="dato")
     if vedtak_dato is not None and vedtak_dato > dato:
-        raise Domenefeil(_("Vedtaket må være gjort før avtalen ble signert."))
+        raise Domenefeil(_("Vedtaket må være gjort før avtalen ble signert."), felt="dato")
     if versjon.godkjent_ved_id:
         vedtatt = timezone.localtime(versjon.godkjent_ved.mote.start).date()
         if dato < vedtatt:
             raise Domenefeil(
                 _("Avtalen kan ikke være signert før den ble godkjent (%(dato)s).")
-                % {"dato": vedtatt.strftime("%d.%m.%Y")}
+                % {"dato": vedtatt.strftime("%d.%m.%Y")},
+                felt="dato",
             )
     if (
         len(navn) > 200

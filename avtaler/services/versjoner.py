@@ -444,13 +444,13 @@ def gjennomgang_registrer(
     if not versjon.er_signert:
         raise Domenefeil(_("Bare en signert versjon gjennomgås."))
     if not organ.strip():
-        raise Domenefeil(_("Oppgi hvem som gjennomgikk avtalen, for eksempel SSU."))
+        raise Domenefeil(_("Oppgi hvem som gjennomgikk avtalen, for eksempel SSU."), felt="organ")
     if dato > timezone.localdate():
-        raise Domenefeil(_("Gjennomgangen kan ikke være fram i tid."))
+        raise Domenefeil(_("Gjennomgangen kan ikke være fram i tid."), felt="dato")
     if versjon.gyldig_fra and dato < versjon.gyldig_fra:
-        raise Domenefeil(_("Gjennomgangen må være gjort mens versjonen har gjeldt."))
+        raise Domenefeil(_("Gjennomgangen må være gjort mens versjonen har gjeldt."), felt="dato")
     if len(organ) > 100 or len(vedtak) > 100:
-        raise Domenefeil(_("Organ og vedtak kan ha høyst 100 tegn."))
+        raise Domenefeil(_("Organ og vedtak kan ha høyst 100 tegn."), felt="organ")
     gjennomgang = Gjennomgang.objects.create(
         versjon=versjon,
         dato=dato,

@@ -13,6 +13,12 @@ def avtaletekst(tekst: str):
 
 
 @register.filter
+def gjennomgang_forfalt(versjon, dato) -> bool:
+    """{% if v|gjennomgang_forfalt:dato %}: Avtaleversjon.gjennomgang_forfalt in a template."""
+    return versjon.gjennomgang_forfalt(dato)
+
+
+@register.filter
 def dato(verdi) -> str:
     """A date as dd.mm.åååå, the one date format of the product."""
     return date_format(verdi, "d.m.Y") if verdi else ""

@@ -36,6 +36,7 @@ from helsefellesskap.models import Utvalg
 from kjerne.feil import Domenefeil
 from kjerne.meldinger import utfor
 from kjerne.personvern import krev_uten_personnummer
+from kjerne.sortering import Norsk
 from kjerne.tilgang import innlogget
 
 
@@ -143,7 +144,7 @@ def _redigeringsside(
             "utvalg": list(
                 Utvalg.objects.aktive(timezone.localdate())
                 .filter(helsefellesskap=versjon.avtale.helsefellesskap_id, type__in=["ssu", "lsu"])
-                .order_by("type", "navn")
+                .order_by("type", Norsk("navn"))
             )
             if kontekst["kan_revidere"]
             else [],
@@ -160,6 +161,10 @@ def _punkt_svar(
 ) -> HttpResponse:
     status = ekstra.pop("status", 200)
     kontekst = {**_redigeringskontekst(request, versjon), "p": punkt, **ekstra}
+    if fragment == "punktskjema":
+        # The preview and analysis of the text in the form from the start, not empty until
+        # the first keystroke.
+        kontekst |= analysekontekst(ekstra["min"]["tekst"] if "min" in ekstra else punkt.tekst)
     punkt.apne_kommentarer = list(
         punkt.kommentarer.filter(lost__isnull=True).select_related("forfatter")
     )
@@ -407,7 +412,7 @@ def signaturer(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
                         forhold=forhold_valgt,
                     )
                 except Domenefeil as feil:
-                    signaturform.add_error(None, str(feil))
+                    feil.til_skjema(signaturform)
                 else:
                     messages.success(
                         request,
@@ -571,13 +576,7 @@ def gjennomgang(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
             )
         except Domenefeil as e:
             # Shown at the field it is about (the date, the body), else above the button.
-            melding = str(e)
-            if "fram i tid" in melding or "mens versjonen" in melding:
-                feil["dato"] = melding
-            elif "hvem som gjennomgikk" in melding or "høyst 100" in melding:
-                feil["organ"] = melding
-            else:
-                feil["skjema"] = melding
+            feil[e.felt if e.felt in ("dato", "organ") else "skjema"] = str(e)
         else:
             messages.success(
                 request, _("Gjennomgangen er registrert. Neste gjennomgang er om ett år.")

@@ -50,6 +50,14 @@ class Mote(models.Model):
     def get_absolute_url(self) -> str:
         return f"/moter/{self.pk}/"
 
+    @property
+    def statustekst(self) -> str:
+        """The status as pages show it: a planned meeting whose time has passed was held, and
+        is waiting for its minutes (it becomes «Gjennomført» when they are approved)."""
+        if self.status == self.Status.PLANLAGT and self.start <= timezone.now():
+            return _("Avholdt, referat mangler")
+        return self.get_status_display()
+
 
 class Oppmote(models.Model):
     class Status(models.TextChoices):

@@ -14,6 +14,7 @@ from simple_history.models import HistoricalRecords
 
 from helsefellesskap.validators import valider_kommunenummer, valider_organisasjonsnummer
 from kjerne.identitet import normaliser_epost
+from kjerne.sortering import Norsk
 
 
 class Helsefellesskap(models.Model):
@@ -27,7 +28,7 @@ class Helsefellesskap(models.Model):
     class Meta:
         verbose_name = _("helsefellesskap")
         verbose_name_plural = _("helsefellesskap")
-        ordering = ["navn"]
+        ordering = [Norsk("navn")]
 
     def __str__(self) -> str:
         return self.navn
@@ -81,7 +82,7 @@ class Organisasjon(models.Model):
     class Meta:
         verbose_name = _("organisasjon")
         verbose_name_plural = _("organisasjoner")
-        ordering = ["navn"]
+        ordering = [Norsk("navn")]
         constraints = [
             models.CheckConstraint(
                 condition=(Q(type="kommune") & ~Q(kommunenummer=""))
@@ -163,7 +164,7 @@ class Fellesskapsmedlem(models.Model):
     class Meta:
         verbose_name = _("medlem av helsefellesskap")
         verbose_name_plural = _("medlemmer av helsefellesskap")
-        ordering = ["helsefellesskap__navn", "organisasjon__navn", "fra"]
+        ordering = [Norsk("helsefellesskap__navn"), Norsk("organisasjon__navn"), "fra"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(til__isnull=True) | Q(fra__isnull=True) | Q(til__gte=models.F("fra")),
@@ -200,7 +201,7 @@ class Lokalomrade(models.Model):
     class Meta:
         verbose_name = _("LSU-område")
         verbose_name_plural = _("LSU-områder")
-        ordering = ["navn"]
+        ordering = [Norsk("navn")]
         constraints = [
             models.UniqueConstraint(fields=["helsefellesskap", "navn"], name="unikt_lokalomrade"),
         ]
@@ -236,7 +237,7 @@ class Omrademedlem(models.Model):
     class Meta:
         verbose_name = _("kommune i LSU-område")
         verbose_name_plural = _("kommuner i LSU-områder")
-        ordering = ["lokalomrade__navn", "kommune__navn", "fra"]
+        ordering = [Norsk("lokalomrade__navn"), Norsk("kommune__navn"), "fra"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(til__isnull=True) | Q(fra__isnull=True) | Q(til__gte=models.F("fra")),
@@ -328,7 +329,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     class Meta:
         verbose_name = _("bruker")
         verbose_name_plural = _("brukere")
-        ordering = ["navn"]
+        ordering = [Norsk("navn")]
         constraints = [
             models.UniqueConstraint(Lower("email"), name="unik_epost_uten_store_bokstaver"),
         ]
@@ -392,7 +393,7 @@ class Medlemskap(models.Model):
     class Meta:
         verbose_name = _("medlemskap")
         verbose_name_plural = _("medlemskap")
-        ordering = ["organisasjon__navn", "bruker__navn", "rolle"]
+        ordering = [Norsk("organisasjon__navn"), Norsk("bruker__navn"), "rolle"]
         constraints = [
             models.UniqueConstraint(
                 fields=["bruker", "organisasjon", "rolle"],

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from helsefellesskap.models.organisasjoner import Helsefellesskap, Lokalomrade, Organisasjon
+from kjerne.sortering import Norsk
 
 
 class Side(models.TextChoices):
@@ -107,7 +108,7 @@ class Utvalg(models.Model):
     class Meta:
         verbose_name = _("utvalg")
         verbose_name_plural = _("utvalg")
-        ordering = ["helsefellesskap", "type", "navn"]
+        ordering = ["helsefellesskap", "type", Norsk("navn")]
         constraints = [
             models.UniqueConstraint(fields=["helsefellesskap", "kortnavn"], name="unikt_kortnavn"),
             models.CheckConstraint(
@@ -219,7 +220,7 @@ class Utvalgsmedlem(models.Model):
     class Meta:
         verbose_name = _("utvalgsmedlem")
         verbose_name_plural = _("utvalgsmedlemmer")
-        ordering = ["utvalg", "side", "bruker__navn"]
+        ordering = ["utvalg", "side", Norsk("bruker__navn")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(til__isnull=True) | Q(til__gte=models.F("fra")),

@@ -14,7 +14,7 @@ from helsefellesskap.models import Helsefellesskap, Medlemskap, Organisasjon, Us
 from kjerne.fartsgrense import fartsgrense
 from kjerne.feil import Domenefeil
 from kjerne.meldinger import utfor
-from kjerne.sortering import norsk_sortert
+from kjerne.sortering import Norsk, norsk_sortert
 from kjerne.tilgang import innlogget, offentlig
 
 
@@ -135,14 +135,16 @@ def organisasjon_medlemmer(request: HttpRequest, organisasjonsnummer: str) -> Ht
             else:
                 messages.success(request, _("%(m)s er lagt til.") % {"m": medlemskap})
                 return redirect("organisasjon-medlemmer", organisasjonsnummer=organisasjonsnummer)
-    medlemskap = organisasjon.medlemskap.select_related("bruker").order_by("bruker__navn", "rolle")
+    medlemskap = organisasjon.medlemskap.select_related("bruker").order_by(
+        Norsk("bruker__navn"), "rolle"
+    )
     # People who logged in with Ansattporten for this organisation and have no role here yet
     # (sikkerhet.AnsattportenIdentitet, read through its relation: no import to the right).
     venter = (
         User.objects.filter(is_active=True, ansattporten_identiteter__organisasjon=organisasjon)
         .exclude(medlemskap__organisasjon=organisasjon)
         .distinct()
-        .order_by("navn")
+        .order_by(Norsk("navn"))
         if kan_endre
         else User.objects.none()
     )

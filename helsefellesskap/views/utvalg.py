@@ -37,7 +37,7 @@ from helsefellesskap.models.utvalg import Side
 from kjerne.feil import Domenefeil
 from kjerne.meldinger import utfor
 from kjerne.pdf import html_til_pdf
-from kjerne.sortering import norsk_sortert
+from kjerne.sortering import Norsk, norsk_sortert
 from kjerne.tilgang import innlogget, offentlig
 
 
@@ -62,7 +62,7 @@ def utvalgsliste(request: HttpRequest) -> HttpResponse:
                 "moter", filter=Q(moter__start__year=ar) & ~Q(moter__status=Mote.Status.AVLYST)
             )
         )
-        .order_by("helsefellesskap__navn", "type", "navn")
+        .order_by(Norsk("helsefellesskap__navn"), "type", Norsk("navn"))
     )
     return render(request, "utvalg/liste.html", {"utvalg": utvalg, "ar": ar})
 
@@ -88,7 +88,7 @@ def _utvalgsside(
         Utvalgsmedlem.objects.aktive(i_dag)
         .filter(utvalg=utvalg)
         .select_related("bruker", "organisasjon")
-        .order_by("side", "bruker__navn")
+        .order_by("side", Norsk("bruker__navn"))
     )
     er_medlem = access.er_utvalgsmedlem(request.user, utvalg)
     kan_fore = access.kan_fore_utvalg(request.user, utvalg)
@@ -103,6 +103,9 @@ def _utvalgsside(
             "mangler": services.sammensetning_mangler(utvalg, medlemmer),
             "krav": list(utvalg.krav.all()),
             "moter": list(utvalg.moter.order_by("-start")[:20]),
+            "neste_mote": utvalg.moter.filter(status=Mote.Status.PLANLAGT, start__gt=timezone.now())
+            .order_by("start")
+            .first(),
             "apne_saker": list(utvalg.saker.filter(status=Sak.Status.APEN).select_related("utvalg"))
             if er_medlem
             else [],

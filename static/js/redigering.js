@@ -52,8 +52,24 @@
     });
   }
 
+  // After a full-page post (a comment added or refused), the page comes back at the clause
+  // (#anker) with the browser's focus on <body>: a keyboard user would Tab from the top of a
+  // long agreement. Focus goes to the field with the error, else to the clause itself.
+  function fokuserEtterInnsending() {
+    if (document.activeElement && document.activeElement !== document.body) return;
+    var ugyldig = document.querySelector(".redigerbart [aria-invalid='true']");
+    var mal = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (ugyldig) {
+      ugyldig.focus();
+    } else if (mal && mal.classList.contains("redigerbart")) {
+      mal.setAttribute("tabindex", "-1");
+      mal.focus();
+    }
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     koble(document);
+    fokuserEtterInnsending();
   });
   document.addEventListener("htmx:load", function (hendelse) {
     koble(hendelse.detail.elt.parentNode || document);

@@ -4,6 +4,7 @@ request for reading confirmation. Each came back before as a message after a red
 dropped the input."""
 
 import datetime
+import re
 
 import pytest
 from django.utils import timezone
@@ -164,8 +165,15 @@ def test_a_signature_refused_by_the_service_keeps_what_was_written(
         },
     )
     html = svar.content.decode()
-    assert svar.status_code == 400 and 'role="alert"' in html
-    assert "Signaturdatoen kan ikke være fram i tid." in html
+    assert svar.status_code == 400
+    # At the date field, not as a banner above the form (issue 23).
+    assert (
+        '<p class="ds-validation-message" id="id_dato_feil">'
+        "Signaturdatoen kan ikke være fram i tid.</p>"
+    ) in html
+    (datofelt,) = re.findall(r'<input[^>]*id="id_dato"[^>]*>', html)
+    assert 'aria-invalid="true"' in datofelt and 'aria-describedby="id_dato_feil"' in datofelt
+    assert 'role="alert"' not in html.split('aria-label="Registrer signatur"')[1]
     assert 'value="Ola Nordmann"' in html and 'value="KST 45/2026"' in html
     assert f'value="{i_morgen}"' in html
     assert not Signatur.objects.exists()

@@ -142,3 +142,32 @@ def test_a_health_trust_that_signs_each_agreement_is_done_when_all_are_signed(
             forhold=Avtaleforhold.objects.get(versjon=versjon, part=k),
         )  # fmt: skip
         assert venter() == ([] if k == annen_kommune else [helseforetak])
+
+
+def test_an_overdue_review_is_shown_the_same_on_the_dashboard_and_the_coverage_page(
+    client, koordinator, kommune, helseforetak
+):
+    """One rule (Avtaleversjon.gjennomgang_forfalt) and one tag: the two pages used to
+    disagree («passert» in yellow beside a plain reminder)."""
+    from avtaler.models import Tema
+
+    delavtale = iverksett(
+        lag_avtale(
+            kommune.helsefellesskap,
+            [kommune, helseforetak],
+            type="delavtale",
+            tittel="Utskrivningsklare pasienter",
+            tema=Tema.objects.get(nummer=5),
+        ),
+        D(2024, 1, 1),
+    )
+    assert delavtale.neste_gjennomgang == D(2025, 1, 1)
+    tag = (
+        '<span class="ds-tag" data-size="sm" data-color="danger">'
+        "forfalt, skulle vært gjort innen 01.01.2025</span>"
+    )
+    client.force_login(koordinator)
+    assert tag in client.get("/oversikt/").content.decode()
+    dekning = client.get(f"/kommuner/{kommune.kommunenummer}/dekning/").content.decode()
+    assert f"Årlig gjennomgang av Utskrivningsklare pasienter: {tag}" in dekning
+    assert 'data-color="danger">Årlig gjennomgang forfalt</span>' in dekning

@@ -195,3 +195,24 @@ def test_a_refused_comment_stays_open_at_its_clause_with_the_reason(client, ansa
     assert not Kommentar.objects.exists()
     assert client.post(url, {"tekst": "Uklart ansvar"}).status_code == 302
     assert Kommentar.objects.get().tekst == "Uklart ansvar"
+
+
+def test_the_edit_form_opens_with_the_preview_and_analysis_of_its_text(client, koordinator, utkast):
+    """«Rediger» by htmx: the analysis is of the clause's text from the start, not the empty
+    text's «Uklar» until the first keystroke; the preview is rendered markup, not escaped."""
+    client.force_login(koordinator)
+    punkt = utkast.punkter.get(nummer="1.1")
+    services.punkt_lagre(
+        punkt=punkt,
+        utfort_av=None,
+        nummer="1.1",
+        overskrift="Svar",
+        tekst="Kommunen skal svare innen 24 timer. Ved behov kan kommunen ringe.",
+        forventet_teller=0,
+    )
+    svar = client.get(_url(utkast, f"punkter/{punkt.pk}/"), headers={"HX-Request": "true"})
+    forhandsvisning = svar.content.decode().split(f'id="forhandsvisning-{punkt.pk}"')[1]
+    assert "<p>Kommunen skal svare innen 24 timer." in forhandsvisning
+    assert '<mark class="vag">Ved behov</mark>' in forhandsvisning
+    assert "&lt;" not in forhandsvisning
+    assert "Forpliktende" in forhandsvisning

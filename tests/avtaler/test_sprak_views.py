@@ -145,7 +145,7 @@ def test_coverage_shows_covered_missing_and_overdue_topics(client, kommune, hels
     overordnet.avtale.dekker_temaer.set(Tema.objects.filter(nummer__in=[1, 6]))
     html = client.get(f"/kommuner/{kommune.kommunenummer}/dekning/").content.decode()
     assert "10 temaer manglet en avtale som gjaldt for kommunen da" in html
-    assert "Årlig gjennomgang passert" in html  # the delavtale's review was due 01.01.2025
+    assert "Årlig gjennomgang forfalt" in html  # the delavtale's review was due 01.01.2025
     assert html.count("Mangler</span>") == 10  # nr. 13 counts since 1 August 2022
 
 

@@ -54,11 +54,13 @@ def nettleser():
 class Side:
     """A browser tab that records console errors and checks accessibility on every page."""
 
-    def __init__(self, page, base_url):
+    def __init__(self, page, base_url, telefon: bool = False):
         from axe_playwright_python.sync_playwright import Axe
 
         self.page = page
         self.base_url = base_url
+        # On a phone every page checked must also fit the screen's width.
+        self.telefon = telefon
         self.konsollfeil: list[str] = []
         self._axe = Axe()
         page.on(
@@ -90,6 +92,9 @@ class Side:
             if brudd["impact"] in ALVORLIGE
         ]
         assert alvorlige == [], f"axe på {self.page.url}:\n" + "\n".join(alvorlige)
+        if self.telefon:
+            bredde = self.page.evaluate("document.documentElement.scrollWidth")
+            assert self.ingen_horisontal_rulling(), f"{self.page.url} er {bredde} px bred"
 
     def ingen_horisontal_rulling(self) -> bool:
         return self.page.evaluate(
@@ -113,7 +118,7 @@ def mobilside(nettleser, live_server, transactional_db):
     )
     page = kontekst.new_page()
     page.set_default_timeout(10_000)
-    yield Side(page, live_server.url)
+    yield Side(page, live_server.url, telefon=True)
     kontekst.close()
 
 

@@ -232,3 +232,35 @@ def test_keyboard_focus_follows_rediger_lagre_and_avbryt(side, avtale):
     page.keyboard.press("Enter")
     expect(page.get_by_role("link", name="Rediger 1", exact=True)).to_be_focused()
     assert side.konsollfeil == []
+
+
+def test_keyboard_focus_returns_to_the_clause_after_a_comment(side, avtale):
+    """«Legg til kommentar» posts the whole page: it comes back at the clause with the focus
+    on it (the next Tab reaches its controls), and a refused comment with the focus on the
+    field that says why – never on <body>, the top of a long agreement."""
+    from playwright.sync_api import expect
+
+    page = side.page
+    logg_inn(side, "koordinator@demo.no")
+    utkast = services.versjon_start_revisjon(versjon=avtale, utfort_av=None)
+    punkt = utkast.punkter.get(nummer="1")
+    side.gaa_til(f"/avtaler/{utkast.avtale_id}/versjoner/{utkast.nummer}/rediger/")
+    klausul = page.locator(f"#{punkt.anker}")
+    klausul.get_by_text("Kommenter", exact=True).click()
+    klausul.get_by_label("Kommentar til 1").fill("")
+    klausul.get_by_role("button", name="Legg til kommentar").click()
+    expect(page.locator(f"#kommentar-{punkt.pk}")).to_be_focused()
+    side.sjekk_tilgjengelighet()
+    # The refusal is a 400 on purpose; nothing else may fail.
+    assert [feil.split()[0] for feil in side.konsollfeil] == ["400"]
+    side.konsollfeil.clear()
+    page.locator(f"#kommentar-{punkt.pk}").fill("Bør formålet nevne brukerne?")
+    page.get_by_role("button", name="Legg til kommentar").first.click()
+    expect(page.get_by_text("Kommentaren er lagt til.")).to_be_visible()
+    expect(klausul).to_be_focused()
+    page.keyboard.press("Tab")
+    assert page.evaluate(
+        f"document.getElementById('{punkt.anker}').contains(document.activeElement)"
+    )
+    side.sjekk_tilgjengelighet()
+    assert side.konsollfeil == []
