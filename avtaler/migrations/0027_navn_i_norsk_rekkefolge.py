@@ -7,7 +7,7 @@ import kjerne.sortering
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("avtaler", "0025_samlet_etter_parallelle_grener"),
+        ("avtaler", "0026_sprakuttrykk_blindtest"),
     ]
 
     operations = [

@@ -7,7 +7,7 @@ import kjerne.sortering
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("avvik", "0011_betalingsstart_alternativ_lesning"),
+        ("avvik", "0012_betalingsforlop_svar_og_utskrivning_som_dag"),
     ]
 
     operations = [
