@@ -17,9 +17,9 @@ UAVHENGIG = Path(__file__).parent / "uavhengig.jsonl"
 # The blind set (issue #21, third round): 192 sentences labelled and committed before the engine
 # was run on them; the rules were fixed after its first measurement, so it is no longer blind.
 BLIND = Path(__file__).parent / "blind.jsonl"
-# The second blind set (issue #21, fourth round): 187 sentences collected and labelled by someone who
-# neither ran the engine nor read its rules, measured once after the third round's rule fixes. Keep
-# it a measure: a rule written from its errors makes it one more training set.
+# The second blind set (issue #21, fourth round): 187 sentences collected and labelled by
+# someone who neither ran the engine nor read its rules, measured once after the third round's
+# rule fixes. Keep it a measure: a rule written from its errors makes it a training set.
 BLIND2 = Path(__file__).parent / "blind2.jsonl"
 DELER = ("utvikling", "kontroll")
 
