@@ -496,6 +496,11 @@ def test_hours_that_contradict_their_clause_are_warned_and_block_sending_to_appr
     )
     melding = "Tidene i skjemaet stemmer ikke med teksten i punkt 1 «Tidspunkt»"
     assert melding in services.tider_mot_teksten(versjon)
+    # It names what differs, so the coordinator need not compare row by row.
+    assert (
+        "(Hverdager fra: 07:00 i tidene, 08:00 i teksten; "
+        "Hverdager til: 17:00 i tidene, 15:00 i teksten)"
+    ) in services.tider_mot_teksten(versjon)
     client.force_login(koordinator)
     rediger = f"/avtaler/{versjon.avtale_id}/versjoner/1/rediger/"
     assert melding in client.get(rediger).content.decode()
