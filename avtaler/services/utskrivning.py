@@ -1,5 +1,7 @@
 """The discharge routine: which agreement it is, and the hours its version states."""
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -122,7 +124,25 @@ def tider_mot_teksten(versjon: Avtaleversjon, tider: Utskrivningstider | None = 
     ulike = [felt for felt, verdi in forslag.verdier.items() if getattr(tider, felt) != verdi]
     if not ulike:
         return ""
+
+    def vis(felt: str, verdi) -> str:
+        if verdi is None or verdi == "":
+            return str(_("tomt"))
+        if isinstance(verdi, datetime.time):
+            return f"{verdi:%H:%M}"
+        return str(dict(Utskrivningstider._meta.get_field(felt).choices).get(verdi, verdi)).lower()
+
+    # Name what differs: «stemmer ikke» alone leaves the coordinator comparing seven rows.
+    forskjeller = "; ".join(
+        _("%(felt)s: %(tider)s i tidene, %(tekst)s i teksten")
+        % {
+            "felt": str(Utskrivningstider._meta.get_field(felt).verbose_name).capitalize(),
+            "tider": vis(felt, getattr(tider, felt)),
+            "tekst": vis(felt, forslag.verdier[felt]),
+        }
+        for felt in ulike
+    )
     return _(
-        "Tidene i skjemaet stemmer ikke med teksten i punkt %(nr)s «%(o)s». Rett tidene eller "
-        "teksten før utkastet sendes til godkjenning."
-    ) % {"nr": punkt.nummer or punkt.overskrift, "o": punkt.overskrift}
+        "Tidene i skjemaet stemmer ikke med teksten i punkt %(nr)s «%(o)s» (%(forskjeller)s). "
+        "Rett tidene eller teksten før utkastet sendes til godkjenning."
+    ) % {"nr": punkt.nummer or punkt.overskrift, "o": punkt.overskrift, "forskjeller": forskjeller}

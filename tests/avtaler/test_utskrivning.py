@@ -108,6 +108,8 @@ def test_print_version_has_a_server_generated_qr_code(client, kommune, helsefore
     ).content.decode()
     assert "<svg" in html and 'class="qrkode"' in html
     assert f"/kommuner/{kommune.kommunenummer}/utskrivning/" in html
+    # Its own icon: without one the browser asks for /favicon.ico and gets a 404.
+    assert 'rel="icon"' in html
 
 
 @pytest.mark.parametrize(

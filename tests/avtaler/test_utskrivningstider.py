@@ -433,6 +433,26 @@ def test_the_lookup_shows_today_and_the_next_days(client, helsefellesskap, kommu
     assert "I dag, onsdag 24.3." in html
 
 
+@time_machine.travel(datetime.datetime(2027, 2, 3, 10, tzinfo=datetime.UTC), tick=False)
+def test_the_lookup_states_every_rule_even_with_no_special_day_in_the_next_week(
+    client, helsefellesskap, kommune, helseforetak
+):
+    """A nurse asking «and on the day before a holiday? on Christmas Eve?» in an ordinary week
+    finds the answer on the screen, not only on the printout."""
+    iverksett(
+        lag_utskrivningsrutine(helsefellesskap, [kommune, helseforetak], tider=REGLER),
+        D(2024, 1, 1),
+    )
+    html = client.get(f"/kommuner/{kommune.kommunenummer}/utskrivning/").content.decode()
+    for dag in ("Skjærtorsdag", "Julaften (som"):
+        assert dag not in html  # none of them in the next seven days
+    regler = html[html.index('id="faste-tider"') :]
+    assert "<dt>Dagen før en helligdag</dt><dd>08:00–13:00</dd>" in regler
+    assert "<dt>Julaften (24. desember)</dt><dd>som helg og helligdag</dd>" in regler
+    assert "<dt>Nyttårsaften (31. desember)</dt><dd>som vanlig dag</dd>" in regler
+    assert "<dt>Fredager</dt><dd>08:00–14:00</dd>" in regler
+
+
 def test_the_routine_is_the_one_with_the_avviks_health_trust(client, helsefellesskap, kommune):
     """Two trusts in the helsefellesskap, the routine agreed with one: the avvik check uses it
     only for an avvik with that trust, and the lookup names the trust it is with. (Two routines
@@ -476,6 +496,11 @@ def test_hours_that_contradict_their_clause_are_warned_and_block_sending_to_appr
     )
     melding = "Tidene i skjemaet stemmer ikke med teksten i punkt 1 «Tidspunkt»"
     assert melding in services.tider_mot_teksten(versjon)
+    # It names what differs, so the coordinator need not compare row by row.
+    assert (
+        "(Hverdager fra: 07:00 i tidene, 08:00 i teksten; "
+        "Hverdager til: 17:00 i tidene, 15:00 i teksten)"
+    ) in services.tider_mot_teksten(versjon)
     client.force_login(koordinator)
     rediger = f"/avtaler/{versjon.avtale_id}/versjoner/1/rediger/"
     assert melding in client.get(rediger).content.decode()

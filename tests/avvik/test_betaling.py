@@ -285,6 +285,26 @@ def test_a_year_without_a_registered_rate_is_said_not_guessed(client, ansatt, av
     assert "beløp ukjent – døgnpris for 2025 er ikke registrert" in side
     assert "døgn: kr 0." not in side
     assert "Døgnprisen for 2025 er ikke registrert" in side
+    # No «amount above» to qualify when there is none.
+    assert "Beløpet over gjelder bare" not in side
+
+
+def test_a_partly_priced_course_says_the_amount_covers_the_priced_days(client, ansatt, avvik):
+    Dognpris.objects.filter(ar=2025).delete()
+    lagre(
+        avvik,
+        ansatt,
+        innlagt=t("20.12.2024 10:00"),
+        innleggelsesvarsel=t("20.12.2024 12:00"),
+        meldt_utskrivningsklar=t("30.12.2024 09:00"),
+        kommunens_svar="kan_ikke",
+        svart=t("30.12.2024 12:00"),
+        kommunen_klar=datetime.date(2025, 1, 2),
+    )
+    client.force_login(ansatt)
+    side = client.get(f"/avvik/{avvik.pk}/").content.decode()
+    assert "minst kr" in side
+    assert "Beløpet over gjelder bare døgnene med registrert pris." in side
 
 
 def test_a_paid_day_of_discharge_is_explained_on_that_day(ansatt, avvik):

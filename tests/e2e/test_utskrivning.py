@@ -65,6 +65,9 @@ def test_a_coordinator_confirms_the_hours_beside_the_clause_on_a_phone(mobilside
     expect(page.get_by_label("Fredager til")).to_have_value("15:00")
     page.get_by_role("link", name="Fyll skjemaet med forslaget").click()
     expect(page.get_by_text("Skjemaet er fylt med forslaget")).to_be_visible()
+    # The clause's card keeps its padding (a ds-details directly in a card removes it).
+    klausul = page.get_by_role("region", name="Punkt 1 Tidspunkt for utskrivning")
+    assert klausul.evaluate("e => getComputedStyle(e).paddingLeft") != "0px"
     expect(page.get_by_label("Kommunen varsles senest kl.")).to_have_value("12:00")
     page.get_by_label("Fredager til").fill("14:00")
     page.get_by_label("Fredager til").press("Enter")  # submit by keyboard
