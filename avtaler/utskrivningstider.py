@@ -163,6 +163,20 @@ _VARSEL = re.compile(
     r"\bvarsl\w*|\bvarsel\w*|\bkontakt(?:es|e|er)\b|\bmeld(?:es|e|ing)\b|\bgi\s+beskjed",
     re.IGNORECASE,
 )
+# A time stated as a prohibition or by arrangement («skal ikke skje før kl. 10», «ingen
+# utskrivning mellom 16 og 20», «etter avtale … mellom 10 og 14») is no window: read as one it
+# would be the opposite of the rule. Such statements propose nothing. («unntatt fredag 8–14»
+# states Friday's own window and is read.)
+_NEKTING = re.compile(
+    r"\b(?:ikke|ikkje|ingen|inga|aldri|unntaksvis|særskilt|"
+    r"etter\s+(?:nærmere\s+|nærare\s+)?avtale)\b",
+    re.IGNORECASE,
+)
+# Where a statement takes its days from the text after it, an exception there ends them:
+# «08–15.30 mandag–fredag, unntatt dagen før helligdag …» is not the holiday eve's window.
+_UNNTAK_ETTER = re.compile(
+    r"[,(]?\s*\b(?:unntatt|unnateke|unntak|bortsett|men|utenom|untatt)\b", re.IGNORECASE
+)
 _SOM_HELLIGDAG = re.compile(
     r"som\s+(?:en\s+|ein\s+)?(?:helg|helligdag|heilagdag|søndag|sundag)\w*", re.IGNORECASE
 )
@@ -358,6 +372,18 @@ def foreslaa(tekst: str) -> Forslag:
             etter = segment[slutt:neste]
             kilde = segment[forrige:slutt].strip(" ,")
             forrige = slutt
+            if unntak := _UNNTAK_ETTER.search(etter):
+                etter = etter[: unntak.start()]
+            if _NEKTING.search(for_):
+                forslag.forklaring.append(
+                    _(
+                        "«%(kilde)s» er et forbud eller gjelder etter avtale, ikke et tidsvindu: "
+                        "ingenting foreslått."
+                    )
+                    % {"kilde": kilde}
+                )
+                dager_etter = False
+                continue
             if dager_etter and _dager(etter):
                 for_, etter = "", etter
             dager_etter = not _dager(for_) and bool(_dager(etter))
