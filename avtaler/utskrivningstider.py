@@ -177,6 +177,32 @@ _NEKTING = re.compile(
 _UNNTAK_ETTER = re.compile(
     r"[,(]?\s*\b(?:unntatt|unnateke|unntak|bortsett|men|utenom|untatt)\b", re.IGNORECASE
 )
+# A single weekday other than Friday («Onsdag: 09–13») and a season or holiday period («i
+# påsken», «i sommerferien») have no field of their own: read as weekdays they would be wrong.
+_ENKELTDAG = re.compile(r"\b(?:m[aå]ndag|tirsdag|tysdag|onsdag|torsdag)\w*", re.IGNORECASE)
+_PERIODE = re.compile(
+    r"\b(?:påsk\w*|romjul\w*|sommer\w*|sumar\w*|\w*ferie\w*|jul(?:en|a|etida)?\b|"
+    r"i\s+perioden)",
+    re.IGNORECASE,
+)
+# Saturday alone is not the weekend: the one window covers Sunday and the holidays too.
+_LORDAG = re.compile(r"\b(?:lørdag\w*|laurdag\w*|lør|lø)\b\.?", re.IGNORECASE)
+_SONDAG_ELLER_HELG = re.compile(
+    r"\b(?:søndag|sundag|søn|sø|sun)\b|helg|hellig|heilag|høytid|høgtid", re.IGNORECASE
+)
+
+
+def _uten_enkeltdager(dager: list[str], dagtekst: str) -> list[str]:
+    """The day kinds a statement may set: none for a lone weekday or a period, no weekend
+    window from Saturday alone."""
+    uten_spenn = _MAN_TOR.sub(" ", _MAN_FRE.sub(" ", dagtekst))
+    if _ENKELTDAG.search(uten_spenn) or _PERIODE.search(dagtekst):
+        return []
+    if "helg" in dager and _LORDAG.search(dagtekst) and not _SONDAG_ELLER_HELG.search(dagtekst):
+        return [d for d in dager if d != "helg"]
+    return dager
+
+
 _SOM_HELLIGDAG = re.compile(
     r"som\s+(?:en\s+|ein\s+)?(?:helg|helligdag|heilagdag|søndag|sundag)\w*", re.IGNORECASE
 )
@@ -389,6 +415,16 @@ def foreslaa(tekst: str) -> Forslag:
             dager_etter = not _dager(for_) and bool(_dager(etter))
             if dager_etter:
                 kilde = segment[start:neste].strip(" ,.")
+            dagtekst = for_ if _dager(for_) else f"{for_} {etter}"
+            if not _uten_enkeltdager(_dager(dagtekst) or ["hverdag"], dagtekst):
+                forslag.forklaring.append(
+                    _(
+                        "«%(kilde)s» gjelder en enkelt ukedag, en periode eller bare lørdag, som "
+                        "ikke har egne felt: ingenting foreslått."
+                    )
+                    % {"kilde": kilde}
+                )
+                continue
             if isinstance(verdi, datetime.time):
                 if _VARSEL.search(for_) or (not _dager(for_) and _VARSEL.search(etter)):
                     if "varsel_senest" not in v:
@@ -398,7 +434,7 @@ def foreslaa(tekst: str) -> Forslag:
                             % {"tid": f"{verdi:%H:%M}", "kilde": kilde}
                         )
                     continue
-                dager = _dager(for_) or _dager(etter) or ["hverdag"]
+                dager = _uten_enkeltdager(_dager(for_) or _dager(etter), dagtekst) or ["hverdag"]
                 start = v.get("hverdag_fra")
                 if "hverdag" in dager or not start or start >= verdi:
                     start = datetime.time(0, 0)
@@ -406,7 +442,7 @@ def foreslaa(tekst: str) -> Forslag:
                         _("Bare et seneste klokkeslett er oppgitt; starttid 00:00 må kontrolleres.")
                     )
                 verdi = (start, verdi)
-            dager = _dager(for_) or _dager(etter)
+            dager = _uten_enkeltdager(_dager(for_) or _dager(etter), dagtekst)
             if not dager:
                 dager = ["hverdag"]
                 forslag.forklaring.append(

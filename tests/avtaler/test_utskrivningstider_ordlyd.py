@@ -341,6 +341,19 @@ def test_no_suggestion_from_the_numbers_in_real_agreement_text():
             {"hverdag": ((8, 0), (15, 0))},
             ["fredag_fra"],
         ),
+        # A lone weekday, a holiday period and Saturday alone have no field of their own.
+        (
+            "Onsdag: utskriving mellom kl 09 og 13. Andre kvardagar kl 08-15.",
+            {"hverdag": ((8, 0), (15, 0))},
+            [],
+        ),
+        (
+            "I påsken (skjærtorsdag til 2. påskedag) skjer utskrivning mellom kl. 10 og 14.",
+            {},
+            ["hverdag_fra", "helg_fra"],
+        ),
+        ("Lørdag kl. 10–14, ingen utskrivning søndag og helligdag.", {}, ["helg_fra"]),
+        ("Utskriving laurdag mellom kl. 10 og 14. Ikkje utskriving sundag.", {}, ["helg_fra"]),
     ],
 )
 def test_prohibitions_arrangements_and_exceptions_propose_no_window(tekst, forventet, ikke):
