@@ -218,7 +218,10 @@ _DAGORD = "|".join(
     for m in (_ALLE, _DAG_FOR, _JUL, _NYTT, _MAN_FRE, _MAN_TOR, _FREDAG, _HELG, _HVERDAG)
 )
 _DAGORD_FOR = re.compile(rf"(?:{_DAGORD})\s*[:,]?\s*$", re.IGNORECASE)
-_UTSKRIVNING = re.compile(r"\butskriv\w*|\bskrives\s+ut\b|\bskrivast\s+ut\b", re.IGNORECASE)
+_UTSKRIVNING = re.compile(
+    r"\butskriv\w*|\butskrev\w*|\bskrive[sn]?\s+ut\b|\bskriva(?:st)?\s+ut\b",
+    re.IGNORECASE,
+)
 # What may follow bare hours: the end, punctuation, a connector or preposition, or a day word –
 # not a noun («fra 5 til 10 kommuner» counts municipalities).
 _ETTER_BARE = re.compile(
@@ -433,6 +436,14 @@ def foreslaa(tekst: str) -> Forslag:
                             _("Kommunen varsles senest kl. %(tid)s («%(kilde)s»)")
                             % {"tid": f"{verdi:%H:%M}", "kilde": kilde}
                         )
+                    continue
+                if not _UTSKRIVNING.search(segment):
+                    # «Kommunen skal svare innen kl. 14», «Epikrise sendes innen kl. 16»: a
+                    # deadline for something else, not the latest discharge.
+                    forslag.forklaring.append(
+                        _("«%(kilde)s» sier ikke at det gjelder utskrivning: ingenting foreslått.")
+                        % {"kilde": kilde}
+                    )
                     continue
                 dager = _uten_enkeltdager(_dager(for_) or _dager(etter), dagtekst) or ["hverdag"]
                 start = v.get("hverdag_fra")

@@ -353,6 +353,14 @@ def test_no_suggestion_from_the_numbers_in_real_agreement_text():
             ["hverdag_fra", "helg_fra"],
         ),
         ("Lørdag kl. 10–14, ingen utskrivning søndag og helligdag.", {}, ["helg_fra"]),
+        # A deadline for something else than the discharge.
+        ("Kommunen skal svare innen kl. 14.00 på hverdager.", {}, ["hverdag_fra"]),
+        ("Epikrise skal sendes innen kl. 16.00 samme dag på hverdager.", {}, ["hverdag_fra"]),
+        (
+            "Sykehuset må skrive ut pasienten før klokken 15 på hverdager.",
+            {"hverdag": ((0, 0), (15, 0))},
+            [],
+        ),
         ("Utskriving laurdag mellom kl. 10 og 14. Ikkje utskriving sundag.", {}, ["helg_fra"]),
     ],
 )
