@@ -163,6 +163,46 @@ _VARSEL = re.compile(
     r"\bvarsl\w*|\bvarsel\w*|\bkontakt(?:es|e|er)\b|\bmeld(?:es|e|ing)\b|\bgi\s+beskjed",
     re.IGNORECASE,
 )
+# A time stated as a prohibition or by arrangement («skal ikke skje før kl. 10», «ingen
+# utskrivning mellom 16 og 20», «etter avtale … mellom 10 og 14») is no window: read as one it
+# would be the opposite of the rule. Such statements propose nothing. («unntatt fredag 8–14»
+# states Friday's own window and is read.)
+_NEKTING = re.compile(
+    r"\b(?:ikke|ikkje|ingen|inga|aldri|unntaksvis|særskilt|"
+    r"etter\s+(?:nærmere\s+|nærare\s+)?avtale)\b",
+    re.IGNORECASE,
+)
+# Where a statement takes its days from the text after it, an exception there ends them:
+# «08–15.30 mandag–fredag, unntatt dagen før helligdag …» is not the holiday eve's window.
+_UNNTAK_ETTER = re.compile(
+    r"[,(]?\s*\b(?:unntatt|unnateke|unntak|bortsett|men|utenom|untatt)\b", re.IGNORECASE
+)
+# A single weekday other than Friday («Onsdag: 09–13») and a season or holiday period («i
+# påsken», «i sommerferien») have no field of their own: read as weekdays they would be wrong.
+_ENKELTDAG = re.compile(r"\b(?:m[aå]ndag|tirsdag|tysdag|onsdag|torsdag)\w*", re.IGNORECASE)
+_PERIODE = re.compile(
+    r"\b(?:påsk\w*|romjul\w*|sommer\w*|sumar\w*|\w*ferie\w*|jul(?:en|a|etida)?\b|"
+    r"i\s+perioden)",
+    re.IGNORECASE,
+)
+# Saturday alone is not the weekend: the one window covers Sunday and the holidays too.
+_LORDAG = re.compile(r"\b(?:lørdag\w*|laurdag\w*|lør|lø)\b\.?", re.IGNORECASE)
+_SONDAG_ELLER_HELG = re.compile(
+    r"\b(?:søndag|sundag|søn|sø|sun)\b|helg|hellig|heilag|høytid|høgtid", re.IGNORECASE
+)
+
+
+def _uten_enkeltdager(dager: list[str], dagtekst: str) -> list[str]:
+    """The day kinds a statement may set: none for a lone weekday or a period, no weekend
+    window from Saturday alone."""
+    uten_spenn = _MAN_TOR.sub(" ", _MAN_FRE.sub(" ", dagtekst))
+    if _ENKELTDAG.search(uten_spenn) or _PERIODE.search(dagtekst):
+        return []
+    if "helg" in dager and _LORDAG.search(dagtekst) and not _SONDAG_ELLER_HELG.search(dagtekst):
+        return [d for d in dager if d != "helg"]
+    return dager
+
+
 _SOM_HELLIGDAG = re.compile(
     r"som\s+(?:en\s+|ein\s+)?(?:helg|helligdag|heilagdag|søndag|sundag)\w*", re.IGNORECASE
 )
@@ -178,7 +218,10 @@ _DAGORD = "|".join(
     for m in (_ALLE, _DAG_FOR, _JUL, _NYTT, _MAN_FRE, _MAN_TOR, _FREDAG, _HELG, _HVERDAG)
 )
 _DAGORD_FOR = re.compile(rf"(?:{_DAGORD})\s*[:,]?\s*$", re.IGNORECASE)
-_UTSKRIVNING = re.compile(r"\butskriv\w*|\bskrives\s+ut\b|\bskrivast\s+ut\b", re.IGNORECASE)
+_UTSKRIVNING = re.compile(
+    r"\butskriv\w*|\butskrev\w*|\bskrive[sn]?\s+ut\b|\bskriva(?:st)?\s+ut\b",
+    re.IGNORECASE,
+)
 # What may follow bare hours: the end, punctuation, a connector or preposition, or a day word –
 # not a noun («fra 5 til 10 kommuner» counts municipalities).
 _ETTER_BARE = re.compile(
@@ -358,11 +401,33 @@ def foreslaa(tekst: str) -> Forslag:
             etter = segment[slutt:neste]
             kilde = segment[forrige:slutt].strip(" ,")
             forrige = slutt
+            if unntak := _UNNTAK_ETTER.search(etter):
+                etter = etter[: unntak.start()]
+            if _NEKTING.search(for_):
+                forslag.forklaring.append(
+                    _(
+                        "«%(kilde)s» er et forbud eller gjelder etter avtale, ikke et tidsvindu: "
+                        "ingenting foreslått."
+                    )
+                    % {"kilde": kilde}
+                )
+                dager_etter = False
+                continue
             if dager_etter and _dager(etter):
                 for_, etter = "", etter
             dager_etter = not _dager(for_) and bool(_dager(etter))
             if dager_etter:
                 kilde = segment[start:neste].strip(" ,.")
+            dagtekst = for_ if _dager(for_) else f"{for_} {etter}"
+            if not _uten_enkeltdager(_dager(dagtekst) or ["hverdag"], dagtekst):
+                forslag.forklaring.append(
+                    _(
+                        "«%(kilde)s» gjelder en enkelt ukedag, en periode eller bare lørdag, som "
+                        "ikke har egne felt: ingenting foreslått."
+                    )
+                    % {"kilde": kilde}
+                )
+                continue
             if isinstance(verdi, datetime.time):
                 if _VARSEL.search(for_) or (not _dager(for_) and _VARSEL.search(etter)):
                     if "varsel_senest" not in v:
@@ -372,7 +437,15 @@ def foreslaa(tekst: str) -> Forslag:
                             % {"tid": f"{verdi:%H:%M}", "kilde": kilde}
                         )
                     continue
-                dager = _dager(for_) or _dager(etter) or ["hverdag"]
+                if not _UTSKRIVNING.search(segment):
+                    # «Kommunen skal svare innen kl. 14», «Epikrise sendes innen kl. 16»: a
+                    # deadline for something else, not the latest discharge.
+                    forslag.forklaring.append(
+                        _("«%(kilde)s» sier ikke at det gjelder utskrivning: ingenting foreslått.")
+                        % {"kilde": kilde}
+                    )
+                    continue
+                dager = _uten_enkeltdager(_dager(for_) or _dager(etter), dagtekst) or ["hverdag"]
                 start = v.get("hverdag_fra")
                 if "hverdag" in dager or not start or start >= verdi:
                     start = datetime.time(0, 0)
@@ -380,7 +453,7 @@ def foreslaa(tekst: str) -> Forslag:
                         _("Bare et seneste klokkeslett er oppgitt; starttid 00:00 må kontrolleres.")
                     )
                 verdi = (start, verdi)
-            dager = _dager(for_) or _dager(etter)
+            dager = _uten_enkeltdager(_dager(for_) or _dager(etter), dagtekst)
             if not dager:
                 dager = ["hverdag"]
                 forslag.forklaring.append(

@@ -121,7 +121,14 @@ def tider_mot_teksten(versjon: Avtaleversjon, tider: Utskrivningstider | None = 
     if punkt is None:
         return ""
     forslag = foreslaa(punkt.tekst)
-    ulike = [felt for felt, verdi in forslag.verdier.items() if getattr(tider, felt) != verdi]
+    # A start of 00:00 is the parser's placeholder where the clause gives only a latest time
+    # («innen kl. 16»): the coordinator enters the real start, and it is not held to 00:00.
+    ulike = [
+        felt
+        for felt, verdi in forslag.verdier.items()
+        if getattr(tider, felt) != verdi
+        and not (felt.endswith("_fra") and verdi == datetime.time(0, 0))
+    ]
     if not ulike:
         return ""
 

@@ -45,6 +45,12 @@ def _krev_rekkefolge(verdier: dict) -> None:
         and verdier["kommunens_svar"] == Betalingsforlop.Svar.IKKE_SVART
     ):
         raise Domenefeil(_("Et svartidspunkt hører til et svar."))
+    svart = verdier["svart"]
+    if isinstance(svart, datetime.datetime):
+        svart = timezone.localdate(svart)
+    if svart is not None and meldt is not None and svart < timezone.localtime(meldt).date():
+        # A «yes» dated before the ready notice would make every day unpaid.
+        raise Domenefeil(_("Kommunen kan ikke ha svart før den fikk melding om utskrivningsklar."))
     klar = verdier["kommunen_klar"]
     if klar is not None and (meldt is None or klar < timezone.localtime(meldt).date()):
         raise Domenefeil(_("Dagen kommunen kunne ta imot kan ikke ligge før meldingen."))

@@ -632,3 +632,39 @@ def test_deleting_the_clause_keeps_the_hours_without_the_pointer(
     assert rutine.tidspunkt is None and rutine.tillatt_na(
         timezone.make_aware(datetime.datetime(2026, 11, 25, 12))
     )
+
+
+def test_a_start_the_clause_does_not_state_may_be_entered_and_sent_to_approval(
+    koordinator, kommune, helseforetak, helsefellesskap
+):
+    """«Pasienten skal være utskrevet innen kl. 16.00 på hverdager»: the parser proposes 00:00 as
+    the start and asks the coordinator to check it. A coordinator who enters the real start
+    (08:00) must be able to send the draft to approval: the placeholder is not the clause's
+    reading, and the hours must not be held to it (review rev19dom)."""
+
+    def pek(versjon, **tider):
+        services.utskrivningstider_lagre(
+            versjon=versjon, utfort_av=None, punkt=versjon.punkter.get(nummer="1"), **tider
+        )
+
+    tekst = "Pasienten skal være utskrevet innen kl. 16.00 på hverdager."
+    versjon = lag_utskrivningsrutine(
+        helsefellesskap,
+        [kommune, helseforetak],
+        punkter=[NyttPunkt("1", "Tidspunkt", tekst)],
+        tider={"hverdag_fra": T(8), "hverdag_til": T(16)},
+    )
+    pek(versjon, hverdag_fra=T(8), hverdag_til=T(16))
+    assert foreslaa(tekst).verdier["hverdag_fra"] == T(0)
+    assert services.tider_mot_teksten(versjon) == ""
+    services.versjon_send_til_behandling(versjon=versjon, utfort_av=koordinator)
+    # A latest time that differs from the clause still blocks.
+    versjon = lag_utskrivningsrutine(
+        helsefellesskap,
+        [kommune, helseforetak],
+        punkter=[NyttPunkt("1", "Tidspunkt", tekst)],
+        tider={"hverdag_fra": T(8), "hverdag_til": T(17)},
+        tittel="Utskrivningsrutine 2",
+    )
+    pek(versjon, hverdag_fra=T(8), hverdag_til=T(17))
+    assert "stemmer ikke med teksten" in services.tider_mot_teksten(versjon)

@@ -300,3 +300,76 @@ def test_no_suggestion_from_the_numbers_in_real_agreement_text():
     assert len(avsnitt) > 100
     forslag = {a[:80]: foreslaa(a).verdier for a in avsnitt if foreslaa(a)}
     assert not forslag
+
+
+# Prohibitions, arrangements and exceptions found in a review (rev19dom): each was read as the
+# opposite window or gave the exception's day the main window, and since saved hours must match
+# what the parser reads before a draft can go to approval, the wrong reading would have blocked
+# the correct hours.
+@pytest.mark.parametrize(
+    ("tekst", "forventet", "ikke"),
+    [
+        (
+            "Utskrivning skal ikke skje før kl. 10.00 eller etter kl. 16.00 på hverdager.",
+            {},
+            ["hverdag_fra"],
+        ),
+        ("Utskrivning skal ikke skje mellom kl. 11.00 og 13.00 (vaktskifte).", {}, ["hverdag_fra"]),
+        ("Ingen utskrivning mellom kl. 16.00 og 20.00 på hverdager.", {}, ["hverdag_fra"]),
+        ("Pasientar skal ikkje skrivast ut før kl. 10 på kvardagar.", {}, ["hverdag_fra"]),
+        (
+            "Etter avtale med kommunen kan pasienten skrives ut mellom kl. 16 og 20 på hverdager.",
+            {},
+            ["hverdag_fra"],
+        ),
+        ("Utskrivning i helg skjer bare etter avtale, mellom kl. 10 og 14.", {}, ["helg_fra"]),
+        (
+            "Pasienter kan skrives ut mellom kl. 08.00 og 15.30 mandag–fredag, unntatt dagen før "
+            "helligdag da det er til kl. 13.00.",
+            {"hverdag": ((8, 0), (15, 30))},
+            ["dag_for_helligdag_fra", "dag_for_helligdag"],
+        ),
+        (
+            "Kommunen tek imot pasientar mellom kl. 08.00 og 20.00 alle dagar, unntatt julaftan "
+            "og nyttårsaftan etter kl. 14.",
+            {"hverdag": ((8, 0), (20, 0)), "helg": ((8, 0), (20, 0))},
+            ["julaften_fra", "nyttarsaften_fra", "julaften", "nyttarsaften"],
+        ),
+        (
+            "Vanlig utskrivningstid er mellom 08.00 og 15.00 på hverdager, men fredager kun frem "
+            "til 13.00.",
+            {"hverdag": ((8, 0), (15, 0))},
+            ["fredag_fra"],
+        ),
+        # A lone weekday, a holiday period and Saturday alone have no field of their own.
+        (
+            "Onsdag: utskriving mellom kl 09 og 13. Andre kvardagar kl 08-15.",
+            {"hverdag": ((8, 0), (15, 0))},
+            [],
+        ),
+        (
+            "I påsken (skjærtorsdag til 2. påskedag) skjer utskrivning mellom kl. 10 og 14.",
+            {},
+            ["hverdag_fra", "helg_fra"],
+        ),
+        ("Lørdag kl. 10–14, ingen utskrivning søndag og helligdag.", {}, ["helg_fra"]),
+        # A deadline for something else than the discharge.
+        ("Kommunen skal svare innen kl. 14.00 på hverdager.", {}, ["hverdag_fra"]),
+        ("Epikrise skal sendes innen kl. 16.00 samme dag på hverdager.", {}, ["hverdag_fra"]),
+        (
+            "Sykehuset må skrive ut pasienten før klokken 15 på hverdager.",
+            {"hverdag": ((0, 0), (15, 0))},
+            [],
+        ),
+        ("Utskriving laurdag mellom kl. 10 og 14. Ikkje utskriving sundag.", {}, ["helg_fra"]),
+    ],
+)
+def test_prohibitions_arrangements_and_exceptions_propose_no_window(tekst, forventet, ikke):
+    verdier = foreslaa(tekst).verdier
+    for dag, ((t1, m1), (t2, m2)) in forventet.items():
+        assert (verdier.get(f"{dag}_fra"), verdier.get(f"{dag}_til")) == (
+            datetime.time(t1, m1),
+            datetime.time(t2, m2),
+        ), tekst
+    for felt in ikke:
+        assert felt not in verdier, (tekst, verdier)

@@ -507,3 +507,21 @@ def test_the_reading_from_the_day_after_the_notice_is_a_setting(ansatt, avvik):
     assert beregning.linjer[0].tekst == (
         "Dag 1 (10.03.2024) betales ikke: betalingen begynner døgnet etter meldingen (innstilling)."
     )
+
+
+def test_an_answer_dated_before_the_ready_notice_is_refused(ansatt, avvik):
+    """A «yes» dated the day before the ready notice made the whole course unpaid («kommunen
+    svarte at den kunne ta imot pasienten») though the municipality cannot answer a notice it
+    has not had (§ 10 and § 11)."""
+    from kjerne.feil import Domenefeil
+
+    for svar in ("kan_ta_imot", "kan_ikke"):
+        with pytest.raises(Domenefeil, match="før den fikk melding om utskrivningsklar"):
+            lagre(
+                avvik,
+                ansatt,
+                **(FORLOP | {"kommunens_svar": svar, "svart": datetime.date(2024, 3, 9)}),
+            )
+    # The same day as the notice is fine, whatever the hour.
+    forlop = lagre(avvik, ansatt, **(FORLOP | {"svart": datetime.date(2024, 3, 10)}))
+    assert beregn_betaling(forlop).betalte_dogn == 3
