@@ -215,22 +215,35 @@ def kommentar_los(*, kommentar: Kommentar, utfort_av: User) -> Kommentar:
 
 @transaction.atomic
 def versjon_send_til_godkjenning(
-    *, versjon: Avtaleversjon, utfort_av: User, utvalg: Utvalg
+    *, versjon: Avtaleversjon, utfort_av: User, utvalg: Utvalg, tider_begrunnelse: str = ""
 ) -> Avtaleversjon:
     """Submit a draft: it goes til behandling and becomes a case in the chosen SSU or LSU."""
     if utvalg.type not in (Utvalg.Type.SSU, Utvalg.Type.LSU) or not utvalg.kan_vedta:
         raise Domenefeil(_("Velg strategisk eller lokalt samarbeidsutvalg."))
     if utvalg.helsefellesskap_id != versjon.avtale.helsefellesskap_id:
         raise Domenefeil(_("Utvalget hører til et annet helsefellesskap."))
+    beskrivelse = _("Utkastet og endringene: %(url)s") % {"url": versjon.get_absolute_url()}
+    if tider_begrunnelse.strip() and versjon.avtale.er_utskrivningsrutine:
+        from avtaler.services.utskrivning import tider_mot_teksten
+
+        if advarsel := tider_mot_teksten(versjon):
+            # The body that decides sees that the hours differ from the text's reading, and why.
+            beskrivelse += "\n" + _(
+                "Utskrivningstidene avviker fra lesningen av teksten: %(advarsel)s "
+                "Koordinatorens begrunnelse: %(b)s"
+            ) % {"advarsel": advarsel, "b": tider_begrunnelse.strip()}
     sak = sak_opprett(
         utfort_av=None,
         utvalg=utvalg,
         tittel=_("Godkjenning av %(tittel)s, versjon %(nr)s")
         % {"tittel": versjon.tittel, "nr": versjon.nummer},
-        beskrivelse=_("Utkastet og endringene: %(url)s") % {"url": versjon.get_absolute_url()},
+        beskrivelse=beskrivelse,
     )
     versjon = versjon_send_til_behandling(
-        versjon=versjon, utfort_av=utfort_av, merknad=sak.saksnummer
+        versjon=versjon,
+        utfort_av=utfort_av,
+        merknad=sak.saksnummer,
+        tider_begrunnelse=tider_begrunnelse,
     )
     versjon.behandles_i = sak
     versjon.save(update_fields=["behandles_i"])

@@ -187,16 +187,35 @@ def punkter_erstatt(*, versjon: Avtaleversjon, punkter: Iterable[NyttPunkt]) -> 
 
 @transaction.atomic
 def versjon_send_til_behandling(
-    *, versjon: Avtaleversjon, utfort_av: User, merknad: str = ""
+    *, versjon: Avtaleversjon, utfort_av: User, merknad: str = "", tider_begrunnelse: str = ""
 ) -> Avtaleversjon:
     if not versjon.punkter.exists():
         raise Domenefeil(_("Et tomt utkast kan ikke sendes til behandling."))
     if versjon.avtale.er_utskrivningsrutine:
-        # Hours that contradict the clause they come from would be signed as the routine's.
+        # Hours that contradict the clause they come from would be signed as the routine's. The
+        # parser proposes, it never decides (#19): where it misreads the clause, the coordinator
+        # sends the hours as entered with a reason, and the reason goes with the case.
         from avtaler.services.utskrivning import tider_mot_teksten
 
         if advarsel := tider_mot_teksten(versjon):
-            raise Domenefeil(advarsel)
+            if not tider_begrunnelse.strip():
+                raise Domenefeil(
+                    _(
+                        "%(advarsel)s Er tidene riktige og teksten lest feil, skriv hvorfor "
+                        "under «Tidene er riktige»; begrunnelsen følger saken."
+                    )
+                    % {"advarsel": advarsel},
+                    felt="tider_begrunnelse",
+                )
+            merknad = "\n".join(
+                del_
+                for del_ in (
+                    merknad,
+                    _("Tidene avviker fra lesningen av teksten: %(advarsel)s Begrunnelse: %(b)s")
+                    % {"advarsel": advarsel, "b": tider_begrunnelse.strip()},
+                )
+                if del_
+            )
     return _overgang(versjon, T.TIL_BEHANDLING, utfort_av=utfort_av, merknad=merknad)
 
 

@@ -339,7 +339,10 @@ def send_til_godkjenning(request: HttpRequest, pk: int, nummer: int) -> HttpResp
         request,
         lambda: resultat.append(
             services.versjon_send_til_godkjenning(
-                versjon=versjon, utfort_av=request.user, utvalg=utvalg
+                versjon=versjon,
+                utfort_av=request.user,
+                utvalg=utvalg,
+                tider_begrunnelse=request.POST.get("tider_begrunnelse", "")[:1000],
             )
         ),
     ):

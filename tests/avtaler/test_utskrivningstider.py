@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from avtaler import services
-from avtaler.models import Avtale, Dagregel, Utskrivningstider
+from avtaler.models import Avtale, Dagregel, Tilstandsendring, Utskrivningstider
 from avtaler.services import NyttPunkt
 from avtaler.utskrivning import utskrivningsrutine
 from avtaler.utskrivningstider import dagvindu, foreslaa
@@ -22,6 +22,7 @@ from tests.factories import (
     iverksett,
     lag_avtale,
     lag_utskrivningsrutine,
+    lag_utvalg,
 )
 
 T = datetime.time
@@ -480,9 +481,8 @@ def test_hours_that_contradict_their_clause_are_warned_and_block_sending_to_appr
     client, koordinator, kommune, helseforetak, helsefellesskap
 ):
     """The clause is edited after the hours were saved: the editor and the draft overview
-    warn, and the draft cannot go to approval until hours and text agree (we block rather than
-    ask for a confirmation: hours that contradict their clause would be signed as the
-    routine's)."""
+    warn, and the draft goes to approval only when hours and text agree, or with the
+    coordinator's reason (next test)."""
     versjon = lag_utskrivningsrutine(helsefellesskap, [kommune, helseforetak])
     assert services.tider_mot_teksten(versjon) == ""
     services.punkt_lagre(
@@ -505,8 +505,9 @@ def test_hours_that_contradict_their_clause_are_warned_and_block_sending_to_appr
     rediger = f"/avtaler/{versjon.avtale_id}/versjoner/1/rediger/"
     assert melding in client.get(rediger).content.decode()
     assert melding in client.get(rediger + "utskrivningstider/").content.decode()
-    with pytest.raises(Domenefeil, match="stemmer ikke med teksten i punkt 1"):
+    with pytest.raises(Domenefeil, match="stemmer ikke med teksten i punkt 1") as feil:
         services.versjon_send_til_behandling(versjon=versjon, utfort_av=koordinator)
+    assert feil.value.felt == "tider_begrunnelse"
     # Hours corrected to the text: the warning is gone and the draft can be sent.
     services.utskrivningstider_lagre(
         versjon=versjon,
@@ -519,6 +520,44 @@ def test_hours_that_contradict_their_clause_are_warned_and_block_sending_to_appr
     )
     assert melding not in client.get(rediger).content.decode()
     services.versjon_send_til_behandling(versjon=versjon, utfort_av=koordinator)
+
+
+def test_the_parser_proposes_and_the_coordinator_may_send_hours_it_reads_otherwise_with_a_reason(
+    client, koordinator, kommune, helseforetak, helsefellesskap
+):
+    """Issue #19: «it proposes, it never decides». The domain review found clauses the parser
+    misreads («Tildelingskontoret er åpent mellom kl. 08.00 og 15.30 på hverdager» read as the
+    discharge window): a hard block would make the right hours impossible to send. The
+    coordinator sends them with a reason, which goes with the case to the deciding body."""
+    versjon = lag_utskrivningsrutine(helsefellesskap, [kommune, helseforetak])
+    services.punkt_lagre(
+        punkt=versjon.punkter.get(nummer="1"),
+        utfort_av=None,
+        nummer="1",
+        overskrift="Tidspunkt",
+        tekst="Tildelingskontoret er åpent mellom kl. 08.00 og 15.30 på hverdager. Utskrivning "
+        "avtales med tildelingskontoret.",
+        forventet_teller=0,
+    )
+    assert services.tider_mot_teksten(versjon)
+    ssu = lag_utvalg(helsefellesskap, "ssu")
+    client.force_login(koordinator)
+    rediger = f"/avtaler/{versjon.avtale_id}/versjoner/1/rediger/"
+    assert 'name="tider_begrunnelse"' in client.get(rediger).content.decode()
+    send = f"/avtaler/{versjon.avtale_id}/versjoner/1/send/"
+    # Without a reason: refused, the draft stays a draft.
+    svar = client.post(send, {"utvalg": ssu.pk}, follow=True)
+    assert "skriv hvorfor" in svar.content.decode()
+    versjon.refresh_from_db()
+    assert versjon.tilstand == "utkast"
+    # With a reason: sent, and the case and the history carry the difference and the reason.
+    grunn = "Punktet gjelder tildelingskontorets åpningstid, ikke utskrivningstiden."
+    client.post(send, {"utvalg": ssu.pk, "tider_begrunnelse": grunn})
+    versjon.refresh_from_db()
+    assert versjon.tilstand == "til_behandling"
+    assert grunn in versjon.behandles_i.beskrivelse
+    assert "avviker fra lesningen av teksten" in versjon.behandles_i.beskrivelse
+    assert grunn in Tilstandsendring.objects.filter(versjon=versjon).order_by("-pk").first().merknad
 
 
 def test_the_editor_proposes_and_only_the_coordinators_save_makes_it_the_hours(
