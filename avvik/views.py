@@ -530,6 +530,10 @@ def sammendrag_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+# Its waiting page polls this address (kjerne.pdf): the polls are not activity.
+sammendrag_pdf.polles = True
+
+
 @innlogget
 @require_http_methods(["GET", "POST"])
 def arsrapport(request: HttpRequest, kortnavn: str, ar: int) -> HttpResponse:
@@ -559,3 +563,7 @@ def arsrapport(request: HttpRequest, kortnavn: str, ar: int) -> HttpResponse:
         filnavn=f"avvik-{kortnavn}-{ar}.pdf",
         tittel=_("Årsrapport om avvik %(ar)s: %(hf)s") % {"ar": ar, "hf": helsefellesskap.navn},
     )
+
+
+# Its waiting page polls this address (kjerne.pdf): the polls are not activity.
+arsrapport.polles = True

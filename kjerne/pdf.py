@@ -94,10 +94,13 @@ def lag(dokument_id: int) -> None:
         )
 
 
-def pdf_svar(request: HttpRequest, *, art: str, html: str, filnavn: str, tittel: str):
+def pdf_svar(
+    request: HttpRequest, *, art: str, html: str, filnavn: str, tittel: str
+) -> HttpResponse:
     """The answer of a PDF view whose access is checked: the file once made; before that a page
     (202) whose status box htmx polls at the same address, which says when it failed and lets
-    the user try again (POST to the same address)."""
+    the user try again (POST to the same address). Mark the view ``polles = True`` so the
+    polls do not keep a session alive (sikkerhet.middleware)."""
     dokument = bestill(art, html)
     if request.method == "POST":
         prov_igjen(dokument)

@@ -141,3 +141,7 @@ def kommune_pakke(request: HttpRequest, kommunenummer: str) -> HttpResponse:
     svar = HttpResponse(buffer.getvalue(), content_type="application/zip")
     svar["Content-Disposition"] = f'attachment; filename="avtaler-{kommune.kommunenummer}.zip"'
     return svar
+
+
+# Its waiting page polls this address (kjerne.pdf): the polls are not activity.
+kommune_pakke.polles = True

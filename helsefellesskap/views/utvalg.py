@@ -469,6 +469,10 @@ def mote_referat_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+# Its waiting page polls this address (kjerne.pdf): the polls are not activity.
+mote_referat_pdf.polles = True
+
+
 @innlogget
 @require_POST
 def mote_bekreft(request: HttpRequest, pk: int) -> HttpResponse:

@@ -124,3 +124,23 @@ def test_approved_minutes_are_one_document_for_the_public(client, referat):
     hent_pdf(client, referat)
     hent_pdf(client, referat)
     assert Pdfdokument.objects.filter(status=Pdfdokument.Status.FERDIG).count() == 1
+
+
+@pytest.mark.parametrize("dokument", DOKUMENTER)
+def test_polling_for_the_pdf_does_not_keep_the_session_alive(db, client, request, dokument):
+    """A waiting page left open (a worker that is down) would otherwise hold a session open
+    for ever; the plain request, a user's own, is activity."""
+    import time
+
+    from sikkerhet.okt import SIST_AKTIV
+
+    url = request.getfixturevalue(dokument)
+    client.get(url)
+    for_to_minutter = int(time.time()) - 120  # within the session's lifetime
+    okt = client.session
+    okt[SIST_AKTIV] = for_to_minutter
+    okt.save()
+    client.get(url, headers={"HX-Request": "true"})
+    assert client.session[SIST_AKTIV] == for_to_minutter
+    client.get(url)
+    assert client.session[SIST_AKTIV] > for_to_minutter
