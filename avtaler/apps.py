@@ -1,4 +1,6 @@
 from django.apps import AppConfig
+from django.apps import apps as global_apps
+from django.db import DEFAULT_DB_ALIAS
 
 from kjerne.tomming import Tommingslaas
 
@@ -33,6 +35,13 @@ class AvtalerConfig(AppConfig):
         return Avtaleversjon.objects.filter(pk=versjon_id).exclude(tilstand="utkast").exists()
 
     def ready(self) -> None:
+        from django.db.models.signals import post_migrate
+
+        # The § 6-2 topics are seeded by data migrations; a flush (manage.py flush, and between
+        # transactional tests) empties the table and emits post_migrate, as contenttypes relies
+        # on, so the topics come back here instead of waiting for the demo data.
+        post_migrate.connect(sikre_lovtemaer, sender=self, dispatch_uid="avtaler.sikre_lovtemaer")
+
         from avtaler.services.redigering import (
             versjon_behandlet,
             versjon_folger_saken,
@@ -66,3 +75,20 @@ class AvtalerConfig(AppConfig):
         ):
             for signal in (post_save, post_delete):
                 signal.connect(ny_generasjon, sender=modell, dispatch_uid=f"generasjon.{modell}")
+
+
+def sikre_lovtemaer(sender, *, apps=global_apps, using=DEFAULT_DB_ALIAS, **kwargs) -> None:
+    """post_migrate: the statutory topics missing from the table (after a flush) are created;
+    what an administrator has written is left alone (avtaler.temaer.sikre_temaer). Uses the
+    model of the migrated state (migrate passes it; flush does not), which before migration 0003
+    has no topic table."""
+    from django.db import router
+
+    from avtaler.temaer import sikre_temaer
+
+    try:
+        tema = apps.get_model("avtaler", "Tema")
+    except LookupError:
+        return
+    if router.allow_migrate_model(using, tema):
+        sikre_temaer(tema, using=using)

@@ -1,13 +1,11 @@
-"""PDF of a version: HTML from a template, WeasyPrint to PDF/A-3b, rendered in the task worker.
+"""PDF of a version: HTML from a template, rendered in the task worker by kjerne.pdf's renderer
+(tagged PDF/A-3b).
 
 A signed version never changes, so its PDF is rendered once, stored with its SHA-256 and
 served as a file afterwards. Nothing half-written is ever left: the file is saved only
 when the whole PDF exists.
 """
 
-import hashlib
-
-from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
@@ -15,9 +13,9 @@ from django.utils import timezone
 
 from avtaler.models import Avtaleforhold, Avtaleversjon, Pdfeksport, Signatur
 from helsefellesskap.models import Organisasjon
+from kjerne.pdf import html_til_pdf, sjekksum
 from kjerne.sortering import Norsk
 
-PDF_VARIANT = "pdf/a-3b"
 SIGNERT = "signert"
 
 
@@ -77,18 +75,6 @@ def pdf_html(versjon: Avtaleversjon, kommune: Organisasjon | None = None) -> str
             "signaturer_registrert": any(signaturer.get(p.pk) for p in parter),
         },
     )
-
-
-def html_til_pdf(html: str) -> bytes:
-    from weasyprint import HTML  # heavy import, only in the worker
-
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(
-        pdf_variant=PDF_VARIANT, pdf_tags=True
-    )
-
-
-def sjekksum(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 def pdf_bestill(versjon: Avtaleversjon, kommune: Organisasjon | None = None) -> Pdfeksport:

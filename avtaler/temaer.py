@@ -111,7 +111,7 @@ LOVTEMAER.append(
 )
 
 
-def sikre_temaer(tema_modell) -> None:
+def sikre_temaer(tema_modell, *, using: str = "default") -> None:
     """Create the topics that are missing; fill in the source only where it is empty.
 
     What an administrator has written (a corrected date, a better source, a note cleared once
@@ -119,11 +119,12 @@ def sikre_temaer(tema_modell) -> None:
     model, which before 0022 has no note.
     """
     har_merknad = any(f.name == "merknad" for f in tema_modell._meta.get_fields())
+    temaer = tema_modell._default_manager.db_manager(using)
     for nummer, tittel, fra, kilde, lenke, merknad in LOVTEMAER:
-        tema = tema_modell.objects.filter(nummer=nummer).order_by("gyldig_fra").first()
+        tema = temaer.filter(nummer=nummer).order_by("gyldig_fra").first()
         if tema is None:
             felt = {"merknad": merknad} if har_merknad else {}
-            tema_modell.objects.create(
+            temaer.create(
                 nummer=nummer, tittel=tittel, gyldig_fra=fra, kilde=kilde, lenke=lenke, **felt
             )
         elif not tema.kilde:

@@ -14,3 +14,13 @@ class AvvikConfig(AppConfig):
         vedtak_registrert.connect(avvik_utfall, dispatch_uid="avvik.avvik_utfall")
         sak_sendt_videre.connect(avvik_folger_saken, dispatch_uid="avvik.avvik_folger_saken")
         sak_gjenapnet.connect(avvik_sak_gjenapnet, dispatch_uid="avvik.avvik_sak_gjenapnet")
+
+        from django.db.models.signals import post_save
+
+        from avvik.stiger import helsefellesskap_opprettet
+        from helsefellesskap.models import Helsefellesskap
+
+        # The escalation ladders are made with the Helsefellesskap, not on the first read.
+        post_save.connect(
+            helsefellesskap_opprettet, sender=Helsefellesskap, dispatch_uid="avvik.stiger"
+        )

@@ -48,20 +48,20 @@ STANDARD = {
 }
 
 
-def trinn_for(helsefellesskap, stige: str) -> list[Eskaleringstrinn]:
-    """The ladder of the Helsefellesskap, created from the standard the first time."""
-    trinn = list(
-        Eskaleringstrinn.objects.filter(helsefellesskap=helsefellesskap, stige=stige).order_by(
-            "nummer"
-        )
+def lag_stiger(helsefellesskap, trinn_modell=Eskaleringstrinn) -> None:
+    """Both ladders of a Helsefellesskap from the standard, where it has none of that kind:
+    when the Helsefellesskap is created (avvik.apps), and by migration 0012 for those that
+    existed before (``trinn_modell`` is then the historical model). Steps an administrator
+    has changed are never touched."""
+    finnes = set(
+        trinn_modell.objects.filter(helsefellesskap_id=helsefellesskap.pk)
+        .values_list("stige", flat=True)
+        .distinct()
     )
-    if trinn:
-        return trinn
-    # bulk_create returns the rows with their keys, in order of nummer.
-    return Eskaleringstrinn.objects.bulk_create(
+    trinn_modell.objects.bulk_create(
         [
-            Eskaleringstrinn(
-                helsefellesskap=helsefellesskap,
+            trinn_modell(
+                helsefellesskap_id=helsefellesskap.pk,
                 stige=stige,
                 nummer=i,
                 beskrivelse=steg.beskrivelse,
@@ -71,6 +71,25 @@ def trinn_for(helsefellesskap, stige: str) -> list[Eskaleringstrinn]:
                 fristenhet=steg.fristenhet,
                 fristkilde=steg.fristkilde,
             )
-            for i, steg in enumerate(STANDARD[stige], start=1)
+            for stige, stegene in STANDARD.items()
+            if stige not in finnes
+            for i, steg in enumerate(stegene, start=1)
         ]
+    )
+
+
+def helsefellesskap_opprettet(sender, instance, created, raw=False, **kwargs) -> None:
+    """post_save of Helsefellesskap: a new one gets its ladders (not rows loaded as they are
+    from a fixture or a backup, which bring their own)."""
+    if created and not raw:
+        lag_stiger(instance)
+
+
+def trinn_for(helsefellesskap, stige: str) -> list[Eskaleringstrinn]:
+    """The steps of one ladder of the Helsefellesskap, in order. Only reads: the ladders are
+    made when the Helsefellesskap is (lag_stiger)."""
+    return list(
+        Eskaleringstrinn.objects.filter(helsefellesskap=helsefellesskap, stige=stige).order_by(
+            "nummer"
+        )
     )

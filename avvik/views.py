@@ -12,6 +12,7 @@ from django.db.models.lookups import GreaterThan
 from django.forms.models import model_to_dict
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -40,6 +41,7 @@ from helsefellesskap.models import Omrademedlem, Organisasjon
 from kjerne.fartsgrense import fartsgrense
 from kjerne.feil import Domenefeil
 from kjerne.inndata import dato_innenfor, les_dato, les_heltall
+from kjerne.pdf import pdf_svar
 from kjerne.sortering import Norsk
 from kjerne.tilgang import innlogget, offentlig
 
@@ -512,29 +514,36 @@ def punkttall(request: HttpRequest, avtale_pk: int) -> HttpResponse:
 
 
 @innlogget
-@require_GET
+@require_http_methods(["GET", "POST"])
 def sammendrag_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    """The anonymised case summary for the national dispute body: organisations, not people."""
-    from kjerne.pdf import html_til_pdf
-
+    """The anonymised case summary for the national dispute body: organisations, not people.
+    Made by the worker, keyed on its HTML (it changes with the case)."""
     avvik = _get_avvik_for_user(request, pk)
     hendelser = list(avvik.hendelser.select_related("organisasjon", "trinn", "sak__utvalg"))
-    pdf = html_til_pdf(
+    html = render_to_string(
         "avvik/sammendrag_pdf.html",
         {"avvik": avvik, "hendelser": hendelser, **_betaling(request.user, avvik)},
     )
-    svar = HttpResponse(pdf, content_type="application/pdf")
-    svar["Content-Disposition"] = f'attachment; filename="avvik-{avvik.pk}-tvistelosningsnemnd.pdf"'
-    return svar
+    return pdf_svar(
+        request,
+        art="avvik-sammendrag",
+        html=html,
+        filnavn=f"avvik-{avvik.pk}-tvistelosningsnemnd.pdf",
+        tittel=_("Sammendrag av avvik %(nr)s for tvisteløsningsnemnda") % {"nr": avvik.pk},
+    )
+
+
+# Its waiting page polls this address (kjerne.pdf): the polls are not activity.
+sammendrag_pdf.polles = True
 
 
 @innlogget
-@require_GET
+@require_http_methods(["GET", "POST"])
 def arsrapport(request: HttpRequest, kortnavn: str, ar: int) -> HttpResponse:
-    """The year's avvik of a Helsefellesskap for SSU, as PDF: counts only, no texts, no
-    small counts of other organisations (avvik.arsrapport)."""
+    """The year's avvik of a Helsefellesskap for SSU, as PDF made by the worker: counts only,
+    no texts, no small counts of other organisations (avvik.arsrapport). Keyed on its HTML,
+    which depends on the year's cases and on whose organisations ask."""
     from helsefellesskap.models import Helsefellesskap, Organisasjon
-    from kjerne.pdf import html_til_pdf
 
     helsefellesskap = get_object_or_404(Helsefellesskap, kortnavn=kortnavn)
     egne = access.egne_organisasjoner(request.user)
@@ -550,8 +559,14 @@ def arsrapport(request: HttpRequest, kortnavn: str, ar: int) -> HttpResponse:
         "ar": ar,
         **arsrapport_tall(helsefellesskap=helsefellesskap, ar=ar, egne=set(egne)),
     }
-    svar = HttpResponse(
-        html_til_pdf("avvik/arsrapport_pdf.html", kontekst), content_type="application/pdf"
+    return pdf_svar(
+        request,
+        art="avvik-arsrapport",
+        html=render_to_string("avvik/arsrapport_pdf.html", kontekst),
+        filnavn=f"avvik-{kortnavn}-{ar}.pdf",
+        tittel=_("Årsrapport om avvik %(ar)s: %(hf)s") % {"ar": ar, "hf": helsefellesskap.navn},
     )
-    svar["Content-Disposition"] = f'attachment; filename="avvik-{kortnavn}-{ar}.pdf"'
-    return svar
+
+
+# Its waiting page polls this address (kjerne.pdf): the polls are not activity.
+arsrapport.polles = True

@@ -63,10 +63,13 @@ class OktMiddleware:
 
     def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs):
         request.tilgang = getattr(view_func, "tilgang", None)
-        # Asking how long is left (the warning's GET) is not activity, nor is a page polling.
+        # Asking how long is left (the warning's GET) is not activity, nor is a page polling:
+        # a view only polled says ``ikke_aktivitet``; one whose own address a waiting page
+        # polls by htmx (a PDF the worker makes) says ``polles``.
         sporsmal = request.method == "GET" and (
             request.resolver_match.url_name == "okt-forleng"
             or getattr(view_func, "ikke_aktivitet", False)
+            or (getattr(view_func, "polles", False) and getattr(request, "htmx", False))
         )
         if request.user.is_authenticated and not sporsmal:
             okt.marker_aktiv(request)

@@ -75,6 +75,10 @@ def generer(
     hf_liste = Helsefellesskap.objects.bulk_create(
         Helsefellesskap(navn=f"Helsefellesskap {i}", kortnavn=f"hf-{i}") for i in range(antall_hf)
     )
+    from avvik.stiger import lag_stiger
+
+    for hf in hf_liste:  # bulk_create sends no post_save: the ladders as a new one gets them
+        lag_stiger(hf)
     foretak = Organisasjon.objects.bulk_create(
         Organisasjon(
             type=Organisasjon.Type.HELSEFORETAK,

@@ -98,13 +98,18 @@ def kommune_pakke(request: HttpRequest, kommunenummer: str) -> HttpResponse:
     for eksport in eksporter:
         eksport.refresh_from_db()
     ventende = [e for e in eksporter if e.status != Pdfeksport.Status.FERDIG]
-    if ventende:
-        return render(
-            request,
-            "avtaler/pakke_status.html",
-            {"kommune": kommune, "ventende": ventende, "antall": len(eksporter)},
-            status=202,
-        )
+    if ventende or request.htmx:
+        # The page refreshes its status box itself (htmx polling the same address) until
+        # every PDF is made, or one has failed; the ZIP is served to a plain request.
+        kontekst = {
+            "kommune": kommune,
+            "ventende": ventende,
+            "antall": len(eksporter),
+            "feilet": any(e.kan_provs_igjen for e in ventende),
+        }
+        if request.htmx:
+            return render(request, "avtaler/pakke_status.html#status", kontekst)
+        return render(request, "avtaler/pakke_status.html", kontekst, status=202)
     # The day each agreement entered into force for this municipality, not the text's first.
     fra = dict(
         Avtaleforhold.objects.filter(versjon__in=versjoner, part=kommune).values_list(
@@ -136,3 +141,7 @@ def kommune_pakke(request: HttpRequest, kommunenummer: str) -> HttpResponse:
     svar = HttpResponse(buffer.getvalue(), content_type="application/zip")
     svar["Content-Disposition"] = f'attachment; filename="avtaler-{kommune.kommunenummer}.zip"'
     return svar
+
+
+# Its waiting page polls this address (kjerne.pdf): the polls are not activity.
+kommune_pakke.polles = True

@@ -8,9 +8,10 @@ from django.db import transaction
 from django.db.models import Count, Prefetch, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from helsefellesskap import access, services
 from helsefellesskap.forms_utvalg import (
@@ -36,7 +37,7 @@ from helsefellesskap.models import (
 from helsefellesskap.models.utvalg import Side
 from kjerne.feil import Domenefeil
 from kjerne.meldinger import utfor
-from kjerne.pdf import html_til_pdf
+from kjerne.pdf import pdf_svar
 from kjerne.sortering import Norsk, norsk_sortert
 from kjerne.tilgang import innlogget, offentlig
 
@@ -452,19 +453,27 @@ def mote_referat(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @offentlig
-@require_GET
+@require_http_methods(["GET", "POST"])
 def mote_referat_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    """The minutes as PDF: for members, and for everyone once approved (SSU/LSU)."""
+    """The minutes as PDF, made by the worker: for members, and for everyone once approved
+    (SSU/LSU). Keyed on its HTML, so what members and the public see are two documents."""
     mote = _get_mote(pk)
     kontekst = _mote_kontekst(request, mote)
     if not kontekst["vis_referat"]:
         raise Http404
-    pdf = html_til_pdf("utvalg/referat_pdf.html", kontekst)
-    svar = HttpResponse(pdf, content_type="application/pdf")
     dato = timezone.localtime(mote.start).strftime("%Y-%m-%d")
-    navn = f"referat-{mote.utvalg.kortnavn.lower().replace(' ', '-')}-{dato}.pdf"
-    svar["Content-Disposition"] = f'attachment; filename="{navn}"'
-    return svar
+    return pdf_svar(
+        request,
+        art="referat",
+        html=render_to_string("utvalg/referat_pdf.html", kontekst),
+        filnavn=f"referat-{mote.utvalg.kortnavn.lower().replace(' ', '-')}-{dato}.pdf",
+        tittel=_("Referat fra %(utvalg)s %(dato)s")
+        % {"utvalg": mote.utvalg.navn, "dato": timezone.localtime(mote.start).strftime("%d.%m.%Y")},
+    )
+
+
+# Its waiting page polls this address (kjerne.pdf): the polls are not activity.
+mote_referat_pdf.polles = True
 
 
 @innlogget

@@ -273,3 +273,24 @@ def test_the_end_dates_say_whether_the_day_is_included(db):
     kobling = Punkttema._meta.get_field("gyldig_til")
     assert kobling.verbose_name == "gjelder til (ikke med)"
     assert "Dagen er ikke med" in kobling.help_text
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_flush_leaves_the_topics_as_the_migrations_made_them():
+    """The topics are seeded by data migrations, which a flush (manage.py flush, and the one
+    between transactional tests) does not run again: they come back through post_migrate, the
+    signal a flush emits, instead of staying gone until the demo data is loaded."""
+    for tema in Tema.objects.all():
+        tema.tittel = "Skrevet av en administrator"
+        tema.save()
+    forventet = list(
+        Tema.objects.order_by("nummer").values_list(
+            "nummer", "gyldig_fra", "kilde", "lenke", "merknad"
+        )
+    )
+    call_command("flush", interactive=False, verbosity=0)
+    etter = Tema.objects.order_by("nummer").values_list(
+        "nummer", "gyldig_fra", "kilde", "lenke", "merknad"
+    )
+    assert list(etter) == forventet
+    assert not Tema.objects.filter(tittel="Skrevet av en administrator").exists()

@@ -181,3 +181,30 @@ def test_the_municipality_bundle_has_every_agreement_and_a_list(
     pdfer = [n for n in navn if n.endswith(".pdf")]
     assert len(pdfer) == 1 and arkiv.read(pdfer[0]).startswith(b"%PDF")
     assert Signatur.objects.count() == 2
+
+
+def test_the_bundle_page_refreshes_itself_until_the_zip_is_ready(
+    client, signert, kommune, django_capture_on_commit_callbacks
+):
+    """Issue 16: «5 av 6 PDF-er genereres fortsatt. Last siden på nytt om litt» asked the user
+    to reload; the status box now polls the same address (htmx, no script of ours), says when
+    a PDF failed, and offers the ZIP when every PDF is made."""
+    url = f"/kommuner/{kommune.kommunenummer}/avtaler.zip"
+    with django_capture_on_commit_callbacks() as koen:
+        side = client.get(url)
+    assert side.status_code == 202
+    tekst = side.content.decode()
+    assert f'hx-get="{url}"' in tekst and 'hx-trigger="every 1s"' in tekst
+    assert "1 av 1 PDF-er genereres fortsatt" in tekst and "<script>" not in tekst
+    boks = client.get(url, headers={"HX-Request": "true"}).content.decode()
+    assert 'id="pakkestatus"' in boks and "<html" not in boks and "every 1s" in boks
+
+    Pdfeksport.objects.update(status=Pdfeksport.Status.FEILET)
+    boks = client.get(url, headers={"HX-Request": "true"}).content.decode()
+    assert "kunne ikke lages" in boks and "hx-get" not in boks
+    Pdfeksport.objects.update(status=Pdfeksport.Status.VENTER)
+    for oppgave in koen:
+        oppgave()
+    boks = client.get(url, headers={"HX-Request": "true"}).content.decode()
+    assert "Alle PDF-ene er klare" in boks and f'href="{url}"' in boks and "hx-get" not in boks
+    assert client.get(url)["Content-Type"] == "application/zip"

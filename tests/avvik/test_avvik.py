@@ -21,6 +21,7 @@ from tests.factories import (
     lag_utvalg,
     vedta,
 )
+from tests.pdfhjelp import hent_pdf, pdf_innhold
 
 D = datetime.date
 ALLE_ENIGE = {
@@ -335,8 +336,10 @@ def test_the_national_step_gives_an_anonymised_summary_pdf(
         "Last ned anonymisert saksframstilling"
         in client.get(f"/avvik/{avvik.pk}/").content.decode()
     )
-    svar = client.get(f"/avvik/{avvik.pk}/sammendrag.pdf")
-    tekst = "\n".join(side.extract_text() for side in PdfReader(io.BytesIO(svar.content)).pages)
+    svar = hent_pdf(client, f"/avvik/{avvik.pk}/sammendrag.pdf")
+    tekst = "\n".join(
+        side.extract_text() for side in PdfReader(io.BytesIO(pdf_innhold(svar))).pages
+    )
     assert "Nasjonal tvisteløsningsnemnd" in tekst and "1.1 Punkt 1.1" in tekst
     assert koordinator.navn not in tekst and ansatt.navn not in tekst
     client.force_login(MedlemskapFactory(rolle="administrator").bruker)
@@ -411,8 +414,8 @@ def test_yearly_report_for_ssu_has_counts_and_open_escalations(
         f"/avvik/arsrapport/{helsefellesskap.kortnavn}/{ar}.pdf"
         in client.get("/avvik/statistikk/").content.decode()
     )
-    svar = client.get(f"/avvik/arsrapport/{helsefellesskap.kortnavn}/{ar}.pdf")
-    tekst = "\n".join(s.extract_text() for s in PdfReader(io.BytesIO(svar.content)).pages)
+    svar = hent_pdf(client, f"/avvik/arsrapport/{helsefellesskap.kortnavn}/{ar}.pdf")
+    tekst = "\n".join(s.extract_text() for s in PdfReader(io.BytesIO(pdf_innhold(svar))).pages)
     assert (
         "Andre (færre enn 5 hver) <5" in tekst  # one avvik: its category is not named
         and f"Eskaleringer i {ar}" in tekst
@@ -423,8 +426,8 @@ def test_yearly_report_for_ssu_has_counts_and_open_escalations(
     # out the case: not its id, category, parties or state, only the count on each step.
     tredje = KommuneFactory(navn="Asker kommune", helsefellesskap=helsefellesskap)
     client.force_login(MedlemskapFactory(organisasjon=tredje, rolle="ansatt").bruker)
-    svar = client.get(f"/avvik/arsrapport/{helsefellesskap.kortnavn}/{ar}.pdf")
-    tekst = "\n".join(s.extract_text() for s in PdfReader(io.BytesIO(svar.content)).pages)
+    svar = hent_pdf(client, f"/avvik/arsrapport/{helsefellesskap.kortnavn}/{ar}.pdf")
+    tekst = "\n".join(s.extract_text() for s in PdfReader(io.BytesIO(pdf_innhold(svar))).pages)
     eskaleringer = tekst[tekst.index(f"Eskaleringer i {ar}") :]
     assert "administrative ledelse <5\n" in eskaleringer  # the count on the step, no more
     for identifiserende in (

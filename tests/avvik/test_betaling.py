@@ -19,6 +19,7 @@ from avvik import services
 from avvik.betaling import beregn_betaling
 from avvik.models import Avvikskategori, Betalingsforlop, Betalingsregel, Dognpris
 from tests.factories import MedlemskapFactory
+from tests.pdfhjelp import hent_pdf, pdf_innhold
 from tests.personnummerhjelp import lag, tilfeldig
 
 OSLO = zoneinfo.ZoneInfo("Europe/Oslo")
@@ -489,8 +490,8 @@ def test_the_case_summary_for_the_dispute_board_carries_the_computation(client, 
 
     lagre(avvik, ansatt, **FORLOP)
     client.force_login(ansatt)
-    svar = client.get(f"/avvik/{avvik.pk}/sammendrag.pdf")
-    tekst = " ".join(side.extract_text() for side in PdfReader(io.BytesIO(svar.content)).pages)
+    svar = hent_pdf(client, f"/avvik/{avvik.pk}/sammendrag.pdf")
+    tekst = " ".join(side.extract_text() for side in PdfReader(io.BytesIO(pdf_innhold(svar))).pages)
     tekst = " ".join(tekst.split())
     assert "Kommunen betaler for 3 døgn" in tekst
     assert "Dag 1 (10.03.2024) betales fordi" in tekst

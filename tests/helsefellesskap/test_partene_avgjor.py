@@ -31,6 +31,7 @@ from tests.factories import (
     registrer_oppmote,
     vedta,
 )
+from tests.pdfhjelp import hent_pdf, pdf_innhold
 
 ALLE_ENIGE = {
     s: "enig" for s in ("kommunene", "helseforetaket", "bruker", "arbeidstaker", "fastlege")
@@ -233,7 +234,7 @@ def test_the_body_postpones_a_case_for_a_stated_reason_with_both_parties_present
     assert hendelse.type == "utsatt" and hendelse.mote == neste
     assert hendelse.tekst == "Kommunene trenger uttalelse fra kommunestyret."
     services.referat_lagre(utfort_av=None, mote=mote, tekst="Referat.")
-    tekst = _pdftekst(client.get(f"/moter/{mote.pk}/referat.pdf").content)
+    tekst = _pdftekst(pdf_innhold(hent_pdf(client, f"/moter/{mote.pk}/referat.pdf")))
     assert "Utsatt til neste møte." in tekst
     assert "Begrunnelse: Kommunene trenger uttalelse fra kommunestyret." in tekst
     with time_machine.travel(neste.start, tick=False):
@@ -350,10 +351,10 @@ def test_reopening_has_a_reason_and_brings_the_version_back_under_consideration(
     for mote in (forste, andre):
         services.referat_lagre(utfort_av=None, mote=mote, tekst="Referat.")
     client.force_login(ssu.medlemmer.filter(rolle="medlem").first().bruker)
-    forste_pdf = _pdftekst(client.get(f"/moter/{forste.pk}/referat.pdf").content)
+    forste_pdf = _pdftekst(pdf_innhold(hent_pdf(client, f"/moter/{forste.pk}/referat.pdf")))
     assert "Ikke enighet: Versjonen godkjennes." in forste_pdf
     assert "Saken ble gjenåpnet" in forste_pdf and "Vedtatt" not in forste_pdf
-    andre_pdf = _pdftekst(client.get(f"/moter/{andre.pk}/referat.pdf").content)
+    andre_pdf = _pdftekst(pdf_innhold(hent_pdf(client, f"/moter/{andre.pk}/referat.pdf")))
     assert "Vedtatt: Versjonen godkjennes." in andre_pdf and "Ikke enighet" not in andre_pdf
 
     # The approval stands: the case cannot be reopened to undo it.
@@ -383,7 +384,7 @@ def test_the_minutes_pdf_shows_dissent_and_postponement_as_recorded(ssu, client)
     )
     services.referat_lagre(utfort_av=None, mote=mote, tekst="Referat.")
     client.force_login(ssu.medlemmer.get(rolle="sekretaer").bruker)
-    tekst = _pdftekst(client.get(f"/moter/{mote.pk}/referat.pdf").content)
+    tekst = _pdftekst(pdf_innhold(hent_pdf(client, f"/moter/{mote.pk}/referat.pdf")))
     assert "Vedtatt: Planen vedtas." in tekst
     assert "Fastlege: uenig" in tekst and "Dissens: Fastlege er uenig." in tekst
     assert "Protokolltilførsel: Fastlegen ønsker legevakt med i planen." in tekst

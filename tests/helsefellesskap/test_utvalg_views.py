@@ -8,7 +8,7 @@ from django.utils import timezone
 from helsefellesskap import services
 from helsefellesskap.models import Mote, Oppmote, Sak, Vedtak
 from tests.factories import fullt_ssu, lag_medlem, lag_utvalg, registrer_oppmote, vedta
-from tests.pdfhjelp import pdfa_del
+from tests.pdfhjelp import hent_pdf, pdf_innhold, pdfa_del
 
 ALLE_ENIGE = {
     s: "enig" for s in ("kommunene", "helseforetaket", "bruker", "arbeidstaker", "fastlege")
@@ -197,11 +197,12 @@ def test_minutes_as_archival_pdf(client, mote, saker, medlem):
         client.get(f"/moter/{mote.pk}/referat.pdf").status_code == 404
     )  # not approved: not public
     client.force_login(medlem)
-    svar = client.get(f"/moter/{mote.pk}/referat.pdf")
+    svar = hent_pdf(client, f"/moter/{mote.pk}/referat.pdf")
     assert svar.status_code == 200
-    assert svar.content.startswith(b"%PDF")
+    data = pdf_innhold(svar)
+    assert data.startswith(b"%PDF")
     assert svar["Content-Disposition"] == 'attachment; filename="referat-ssu-2026-03-10.pdf"'
-    assert pdfa_del(svar.content) == "3"
+    assert pdfa_del(data) == "3"
 
 
 def test_a_party_sends_a_case_on_from_the_page_with_its_reason(client, ssu, helsefellesskap):

@@ -11,6 +11,7 @@ from avvik.models import Avvik, Avvikskategori
 from helsefellesskap import services as utvalgstjenester
 from helsefellesskap.models import Mote
 from tests.factories import MedlemskapFactory, fullt_ssu
+from tests.pdfhjelp import hent_pdf
 
 AR_1 = datetime.datetime(1, 1, 1, 0, 0, tzinfo=datetime.UTC)
 AR_9999 = datetime.datetime(9999, 12, 31, 23, 59, tzinfo=datetime.UTC)
@@ -131,7 +132,7 @@ def test_an_avvik_dated_year_1_already_stored_breaks_no_page(
             "/avvik/statistikk/",
             "/avvik/statistikk/?format=csv",
         ):
-            svar = client.get(url)
+            svar = hent_pdf(client, url)
             assert svar.status_code in (200, 404), (url, svar.status_code)
     client.force_login(systemforvalter)
     liste = client.get("/admin/avvik/avvik/")
@@ -201,6 +202,6 @@ def test_a_time_stored_before_year_1_on_postgresql_breaks_no_page(
         )
     client.force_login(ansatt)
     for url in ("/avvik/", f"/avvik/{avvik.pk}/", f"/avvik/{avvik.pk}/sammendrag.pdf"):
-        assert client.get(url).status_code == 200, url
+        assert hent_pdf(client, url).status_code == 200, url
     client.force_login(systemforvalter)
     assert client.get("/admin/avvik/avvik/").status_code == 200
