@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("helsefellesskap.urls")),
     path("", include("avtaler.urls")),
     path("", include("avvik.urls")),
+    path("", include("varsler.urls")),
 ]
 
 if settings.YTELSE_GRUNNLINJE:

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class VarslerConfig(AppConfig):
+    name = "varsler"
+    verbose_name = "Varsler"
