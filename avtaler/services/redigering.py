@@ -8,7 +8,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from avtaler import livslop
+from avtaler import livslop, varsling
 from avtaler.models import (
     Avtaleforhold,
     Avtaleversjon,
@@ -398,6 +398,7 @@ def signatur_registrer(
         registrert_av=utfort_av,
     )
     livslop.sikre_forhold(versjon)
+    varsling.signert(versjon, organisasjon, utfort_av=utfort_av)
     if forhold is not None:
         forhold.motpart_signert_dato = dato
         forhold._change_reason = f"Signert av {organisasjon.navn}"[:100]

@@ -1,0 +1,138 @@
+"""Who is told of what in an agreement's life (issue 28): each party's coordinators and
+administrators, who carry its agreements. Called by the services (and livslop) inside their
+transactions; each notice names the text, the version and the party, and links to it."""
+
+from django.utils.translation import gettext as _
+
+from helsefellesskap.models import Organisasjon, User
+from helsefellesskap.varsling import koordinatorer
+from varsler.models import Varseltype
+from varsler.tjenester import varsle
+
+
+def _parter(versjon) -> list[int]:
+    return list(versjon.parter.values_list("pk", flat=True))
+
+
+def _navn(versjon) -> dict:
+    return {"tittel": versjon.tittel[:150], "nr": versjon.nummer}
+
+
+def versjon_til_behandling(versjon, *, endring_id: int, utfort_av: User | None) -> None:
+    varsle(
+        mottakere=koordinatorer(*_parter(versjon)),
+        type=Varseltype.VERSJON_TIL_BEHANDLING,
+        tekst=lambda: _("«%(tittel)s», versjon %(nr)s, er sendt til godkjenning") % _navn(versjon),
+        lenke=versjon.get_absolute_url(),
+        nokkel=f"versjon:{versjon.pk}:til-behandling:{endring_id}",
+        utfort_av=utfort_av,
+    )
+
+
+def versjon_returnert(versjon, *, endring_id: int, utfort_av: User | None) -> None:
+    varsle(
+        mottakere=koordinatorer(*_parter(versjon)),
+        type=Varseltype.VERSJON_RETURNERT,
+        tekst=lambda: (
+            _("«%(tittel)s», versjon %(nr)s, er sendt tilbake som utkast") % _navn(versjon)
+        ),
+        lenke=versjon.get_absolute_url(),
+        nokkel=f"versjon:{versjon.pk}:returnert:{endring_id}",
+        utfort_av=utfort_av,
+    )
+
+
+def versjon_godkjent(versjon, *, utfort_av: User | None) -> None:
+    """Approved: every party is told, and each party's own people that its signature is
+    awaited (the reminder of the same key never repeats it)."""
+    varsle(
+        mottakere=koordinatorer(*_parter(versjon)),
+        type=Varseltype.VERSJON_GODKJENT,
+        tekst=lambda: (
+            _("«%(tittel)s», versjon %(nr)s, er godkjent (%(vedtak)s)")
+            % {**_navn(versjon), "vedtak": versjon.godkjent_vedtak}
+        ),
+        lenke=versjon.get_absolute_url(),
+        nokkel=f"versjon:{versjon.pk}:godkjent",
+        utfort_av=utfort_av,
+    )
+    for part in versjon.parter.all():
+        signatur_venter(versjon, part)
+
+
+def signatur_venter(versjon, part: Organisasjon) -> None:
+    varsle(
+        mottakere=koordinatorer(part.pk),
+        type=Varseltype.SIGNATUR_VENTER,
+        tekst=lambda: (
+            _("«%(tittel)s», versjon %(nr)s, venter på signatur fra %(part)s")
+            % {**_navn(versjon), "part": part.navn}
+        ),
+        lenke=f"{versjon.get_absolute_url()}signaturer/",
+        nokkel=f"signatur:{versjon.pk}:{part.pk}",
+    )
+
+
+def signert(versjon, organisasjon: Organisasjon, *, utfort_av: User | None) -> None:
+    """A party signed: the other parties are told."""
+    andre = [pk for pk in _parter(versjon) if pk != organisasjon.pk]
+    varsle(
+        mottakere=koordinatorer(*andre),
+        type=Varseltype.SIGNERT,
+        tekst=lambda: (
+            _("%(org)s har signert «%(tittel)s», versjon %(nr)s")
+            % {**_navn(versjon), "org": organisasjon.navn}
+        ),
+        lenke=f"{versjon.get_absolute_url()}signaturer/",
+        nokkel=f"versjon:{versjon.pk}:signert:{organisasjon.pk}",
+        utfort_av=utfort_av,
+    )
+
+
+def i_kraft(versjon, forhold: list) -> None:
+    """Each party's agreement concluded now: that party and its counterparts are told."""
+    from avtaler import livslop
+
+    parter = list(versjon.parter.all())
+    for f in forhold:
+        berorte = [f.part_id, *(m.pk for m in livslop.motparter(f.part, parter))]
+        varsle(
+            mottakere=koordinatorer(*berorte),
+            type=Varseltype.I_KRAFT,
+            tekst=lambda f=f: (
+                _("«%(tittel)s», versjon %(nr)s, gjelder for %(part)s fra %(dato)s")
+                % {
+                    **_navn(versjon),
+                    "part": f.part.navn,
+                    "dato": f.i_kraft_fra.strftime("%d.%m.%Y"),
+                }
+            ),
+            lenke=versjon.get_absolute_url(),
+            nokkel=f"forhold:{f.pk}:i-kraft",
+        )
+
+
+def oppsagt(forhold, *, utfort_av: User | None) -> None:
+    from avtaler import livslop
+
+    versjon = forhold.versjon
+    berorte = [
+        forhold.part_id,
+        *(m.pk for m in livslop.motparter(forhold.part, list(versjon.parter.all()))),
+    ]
+    varsle(
+        mottakere=koordinatorer(*berorte),
+        type=Varseltype.OPPSAGT,
+        tekst=lambda: (
+            _("«%(tittel)s» med %(part)s er sagt opp av %(org)s og gjelder til og med %(slutt)s")
+            % {
+                "tittel": versjon.tittel[:150],
+                "part": forhold.part.navn,
+                "org": forhold.oppsagt_av.navn,
+                "slutt": forhold.sluttdato.strftime("%d.%m.%Y"),
+            }
+        ),
+        lenke=versjon.get_absolute_url(),
+        nokkel=f"forhold:{forhold.pk}:oppsagt",
+        utfort_av=utfort_av,
+    )
