@@ -136,3 +136,80 @@ def oppsagt(forhold, *, utfort_av: User | None) -> None:
         nokkel=f"forhold:{forhold.pk}:oppsagt",
         utfort_av=utfort_av,
     )
+
+
+# --- Reminders (send_paminnelser): what a user still has to act on ---------------------------
+
+
+def _uke(dato) -> str:
+    ar, uke, _dag = dato.isocalendar()
+    return f"{ar}-{uke:02d}"
+
+
+def paminnelser_for(bruker, oversikt) -> None:
+    """Turn the user's overview into notices. Only what is still undone is in the overview
+    (a party that signed, a reader who confirmed, is not), and a standing reminder carries
+    the week in its key: at most one a week for each thing while it waits."""
+    uke = _uke(oversikt.dato)
+    for versjon, mangler in oversikt.signaturer:
+        for part in mangler:
+            varsle(
+                mottakere=[bruker],
+                type=Varseltype.SIGNATUR_VENTER,
+                tekst=lambda v=versjon, p=part: (
+                    _("Påminnelse: «%(tittel)s», versjon %(nr)s, venter på signatur fra %(part)s")
+                    % {**_navn(v), "part": p.navn}
+                ),
+                lenke=f"{versjon.get_absolute_url()}signaturer/",
+                nokkel=f"signatur:{versjon.pk}:{part.pk}:uke:{uke}",
+            )
+    for versjon in oversikt.gjennomganger:
+        varsle(
+            mottakere=[bruker],
+            type=Varseltype.GJENNOMGANG,
+            tekst=lambda v=versjon: (
+                _("Årlig gjennomgang innen %(dato)s: %(tittel)s")
+                % {"tittel": v.tittel[:150], "dato": v.neste_gjennomgang.strftime("%d.%m.%Y")}
+            ),
+            lenke=versjon.get_absolute_url(),
+            nokkel=f"gjennomgang:{versjon.pk}:{versjon.neste_gjennomgang}:uke:{uke}",
+        )
+    for versjon in oversikt.revisjoner:
+        varsle(
+            mottakere=[bruker],
+            type=Varseltype.GJENNOMGANG,
+            tekst=lambda v=versjon: (
+                _("Full revisjon anbefalt: «%(tittel)s», versjon %(nr)s, har gjeldt i to år")
+                % _navn(v)
+            ),
+            lenke=versjon.get_absolute_url(),
+            nokkel=f"revisjon:{versjon.pk}:{oversikt.dato.year}",
+        )
+    for forhold in oversikt.oppsigelser:
+        # The same key as the event: a notice given before this system told anyone, once.
+        varsle(
+            mottakere=[bruker],
+            type=Varseltype.OPPSAGT,
+            tekst=lambda f=forhold: (
+                _(
+                    "«%(tittel)s» med %(part)s er sagt opp av %(org)s og gjelder til og med "
+                    "%(slutt)s"
+                )
+                % {
+                    "tittel": f.versjon.tittel[:150],
+                    "part": f.part.navn,
+                    "org": f.oppsagt_av.navn if f.oppsagt_av else "",
+                    "slutt": f.sluttdato.strftime("%d.%m.%Y"),
+                }
+            ),
+            lenke=forhold.versjon.get_absolute_url(),
+            nokkel=f"forhold:{forhold.pk}:oppsagt",
+        )
+    for versjon in oversikt.a_lese:
+        varsle(
+            mottakere=[bruker],
+            type=Varseltype.LESING_VENTER,
+            tekst=lambda v=versjon: _("Les og bekreft: «%(tittel)s», versjon %(nr)s") % _navn(v),
+            lenke=versjon.get_absolute_url(),
+            nokkel=f"lesing:{versjon.pk}:uke:{uke}",
+        )

@@ -3,9 +3,13 @@ worker sends arrive here over the wire and are read as parsed e-mails."""
 
 import email
 import email.policy
+import logging
 import socket
 
 from aiosmtpd.controller import Controller
+
+# The server logs every SMTP command at INFO: quiet in test output.
+logging.getLogger("mail.log").setLevel(logging.WARNING)
 
 
 class Postkasse:

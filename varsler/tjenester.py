@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable, Iterable
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Q
@@ -33,6 +34,7 @@ STANDARD_LEVERING = {
 # A claimed message is not claimed again for this long (a worker that died mid-send).
 LEIETID = datetime.timedelta(minutes=10)
 LENGSTE_VENTETID = datetime.timedelta(hours=24)
+ULESTE_I_CACHE = 60  # seconds
 FEIL_SOM_ALARM = 5  # attempts after which a failure is logged as an error, not a warning
 
 Tekst = str | Callable[[], str]
@@ -124,6 +126,8 @@ def varsle(
             )
         )
     Varsel.objects.bulk_create(nye, ignore_conflicts=True)
+    mottatt = [v.mottaker_id for v in nye]
+    transaction.on_commit(lambda: glem_uleste(mottatt))
     if eposter:
         transaction.on_commit(lambda: legg_i_ko(eposter))
     return nye
@@ -192,16 +196,27 @@ def epost_send(epost_id: int) -> bool:
     return True
 
 
-def eposter_send_ventende() -> tuple[int, int]:
-    """Try every unsent message whose time has come; (sent, still waiting)."""
+def _ventende_ider() -> list[int]:
     na = timezone.now()
-    ider = list(
+    return list(
         Epost.objects.filter(sendt__isnull=True)
         .filter(Q(neste_forsok__isnull=True) | Q(neste_forsok__lte=na))
         .order_by("pk")
         .values_list("pk", flat=True)
     )
-    sendt = sum(1 for pk in ider if epost_send(pk))
+
+
+def eposter_legg_i_ko_ventende() -> int:
+    """Queue every unsent message whose time has come (the daily job and send_varsler): what
+    a lost task or a stopped worker left behind is sent all the same."""
+    ider = _ventende_ider()
+    legg_i_ko(ider)
+    return len(ider)
+
+
+def eposter_send_ventende() -> tuple[int, int]:
+    """Try every unsent message whose time has come; (sent, still waiting)."""
+    sendt = sum(1 for pk in _ventende_ider() if epost_send(pk))
     return sendt, Epost.objects.filter(sendt__isnull=True).count()
 
 
@@ -233,8 +248,28 @@ def sammendrag_lag() -> list[int]:
     return ider
 
 
+def _ulestenokkel(bruker_id: int) -> str:
+    return f"varsler:uleste:{bruker_id}"
+
+
 def antall_uleste(bruker) -> int:
-    return Varsel.objects.filter(mottaker=bruker, lest__isnull=True).count()
+    """The header's count, from the cache when it can: most pages then ask nothing more of
+    the database. Kept for a minute at most, and forgotten when it changes (exact with a
+    shared cache such as Redis; a per-process cache may lag by that minute)."""
+    antall = cache.get(_ulestenokkel(bruker.pk))
+    if antall is None:
+        antall = Varsel.objects.filter(mottaker=bruker, lest__isnull=True).count()
+        cache.set(_ulestenokkel(bruker.pk), antall, ULESTE_I_CACHE)
+    return antall
+
+
+def glem_uleste(bruker_ider: Iterable[int]) -> None:
+    cache.delete_many([_ulestenokkel(pk) for pk in bruker_ider])
+
+
+def varm_opp_uleste(sender, request, user, **kwargs) -> None:
+    """user_logged_in: count at login, so the first page after it costs no query for it."""
+    antall_uleste(user)
 
 
 def varsler_marker_lest(*, bruker, varsel_ider: Iterable[int] | None = None) -> int:
@@ -242,7 +277,9 @@ def varsler_marker_lest(*, bruker, varsel_ider: Iterable[int] | None = None) -> 
     rader = Varsel.objects.filter(mottaker=bruker, lest__isnull=True)
     if varsel_ider is not None:
         rader = rader.filter(pk__in=list(varsel_ider))
-    return rader.update(lest=timezone.now())
+    antall = rader.update(lest=timezone.now())
+    glem_uleste([bruker.pk])
+    return antall
 
 
 @transaction.atomic

@@ -101,10 +101,12 @@ def test_escalation_reaches_both_parties_but_not_the_one_who_escalated(
     smtp, django_capture_on_commit_callbacks, folk, kommune, helseforetak
 ):
     avvik = _meld(folk, kommune, helseforetak)
-    with time_machine.travel(avvik.frist + datetime.timedelta(minutes=1)):
-        with django_capture_on_commit_callbacks(execute=True):
-            services.avvik_eskaler(
-                avvik=avvik, utfort_av=folk["k_koord"], begrunnelse="Ikke svart innen fristen."
-            )
+    with (
+        time_machine.travel(avvik.frist + datetime.timedelta(minutes=1)),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        services.avvik_eskaler(
+            avvik=avvik, utfort_av=folk["k_koord"], begrunnelse="Ikke svart innen fristen."
+        )
     assert smtp.postkasse.mottakere() == ["admin@hf.no", "koord@hf.no", "melder@testby.no"]
     assert "er tatt videre" in smtp.postkasse.meldinger[0]["Subject"]
