@@ -40,7 +40,7 @@ def _kjor():
 
 def test_read_reminder_only_to_those_who_have_not_confirmed(smtp, koordinator, kommune, rutine):
     leste = MedlemskapFactory(organisasjon=kommune, rolle="ansatt", bruker__email="leste@x.no")
-    ikke = MedlemskapFactory(organisasjon=kommune, rolle="ansatt", bruker__email="ikke@x.no")
+    MedlemskapFactory(organisasjon=kommune, rolle="ansatt", bruker__email="ikke@x.no")
     services.leseforesporsel_opprett(versjon=rutine, utfort_av=koordinator)
     services.lesing_bekreft(versjon=rutine, bruker=leste.bruker)
     _kjor()
@@ -81,9 +81,9 @@ def test_one_digest_per_user_and_a_user_may_take_reminders_at_once(
 
 
 def test_avvik_deadline_reminds_the_party_whose_turn_it_is(smtp, ansatt, kommune, helseforetak):
-    hf = MedlemskapFactory(
+    MedlemskapFactory(
         organisasjon=helseforetak, rolle="samhandlingskoordinator", bruker__email="hf@x.no"
-    ).bruker
+    )
     avvik = avvik_services.avvik_registrer(
         melder=ansatt,
         meldt_av_organisasjon=kommune,
