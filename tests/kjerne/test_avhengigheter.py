@@ -19,6 +19,8 @@ FORBUDT = {
     "kjerne": DOMENEAPPER,
     "helsefellesskap": ("avtaler", "avvik"),
     "avtaler": ("avvik",),
+    # Notifications are infrastructure: the domain apps call them, never the other way.
+    "varsler": DOMENEAPPER,
 }
 
 
