@@ -33,6 +33,11 @@ class AvtalerConfig(AppConfig):
         return Avtaleversjon.objects.filter(pk=versjon_id).exclude(tilstand="utkast").exists()
 
     def ready(self) -> None:
+        from avtaler.varsling import paminnelser_lag
+        from varsler.tjenester import paminnelser_registrer
+
+        paminnelser_registrer(paminnelser_lag)
+
         from avtaler.services.redigering import (
             versjon_behandlet,
             versjon_folger_saken,

@@ -146,14 +146,27 @@ def _uke(dato) -> str:
     return f"{ar}-{uke:02d}"
 
 
-def paminnelser_for(bruker, oversikt) -> None:
+def paminnelser_lag() -> int:
+    """The daily reminders from each user's overview (send_paminnelser)."""
+    from avtaler.oversikt import oversikt_for
+
+    antall = 0
+    for bruker in User.objects.filter(is_active=True, medlemskap__isnull=False).distinct():
+        oversikt = oversikt_for(bruker)
+        if oversikt.har_paminnelser:
+            antall += paminnelser_for(bruker, oversikt)
+    return antall
+
+
+def paminnelser_for(bruker, oversikt) -> int:
     """Turn the user's overview into notices. Only what is still undone is in the overview
     (a party that signed, a reader who confirmed, is not), and a standing reminder carries
     the week in its key: at most one a week for each thing while it waits."""
     uke = _uke(oversikt.dato)
+    nye = []
     for versjon, mangler in oversikt.signaturer:
         for part in mangler:
-            varsle(
+            nye += varsle(
                 mottakere=[bruker],
                 type=Varseltype.SIGNATUR_VENTER,
                 tekst=lambda v=versjon, p=part: (
@@ -164,7 +177,7 @@ def paminnelser_for(bruker, oversikt) -> None:
                 nokkel=f"signatur:{versjon.pk}:{part.pk}:uke:{uke}",
             )
     for versjon in oversikt.gjennomganger:
-        varsle(
+        nye += varsle(
             mottakere=[bruker],
             type=Varseltype.GJENNOMGANG,
             tekst=lambda v=versjon: (
@@ -175,7 +188,7 @@ def paminnelser_for(bruker, oversikt) -> None:
             nokkel=f"gjennomgang:{versjon.pk}:{versjon.neste_gjennomgang}:uke:{uke}",
         )
     for versjon in oversikt.revisjoner:
-        varsle(
+        nye += varsle(
             mottakere=[bruker],
             type=Varseltype.GJENNOMGANG,
             tekst=lambda v=versjon: (
@@ -187,7 +200,7 @@ def paminnelser_for(bruker, oversikt) -> None:
         )
     for forhold in oversikt.oppsigelser:
         # The same key as the event: a notice given before this system told anyone, once.
-        varsle(
+        nye += varsle(
             mottakere=[bruker],
             type=Varseltype.OPPSAGT,
             tekst=lambda f=forhold: (
@@ -206,10 +219,11 @@ def paminnelser_for(bruker, oversikt) -> None:
             nokkel=f"forhold:{forhold.pk}:oppsagt",
         )
     for versjon in oversikt.a_lese:
-        varsle(
+        nye += varsle(
             mottakere=[bruker],
             type=Varseltype.LESING_VENTER,
             tekst=lambda v=versjon: _("Les og bekreft: «%(tittel)s», versjon %(nr)s") % _navn(v),
             lenke=versjon.get_absolute_url(),
             nokkel=f"lesing:{versjon.pk}:uke:{uke}",
         )
+    return len(nye)

@@ -39,6 +39,24 @@ FEIL_SOM_ALARM = 5  # attempts after which a failure is logged as an error, not 
 
 Tekst = str | Callable[[], str]
 
+# What makes the day's reminders: each domain app registers its own in AppConfig.ready (this
+# app knows no domain). Each returns how many notices it made.
+_PAMINNELSER: list[Callable[[], int]] = []
+
+
+def paminnelser_registrer(lag: Callable[[], int]) -> None:
+    if lag not in _PAMINNELSER:
+        _PAMINNELSER.append(lag)
+
+
+def paminnelser_lag() -> int:
+    """The reminders of every app, each in its own transaction."""
+    antall = 0
+    for lag in _PAMINNELSER:
+        with transaction.atomic():
+            antall += lag()
+    return antall
+
 
 def sprak_for(bruker) -> str:
     """The user's language: their own choice where the model has one, else the site's."""
