@@ -2,11 +2,14 @@
 administrators, who carry its agreements. Called by the services (and livslop) inside their
 transactions; each notice names the text, the version and the party, and links to it."""
 
+import datetime
+
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from helsefellesskap.models import Organisasjon, User
 from helsefellesskap.varsling import koordinatorer
-from varsler.models import Varseltype
+from varsler.models import Varsel, Varseltype
 from varsler.tjenester import varsle
 
 
@@ -138,6 +141,31 @@ def oppsagt(forhold, *, utfort_av: User | None) -> None:
     )
 
 
+def lesing_bedt_om(versjon, *, utfort_av: User | None) -> None:
+    """A routine's change is significant: everyone with a role in a party is asked to read
+    and confirm it (those who already have, are not)."""
+    from avtaler.models import Lesebekreftelse
+
+    lest = Lesebekreftelse.objects.filter(versjon=versjon).values("bruker_id")
+    varsle(
+        mottakere=User.objects.filter(is_active=True, medlemskap__organisasjon__in=_parter(versjon))
+        .exclude(pk__in=lest)
+        .distinct(),
+        type=Varseltype.LESING_VENTER,
+        tekst=lambda: _("Les og bekreft: «%(tittel)s», versjon %(nr)s") % _navn(versjon),
+        lenke=versjon.get_absolute_url(),
+        nokkel=f"lesing:{versjon.pk}:foresporsel",
+        utfort_av=utfort_av,
+    )
+
+
+def lesing_bekreftet(versjon, *, bruker: User) -> None:
+    """Read and confirmed: the notices asking for it are done (not mailed in a digest)."""
+    from varsler.tjenester import varsler_utfort
+
+    varsler_utfort(bruker=bruker, nokkel_start=f"lesing:{versjon.pk}:")
+
+
 # --- Reminders (send_paminnelser): what a user still has to act on ---------------------------
 
 
@@ -158,14 +186,33 @@ def paminnelser_lag() -> int:
     return antall
 
 
+PAMINNELSE_HVER = datetime.timedelta(days=6)
+
+
+def _nylig_varslet(bruker) -> list[str]:
+    """The keys of the user's notices of the last week: a reminder waits a week after them."""
+    return list(
+        Varsel.objects.filter(
+            mottaker=bruker, opprettet__gte=timezone.now() - PAMINNELSE_HVER
+        ).values_list("nokkel", flat=True)
+    )
+
+
+def _om(nokler: list[str], ting: str) -> bool:
+    return any(n == ting or n.startswith(f"{ting}:") for n in nokler)
+
+
 def paminnelser_for(bruker, oversikt) -> int:
     """Turn the user's overview into notices. Only what is still undone is in the overview
     (a party that signed, a reader who confirmed, is not), and a standing reminder carries
     the week in its key: at most one a week for each thing while it waits."""
     uke = _uke(oversikt.dato)
+    nylig = _nylig_varslet(bruker)
     nye = []
     for versjon, mangler in oversikt.signaturer:
         for part in mangler:
+            if _om(nylig, f"signatur:{versjon.pk}:{part.pk}"):
+                continue
             nye += varsle(
                 mottakere=[bruker],
                 type=Varseltype.SIGNATUR_VENTER,
@@ -177,6 +224,8 @@ def paminnelser_for(bruker, oversikt) -> int:
                 nokkel=f"signatur:{versjon.pk}:{part.pk}:uke:{uke}",
             )
     for versjon in oversikt.gjennomganger:
+        if _om(nylig, f"gjennomgang:{versjon.pk}:{versjon.neste_gjennomgang}"):
+            continue
         nye += varsle(
             mottakere=[bruker],
             type=Varseltype.GJENNOMGANG,
@@ -219,6 +268,8 @@ def paminnelser_for(bruker, oversikt) -> int:
             nokkel=f"forhold:{forhold.pk}:oppsagt",
         )
     for versjon in oversikt.a_lese:
+        if _om(nylig, f"lesing:{versjon.pk}"):
+            continue
         nye += varsle(
             mottakere=[bruker],
             type=Varseltype.LESING_VENTER,

@@ -243,7 +243,8 @@ def sammendrag_lag() -> list[int]:
     """One digest message per user of the notices they wanted daily and have not had."""
     ventende = (
         Varsel.objects.select_for_update(of=("self",))
-        .filter(levering=Levering.DAGLIG, epost__isnull=True)
+        # What the user already read on the site, or has done, is not mailed after it.
+        .filter(levering=Levering.DAGLIG, epost__isnull=True, lest__isnull=True)
         .select_related("mottaker")
         .order_by("mottaker_id", "opprettet", "pk")
     )
@@ -297,6 +298,18 @@ def varsler_marker_lest(*, bruker, varsel_ider: Iterable[int] | None = None) -> 
         rader = rader.filter(pk__in=list(varsel_ider))
     antall = rader.update(lest=timezone.now())
     glem_uleste([bruker.pk])
+    return antall
+
+
+@transaction.atomic
+def varsler_utfort(*, bruker, nokkel_start: str) -> int:
+    """The user did what the notices asked (read a routine, signed): they are read, and the
+    digest leaves them out."""
+    antall = Varsel.objects.filter(
+        mottaker=bruker, nokkel__startswith=nokkel_start, lest__isnull=True
+    ).update(lest=timezone.now())
+    if antall:
+        glem_uleste([bruker.pk])
     return antall
 
 

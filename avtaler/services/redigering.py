@@ -425,9 +425,11 @@ def leseforesporsel_opprett(
         raise Domenefeil(_("Bare en signert versjon kan sendes til lesebekreftelse."))
     if versjon.avtale.type not in ("rutine", "retningslinje"):
         raise Domenefeil(_("Lesebekreftelse brukes for rutiner og retningslinjer."))
-    foresporsel, _opprettet = Leseforesporsel.objects.get_or_create(
+    foresporsel, opprettet = Leseforesporsel.objects.get_or_create(
         versjon=versjon, defaults={"opprettet_av": utfort_av, "begrunnelse": begrunnelse.strip()}
     )
+    if opprettet:
+        varsling.lesing_bedt_om(versjon, utfort_av=utfort_av)
     return foresporsel
 
 
@@ -436,4 +438,5 @@ def lesing_bekreft(*, versjon: Avtaleversjon, bruker: User) -> Lesebekreftelse:
     if not Leseforesporsel.objects.filter(versjon=versjon).exists():
         raise Domenefeil(_("Denne versjonen er ikke sendt til lesebekreftelse."))
     bekreftelse, _opprettet = Lesebekreftelse.objects.get_or_create(versjon=versjon, bruker=bruker)
+    varsling.lesing_bekreftet(versjon, bruker=bruker)
     return bekreftelse

@@ -54,6 +54,26 @@ def test_read_reminder_only_to_those_who_have_not_confirmed(smtp, koordinator, k
     assert len(smtp.postkasse.til("ikke@x.no")) == 1
 
 
+def test_a_read_request_asks_every_member_of_the_parties_once(
+    smtp, koordinator, ansatt, helseforetak, rutine
+):
+    hf_ansatt = MedlemskapFactory(organisasjon=helseforetak, rolle="ansatt").bruker
+    services.leseforesporsel_opprett(versjon=rutine, utfort_av=koordinator)
+    services.leseforesporsel_opprett(versjon=rutine, utfort_av=koordinator)
+    venter = Varsel.objects.filter(type=Varseltype.LESING_VENTER)
+    assert sorted(venter.values_list("mottaker_id", flat=True)) == sorted(
+        [ansatt.pk, hf_ansatt.pk]
+    )  # not the coordinator who asked
+    # In the day's digest by default, and the same week's reminder does not repeat it.
+    _kjor()
+    [sammendrag] = smtp.postkasse.til(ansatt.email)
+    assert _tekst(sammendrag).count("Les og bekreft") == 1
+
+
+def _tekst(melding) -> str:
+    return melding.get_body(("plain",)).get_content()
+
+
 def test_one_digest_per_user_and_a_user_may_take_reminders_at_once(
     smtp, koordinator, kommune, rutine
 ):
