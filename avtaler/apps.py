@@ -42,6 +42,11 @@ class AvtalerConfig(AppConfig):
         # on, so the topics come back here instead of waiting for the demo data.
         post_migrate.connect(sikre_lovtemaer, sender=self, dispatch_uid="avtaler.sikre_lovtemaer")
 
+        from avtaler.varsling import paminnelser_lag
+        from varsler.tjenester import paminnelser_registrer
+
+        paminnelser_registrer(paminnelser_lag)
+
         from avtaler.services.redigering import (
             versjon_behandlet,
             versjon_folger_saken,

@@ -225,6 +225,10 @@ def inngaa(versjon, *, tidligst: datetime.date | None = None) -> list:
         f._change_reason = "Inngått"
         f.save(update_fields=["i_kraft_fra"])
         inngatt.append(f)
+    if inngatt:
+        from avtaler import varsling
+
+        varsling.i_kraft(versjon, inngatt)
     return inngatt
 
 

@@ -8,6 +8,11 @@ class AvvikConfig(AppConfig):
     sikkerhetskopi_telles = {"Avvik": "avvik"}
 
     def ready(self) -> None:
+        from avvik.varsling import frister_paminn
+        from varsler.tjenester import paminnelser_registrer
+
+        paminnelser_registrer(frister_paminn)
+
         from avvik.services import avvik_folger_saken, avvik_sak_gjenapnet, avvik_utfall
         from helsefellesskap.signals import sak_gjenapnet, sak_sendt_videre, vedtak_registrert
 

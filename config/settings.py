@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "avtaler",
     "avvik",
     "sikkerhet",
+    "varsler",
     "ytelse",
     "apnedata",
 ]
@@ -94,6 +95,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "sikkerhet.kontekst.okt",
+                "varsler.kontekst.uleste",
             ],
         },
     },
@@ -332,6 +334,17 @@ EMAIL_BACKEND = env_str(
     if DEBUG
     else "django.core.mail.backends.smtp.EmailBackend",
 )
+# The mail server the task worker hands notifications to (README: Varsler).
+EMAIL_HOST = env_str("DJANGO_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("DJANGO_EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", default=False)
+EMAIL_USE_SSL = env_bool("DJANGO_EMAIL_USE_SSL", default=False)
+EMAIL_TIMEOUT = env_int("DJANGO_EMAIL_TIMEOUT", 30)
+DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "varsler@localhost")
+# Where the links in e-mails point: the address users reach the site at.
+NETTSTED_URL = env_str("DJANGO_NETTSTED_URL", "http://localhost:8000")
 
 LOGGING = {
     "version": 1,

@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("avtaler.urls")),
     path("", include("avvik.urls")),
     path("", include("apnedata.urls")),
+    path("", include("varsler.urls")),
 ]
 
 if settings.YTELSE_GRUNNLINJE:

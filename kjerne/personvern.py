@@ -441,7 +441,7 @@ def krev_uten_personnummer(*tekster: str | None, **felter: str | None) -> None:
 
 # Text columns that are not typed by a person: keys, hashes, codes and machine messages.
 UNNTAK = frozenset({"password", "sha256", "innhold", "okt_nokkel", "feil", "history_change_reason"})
-SKJERMEDE_APPER = frozenset({"avtaler", "avvik", "helsefellesskap"})
+SKJERMEDE_APPER = frozenset({"avtaler", "avvik", "helsefellesskap", "varsler"})
 
 
 def _tekstfelt(modell) -> list:

@@ -115,3 +115,20 @@ def ansattporten(settings, oidc_leverandor):
     """Ansattporten turned on against the local provider."""
     settings.ANSATTPORTEN = oidc_leverandor.innstillinger()
     return oidc_leverandor
+
+
+@pytest.fixture
+def smtp(settings):
+    """A real SMTP server on localhost, with the settings pointed at it."""
+    from tests.smtphjelp import Smtptjener
+
+    tjener = Smtptjener()
+    tjener.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = tjener.port
+    settings.EMAIL_TIMEOUT = 5
+    try:
+        yield tjener
+    finally:
+        tjener.stopp()

@@ -8,7 +8,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from avtaler import livslop
+from avtaler import livslop, varsling
 from avtaler.models import (
     Avtaleforhold,
     Avtaleversjon,
@@ -414,6 +414,7 @@ def signatur_registrer(
         registrert_av=utfort_av,
     )
     livslop.sikre_forhold(versjon)
+    varsling.signert(versjon, organisasjon, utfort_av=utfort_av)
     if forhold is not None:
         forhold.motpart_signert_dato = dato
         forhold._change_reason = f"Signert av {organisasjon.navn}"[:100]
@@ -440,9 +441,11 @@ def leseforesporsel_opprett(
         raise Domenefeil(_("Bare en signert versjon kan sendes til lesebekreftelse."))
     if versjon.avtale.type not in ("rutine", "retningslinje"):
         raise Domenefeil(_("Lesebekreftelse brukes for rutiner og retningslinjer."))
-    foresporsel, _opprettet = Leseforesporsel.objects.get_or_create(
+    foresporsel, opprettet = Leseforesporsel.objects.get_or_create(
         versjon=versjon, defaults={"opprettet_av": utfort_av, "begrunnelse": begrunnelse.strip()}
     )
+    if opprettet:
+        varsling.lesing_bedt_om(versjon, utfort_av=utfort_av)
     return foresporsel
 
 
@@ -451,4 +454,5 @@ def lesing_bekreft(*, versjon: Avtaleversjon, bruker: User) -> Lesebekreftelse:
     if not Leseforesporsel.objects.filter(versjon=versjon).exists():
         raise Domenefeil(_("Denne versjonen er ikke sendt til lesebekreftelse."))
     bekreftelse, _opprettet = Lesebekreftelse.objects.get_or_create(versjon=versjon, bruker=bruker)
+    varsling.lesing_bekreftet(versjon, bruker=bruker)
     return bekreftelse

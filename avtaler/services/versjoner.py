@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
-from avtaler import livslop
+from avtaler import livslop, varsling
 from avtaler.models import (
     SIGNERTE,
     UNDER_ARBEID,
@@ -216,7 +216,15 @@ def versjon_send_til_behandling(
                 )
                 if del_
             )
-    return _overgang(versjon, T.TIL_BEHANDLING, utfort_av=utfort_av, merknad=merknad)
+    versjon = _overgang(versjon, T.TIL_BEHANDLING, utfort_av=utfort_av, merknad=merknad)
+    varsling.versjon_til_behandling(
+        versjon, endring_id=_siste_endring(versjon), utfort_av=utfort_av
+    )
+    return versjon
+
+
+def _siste_endring(versjon: Avtaleversjon) -> int:
+    return Tilstandsendring.objects.filter(versjon=versjon).latest("pk").pk
 
 
 @transaction.atomic
@@ -224,7 +232,9 @@ def versjon_returner(*, versjon: Avtaleversjon, utfort_av: User, begrunnelse: st
     """Send a version under consideration back to draft, with the reason."""
     if not begrunnelse.strip():
         raise Domenefeil(_("Skriv hvorfor utkastet sendes tilbake."))
-    return _overgang(versjon, T.UTKAST, utfort_av=utfort_av, merknad=begrunnelse)
+    versjon = _overgang(versjon, T.UTKAST, utfort_av=utfort_av, merknad=begrunnelse)
+    varsling.versjon_returnert(versjon, endring_id=_siste_endring(versjon), utfort_av=utfort_av)
+    return versjon
 
 
 @transaction.atomic
@@ -259,6 +269,7 @@ def versjon_godkjenn(
         godkjent_ved=vedtak,
     )
     livslop.sikre_forhold(versjon)
+    varsling.versjon_godkjent(versjon, utfort_av=utfort_av)
     return versjon
 
 
@@ -381,6 +392,7 @@ def forhold_si_opp(
             % {"part": forhold.part.navn}
         )
     forhold = livslop.si_opp(forhold, varslet=varslet, oppsagt_av=oppsagt_av, utfort_av=utfort_av)
+    varsling.oppsagt(forhold, utfort_av=utfort_av)
     Tilstandsendring.objects.create(
         versjon=forhold.versjon,
         fra=T.SIGNERT,

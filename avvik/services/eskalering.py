@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from avvik import access
+from avvik import access, varsling
 from avvik.models import Avvik, Avvikshendelse, Eskaleringstrinn
 from avvik.services.flyt import krev_apent, laas
 from avvik.services.frister import frist
@@ -187,7 +187,7 @@ def avvik_eskaler(*, avvik: Avvik, utfort_av: User, begrunnelse: str) -> Avviksh
     avvik.status = status
     avvik.frist = frist(neste.svarfrist, neste.fristenhet) if status == S.MOTTATT else None
     avvik.save(update_fields=["trinn", "sak", "status", "frist"])
-    return hendelse_ny(
+    hendelse = hendelse_ny(
         avvik,
         Avvikshendelse.Type.ESKALERT,
         utfort_av,
@@ -197,6 +197,8 @@ def avvik_eskaler(*, avvik: Avvik, utfort_av: User, begrunnelse: str) -> Avviksh
         sak=sak,
         utvalg=utvalg,
     )
+    varsling.avvik_eskalert(avvik, hendelse_id=hendelse.pk, utfort_av=utfort_av)
+    return hendelse
 
 
 @transaction.atomic

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from avvik import access
+from avvik import access, varsling
 from avvik.models import Avvik, Avvikshendelse
 from avvik.services.frister import frist
 from avvik.services.registrering import hendelse_ny
@@ -114,7 +114,7 @@ def avvik_svar(*, avvik: Avvik, utfort_av: User, forklaring: str, tiltak: str) -
     avvik.tiltak = tiltak.strip()
     avvik.frist = frist(trinn.innsigelsesfrist, trinn.fristenhet) if trinn else None
     avvik.save(update_fields=["status", "tiltak", "frist"])
-    hendelse_ny(
+    svar = hendelse_ny(
         avvik,
         Avvikshendelse.Type.SVAR,
         utfort_av,
@@ -123,6 +123,7 @@ def avvik_svar(*, avvik: Avvik, utfort_av: User, forklaring: str, tiltak: str) -
         organisasjon=avvik.ansvarlig,
         trinn=trinn,
     )
+    varsling.avvik_besvart(avvik, hendelse_id=svar.pk, utfort_av=utfort_av)
     return avvik
 
 
@@ -167,9 +168,12 @@ def avvik_avvis(*, avvik: Avvik, utfort_av: User, begrunnelse: str) -> Avvik:
     step of the ladder, and the responsible party may answer again."""
     if not begrunnelse.strip():
         raise Domenefeil(_("Skriv hvorfor svaret ikke godtas."))
-    return _melderen_tar_stilling(
+    avvik = _melderen_tar_stilling(
         laas(avvik), utfort_av, S.AVVIST, (Avvikshendelse.Type.AVVIST, begrunnelse)
     )
+    siste = avvik.hendelser.filter(type=Avvikshendelse.Type.AVVIST).latest("pk")
+    varsling.avvik_avvist(avvik, hendelse_id=siste.pk, utfort_av=utfort_av)
+    return avvik
 
 
 # While a committee or the national body has the matter, its outcome ends the avvik.

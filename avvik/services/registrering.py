@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from avtaler.models import Avtaleversjon, Punktversjon
 from avtaler.utskrivning import utskrivningsrutine
-from avvik import access
+from avvik import access, varsling
 from avvik.models import Avvik, Avvikshendelse, Avvikskategori
 from avvik.services.frister import frist
 from avvik.stiger import trinn_for
@@ -141,4 +141,5 @@ def avvik_registrer(
         organisasjon=meldt_av_organisasjon,
         trinn=forste,
     )
+    varsling.avvik_meldt(avvik, utfort_av=melder)
     return avvik

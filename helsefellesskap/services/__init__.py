@@ -4,6 +4,8 @@ from helsefellesskap.services.medlemskap import medlemskap_fjern, medlemskap_gi
 from helsefellesskap.services.moter import (
     Standpunktfeil,
     anbefaling_registrer,
+    mote_avlys,
+    mote_flytt,
     mote_opprett,
     oppmote_for,
     oppmote_registrer,
@@ -36,6 +38,8 @@ __all__ = [
     "anbefaling_registrer",
     "medlemskap_fjern",
     "medlemskap_gi",
+    "mote_avlys",
+    "mote_flytt",
     "mote_opprett",
     "oppmote_for",
     "oppmote_registrer",

@@ -7,7 +7,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from helsefellesskap import access
+from helsefellesskap import access, varsling
 from helsefellesskap.models import (
     Mote,
     Oppmote,
@@ -56,7 +56,44 @@ def mote_opprett(
     _krev_aktivt(utvalg, timezone.localtime(start).date())
     if not sted.strip():
         raise Domenefeil(_("Oppgi hvor møtet holdes."))
-    return Mote.objects.create(utvalg=utvalg, start=start, sted=sted.strip())
+    mote = Mote.objects.create(utvalg=utvalg, start=start, sted=sted.strip())
+    varsling.mote_innkalt(mote, utfort_av=utfort_av)
+    return mote
+
+
+def _krev_planlagt(mote: Mote) -> None:
+    if mote.status != Mote.Status.PLANLAGT:
+        raise Domenefeil(_("Møtet er %(status)s.") % {"status": mote.get_status_display().lower()})
+
+
+@transaction.atomic
+def mote_flytt(*, utfort_av: User | None, mote: Mote, start: datetime.datetime, sted: str) -> Mote:
+    """Move a planned meeting (time or place); the members get the new invitation."""
+    _krev_sekretaer(utfort_av, mote.utvalg)
+    mote = _laas_mote(mote)
+    _krev_planlagt(mote)
+    _krev_aktivt(mote.utvalg, timezone.localtime(start).date())
+    if not sted.strip():
+        raise Domenefeil(_("Oppgi hvor møtet holdes."))
+    fra = mote.start
+    if start == fra and sted.strip() == mote.sted:
+        return mote
+    mote.start, mote.sted = start, sted.strip()
+    mote.save(update_fields=["start", "sted"])
+    varsling.mote_flyttet(mote, fra=fra, utfort_av=utfort_av)
+    return mote
+
+
+@transaction.atomic
+def mote_avlys(*, utfort_av: User | None, mote: Mote) -> Mote:
+    """Cancel a planned meeting; the members get the cancellation for their calendars."""
+    _krev_sekretaer(utfort_av, mote.utvalg)
+    mote = _laas_mote(mote)
+    _krev_planlagt(mote)
+    mote.status = Mote.Status.AVLYST
+    mote.save(update_fields=["status"])
+    varsling.mote_avlyst(mote, utfort_av=utfort_av)
+    return mote
 
 
 @transaction.atomic
@@ -98,9 +135,11 @@ def sak_sett_pa_sakliste(*, utfort_av: User | None, mote: Mote, sak: Sak) -> Sak
     if sak.status != Sak.Status.APEN and not mote.sakliste.filter(sak=sak).exists():
         raise Domenefeil(_("Saken er %(status)s.") % {"status": sak.get_status_display().lower()})
     neste = (mote.sakliste.aggregate(m=Max("rekkefolge"))["m"] or 0) + 1
-    behandling, _opprettet = Sakbehandling.objects.get_or_create(
+    behandling, opprettet = Sakbehandling.objects.get_or_create(
         mote=mote, sak=sak, defaults={"rekkefolge": neste}
     )
+    if opprettet:
+        varsling.sak_pa_sakliste(mote, sak, utfort_av=utfort_av)
     return behandling
 
 
@@ -546,6 +585,8 @@ def referat_lagre(*, utfort_av: User | None, mote: Mote, tekst: str) -> Mote:
     mote.referat = tekst
     mote.status = Mote.Status.GJENNOMFORT
     mote.save(update_fields=["referat", "status"])
+    if tekst.strip():
+        varsling.referat_klart(mote, utfort_av=utfort_av)
     return mote
 
 
@@ -561,6 +602,7 @@ def referat_godkjenn(*, utfort_av: User | None, mote: Mote) -> Mote:
     mote.referat_godkjent = timezone.now()
     mote.referat_godkjent_av = utfort_av
     mote.save(update_fields=["referat_godkjent", "referat_godkjent_av"])
+    varsling.referat_godkjent(mote, utfort_av=utfort_av)
     return mote
 
 

@@ -21,6 +21,8 @@ FORBUDT = {
     "avtaler": ("avvik", "apnedata"),
     # The open data reads every app; none of them knows it (avtaler.signals tells it).
     "avvik": ("apnedata",),
+    # Notifications are infrastructure: the domain apps call them, never the other way.
+    "varsler": DOMENEAPPER,
 }
 
 

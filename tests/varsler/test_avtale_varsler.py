@@ -1,0 +1,121 @@
+"""An agreement's life notifies each party's coordinators: sent for approval, returned,
+approved, signature awaited, signed, in force, notice given."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from avtaler import services
+from avtaler.models import Avtaleforhold
+from avtaler.services import NyttPunkt
+from avtaler.services.redigering import signatur_registrer
+from helsefellesskap.models import Fellesskapsmedlem
+from tests.factories import HelseforetakFactory, KommuneFactory, MedlemskapFactory, lag_avtale
+from varsler.models import Varsel, Varseltype
+
+pytestmark = pytest.mark.django_db
+V = Varseltype
+
+
+@pytest.fixture
+def parter(helsefellesskap):
+    hf = HelseforetakFactory(navn="Vestre Viken HF", helsefellesskap=helsefellesskap)
+    drammen = KommuneFactory(navn="Drammen kommune", helsefellesskap=helsefellesskap)
+    baerum = KommuneFactory(navn="Bærum kommune", helsefellesskap=helsefellesskap)
+    for org in (hf, drammen, baerum):
+        Fellesskapsmedlem.objects.create(organisasjon=org, helsefellesskap=helsefellesskap)
+    return hf, drammen, baerum
+
+
+@pytest.fixture
+def folk(parter):
+    hf, drammen, baerum = parter
+    return {
+        navn: MedlemskapFactory(organisasjon=org, rolle=rolle, bruker__email=f"{navn}@x.no").bruker
+        for navn, org, rolle in (
+            ("hf", hf, "samhandlingskoordinator"),
+            ("drammen", drammen, "samhandlingskoordinator"),
+            ("baerum", baerum, "administrator"),
+            ("drammen_ansatt", drammen, "ansatt"),
+        )
+    }
+
+
+@pytest.fixture
+def utkast(parter):
+    hf, drammen, baerum = parter
+    return lag_avtale(
+        hf.helsefellesskap,
+        [hf, drammen, baerum],
+        tittel="Delavtale om utskrivning",
+        punkter=[NyttPunkt("1", "Formål", "Avtalen skal sikre gode overganger.")],
+    )
+
+
+def _fikk(type_):
+    return sorted(Varsel.objects.filter(type=type_).values_list("mottaker__email", flat=True))
+
+
+KOORDINATORER = ["baerum@x.no", "drammen@x.no", "hf@x.no"]
+
+
+def test_sent_returned_and_approved_reach_every_partys_coordinators(
+    smtp, django_capture_on_commit_callbacks, folk, utkast
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        versjon = services.versjon_send_til_behandling(versjon=utkast, utfort_av=folk["hf"])
+    assert _fikk(V.VERSJON_TIL_BEHANDLING) == ["baerum@x.no", "drammen@x.no"]  # not the sender
+    assert smtp.postkasse.mottakere() == ["baerum@x.no", "drammen@x.no"]
+    services.versjon_returner(versjon=versjon, utfort_av=folk["hf"], begrunnelse="Mer arbeid.")
+    assert _fikk(V.VERSJON_RETURNERT) == ["baerum@x.no", "drammen@x.no"]
+    versjon = services.versjon_send_til_behandling(versjon=versjon, utfort_av=folk["hf"])
+    assert len(_fikk(V.VERSJON_TIL_BEHANDLING)) == 4  # a second round is a new event
+    services.versjon_godkjenn(versjon=versjon, utfort_av=None, vedtaksreferanse="SSU 1/2026")
+    assert _fikk(V.VERSJON_GODKJENT) == KOORDINATORER
+    # Each party's own people are asked for its signature, nobody else's.
+    venter = Varsel.objects.filter(type=V.SIGNATUR_VENTER)
+    assert sorted((v.mottaker.email, v.tekst.split(" fra ")[-1]) for v in venter) == [
+        ("baerum@x.no", "Bærum kommune"),
+        ("drammen@x.no", "Drammen kommune"),
+        ("hf@x.no", "Vestre Viken HF"),
+    ]
+
+
+def test_signed_in_force_and_notice(smtp, django_capture_on_commit_callbacks, parter, folk, utkast):
+    hf, drammen, _baerum = parter
+    versjon = services.versjon_send_til_behandling(versjon=utkast, utfort_av=None)
+    versjon = services.versjon_godkjenn(
+        versjon=versjon, utfort_av=None, vedtaksreferanse="SSU 1/2026"
+    )
+    i_dag = timezone.localdate()
+    with django_capture_on_commit_callbacks(execute=True):
+        signatur_registrer(
+            versjon=versjon,
+            organisasjon=drammen,
+            navn="Ordfører",
+            tittel="Ordfører",
+            dato=i_dag,
+            utfort_av=folk["drammen"],
+        )
+    assert _fikk(V.SIGNERT) == ["baerum@x.no", "hf@x.no"]
+    assert _fikk(V.I_KRAFT) == []
+    signatur_registrer(
+        versjon=versjon,
+        organisasjon=hf,
+        navn="Direktør",
+        tittel="Direktør",
+        dato=i_dag,
+        utfort_av=folk["hf"],
+    )
+    # Drammen's own agreement is concluded (Bærum has not signed): Drammen and its counterpart.
+    assert _fikk(V.I_KRAFT) == ["drammen@x.no", "hf@x.no"]
+    forhold = Avtaleforhold.objects.get(versjon=versjon, part=drammen)
+    services.forhold_si_opp(
+        forhold=forhold,
+        utfort_av=folk["hf"],
+        varslet=i_dag + datetime.timedelta(days=1),
+        oppsagt_av=hf,
+    )
+    assert _fikk(V.OPPSAGT) == ["drammen@x.no"]
+    assert "sagt opp av Vestre Viken HF" in Varsel.objects.get(type=V.OPPSAGT).tekst
