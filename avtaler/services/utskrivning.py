@@ -108,23 +108,31 @@ def utskrivningstider_kopier(fra: Avtaleversjon, til: Avtaleversjon) -> None:
 
 
 def tider_mot_teksten(versjon: Avtaleversjon, tider: Utskrivningstider | None = None) -> str:
-    """A warning when the saved hours differ from what the parser reads in the clause they
-    come from, as the clause reads now; "" when they agree or there is nothing to compare.
-    Only what the parser reads is compared: a field it reads nothing for may be entered by hand.
+    """A warning when the saved hours differ from what the parser reads in any clause that
+    states discharge hours, as the clauses read now; "" when they agree or there is nothing to
+    compare. Compared are the clause the hours come from and every clause that speaks of
+    discharge («utskrivning», «skrives ut») and has hours: hours confirmed from one clause must
+    not contradict another. Only what the parser reads is compared: a field it reads nothing
+    for may be entered by hand.
     """
-    from avtaler.utskrivningstider import foreslaa
+    from avtaler.utskrivningstider import _UTSKRIVNING, foreslaa
 
     tider = tider or Utskrivningstider.objects.filter(versjon=versjon).first()
-    if tider is None or tider.punkt_id is None:
+    if tider is None:
         return ""
-    punkt = versjon.punkter.filter(punkt_id=tider.punkt_id).first()
-    if punkt is None:
-        return ""
-    forslag = foreslaa(punkt.tekst)
-    ulike = [felt for felt, verdi in forslag.verdier.items() if getattr(tider, felt) != verdi]
-    if not ulike:
-        return ""
+    advarsler = []
+    for punkt in versjon.punkter.order_by("rekkefolge"):
+        egen = tider.punkt_id is not None and punkt.punkt_id == tider.punkt_id
+        if not (egen or _UTSKRIVNING.search(punkt.tekst or "")):
+            continue
+        forslag = foreslaa(punkt.tekst)
+        ulike = [felt for felt, verdi in forslag.verdier.items() if getattr(tider, felt) != verdi]
+        if ulike:
+            advarsler.append(_tider_mot_punktet(tider, punkt, forslag, ulike))
+    return " ".join(advarsler)
 
+
+def _tider_mot_punktet(tider, punkt, forslag, ulike) -> str:
     def vis(felt: str, verdi) -> str:
         if verdi is None or verdi == "":
             return str(_("tomt"))

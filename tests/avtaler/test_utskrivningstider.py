@@ -632,3 +632,90 @@ def test_deleting_the_clause_keeps_the_hours_without_the_pointer(
     assert rutine.tidspunkt is None and rutine.tillatt_na(
         timezone.make_aware(datetime.datetime(2026, 11, 25, 12))
     )
+
+
+def _rutine_med_kontortid(helsefellesskap, parter):
+    """The designated routine with the hours confirmed beside clause 1 and own Friday and
+    holiday-eve rules entered by hand, and a clause on the allocation office's opening hours."""
+    versjon = lag_utskrivningsrutine(
+        helsefellesskap,
+        parter,
+        tider={
+            **_STANDARD,
+            "fredag": Dagregel.EGNE,
+            "fredag_fra": T(7),
+            "fredag_til": T(14),
+            "dag_for_helligdag": Dagregel.SOM_HELLIGDAG,
+            "julaften": Dagregel.SOM_HELLIGDAG,
+            "nyttarsaften": Dagregel.SOM_HELLIGDAG,
+        },
+    )
+    services.punkt_lagre(
+        punkt=versjon.punkter.get(nummer="2"),
+        utfort_av=None,
+        nummer="2",
+        overskrift="Tildelingskontoret",
+        tekst="Tildelingskontoret er åpent 08:00–15:30 på hverdager.",
+        forventet_teller=0,
+    )
+    return versjon
+
+
+_STANDARD = {"hverdag_fra": T(7), "hverdag_til": T(17), "helg_fra": T(9), "helg_til": T(15)}
+
+
+def test_the_suggestion_from_another_clause_fills_only_what_it_reads_and_keeps_the_rest(
+    client, koordinator, kommune, helseforetak, helsefellesskap
+):
+    """«Utskrivningstider fra 2» (the office's opening hours) once emptied the weekend hours
+    and reset Friday, holiday eve, 24 and 31 December: saved, that was the Gol mistake."""
+    versjon = _rutine_med_kontortid(helsefellesskap, [kommune, helseforetak])
+    punkt2 = versjon.punkter.get(nummer="2")
+    client.force_login(koordinator)
+    adresse = f"/avtaler/{versjon.avtale_id}/versjoner/1/rediger/utskrivningstider/"
+    svar = client.get(adresse, {"punkt": punkt2.pk, "foreslaa": "1"})
+    skjema = svar.context["skjema"]
+    # What the clause states is suggested, and marked as the suggestion's.
+    assert (skjema["hverdag_fra"].value(), skjema["hverdag_til"].value()) == (T(8), T(15, 30))
+    assert skjema.endret_av_forslaget() == ["Hverdager fra", "Hverdager til"]
+    html = svar.content.decode()
+    assert html.count("fra forslaget</span>") == 2
+    # Everything else keeps its saved value.
+    assert (skjema["helg_fra"].value(), skjema["helg_til"].value()) == (T(9), T(15))
+    assert skjema["fredag"].value() == "egne" and skjema["fredag_til"].value() == T(14)
+    for dag in ("dag_for_helligdag", "julaften", "nyttarsaften"):
+        assert skjema[dag].value() == "helligdag"
+    assert '<option value="egne" selected>' in html
+
+
+def test_hours_that_contradict_any_clause_on_discharge_block_sending_to_approval(
+    koordinator, kommune, helseforetak, helsefellesskap
+):
+    """Hours confirmed from one clause are checked against every clause that states
+    discharge hours, not only the one they were read from; a clause on other opening hours
+    is not a discharge clause."""
+    versjon = _rutine_med_kontortid(helsefellesskap, [kommune, helseforetak])
+    assert services.tider_mot_teksten(versjon) == ""
+    # Saved from clause 2's suggestion: weekdays 08:00–15:30, pointing at clause 2.
+    services.utskrivningstider_lagre(
+        versjon=versjon,
+        utfort_av=None,
+        punkt=versjon.punkter.get(nummer="2"),
+        **{**_STANDARD, "hverdag_fra": T(8), "hverdag_til": T(15, 30)},
+    )
+    advarsel = services.tider_mot_teksten(versjon)
+    assert "stemmer ikke med teksten i punkt 1 «Tidspunkt»" in advarsel
+    assert "Hverdager til: 15:30 i tidene, 17:00 i teksten" in advarsel
+    with pytest.raises(Domenefeil, match="stemmer ikke med teksten i punkt 1"):
+        services.versjon_send_til_behandling(versjon=versjon, utfort_av=koordinator)
+
+
+def test_hours_are_offered_only_from_clauses_the_parser_reads_hours_in(
+    client, koordinator, kommune, helseforetak, helsefellesskap
+):
+    versjon = lag_utskrivningsrutine(helsefellesskap, [kommune, helseforetak])
+    client.force_login(koordinator)
+    html = client.get(f"/avtaler/{versjon.avtale_id}/versjoner/1/rediger/").content.decode()
+    assert "Utskrivningstider fra 1" in html and "Utskrivningstider fra 2" not in html
+    svar = client.get(f"/avtaler/{versjon.avtale_id}/versjoner/1/rediger/utskrivningstider/")
+    assert [p.nummer for p in svar.context["punkter_med_tider"]] == ["1"]
