@@ -719,3 +719,29 @@ def test_hours_are_offered_only_from_clauses_the_parser_reads_hours_in(
     assert "Utskrivningstider fra 1" in html and "Utskrivningstider fra 2" not in html
     svar = client.get(f"/avtaler/{versjon.avtale_id}/versjoner/1/rediger/utskrivningstider/")
     assert [p.nummer for p in svar.context["punkter_med_tider"]] == ["1"]
+
+
+def test_the_signed_versions_page_shows_its_discharge_hours(
+    client, kommune, helseforetak, helsefellesskap
+):
+    """The hours are part of the version: the reader sees them with the text it was signed
+    with, on the page of the version in force and on the version's own page."""
+    versjon = _rutine_med_kontortid(helsefellesskap, [kommune, helseforetak])
+    iverksett(versjon, D(2024, 1, 1))
+    for adresse in (f"/avtaler/{versjon.avtale_id}/", f"/avtaler/{versjon.avtale_id}/versjoner/1/"):
+        html = client.get(adresse).content.decode()
+        assert "Utskrivningstider i versjonen" in html
+        for rad in (
+            '<th scope="row">Hverdager</th><td>07:00–17:00</td>',
+            '<th scope="row">Helg og helligdager</th><td>09:00–15:00</td>',
+            "<td>07:00–14:00</td>",
+            "<td>som helg og helligdag</td>",
+            '<th scope="row">Kommunen varsles senest kl.</th><td>ikke oppgitt</td>',
+        ):
+            assert rad in html, rad
+    # An agreement that is not the discharge routine has no such table.
+    annen = iverksett(lag_avtale(helsefellesskap, [kommune, helseforetak]), D(2024, 1, 1))
+    assert (
+        "Utskrivningstider i versjonen"
+        not in client.get(f"/avtaler/{annen.avtale_id}/").content.decode()
+    )
