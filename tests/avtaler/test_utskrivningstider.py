@@ -655,7 +655,9 @@ def _rutine_med_kontortid(helsefellesskap, parter):
         utfort_av=None,
         nummer="2",
         overskrift="Tildelingskontoret",
-        tekst="Tildelingskontoret er åpent 08:00–15:30 på hverdager.",
+        # The demo routine's clause 5: it speaks of discharge, but its hours are the office's.
+        tekst="Spørsmål om utskrivning rettes til kommunens tildelingskontor på hverdager "
+        "mellom 08:00 og 15:30. Utenom denne tiden kontaktes legevakten.",
         forventet_teller=0,
     )
     return versjon
@@ -693,7 +695,7 @@ def test_hours_that_contradict_any_clause_on_discharge_block_sending_to_approval
 ):
     """Hours confirmed from one clause are checked against every clause that states
     discharge hours, not only the one they were read from; a clause on other opening hours
-    is not a discharge clause."""
+    is not a discharge clause, even where it speaks of discharge."""
     versjon = _rutine_med_kontortid(helsefellesskap, [kommune, helseforetak])
     assert services.tider_mot_teksten(versjon) == ""
     # Saved from clause 2's suggestion: weekdays 08:00–15:30, pointing at clause 2.
