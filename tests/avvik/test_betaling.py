@@ -401,6 +401,7 @@ def test_not_for_avvik_about_something_else(client, ansatt, kommune, helseforeta
         ({"kommunen_klar": "2024-03-09"}, "kommunen_klar", "før meldingen om utskrivningsklar"),
         ({"kommunens_svar": "ikke_svart"}, "kommunens_svar", "eller fjern svartiden"),
         ({"kommunens_svar": "noe annet"}, "kommunens_svar", "Velg et gyldig valg"),
+        ({"utskrevet": "2025-04-01"}, "utskrevet", "mer enn ett år fra avviket (13.03.2024)"),
     ],
 )
 def test_bad_input_is_refused_at_its_field_in_norwegian_and_kept(
@@ -413,6 +414,37 @@ def test_bad_input_is_refused_at_its_field_in_norwegian_and_kept(
     assert melding in " ".join(svar.context["form"].errors[felt])
     assert "Uenige om svaret kom i tide." in svar.content.decode()
     assert not Betalingsforlop.objects.exists()
+
+
+def test_a_course_years_from_the_avviks_date_is_refused_at_its_fields(
+    client, ansatt, kommune, helseforetak, kategori
+):
+    """A 2024 course on an avvik dated 27.11.2026 is a typo in the year: the amount would be
+    computed with another year's day rate."""
+    senere = services.avvik_registrer(
+        melder=ansatt,
+        meldt_av_organisasjon=kommune,
+        ansvarlig=helseforetak,
+        kategori=kategori,
+        hendelse=t("27.11.2026 11:00"),
+        beskrivelse="Uenighet om hvor mange døgn kommunen skal betale for.",
+        stige="pasientrelatert",
+    )
+    client.force_login(ansatt)
+    svar = client.post(f"/avvik/{senere.pk}/betaling/", skjema(**FORLOP))
+    assert svar.status_code == 400
+    feil = svar.context["form"].errors
+    melding = "Datoen ligger mer enn ett år fra avviket (27.11.2026). Kontroller året."
+    for felt in FORLOP.keys() - {"kommunens_svar"}:
+        assert feil[felt] == [melding], felt
+    assert melding in svar.content.decode()
+    assert not Betalingsforlop.objects.exists()
+    # The same course in the avvik's year is accepted.
+    i_aar = {
+        felt: verdi.replace(year=2026) if hasattr(verdi, "year") else verdi
+        for felt, verdi in FORLOP.items()
+    }
+    assert client.post(f"/avvik/{senere.pk}/betaling/", skjema(**i_aar)).status_code == 302
 
 
 def test_an_identity_number_in_the_note_is_refused_and_the_rest_kept(client, ansatt, avvik):
