@@ -474,14 +474,19 @@ def test_the_demo_has_a_payment_course_explained_day_by_day(client, db):
     from helsefellesskap.models import User
 
     call_command("demodata", stdout=None)
-    forlop = Betalingsforlop.objects.select_related("avvik").get()
-    beregning = beregn_betaling(forlop)
-    assert beregning.betalte_dogn == 4
+    i_fjor, i_aar = Betalingsforlop.objects.select_related("avvik").order_by("avvik__hendelse")
     client.force_login(User.objects.get(email="kongsberg.koordinator@demo.no"))
-    side = client.get(f"/avvik/{forlop.avvik_id}/").content.decode()
-    assert "Kommunen betaler for 4 døgn" in side
-    assert "Dag 5 (" in side and "betales ikke: kommunen meldte at den kunne ta imot" in side
-    assert "Endre tidspunktene" in side
+    for forlop in (i_fjor, i_aar):
+        beregning = beregn_betaling(forlop)
+        assert beregning.betalte_dogn == 4
+        side = client.get(f"/avvik/{forlop.avvik_id}/").content.decode()
+        assert "Kommunen betaler for 4 døgn" in side
+        assert "Dag 5 (" in side and "betales ikke: kommunen meldte at den kunne ta imot" in side
+        assert "Endre tidspunktene" in side
+    # One course is in 2024, a year with a registered day rate: the amount is shown.
+    assert i_fjor.avvik.hendelse.year == 2024
+    side = client.get(f"/avvik/{i_fjor.avvik_id}/").content.decode()
+    assert f"Kommunen betaler for 4 døgn: kr 22{NBSP}980." in side
 
 
 def test_the_service_keeps_the_order_and_the_parties_for_every_caller(
