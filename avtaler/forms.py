@@ -194,9 +194,11 @@ class UtskrivningstiderForm(DsSkjema, forms.Form):
     helg_til = _klokkefelt(_("Helg og helligdager til"))
     varsel_senest = _klokkefelt(_("Kommunen varsles senest kl."))
 
-    def __init__(self, *args, punkter=(), **kwargs):
+    def __init__(self, *args, punkter=(), fra_forslaget=(), **kwargs):
         super().__init__(*args, **kwargs)
         from avtaler.models import Dagregel
+
+        self.fra_forslaget = set(fra_forslaget)
 
         self.fields["punkt"].choices = [("", _("Ingen"))] + [
             (p.pk, f"{p.nummer} {p.overskrift}".strip()) for p in punkter
@@ -207,8 +209,10 @@ class UtskrivningstiderForm(DsSkjema, forms.Form):
             )
             self.fields[f"{navn}_fra"] = _klokkefelt(_("%(dag)s fra") % {"dag": label})
             self.fields[f"{navn}_til"] = _klokkefelt(_("%(dag)s til") % {"dag": label})
-        for felt in self.fields.values():
+        for navn, felt in self.fields.items():
             felt.widget.attrs.setdefault("class", "ds-input")
+            # The coordinator sees which fields the suggestion changed before confirming.
+            felt.fra_forslaget = navn in self.fra_forslaget
         self.fields["hverdag_fra"].required = self.fields["hverdag_til"].required = True
         self.fields["hverdag_fra"].error_messages["required"] = _("Skriv når hverdagene starter.")
         self.fields["hverdag_til"].error_messages["required"] = _("Skriv når hverdagene slutter.")
@@ -220,6 +224,10 @@ class UtskrivningstiderForm(DsSkjema, forms.Form):
                 self.fields[navn].widget.attrs.update(
                     {"aria-invalid": "true", "aria-describedby": f"id_{navn}_feil"}
                 )
+
+    def endret_av_forslaget(self) -> list[str]:
+        """The labels of the fields the suggestion changed from the saved hours."""
+        return [str(f.label) for n, f in self.fields.items() if n in self.fra_forslaget]
 
     def dagfelt(self):
         """(rule, from, to) per special day, for the template."""

@@ -1,6 +1,8 @@
 """The form for the timestamps of a payment course: every time in its sane bounds and in the
 order the process runs, each refusal at its field, the input kept."""
 
+import datetime
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +15,9 @@ TIDSPUNKTER = ("innlagt", "innleggelsesvarsel", "meldt_utskrivningsklar")
 # Days only: the answer and the discharge (docs/personvern.md «Betalingsforløp»). A date and
 # time sent by an older form or a script is accepted and its time dropped at once.
 DAGER = ("svart", "utskrevet")
+# A course more than this far from the avvik's event is a typo in the year (2024 on an avvik
+# from 2026), not a course: refused at the field.
+MAKS_AVSTAND = datetime.timedelta(days=365)
 
 
 def _tidspunkt(label, *, paakrevd=False, hjelp=""):
@@ -69,6 +74,10 @@ class BetalingsforlopForm(DsSkjema, forms.Form):
         help_text=_("Uten navn, fødselsnummer eller annet som kan identifisere pasienten."),
     )
 
+    def __init__(self, *args, hendelse: datetime.datetime | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.hendelse = hendelse
+
     def clean(self):
         data = super().clean()
         innlagt = data.get("innlagt")
@@ -116,4 +125,18 @@ class BetalingsforlopForm(DsSkjema, forms.Form):
             self.add_error(
                 "kommunen_klar", _("Dagen kan ikke ligge før meldingen om utskrivningsklar.")
             )
+        # Checked last: a date in the future or out of order is said as that.
+        if self.hendelse is not None:
+            hendelsesdag = timezone.localtime(self.hendelse).date()
+            for navn in (*TIDSPUNKTER, *DAGER, "kommunen_klar"):
+                verdi = data.get(navn)
+                if verdi is None or navn in self.errors:
+                    continue
+                dag = timezone.localtime(verdi).date() if hasattr(verdi, "hour") else verdi
+                if abs(dag - hendelsesdag) > MAKS_AVSTAND:
+                    self.add_error(
+                        navn,
+                        _("Datoen ligger mer enn ett år fra avviket (%(dato)s). Kontroller året.")
+                        % {"dato": f"{hendelsesdag:%d.%m.%Y}"},
+                    )
         return data

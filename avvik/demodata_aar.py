@@ -455,4 +455,35 @@ def ett_ar_med_avvik(hf: Helsefellesskap) -> list[str]:
                 avvik, steg, koord, start + datetime.timedelta(days=3 * i + 30), forlop.enhet
             )
         _tilbakedater(avvik, hendelse)
-    return [f"Avvik: {len(FORLOP)} avvik siste år, begge veier og i alle tilstander"]
+    _betalingseksempel_2024(organisasjoner, koord)
+    return [
+        f"Avvik: {len(FORLOP)} avvik siste år, begge veier og i alle tilstander, "
+        "og ett betalingsforløp fra 2024 med utregnet beløp"
+    ]
+
+
+# A course in a year with a registered day rate (avvik/betalingsdata.py), so the demo shows
+# the computed amount; the year's course above falls in a year whose rate is not registered.
+BETALINGSDATO_2024 = datetime.datetime(2024, 3, 13, 11, 0)
+
+
+def _betalingseksempel_2024(organisasjoner, koord) -> None:
+    melder, ansvarlig = organisasjoner[HF], organisasjoner["Kongsberg"]
+    hendelse = timezone.make_aware(BETALINGSDATO_2024)
+    avvik = services.avvik_registrer(
+        melder=koord[melder.pk],
+        meldt_av_organisasjon=melder,
+        ansvarlig=ansvarlig,
+        kategori=Avvikskategori.objects.get(navn=BETALINGSEKSEMPEL),
+        hendelse=hendelse,
+        beskrivelse="Uenighet om hvor mange døgn kommunen skulle betale for i mars 2024.",
+        stige="pasientrelatert",
+        melders_referanse="EQS 1024",
+    )
+    _betalingsforlop(avvik, koord[melder.pk], hendelse)
+    start = hendelse + datetime.timedelta(hours=2)
+    for i, steg in enumerate(("motta", "svar", "godta")):
+        avvik = _steg(
+            avvik, steg, koord, start + datetime.timedelta(days=3 * i + 30), "Tildelingskontoret"
+        )
+    _tilbakedater(avvik, hendelse)

@@ -277,7 +277,7 @@ def betaling(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     forlop = Betalingsforlop.objects.filter(avvik=avvik).first()
     initial = model_to_dict(forlop, fields=BETALINGSFELTER) if forlop else {}
-    form = BetalingsforlopForm(request.POST or None, initial=initial)
+    form = BetalingsforlopForm(request.POST or None, initial=initial, hendelse=avvik.hendelse)
     if request.method == "POST" and form.is_valid():
         try:
             services.betalingsforlop_lagre(avvik=avvik, utfort_av=request.user, **form.cleaned_data)

@@ -237,6 +237,16 @@ def _stemmer(punkt, verdier) -> bool:
     return all(verdier.get(felt) == verdi for felt, verdi in forslag.items())
 
 
+def _stemmer_tekst(verdier) -> bool:
+    from avtaler.utskrivningstider import foreslaa
+
+    standard = foreslaa(
+        "Utskrivning skal skje på hverdager mellom 07:00 og 17:00, "
+        "og i helger og på helligdager mellom 09:00 og 15:00."
+    ).verdier
+    return all(verdier.get(felt) == verdi for felt, verdi in standard.items())
+
+
 def lag_utskrivningsrutine(helsefellesskap, parter, *, punkter=None, tider=None, **felter):
     """A draft of the helsefellesskap's designated discharge routine with its hours entered
     (weekdays 07–17, weekends and holidays 09–15 unless `tider` says otherwise), the hours
@@ -246,12 +256,16 @@ def lag_utskrivningsrutine(helsefellesskap, parter, *, punkter=None, tider=None,
 
     felter.setdefault("type", "saeravtale")
     felter.setdefault("tittel", "Utskrivningsrutine")
+    # Own hours with the default clauses: clause 1 states no hours to contradict them (hours
+    # that contradict any clause on discharge keep a draft from being sent to approval).
     punkter = punkter or [
         NyttPunkt(
             "1",
             "Tidspunkt",
             "Utskrivning skal skje på hverdager mellom 07:00 og 17:00, "
-            "og i helger og på helligdager mellom 09:00 og 15:00.",
+            "og i helger og på helligdager mellom 09:00 og 15:00."
+            if tider is None or _stemmer_tekst(tider)
+            else "Utskrivning skjer innenfor tidene i tabellen.",
         ),
         NyttPunkt("2", "Dokumenter", "Epikrise og legemiddelliste skal følge pasienten."),
     ]

@@ -1,6 +1,7 @@
 """The discharge routine: which agreement it is, and the hours its version states."""
 
 import datetime
+import re
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -108,30 +109,58 @@ def utskrivningstider_kopier(fra: Avtaleversjon, til: Avtaleversjon) -> None:
 
 
 def tider_mot_teksten(versjon: Avtaleversjon, tider: Utskrivningstider | None = None) -> str:
-    """A warning when the saved hours differ from what the parser reads in the clause they
-    come from, as the clause reads now; "" when they agree or there is nothing to compare.
-    Only what the parser reads is compared: a field it reads nothing for may be entered by hand.
+    """A warning when the saved hours differ from what the parser reads in any clause that
+    states discharge hours, as the clauses read now; "" when they agree or there is nothing to
+    compare. Compared are the clause the hours come from and every clause with a sentence that
+    states hours for discharge («utskrivning», «skrives ut»; not contact hours): hours
+    confirmed from one clause must not contradict another. Only what the parser reads is
+    compared: a field it reads nothing for may be entered by hand.
     """
     from avtaler.utskrivningstider import foreslaa
 
     tider = tider or Utskrivningstider.objects.filter(versjon=versjon).first()
-    if tider is None or tider.punkt_id is None:
+    if tider is None:
         return ""
-    punkt = versjon.punkter.filter(punkt_id=tider.punkt_id).first()
-    if punkt is None:
-        return ""
-    forslag = foreslaa(punkt.tekst)
-    # A start of 00:00 is the parser's placeholder where the clause gives only a latest time
-    # («innen kl. 16»): the coordinator enters the real start, and it is not held to 00:00.
-    ulike = [
-        felt
-        for felt, verdi in forslag.verdier.items()
-        if getattr(tider, felt) != verdi
-        and not (felt.endswith("_fra") and verdi == datetime.time(0, 0))
-    ]
-    if not ulike:
-        return ""
+    advarsler = []
+    for punkt in versjon.punkter.order_by("rekkefolge"):
+        egen = tider.punkt_id is not None and punkt.punkt_id == tider.punkt_id
+        if not (egen or _sier_utskrivningstider(punkt.tekst or "")):
+            continue
+        forslag = foreslaa(punkt.tekst)
+        # A start of 00:00 is the parser's placeholder where the clause gives only a latest time
+        # («innen kl. 16»): the coordinator enters the real start, and it is not held to 00:00.
+        ulike = [
+            felt
+            for felt, verdi in forslag.verdier.items()
+            if getattr(tider, felt) != verdi
+            and not (felt.endswith("_fra") and verdi == datetime.time(0, 0))
+        ]
+        if ulike:
+            advarsler.append(_tider_mot_punktet(tider, punkt, forslag, ulike))
+    return " ".join(advarsler)
 
+
+# Hours of someone to contact are not discharge hours: «Spørsmål om utskrivning rettes til
+# tildelingskontoret på hverdager mellom 08:00 og 15:30» (the demo routine's clause 5).
+_KONTAKTTID = re.compile(
+    r"\b(?:spørsmål|henvendels\w*|rettes\s+til|ring\w*|kontakt\w*|åpen|åpent|open|"
+    r"åpningstid\w*|opningstid\w*|tilgjengeleg|tilgjengelig|telefon\w*|kontor\w*)",
+    re.IGNORECASE,
+)
+
+
+def _sier_utskrivningstider(tekst: str) -> bool:
+    """Whether a sentence of the clause states hours for discharge: it speaks of discharge,
+    the parser reads hours in it, and it is not about when someone can be reached."""
+    from avtaler.utskrivningstider import _SEGMENT, _UTSKRIVNING, foreslaa
+
+    return any(
+        _UTSKRIVNING.search(setning) and not _KONTAKTTID.search(setning) and foreslaa(setning)
+        for setning in _SEGMENT.split(re.sub(r"\s+", " ", tekst))
+    )
+
+
+def _tider_mot_punktet(tider, punkt, forslag, ulike) -> str:
     def vis(felt: str, verdi) -> str:
         if verdi is None or verdi == "":
             return str(_("tomt"))

@@ -125,6 +125,10 @@ def _vis_versjon(request: HttpRequest, versjon: Avtaleversjon, **ekstra) -> Http
             ),
             "vedlegg": avtaletre(list(vedlegg)),
             "forrige": forrige,
+            # The discharge hours are part of the version: shown with its text.
+            "utskrivningstider": Utskrivningstider.objects.filter(versjon=versjon).first()
+            if versjon.avtale.er_utskrivningsrutine
+            else None,
             "antall_versjoner": len(alle),
             "pdf_kommune": kommune.kommunenummer
             if kommune is not None and kommune in parter

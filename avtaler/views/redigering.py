@@ -122,6 +122,12 @@ def _redigeringsside(
     if punktfeil:
         redigeres = punktfeil["punkt"]
     redigert = next((p for p in punkter if p.pk == redigeres), None)
+    if versjon.avtale.er_utskrivningsrutine:
+        from avtaler.utskrivningstider import foreslaa
+
+        # «Utskrivningstider fra N» only where the parser reads hours in the clause.
+        for p in punkter:
+            p.sier_tider = bool(foreslaa(p.tekst))
     return render(
         request,
         "avtaler/rediger.html",

@@ -57,6 +57,7 @@ def utskrivningstider(request: HttpRequest, pk: int, nummer: int) -> HttpRespons
     if valgt is None:  # the first clause the parser reads hours in
         valgt = next((p for p in punkter if foreslaa(p.tekst)), None)
     forslag = foreslaa(valgt.tekst) if valgt else None
+    fra_forslaget: list[str] = []
     if request.method == "POST":
         skjema = UtskrivningstiderForm(request.POST, punkter=punkter)
         if skjema.is_valid():
@@ -76,12 +77,19 @@ def utskrivningstider(request: HttpRequest, pk: int, nummer: int) -> HttpRespons
                 return redirect("avtale-rediger", pk=pk, nummer=nummer)
         status = 400
     else:
-        if tider and request.GET.get("foreslaa") != "1":
-            initial = {felt: getattr(tider, felt) for felt in FELTER}
-        else:
-            initial = dict(forslag.verdier) if forslag else {}
+        initial = {felt: getattr(tider, felt) for felt in FELTER} if tider else {}
+        if forslag and (not tider or request.GET.get("foreslaa") == "1"):
+            # The suggestion fills only the fields the parser read; every other field keeps
+            # its saved value («kontoret er åpent 08:00–15:30 på hverdager» must not empty the
+            # weekend hours or reset the Friday rule). The fields it changes are marked.
+            fra_forslaget = [
+                felt for felt, verdi in forslag.verdier.items() if initial.get(felt) != verdi
+            ]
+            initial.update(forslag.verdier)
         initial["punkt"] = valgt.pk if valgt else None
-        skjema = UtskrivningstiderForm(initial=initial, punkter=punkter)
+        skjema = UtskrivningstiderForm(
+            initial=initial, punkter=punkter, fra_forslaget=fra_forslaget
+        )
         status = 200
     return render(
         request,
@@ -90,6 +98,9 @@ def utskrivningstider(request: HttpRequest, pk: int, nummer: int) -> HttpRespons
             "versjon": versjon,
             "avtale": versjon.avtale,
             "punkter": punkter,
+            # Only clauses the parser reads hours in are offered as a source.
+            "punkter_med_tider": [p for p in punkter if foreslaa(p.tekst)],
+            "fra_forslaget": fra_forslaget,
             "valgt": valgt,
             "tider": tider,
             "forslag": forslag,

@@ -707,3 +707,118 @@ def test_a_start_the_clause_does_not_state_may_be_entered_and_sent_to_approval(
     )
     pek(versjon, hverdag_fra=T(8), hverdag_til=T(17))
     assert "stemmer ikke med teksten" in services.tider_mot_teksten(versjon)
+
+
+def _rutine_med_kontortid(helsefellesskap, parter):
+    """The designated routine with the hours confirmed beside clause 1 and own Friday and
+    holiday-eve rules entered by hand, and a clause on the allocation office's opening hours."""
+    versjon = lag_utskrivningsrutine(
+        helsefellesskap,
+        parter,
+        tider={
+            **_STANDARD,
+            "fredag": Dagregel.EGNE,
+            "fredag_fra": T(7),
+            "fredag_til": T(14),
+            "dag_for_helligdag": Dagregel.SOM_HELLIGDAG,
+            "julaften": Dagregel.SOM_HELLIGDAG,
+            "nyttarsaften": Dagregel.SOM_HELLIGDAG,
+        },
+    )
+    services.punkt_lagre(
+        punkt=versjon.punkter.get(nummer="2"),
+        utfort_av=None,
+        nummer="2",
+        overskrift="Tildelingskontoret",
+        # The demo routine's clause 5: it speaks of discharge, but its hours are the office's.
+        tekst="Spørsmål om utskrivning rettes til kommunens tildelingskontor på hverdager "
+        "mellom 08:00 og 15:30. Utenom denne tiden kontaktes legevakten.",
+        forventet_teller=0,
+    )
+    return versjon
+
+
+_STANDARD = {"hverdag_fra": T(7), "hverdag_til": T(17), "helg_fra": T(9), "helg_til": T(15)}
+
+
+def test_the_suggestion_from_another_clause_fills_only_what_it_reads_and_keeps_the_rest(
+    client, koordinator, kommune, helseforetak, helsefellesskap
+):
+    """«Utskrivningstider fra 2» (the office's opening hours) once emptied the weekend hours
+    and reset Friday, holiday eve, 24 and 31 December: saved, that was the Gol mistake."""
+    versjon = _rutine_med_kontortid(helsefellesskap, [kommune, helseforetak])
+    punkt2 = versjon.punkter.get(nummer="2")
+    client.force_login(koordinator)
+    adresse = f"/avtaler/{versjon.avtale_id}/versjoner/1/rediger/utskrivningstider/"
+    svar = client.get(adresse, {"punkt": punkt2.pk, "foreslaa": "1"})
+    skjema = svar.context["skjema"]
+    # What the clause states is suggested, and marked as the suggestion's.
+    assert (skjema["hverdag_fra"].value(), skjema["hverdag_til"].value()) == (T(8), T(15, 30))
+    assert skjema.endret_av_forslaget() == ["Hverdager fra", "Hverdager til"]
+    html = svar.content.decode()
+    assert html.count("fra forslaget</span>") == 2
+    # Everything else keeps its saved value.
+    assert (skjema["helg_fra"].value(), skjema["helg_til"].value()) == (T(9), T(15))
+    assert skjema["fredag"].value() == "egne" and skjema["fredag_til"].value() == T(14)
+    for dag in ("dag_for_helligdag", "julaften", "nyttarsaften"):
+        assert skjema[dag].value() == "helligdag"
+    assert '<option value="egne" selected>' in html
+
+
+def test_hours_that_contradict_any_clause_on_discharge_block_sending_to_approval(
+    koordinator, kommune, helseforetak, helsefellesskap
+):
+    """Hours confirmed from one clause are checked against every clause that states
+    discharge hours, not only the one they were read from; a clause on other opening hours
+    is not a discharge clause, even where it speaks of discharge."""
+    versjon = _rutine_med_kontortid(helsefellesskap, [kommune, helseforetak])
+    assert services.tider_mot_teksten(versjon) == ""
+    # Saved from clause 2's suggestion: weekdays 08:00–15:30, pointing at clause 2.
+    services.utskrivningstider_lagre(
+        versjon=versjon,
+        utfort_av=None,
+        punkt=versjon.punkter.get(nummer="2"),
+        **{**_STANDARD, "hverdag_fra": T(8), "hverdag_til": T(15, 30)},
+    )
+    advarsel = services.tider_mot_teksten(versjon)
+    assert "stemmer ikke med teksten i punkt 1 «Tidspunkt»" in advarsel
+    assert "Hverdager til: 15:30 i tidene, 17:00 i teksten" in advarsel
+    with pytest.raises(Domenefeil, match="stemmer ikke med teksten i punkt 1"):
+        services.versjon_send_til_behandling(versjon=versjon, utfort_av=koordinator)
+
+
+def test_hours_are_offered_only_from_clauses_the_parser_reads_hours_in(
+    client, koordinator, kommune, helseforetak, helsefellesskap
+):
+    versjon = lag_utskrivningsrutine(helsefellesskap, [kommune, helseforetak])
+    client.force_login(koordinator)
+    html = client.get(f"/avtaler/{versjon.avtale_id}/versjoner/1/rediger/").content.decode()
+    assert "Utskrivningstider fra 1" in html and "Utskrivningstider fra 2" not in html
+    svar = client.get(f"/avtaler/{versjon.avtale_id}/versjoner/1/rediger/utskrivningstider/")
+    assert [p.nummer for p in svar.context["punkter_med_tider"]] == ["1"]
+
+
+def test_the_signed_versions_page_shows_its_discharge_hours(
+    client, kommune, helseforetak, helsefellesskap
+):
+    """The hours are part of the version: the reader sees them with the text it was signed
+    with, on the page of the version in force and on the version's own page."""
+    versjon = _rutine_med_kontortid(helsefellesskap, [kommune, helseforetak])
+    iverksett(versjon, D(2024, 1, 1))
+    for adresse in (f"/avtaler/{versjon.avtale_id}/", f"/avtaler/{versjon.avtale_id}/versjoner/1/"):
+        html = client.get(adresse).content.decode()
+        assert "Utskrivningstider i versjonen" in html
+        for rad in (
+            '<th scope="row">Hverdager</th><td>07:00–17:00</td>',
+            '<th scope="row">Helg og helligdager</th><td>09:00–15:00</td>',
+            "<td>07:00–14:00</td>",
+            "<td>som helg og helligdag</td>",
+            '<th scope="row">Kommunen varsles senest kl.</th><td>ikke oppgitt</td>',
+        ):
+            assert rad in html, rad
+    # An agreement that is not the discharge routine has no such table.
+    annen = iverksett(lag_avtale(helsefellesskap, [kommune, helseforetak]), D(2024, 1, 1))
+    assert (
+        "Utskrivningstider i versjonen"
+        not in client.get(f"/avtaler/{annen.avtale_id}/").content.decode()
+    )

@@ -402,6 +402,7 @@ def test_not_for_avvik_about_something_else(client, ansatt, kommune, helseforeta
         ({"kommunen_klar": "2024-03-09"}, "kommunen_klar", "før meldingen om utskrivningsklar"),
         ({"kommunens_svar": "ikke_svart"}, "kommunens_svar", "eller fjern svartiden"),
         ({"kommunens_svar": "noe annet"}, "kommunens_svar", "Velg et gyldig valg"),
+        ({"utskrevet": "2025-04-01"}, "utskrevet", "mer enn ett år fra avviket (13.03.2024)"),
     ],
 )
 def test_bad_input_is_refused_at_its_field_in_norwegian_and_kept(
@@ -414,6 +415,37 @@ def test_bad_input_is_refused_at_its_field_in_norwegian_and_kept(
     assert melding in " ".join(svar.context["form"].errors[felt])
     assert "Uenige om svaret kom i tide." in svar.content.decode()
     assert not Betalingsforlop.objects.exists()
+
+
+def test_a_course_years_from_the_avviks_date_is_refused_at_its_fields(
+    client, ansatt, kommune, helseforetak, kategori
+):
+    """A 2024 course on an avvik dated 27.11.2026 is a typo in the year: the amount would be
+    computed with another year's day rate."""
+    senere = services.avvik_registrer(
+        melder=ansatt,
+        meldt_av_organisasjon=kommune,
+        ansvarlig=helseforetak,
+        kategori=kategori,
+        hendelse=t("27.11.2026 11:00"),
+        beskrivelse="Uenighet om hvor mange døgn kommunen skal betale for.",
+        stige="pasientrelatert",
+    )
+    client.force_login(ansatt)
+    svar = client.post(f"/avvik/{senere.pk}/betaling/", skjema(**FORLOP))
+    assert svar.status_code == 400
+    feil = svar.context["form"].errors
+    melding = "Datoen ligger mer enn ett år fra avviket (27.11.2026). Kontroller året."
+    for felt in FORLOP.keys() - {"kommunens_svar"}:
+        assert feil[felt] == [melding], felt
+    assert melding in svar.content.decode()
+    assert not Betalingsforlop.objects.exists()
+    # The same course in the avvik's year is accepted.
+    i_aar = {
+        felt: verdi.replace(year=2026) if hasattr(verdi, "year") else verdi
+        for felt, verdi in FORLOP.items()
+    }
+    assert client.post(f"/avvik/{senere.pk}/betaling/", skjema(**i_aar)).status_code == 302
 
 
 def test_an_identity_number_in_the_note_is_refused_and_the_rest_kept(client, ansatt, avvik):
@@ -443,14 +475,19 @@ def test_the_demo_has_a_payment_course_explained_day_by_day(client, db):
     from helsefellesskap.models import User
 
     call_command("demodata", stdout=None)
-    forlop = Betalingsforlop.objects.select_related("avvik").get()
-    beregning = beregn_betaling(forlop)
-    assert beregning.betalte_dogn == 4
+    i_fjor, i_aar = Betalingsforlop.objects.select_related("avvik").order_by("avvik__hendelse")
     client.force_login(User.objects.get(email="kongsberg.koordinator@demo.no"))
-    side = client.get(f"/avvik/{forlop.avvik_id}/").content.decode()
-    assert "Kommunen betaler for 4 døgn" in side
-    assert "Dag 5 (" in side and "betales ikke: kommunen meldte at den kunne ta imot" in side
-    assert "Endre tidspunktene" in side
+    for forlop in (i_fjor, i_aar):
+        beregning = beregn_betaling(forlop)
+        assert beregning.betalte_dogn == 4
+        side = client.get(f"/avvik/{forlop.avvik_id}/").content.decode()
+        assert "Kommunen betaler for 4 døgn" in side
+        assert "Dag 5 (" in side and "betales ikke: kommunen meldte at den kunne ta imot" in side
+        assert "Endre tidspunktene" in side
+    # One course is in 2024, a year with a registered day rate: the amount is shown.
+    assert i_fjor.avvik.hendelse.year == 2024
+    side = client.get(f"/avvik/{i_fjor.avvik_id}/").content.decode()
+    assert f"Kommunen betaler for 4 døgn: kr 22{NBSP}980." in side
 
 
 def test_the_service_keeps_the_order_and_the_parties_for_every_caller(
