@@ -186,6 +186,17 @@ def kommuner(request: HttpRequest):
 
 
 @api.get(
+    "/kommuner/{kommunenummer}",
+    response={200: skjema.Kommune, **FEIL},
+    summary="Én kommune",
+    description="Adressen i feltet «adresse» på hver kommune.",
+    tags=["Kommuner"],
+)
+def en_kommune(request: HttpRequest, kommunenummer: Kommunenummer):
+    return offentlig.kommune(offentlig.finn_kommune(kommunenummer))
+
+
+@api.get(
     "/kommuner/{kommunenummer}/avtaler",
     response={200: skjema.Kommuneavtaler, **FEIL},
     summary="Avtalene som gjelder for kommunen på en dato",

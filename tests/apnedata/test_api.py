@@ -207,3 +207,33 @@ def test_export_is_made_again_when_a_version_is_signed(
     assert b"Eksportert avtale" in avtaler.content
     punkter = client.get("/api/v1/eksport/punkter.jsonl").content.decode().splitlines()
     assert len(punkter) == utkast.punkter.count()
+
+
+def _adresser(data) -> set[str]:
+    if isinstance(data, dict):
+        egen = {data["adresse"]} if "adresse" in data else set()
+        return egen.union(*(_adresser(v) for v in data.values()))
+    if isinstance(data, list):
+        return set().union(*(_adresser(v) for v in data))
+    return set()
+
+
+def test_every_address_the_api_gives_answers(client, demo):
+    """Review of #25: each municipality's «adresse» was /api/v1/kommuner/<nr>, which was 404."""
+    adresser = set()
+    for sti in (
+        "/api/v1/kommuner",
+        "/api/v1/kommuner/3301/avtaler",
+        "/api/v1/kommuner/3301/utskrivning",
+        "/api/v1/avtaler",
+        "/api/v1/avtaler/1",
+        "/api/v1/avtaler/1/versjoner/1",
+        "/api/v1/utvalg",
+    ):
+        adresser |= _adresser(client.get(sti).json())
+    assert "/api/v1/kommuner/3301" in adresser
+    for adresse in sorted(adresser):
+        assert client.get(adresse).status_code == 200, adresse
+    drammen = client.get("/api/v1/kommuner/3301").json()
+    assert drammen["kommunenummer"] == "3301" and drammen["navn"] == "Drammen kommune"
+    assert client.get("/api/v1/kommuner/0000").status_code == 404
