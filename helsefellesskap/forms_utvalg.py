@@ -108,3 +108,24 @@ class BegrunnelseForm(DsSkjema, forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": _("Skriv en begrunnelse.")},
     )
+
+
+class MoteFlyttForm(MoteForm):
+    """A planned meeting's new time and place; starts from what is planned."""
+
+    prefix = "flytt"
+
+
+class MoteAvlysForm(DsSkjema, forms.Form):
+    """Why a planned meeting is cancelled: the members are told it with the cancellation."""
+
+    prefix = "avlys"
+    begrunnelse = forms.CharField(
+        label=_("Hvorfor avlyses møtet?"),
+        help_text=_(
+            "Medlemmene får begrunnelsen sammen med avlysningen. Ingen pasientopplysninger."
+        ),
+        max_length=200,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Skriv hvorfor møtet avlyses.")},
+    )

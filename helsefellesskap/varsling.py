@@ -78,14 +78,19 @@ def mote_flyttet(mote: Mote, *, fra: datetime.datetime, utfort_av: User | None) 
     )
 
 
-def mote_avlyst(mote: Mote, *, utfort_av: User | None) -> None:
+def mote_avlyst(mote: Mote, *, utfort_av: User | None, begrunnelse: str = "") -> None:
+    def tekst() -> str:
+        avlyst = _("%(utvalg)s: møtet %(tid)s er avlyst") % {
+            "utvalg": mote.utvalg.kortnavn,
+            "tid": _tid(mote.start),
+        }
+        # The notice holds at most 300 characters; the reason is at most 200 (the form).
+        return f"{avlyst}. {begrunnelse}"[:300] if begrunnelse else avlyst
+
     varsle(
         mottakere=_medlemmer(mote),
         type=Varseltype.MOTE_AVLYST,
-        tekst=lambda: (
-            _("%(utvalg)s: møtet %(tid)s er avlyst")
-            % {"utvalg": mote.utvalg.kortnavn, "tid": _tid(mote.start)}
-        ),
+        tekst=tekst,
         lenke=mote.get_absolute_url(),
         nokkel=f"mote:{mote.pk}:avlyst",
         utfort_av=utfort_av,

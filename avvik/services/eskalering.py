@@ -298,16 +298,20 @@ def avvik_folger_saken(
         avvik.sak = ny or avvik.sak
         avvik.status = S.NASJONAL if ny is None else S.I_UTVALG
         avvik.save(update_fields=["trinn", "sak", "status"])
-        hendelse_ny(
+        av = utfort_av or (hendelse.utfort_av if hendelse else None)
+        steg = hendelse_ny(
             avvik,
             Avvikshendelse.Type.ESKALERT,
-            utfort_av or (hendelse.utfort_av if hendelse else None),
+            av,
             hendelse.tekst if hendelse else "",
             organisasjon=part,
             trinn=neste,
             sak=ny,
             utvalg=ny.utvalg if ny else None,
         )
+        # The parties hear of it as of any step up the ladder: this is the only place that
+        # tells them when the step goes through the body's case (avvik_eskaler returns early).
+        varsling.avvik_eskalert(avvik, hendelse_id=steg.pk, utfort_av=av)
 
 
 def avvik_sak_gjenapnet(sender=None, *, sak: Sak, begrunnelse: str = "", **kwargs) -> None:

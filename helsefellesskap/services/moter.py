@@ -85,14 +85,18 @@ def mote_flytt(*, utfort_av: User | None, mote: Mote, start: datetime.datetime, 
 
 
 @transaction.atomic
-def mote_avlys(*, utfort_av: User | None, mote: Mote) -> Mote:
-    """Cancel a planned meeting; the members get the cancellation for their calendars."""
+def mote_avlys(*, utfort_av: User | None, mote: Mote, begrunnelse: str = "") -> Mote:
+    """Cancel a planned meeting; the members get the cancellation for their calendars, with
+    the reason, which the meeting's history keeps."""
     _krev_sekretaer(utfort_av, mote.utvalg)
+    begrunnelse = begrunnelse.strip()
+    krev_uten_personnummer(**{_("Begrunnelse"): begrunnelse})
     mote = _laas_mote(mote)
     _krev_planlagt(mote)
     mote.status = Mote.Status.AVLYST
+    mote._change_reason = begrunnelse[:100]
     mote.save(update_fields=["status"])
-    varsling.mote_avlyst(mote, utfort_av=utfort_av)
+    varsling.mote_avlyst(mote, utfort_av=utfort_av, begrunnelse=begrunnelse)
     return mote
 
 

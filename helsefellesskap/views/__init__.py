@@ -11,7 +11,9 @@ from helsefellesskap.views.organisasjoner import (
 )
 from helsefellesskap.views.utvalg import (
     mote,
+    mote_avlys,
     mote_bekreft,
+    mote_flytt,
     mote_ny,
     mote_oppmote,
     mote_referat,
@@ -38,7 +40,9 @@ __all__ = [
     "medlemskap_fjern",
     "min_side",
     "mote",
+    "mote_avlys",
     "mote_bekreft",
+    "mote_flytt",
     "mote_ny",
     "mote_oppmote",
     "mote_referat",

@@ -16,6 +16,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from helsefellesskap import access, services
 from helsefellesskap.forms_utvalg import (
     BegrunnelseForm,
+    MoteAvlysForm,
+    MoteFlyttForm,
     MoteForm,
     ReferatForm,
     SakForm,
@@ -186,10 +188,13 @@ def _mote_kontekst(
     sakform: SakForm | None = None,
     referatform: ReferatForm | None = None,
     utsettelse: tuple[int, BegrunnelseForm] | None = None,
+    flytteform: MoteFlyttForm | None = None,
+    avlysform: MoteAvlysForm | None = None,
 ) -> dict:
     """The meeting page. A form that was refused comes back bound, with its errors at the
     fields and what was written kept: `feilform` (a decision), `sakform` (a new case),
-    `referatform` (the minutes), `utsettelse` (the case and the reason to postpone it)."""
+    `referatform` (the minutes), `utsettelse` (the case and the reason to postpone it),
+    `flytteform` and `avlysform` (moving or cancelling the meeting)."""
     utvalg = mote.utvalg
     dato = timezone.localtime(mote.start).date()
     er_medlem = access.er_utvalgsmedlem(request.user, utvalg)
@@ -239,6 +244,8 @@ def _mote_kontekst(
         behandlinger = [b for b in behandlinger if b.synlige_vedtak]
     mitt_medlemskap = next((m for m in medlemmer if m.bruker_id == request.user.pk), None)
     synlige = medlemmer if er_medlem or offentlig_utvalg else []
+    # Only a planned meeting is moved or cancelled (the service says the same).
+    kan_endre = access.kan_fore_utvalg(request.user, utvalg) and mote.status == Mote.Status.PLANLAGT
     return {
         "mote": mote,
         "utvalg": utvalg,
@@ -262,6 +269,11 @@ def _mote_kontekst(
         if kan_fore
         else None,
         "sakform": sakform or SakForm() if kan_fore else None,
+        "flytteform": flytteform
+        or MoteFlyttForm(initial={"start": timezone.localtime(mote.start), "sted": mote.sted})
+        if kan_endre
+        else None,
+        "avlysform": avlysform or MoteAvlysForm() if kan_endre else None,
         "apne_saker": list(
             utvalg.saker.filter(status=Sak.Status.APEN)
             .exclude(behandlinger__mote=mote)
@@ -297,6 +309,45 @@ def _mote_med_feil(
     if fragment and request.htmx:
         return render(request, f"utvalg/mote.html#{fragment}", kontekst)
     return render(request, "utvalg/mote.html", kontekst, status=400)
+
+
+@innlogget
+@require_POST
+def mote_flytt(request: HttpRequest, pk: int) -> HttpResponse:
+    """The secretary moves a planned meeting; the members get the new invitation."""
+    mote = _get_mote(pk)
+    _krev_sekretaer(request, mote.utvalg)
+    form = MoteFlyttForm(request.POST)
+    if form.is_valid():
+        try:
+            services.mote_flytt(utfort_av=request.user, mote=mote, **form.cleaned_data)
+        except Domenefeil as feil:
+            # A planned meeting is refused for its new date (the body not active then).
+            form.add_error("start" if mote.status == Mote.Status.PLANLAGT else None, str(feil))
+        else:
+            messages.success(request, _("Møtet er flyttet. Medlemmene får ny innkalling."))
+            return redirect(mote)
+    return _mote_med_feil(request, mote, flytteform=form)
+
+
+@innlogget
+@require_POST
+def mote_avlys(request: HttpRequest, pk: int) -> HttpResponse:
+    """The secretary cancels a planned meeting, with the reason the members are told."""
+    mote = _get_mote(pk)
+    _krev_sekretaer(request, mote.utvalg)
+    form = MoteAvlysForm(request.POST)
+    if form.is_valid():
+        try:
+            services.mote_avlys(
+                utfort_av=request.user, mote=mote, begrunnelse=form.cleaned_data["begrunnelse"]
+            )
+        except Domenefeil as feil:
+            form.add_error("begrunnelse", str(feil))
+        else:
+            messages.success(request, _("Møtet er avlyst. Medlemmene har fått beskjed."))
+            return redirect(mote)
+    return _mote_med_feil(request, mote, avlysform=form)
 
 
 @innlogget
