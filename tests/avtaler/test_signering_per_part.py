@@ -17,6 +17,7 @@ from avvik import services as avvik_services
 from avvik.models import Avvikskategori
 from helsefellesskap.models import Fellesskapsmedlem
 from tests.factories import (
+    STANDARDTIDER,
     HelseforetakFactory,
     KommuneFactory,
     MedlemskapFactory,
@@ -49,6 +50,14 @@ def godkjent(parter):
         type="saeravtale",
         tittel="Utskrivningsrutine",
         punkter=[NyttPunkt("1", "Tidspunkt", TIDER), NyttPunkt("2", "Epikrise", "Følger med.")],
+        # The hours TIDER states: hours that contradict a clause on discharge are not sent.
+        tider={
+            **STANDARDTIDER,
+            "hverdag_fra": datetime.time(8),
+            "hverdag_til": datetime.time(16),
+            "helg_fra": datetime.time(10),
+            "helg_til": datetime.time(14),
+        },
     )
     versjon = services.versjon_send_til_behandling(versjon=versjon, utfort_av=None)
     return services.versjon_godkjenn(versjon=versjon, utfort_av=None, vedtaksreferanse="SSU 1/2026")
