@@ -6,7 +6,6 @@ the same queries (Avtaleversjon.objects.gjeldende, avtaletre, utskrivningsrutine
 import datetime
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Count
 from django.http import Http404
 from django.utils import timezone
 
@@ -15,7 +14,7 @@ from avtaler.lesing import Node, avtaletre
 from avtaler.models import Avtale, Avtaleforhold, Avtaleversjon, Punktversjon
 from avtaler.tekst import render_tekst
 from avtaler.utskrivning import utskrivningsrutine
-from avvik.models import Avvik
+from avvik.selectors import avvik_per_punkt_siste_ar
 from helsefellesskap import access as hf_access
 from helsefellesskap.models import Helsefellesskap, Mote, Organisasjon, Utvalg, Vedtak
 
@@ -340,20 +339,6 @@ def referater(u: Utvalg | None = None) -> list[dict]:
 
 
 def avviksstatistikk(avtale_: Avtale) -> dict:
-    """Avvik per clause over the last 12 months, counts only: the same as the agreement page
-    shows a visitor (avvik.views.punkttall)."""
-    na = timezone.now()
-    siden = na - datetime.timedelta(days=365)
-    tall = dict(
-        Avvik.objects.filter(punkt__versjon__avtale=avtale_.pk, hendelse__gte=siden)
-        .values("punkt__punkt_id")
-        .annotate(n=Count("id"))
-        .values_list("punkt__punkt_id", "n")
-    )
-    return {
-        "avtale": avtale_.pk,
-        "fra": timezone.localtime(siden).date(),
-        "til": timezone.localtime(na).date(),
-        "antall": sum(tall.values()),
-        "per_punkt": [{"punkt": p, "antall": n} for p, n in sorted(tall.items())],
-    }
+    """Avvik per clause over the last 12 months, counts only and none below MINSTE_CELLE: the
+    same as the agreement page shows a visitor (avvik.views.punkttall, avvik.selectors)."""
+    return {"avtale": avtale_.pk, **avvik_per_punkt_siste_ar(avtale_.pk)}

@@ -188,12 +188,23 @@ class Referat(Schema):
 
 class Punkttall(Schema):
     punkt: int
-    antall: int
+    antall: int | None = Field(
+        description="Avvik knyttet til punktet de siste 12 månedene; null når de er under 5."
+    )
+    under_minste_celle: bool = Field(
+        description="Sann når antallet er under 5 og derfor ikke oppgis (som i årsrapporten)."
+    )
 
 
 class Avviksstatistikk(Schema):
     avtale: int
     fra: datetime.date
     til: datetime.date
-    antall: int = Field(description="Avvik knyttet til avtalens punkter de siste 12 månedene.")
+    antall: int | None = Field(
+        description="Avvik knyttet til avtalens punkter de siste 12 månedene; null når de er "
+        "fra 1 til 4."
+    )
+    under_minste_celle: bool = Field(
+        description="Sann når antallet er under 5 og derfor ikke oppgis (som i årsrapporten)."
+    )
     per_punkt: list[Punkttall]

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from avvik import access, services
-from avvik.arsrapport import arsrapport_tall
+from avvik.arsrapport import MINSTE_CELLE, arsrapport_tall
 from avvik.betaling import beregn_betaling
 from avvik.betalingsskjema import BetalingsforlopForm
 from avvik.forms import (
@@ -35,6 +35,7 @@ from avvik.forms import (
 )
 from avvik.konsekvenser import konsekvenser
 from avvik.models import Avvik, Avvikshendelse, Avvikskategori, Betalingsforlop
+from avvik.selectors import avvik_per_punkt_siste_ar
 from avvik.services.betaling import FELTER as BETALINGSFELTER
 from helsefellesskap import access as hf_access
 from helsefellesskap.models import Omrademedlem, Organisasjon
@@ -500,16 +501,18 @@ def statistikk(request: HttpRequest) -> HttpResponse:
 @require_GET
 def punkttall(request: HttpRequest, avtale_pk: int) -> HttpResponse:
     """Avvik per clause of an agreement over the last 12 months, counted across versions by
-    the clause's identity. Counts only, no content: public like the agreement itself."""
-    siden = timezone.now() - datetime.timedelta(days=365)
-    tall = dict(
-        Avvik.objects.filter(punkt__versjon__avtale=avtale_pk, hendelse__gte=siden)
-        .values("punkt__punkt_id")
-        .annotate(n=Count("id"))
-        .values_list("punkt__punkt_id", "n")
-    )
+    the clause's identity. Counts only, no content, and none below MINSTE_CELLE
+    (avvik.selectors): public like the agreement itself."""
+    statistikk = avvik_per_punkt_siste_ar(avtale_pk)
     return render(
-        request, "avvik/_punkttall.html", {"tall": sorted(tall.items()), "sum": sum(tall.values())}
+        request,
+        "avvik/_punkttall.html",
+        {
+            "statistikk": statistikk,
+            "tall": [(r["punkt"], r["antall"]) for r in statistikk["per_punkt"]],
+            "sum": statistikk["antall"],
+            "minste_celle": MINSTE_CELLE,
+        },
     )
 
 

@@ -124,6 +124,10 @@ def test_avvik_counts_are_those_the_agreement_page_shows(client, demo):
         svar = client.get(f"/api/v1/avtaler/{avtale_id}/avvik").json()
         assert [(p["punkt"], p["antall"]) for p in svar["per_punkt"]] == side.context["tall"]
         assert svar["antall"] == side.context["sum"]
+        assert svar["under_minste_celle"] == side.context["statistikk"]["under_minste_celle"]
+        for p in svar["per_punkt"]:
+            assert p["under_minste_celle"] == (p["antall"] is None)
+            assert p["antall"] is None or p["antall"] >= 5
 
 
 def test_cors_is_open_for_get_on_the_api_only(client, demo):
