@@ -270,7 +270,7 @@ def _mote_kontekst(
         else None,
         "sakform": sakform or SakForm() if kan_fore else None,
         "flytteform": flytteform
-        or MoteFlyttForm(initial={"start": timezone.localtime(mote.start), "sted": mote.sted})
+        or MoteFlyttForm(initial={"start": _foreslatt_start(mote), "sted": mote.sted})
         if kan_endre
         else None,
         "avlysform": avlysform or MoteAvlysForm() if kan_endre else None,
@@ -674,3 +674,11 @@ def sak_gjenapne(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(sak)
 
     return _sak_handling(request, pk, gjenapne)
+
+
+def _foreslatt_start(mote: Mote) -> datetime.datetime | None:
+    """The meeting's time as the move form's starting point; none for a time at the calendar's
+    edge (a year-1 date stored before input was bounded, issue #15), which the form cannot show."""
+    if datetime.MINYEAR < mote.start.year < datetime.MAXYEAR:
+        return timezone.localtime(mote.start)
+    return None

@@ -70,3 +70,20 @@ def test_an_administrator_edits_the_categories_in_the_admin(client, systemforval
     assert "Kommunens svikt" in liste.content.decode()
     kategori = Avvikskategori.objects.get(navn="Manglende epikrise")
     assert client.get(f"/admin/avvik/avvikskategori/{kategori.pk}/change/").status_code == 200
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_flush_leaves_the_shipped_categories_payment_marks_included():
+    """The categories are made by data migrations, which a flush (manage.py flush, and the one
+    after every transactional test) does not run again: they come back through post_migrate,
+    as the § 6-2 topics do, so a later test or a flushed installation still has them."""
+    from django.core.management import call_command
+
+    from avvik.kategorier import BETALINGSKATEGORIER, KATEGORIER
+
+    call_command("flush", interactive=False, verbosity=0)
+    navn = set(Avvikskategori.objects.values_list("navn", flat=True))
+    assert {n for n, *_ in KATEGORIER} | {n for n, _ in BETALINGSKATEGORIER} <= navn
+    assert Avvikskategori.objects.get(
+        navn="Uenighet om betaling for utskrivningsklar pasient"
+    ).gjelder_betaling
