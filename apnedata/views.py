@@ -3,6 +3,7 @@ script, so it works under the site's content security policy."""
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from kjerne.tilgang import offentlig
@@ -16,10 +17,13 @@ def _operasjoner(skjema: dict) -> list[dict]:
         for metode, op in metoder.items():
             if metode not in METODER:
                 continue
+            full = "/api/v1" + sti if not sti.startswith("/api/") else sti
             operasjoner.append(
                 {
                     "metode": metode.upper(),
-                    "sti": "/api/v1" + sti if not sti.startswith("/api/") else sti,
+                    "sti": full,
+                    # The label of the parameter table's scroll region.
+                    "parametre_etikett": _("Parametre for %(sti)s") % {"sti": full},
                     "anker": op.get("operationId", ""),
                     "tittel": op.get("summary", ""),
                     "beskrivelse": op.get("description", ""),

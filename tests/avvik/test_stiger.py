@@ -36,7 +36,7 @@ def test_reading_a_ladder_writes_nothing(db, django_assert_num_queries):
 def test_the_migration_gives_each_existing_helsefellesskap_the_ladders_it_lacks(db):
     """Migration 0012: a Helsefellesskap that never had an avvik (so no ladder was read and
     made) gets both; one with a ladder an administrator changed keeps it and gets the other."""
-    migrering = importlib.import_module("avvik.migrations.0012_stiger_for_hvert_helsefellesskap")
+    migrering = importlib.import_module("avvik.migrations.0014_stiger_for_hvert_helsefellesskap")
     uten, endret = HelsefellesskapFactory(), HelsefellesskapFactory()
     Eskaleringstrinn.objects.filter(helsefellesskap=uten).delete()
     Eskaleringstrinn.objects.filter(helsefellesskap=endret, stige=Stigetype.AVTALESPORSMAL).delete()

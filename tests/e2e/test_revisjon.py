@@ -121,7 +121,7 @@ def test_the_whole_revision_journey(side, avtale):
     side.sjekk_tilgjengelighet()
     logg_inn(side, "admin@demo.no")
     side.gaa_til(f"/avtaler/{avtale.avtale_id}/versjoner/2/signaturer/")
-    page.get_by_label("Part").select_option(label="Vestre Viken HF")
+    page.get_by_label("Part", exact=True).select_option(label="Vestre Viken HF")
     page.get_by_label("Signert av (navn)").fill("Administrerende direktør")
     page.get_by_label("Stilling").fill("Administrerende direktør")
     page.get_by_label("Dato", exact=True).fill(i_dag)

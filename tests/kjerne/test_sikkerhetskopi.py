@@ -175,12 +175,13 @@ def test_a_round_trip_gives_back_the_same_texts_signatures_decisions_and_avvik(
     filer = _filer(media)
     assert len(for_["avtaler.Punktversjon"]) == 15  # three versions of five clauses
     assert for_["avtaler.Signatur"] and for_["helsefellesskap.Vedtak"] and for_["avvik.Avvik"]
-    assert list(filer) == [f"saksdokumenter/{timezone.localdate():%Y}/referat.pdf"]
+    # The case document, beside the open data exports that signing the versions made.
+    assert f"saksdokumenter/{timezone.localdate():%Y}/referat.pdf" in filer
     arkiv = tmp_path / "kopi.tar"
 
     ut = _kjor("sikkerhetskopi", fil=arkiv)
     assert f"Sikkerhetskopi: {arkiv} (" in ut
-    assert "Opplastede filer: 1 fra" in ut
+    assert f"Opplastede filer: {len(filer)} fra" in ut
     assert "Innhold: 1 vedtak, 2 avtaler, 3 versjoner, 2 signaturer, 1 avvik." in ut
     assert arkiv.stat().st_mode & 0o777 == 0o600  # personal data: the owner's only
 
