@@ -76,9 +76,19 @@ def signatur_venter(versjon, part: Organisasjon) -> None:
     )
 
 
-def signert(versjon, organisasjon: Organisasjon, *, utfort_av: User | None) -> None:
-    """A party signed: the other parties are told."""
-    andre = [pk for pk in _parter(versjon) if pk != organisasjon.pk]
+def signert(versjon, organisasjon: Organisasjon, *, utfort_av: User | None, forhold=None) -> None:
+    """A party signed: its counterparts are told (agreements are bilateral, a municipality and
+    the health trust; the other municipalities on a shared text are no party to it). The health
+    trust signing one relation (``forhold``) tells that municipality; signing for all, each."""
+    from avtaler import livslop
+
+    parter = list(versjon.parter.all())
+    if forhold is not None:
+        andre = [forhold.part_id]
+    elif organisasjon.er_kommune:
+        andre = [m.pk for m in livslop.motparter(organisasjon, parter)]
+    else:
+        andre = [p.pk for p in parter if organisasjon in livslop.motparter(p, parter)]
     varsle(
         mottakere=koordinatorer(*andre),
         type=Varseltype.SIGNERT,
@@ -87,7 +97,8 @@ def signert(versjon, organisasjon: Organisasjon, *, utfort_av: User | None) -> N
             % {**_navn(versjon), "org": organisasjon.navn}
         ),
         lenke=f"{versjon.get_absolute_url()}signaturer/",
-        nokkel=f"versjon:{versjon.pk}:signert:{organisasjon.pk}",
+        nokkel=f"versjon:{versjon.pk}:signert:{organisasjon.pk}"
+        + (f":{forhold.pk}" if forhold is not None else ""),
         utfort_av=utfort_av,
     )
 

@@ -98,7 +98,8 @@ def test_signed_in_force_and_notice(smtp, django_capture_on_commit_callbacks, pa
             dato=i_dag,
             utfort_av=folk["drammen"],
         )
-    assert _fikk(V.SIGNERT) == ["baerum@x.no", "hf@x.no"]
+    # Bilateral: Drammen's counterpart (the health trust) is told, not Bærum.
+    assert _fikk(V.SIGNERT) == ["hf@x.no"]
     assert _fikk(V.I_KRAFT) == []
     signatur_registrer(
         versjon=versjon,
@@ -108,6 +109,8 @@ def test_signed_in_force_and_notice(smtp, django_capture_on_commit_callbacks, pa
         dato=i_dag,
         utfort_av=folk["hf"],
     )
+    # The health trust signing for all tells each of its municipalities.
+    assert _fikk(V.SIGNERT) == ["baerum@x.no", "drammen@x.no", "hf@x.no"]
     # Drammen's own agreement is concluded (Bærum has not signed): Drammen and its counterpart.
     assert _fikk(V.I_KRAFT) == ["drammen@x.no", "hf@x.no"]
     forhold = Avtaleforhold.objects.get(versjon=versjon, part=drammen)
@@ -119,3 +122,21 @@ def test_signed_in_force_and_notice(smtp, django_capture_on_commit_callbacks, pa
     )
     assert _fikk(V.OPPSAGT) == ["drammen@x.no"]
     assert "sagt opp av Vestre Viken HF" in Varsel.objects.get(type=V.OPPSAGT).tekst
+
+
+def test_health_trust_signing_one_relation_tells_that_municipality(parter, folk, utkast):
+    hf, _drammen, baerum = parter
+    versjon = services.versjon_send_til_behandling(versjon=utkast, utfort_av=None)
+    versjon = services.versjon_godkjenn(
+        versjon=versjon, utfort_av=None, vedtaksreferanse="SSU 1/2026"
+    )
+    signatur_registrer(
+        versjon=versjon,
+        organisasjon=hf,
+        navn="Direktør",
+        tittel="Direktør",
+        dato=timezone.localdate(),
+        utfort_av=folk["hf"],
+        forhold=Avtaleforhold.objects.get(versjon=versjon, part=baerum),
+    )
+    assert _fikk(V.SIGNERT) == ["baerum@x.no"]
