@@ -100,6 +100,21 @@ def test_the_secretary_cancels_with_a_reason_and_each_member_gets_one_cancellati
     assert len(smtp.postkasse.meldinger) == 2
 
 
+def test_a_reason_with_a_line_break_still_reaches_each_member_once(
+    client, smtp, django_capture_on_commit_callbacks, mote, sekretaer
+):
+    # A textarea gives CRLF; in a subject line Django refuses it (BadHeaderError) on every try.
+    client.force_login(sekretaer)
+    with django_capture_on_commit_callbacks(execute=True):
+        svar = client.post(
+            f"/moter/{mote.pk}/avlys/", {"avlys-begrunnelse": "Sykdom.\r\nNytt møte kommer."}
+        )
+    assert svar.status_code == 302
+    assert smtp.postkasse.mottakere() == ["hf@x.no", "kommune@x.no"]
+    for melding in smtp.postkasse.meldinger:
+        assert "Sykdom. Nytt møte kommer." in melding["Subject"]
+
+
 def test_a_refused_move_or_cancellation_keeps_what_was_written_at_the_field(
     client, smtp, mote, sekretaer
 ):
