@@ -213,6 +213,25 @@ def _om(nokler: list[str], ting: str) -> bool:
     return any(n == ting or n.startswith(f"{ting}:") for n in nokler)
 
 
+def _egne_oppsigelser(bruker, oppsigelser: list) -> list:
+    """The notices of termination the user's organisation is a side of: the party itself or
+    its counterpart. A shared text lists every municipality, but each agreement is bilateral;
+    another municipality's termination is none of this one's business."""
+    from avtaler import livslop
+    from avtaler.access import KOORDINERENDE
+    from helsefellesskap import access
+
+    if not oppsigelser:
+        return []
+    egne = access.organisasjoner_med_rolle(bruker, *KOORDINERENDE)
+    return [
+        f
+        for f in oppsigelser
+        if f.part_id in egne
+        or any(m.pk in egne for m in livslop.motparter(f.part, list(f.versjon.parter.all())))
+    ]
+
+
 def paminnelser_for(bruker, oversikt) -> int:
     """Turn the user's overview into notices. Only what is still undone is in the overview
     (a party that signed, a reader who confirmed, is not), and a standing reminder carries
@@ -258,7 +277,7 @@ def paminnelser_for(bruker, oversikt) -> int:
             lenke=versjon.get_absolute_url(),
             nokkel=f"revisjon:{versjon.pk}:{oversikt.dato.year}",
         )
-    for forhold in oversikt.oppsigelser:
+    for forhold in _egne_oppsigelser(bruker, oversikt.oppsigelser):
         # The same key as the event: a notice given before this system told anyone, once.
         nye += varsle(
             mottakere=[bruker],

@@ -140,3 +140,29 @@ def test_health_trust_signing_one_relation_tells_that_municipality(parter, folk,
         forhold=Avtaleforhold.objects.get(versjon=versjon, part=baerum),
     )
     assert _fikk(V.SIGNERT) == ["baerum@x.no"]
+
+
+def test_the_daily_digest_tells_only_the_sides_of_a_terminated_agreement(
+    smtp, django_capture_on_commit_callbacks, parter, folk, utkast
+):
+    from django.core.management import call_command
+
+    from tests.factories import iverksett
+
+    _hf, drammen, _baerum = parter
+    i_dag = timezone.localdate()
+    versjon = iverksett(utkast, i_dag - datetime.timedelta(days=30))
+    services.forhold_si_opp(
+        forhold=Avtaleforhold.objects.get(versjon=versjon, part=drammen),
+        utfort_av=folk["drammen"],
+        varslet=i_dag,
+        oppsagt_av=drammen,
+    )
+    Varsel.objects.all().delete()  # as if the notice was given before anyone was told
+    call_command("send_paminnelser", stdout=None)
+    assert _fikk(V.OPPSAGT) == ["drammen@x.no", "hf@x.no"]
+    # Bærum shares the text but not Drammen's agreement: nothing about it, in no message.
+    assert all(
+        "sagt opp" not in m.get_body(("plain",)).get_content()
+        for m in smtp.postkasse.til("baerum@x.no")
+    )
