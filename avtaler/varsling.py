@@ -153,13 +153,22 @@ def oppsagt(forhold, *, utfort_av: User | None) -> None:
 
 
 def lesing_bedt_om(versjon, *, utfort_av: User | None) -> None:
-    """A routine's change is significant: everyone with a role in a party is asked to read
-    and confirm it (those who already have, are not)."""
-    from avtaler.models import Lesebekreftelse
+    """A routine's change is significant: everyone with a role in a party it is in force for
+    is asked to read and confirm it (those who already have, are not). A party whose own
+    agreement is not concluded yet is asked by the weekly reminder once it is (as the overview's
+    «to read»)."""
+    from avtaler import livslop
+    from avtaler.models import Avtaleversjon, Lesebekreftelse, i_dag
 
+    dato = i_dag()
+    gjelder_for = [
+        p.pk
+        for p in versjon.parter.all()
+        if Avtaleversjon.objects.filter(pk=versjon.pk).filter(livslop.gjeldende_q(dato, p)).exists()
+    ]
     lest = Lesebekreftelse.objects.filter(versjon=versjon).values("bruker_id")
     varsle(
-        mottakere=User.objects.filter(is_active=True, medlemskap__organisasjon__in=_parter(versjon))
+        mottakere=User.objects.filter(is_active=True, medlemskap__organisasjon__in=gjelder_for)
         .exclude(pk__in=lest)
         .distinct(),
         type=Varseltype.LESING_VENTER,

@@ -166,3 +166,30 @@ def test_the_daily_digest_tells_only_the_sides_of_a_terminated_agreement(
         "sagt opp" not in m.get_body(("plain",)).get_content()
         for m in smtp.postkasse.til("baerum@x.no")
     )
+
+
+def test_a_read_request_goes_only_to_the_parties_the_routine_is_in_force_for(
+    smtp, django_capture_on_commit_callbacks, parter, folk
+):
+    from tests.factories import iverksett
+
+    hf, drammen, baerum = parter
+    i_dag = timezone.localdate()
+    hoved = iverksett(lag_avtale(hf.helsefellesskap, [hf, drammen, baerum]), i_dag)
+    rutine = lag_avtale(
+        hf.helsefellesskap,
+        [hf, drammen, baerum],
+        type="rutine",
+        tittel="Utskrivningsrutine",
+        overordnet=hoved.avtale,
+    )
+    rutine = services.versjon_send_til_behandling(versjon=rutine, utfort_av=None)
+    rutine = services.versjon_godkjenn(versjon=rutine, utfort_av=None, vedtaksreferanse="SSU 2")
+    for org in (drammen, hf):  # Drammen's agreement is concluded; Bærum has not signed
+        signatur_registrer(
+            versjon=rutine, organisasjon=org, navn="N", tittel="T", dato=i_dag, utfort_av=None
+        )
+    rutine.refresh_from_db()
+    Varsel.objects.all().delete()
+    services.leseforesporsel_opprett(versjon=rutine, utfort_av=folk["hf"])
+    assert _fikk(V.LESING_VENTER) == ["drammen@x.no", "drammen_ansatt@x.no"]
