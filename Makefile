@@ -48,7 +48,7 @@ format: install
 # Production-mode settings check; the secret here is a throwaway of the right shape.
 check-deploy: install
 	DJANGO_DEBUG=0 DJANGO_SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))') \
-	DJANGO_ALLOWED_HOSTS=samhandling.example.no \
+	DJANGO_ALLOWED_HOSTS=samhandling.example.no DJANGO_NETTSTED_URL=https://samhandling.example.no \
 	$(BIN)/python manage.py check --deploy --fail-level WARNING
 
 # Benchmarks are measured, not asserted: figures go to docs/ytelse.md.

@@ -76,9 +76,19 @@ def signatur_venter(versjon, part: Organisasjon) -> None:
     )
 
 
-def signert(versjon, organisasjon: Organisasjon, *, utfort_av: User | None) -> None:
-    """A party signed: the other parties are told."""
-    andre = [pk for pk in _parter(versjon) if pk != organisasjon.pk]
+def signert(versjon, organisasjon: Organisasjon, *, utfort_av: User | None, forhold=None) -> None:
+    """A party signed: its counterparts are told (agreements are bilateral, a municipality and
+    the health trust; the other municipalities on a shared text are no party to it). The health
+    trust signing one relation (``forhold``) tells that municipality; signing for all, each."""
+    from avtaler import livslop
+
+    parter = list(versjon.parter.all())
+    if forhold is not None:
+        andre = [forhold.part_id]
+    elif organisasjon.er_kommune:
+        andre = [m.pk for m in livslop.motparter(organisasjon, parter)]
+    else:
+        andre = [p.pk for p in parter if organisasjon in livslop.motparter(p, parter)]
     varsle(
         mottakere=koordinatorer(*andre),
         type=Varseltype.SIGNERT,
@@ -87,7 +97,8 @@ def signert(versjon, organisasjon: Organisasjon, *, utfort_av: User | None) -> N
             % {**_navn(versjon), "org": organisasjon.navn}
         ),
         lenke=f"{versjon.get_absolute_url()}signaturer/",
-        nokkel=f"versjon:{versjon.pk}:signert:{organisasjon.pk}",
+        nokkel=f"versjon:{versjon.pk}:signert:{organisasjon.pk}"
+        + (f":{forhold.pk}" if forhold is not None else ""),
         utfort_av=utfort_av,
     )
 
@@ -142,13 +153,22 @@ def oppsagt(forhold, *, utfort_av: User | None) -> None:
 
 
 def lesing_bedt_om(versjon, *, utfort_av: User | None) -> None:
-    """A routine's change is significant: everyone with a role in a party is asked to read
-    and confirm it (those who already have, are not)."""
-    from avtaler.models import Lesebekreftelse
+    """A routine's change is significant: everyone with a role in a party it is in force for
+    is asked to read and confirm it (those who already have, are not). A party whose own
+    agreement is not concluded yet is asked by the weekly reminder once it is (as the overview's
+    «to read»)."""
+    from avtaler import livslop
+    from avtaler.models import Avtaleversjon, Lesebekreftelse, i_dag
 
+    dato = i_dag()
+    gjelder_for = [
+        p.pk
+        for p in versjon.parter.all()
+        if Avtaleversjon.objects.filter(pk=versjon.pk).filter(livslop.gjeldende_q(dato, p)).exists()
+    ]
     lest = Lesebekreftelse.objects.filter(versjon=versjon).values("bruker_id")
     varsle(
-        mottakere=User.objects.filter(is_active=True, medlemskap__organisasjon__in=_parter(versjon))
+        mottakere=User.objects.filter(is_active=True, medlemskap__organisasjon__in=gjelder_for)
         .exclude(pk__in=lest)
         .distinct(),
         type=Varseltype.LESING_VENTER,
@@ -202,6 +222,25 @@ def _om(nokler: list[str], ting: str) -> bool:
     return any(n == ting or n.startswith(f"{ting}:") for n in nokler)
 
 
+def _egne_oppsigelser(bruker, oppsigelser: list) -> list:
+    """The notices of termination the user's organisation is a side of: the party itself or
+    its counterpart. A shared text lists every municipality, but each agreement is bilateral;
+    another municipality's termination is none of this one's business."""
+    from avtaler import livslop
+    from avtaler.access import KOORDINERENDE
+    from helsefellesskap import access
+
+    if not oppsigelser:
+        return []
+    egne = access.organisasjoner_med_rolle(bruker, *KOORDINERENDE)
+    return [
+        f
+        for f in oppsigelser
+        if f.part_id in egne
+        or any(m.pk in egne for m in livslop.motparter(f.part, list(f.versjon.parter.all())))
+    ]
+
+
 def paminnelser_for(bruker, oversikt) -> int:
     """Turn the user's overview into notices. Only what is still undone is in the overview
     (a party that signed, a reader who confirmed, is not), and a standing reminder carries
@@ -247,7 +286,7 @@ def paminnelser_for(bruker, oversikt) -> int:
             lenke=versjon.get_absolute_url(),
             nokkel=f"revisjon:{versjon.pk}:{oversikt.dato.year}",
         )
-    for forhold in oversikt.oppsigelser:
+    for forhold in _egne_oppsigelser(bruker, oversikt.oppsigelser):
         # The same key as the event: a notice given before this system told anyone, once.
         nye += varsle(
             mottakere=[bruker],

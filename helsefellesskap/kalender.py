@@ -28,9 +28,12 @@ def _hendelse(mote: Mote, utvalg: Utvalg) -> Event:
     # The same uid in the feed and the invitation: a calendar moves or cancels the one event.
     hendelse.add("uid", f"mote-{mote.pk}@samhandlingsavtaler")
     hendelse.add("summary", f"{utvalg.kortnavn}: møte")
-    hendelse.add("dtstart", mote.start)
-    hendelse.add("dtend", mote.start + MOTELENGDE)
-    hendelse.add("dtstamp", mote.start)
+    # In UTC (…Z): an aware Europe/Oslo time would be written with TZID, which needs a
+    # VTIMEZONE component (RFC 5545 3.2.19) that is not there. DTSTAMP is when this was made.
+    start = mote.start.astimezone(datetime.UTC)
+    hendelse.add("dtstart", start)
+    hendelse.add("dtend", start + MOTELENGDE)
+    hendelse.add("dtstamp", datetime.datetime.now(datetime.UTC).replace(microsecond=0))
     hendelse.add("location", mote.sted)
     if mote.status == Mote.Status.AVLYST:
         hendelse.add("status", "CANCELLED")

@@ -127,7 +127,9 @@ def varsle(
             if levering == Levering.UMIDDELBART:
                 epost = Epost.objects.create(
                     mottaker=bruker,
-                    emne=linje[:200],
+                    # A subject is one line: a line break (a textarea's reason) in it makes
+                    # Django refuse the message (BadHeaderError) on every try.
+                    emne=" ".join(linje.split())[:200],
                     tekst=_epost_tekst(bruker, [(linje, lenke)]),
                     kalender=kalender,
                 )
@@ -185,7 +187,7 @@ def epost_send(epost_id: int) -> bool:
     if not _gjor_krav(epost_id, na):
         return False
     epost = Epost.objects.select_related("mottaker").get(pk=epost_id)
-    melding = EmailMessage(epost.emne, epost.tekst, None, [epost.mottaker.email])
+    melding = EmailMessage(" ".join(epost.emne.split()), epost.tekst, None, [epost.mottaker.email])
     if epost.kalender:
         melding.attach("invitasjon.ics", epost.kalender, "text/calendar")
     try:

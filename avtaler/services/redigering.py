@@ -414,7 +414,7 @@ def signatur_registrer(
         registrert_av=utfort_av,
     )
     livslop.sikre_forhold(versjon)
-    varsling.signert(versjon, organisasjon, utfort_av=utfort_av)
+    varsling.signert(versjon, organisasjon, utfort_av=utfort_av, forhold=forhold)
     if forhold is not None:
         forhold.motpart_signert_dato = dato
         forhold._change_reason = f"Signert av {organisasjon.navn}"[:100]

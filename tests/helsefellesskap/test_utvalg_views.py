@@ -187,6 +187,9 @@ def test_ical_feed_lists_the_meetings(client, ssu, mote):
     assert "BEGIN:VCALENDAR" in tekst and "BEGIN:VEVENT" in tekst
     assert f"UID:mote-{mote.pk}@samhandlingsavtaler" in tekst
     assert "LOCATION:Drammen" in tekst
+    # 10:00 in Oslo (CET) is 09:00 UTC; no TZID without its VTIMEZONE (RFC 5545).
+    assert "DTSTART:20260310T090000Z" in tekst and "DTEND:20260310T120000Z" in tekst
+    assert "TZID" not in tekst
 
 
 def test_minutes_as_archival_pdf(client, mote, saker, medlem):

@@ -98,7 +98,8 @@ def test_signed_in_force_and_notice(smtp, django_capture_on_commit_callbacks, pa
             dato=i_dag,
             utfort_av=folk["drammen"],
         )
-    assert _fikk(V.SIGNERT) == ["baerum@x.no", "hf@x.no"]
+    # Bilateral: Drammen's counterpart (the health trust) is told, not Bærum.
+    assert _fikk(V.SIGNERT) == ["hf@x.no"]
     assert _fikk(V.I_KRAFT) == []
     signatur_registrer(
         versjon=versjon,
@@ -108,6 +109,8 @@ def test_signed_in_force_and_notice(smtp, django_capture_on_commit_callbacks, pa
         dato=i_dag,
         utfort_av=folk["hf"],
     )
+    # The health trust signing for all tells each of its municipalities.
+    assert _fikk(V.SIGNERT) == ["baerum@x.no", "drammen@x.no", "hf@x.no"]
     # Drammen's own agreement is concluded (Bærum has not signed): Drammen and its counterpart.
     assert _fikk(V.I_KRAFT) == ["drammen@x.no", "hf@x.no"]
     forhold = Avtaleforhold.objects.get(versjon=versjon, part=drammen)
@@ -119,3 +122,74 @@ def test_signed_in_force_and_notice(smtp, django_capture_on_commit_callbacks, pa
     )
     assert _fikk(V.OPPSAGT) == ["drammen@x.no"]
     assert "sagt opp av Vestre Viken HF" in Varsel.objects.get(type=V.OPPSAGT).tekst
+
+
+def test_health_trust_signing_one_relation_tells_that_municipality(parter, folk, utkast):
+    hf, _drammen, baerum = parter
+    versjon = services.versjon_send_til_behandling(versjon=utkast, utfort_av=None)
+    versjon = services.versjon_godkjenn(
+        versjon=versjon, utfort_av=None, vedtaksreferanse="SSU 1/2026"
+    )
+    signatur_registrer(
+        versjon=versjon,
+        organisasjon=hf,
+        navn="Direktør",
+        tittel="Direktør",
+        dato=timezone.localdate(),
+        utfort_av=folk["hf"],
+        forhold=Avtaleforhold.objects.get(versjon=versjon, part=baerum),
+    )
+    assert _fikk(V.SIGNERT) == ["baerum@x.no"]
+
+
+def test_the_daily_digest_tells_only_the_sides_of_a_terminated_agreement(
+    smtp, django_capture_on_commit_callbacks, parter, folk, utkast
+):
+    from django.core.management import call_command
+
+    from tests.factories import iverksett
+
+    _hf, drammen, _baerum = parter
+    i_dag = timezone.localdate()
+    versjon = iverksett(utkast, i_dag - datetime.timedelta(days=30))
+    services.forhold_si_opp(
+        forhold=Avtaleforhold.objects.get(versjon=versjon, part=drammen),
+        utfort_av=folk["drammen"],
+        varslet=i_dag,
+        oppsagt_av=drammen,
+    )
+    Varsel.objects.all().delete()  # as if the notice was given before anyone was told
+    call_command("send_paminnelser", stdout=None)
+    assert _fikk(V.OPPSAGT) == ["drammen@x.no", "hf@x.no"]
+    # Bærum shares the text but not Drammen's agreement: nothing about it, in no message.
+    assert all(
+        "sagt opp" not in m.get_body(("plain",)).get_content()
+        for m in smtp.postkasse.til("baerum@x.no")
+    )
+
+
+def test_a_read_request_goes_only_to_the_parties_the_routine_is_in_force_for(
+    smtp, django_capture_on_commit_callbacks, parter, folk
+):
+    from tests.factories import iverksett
+
+    hf, drammen, baerum = parter
+    i_dag = timezone.localdate()
+    hoved = iverksett(lag_avtale(hf.helsefellesskap, [hf, drammen, baerum]), i_dag)
+    rutine = lag_avtale(
+        hf.helsefellesskap,
+        [hf, drammen, baerum],
+        type="rutine",
+        tittel="Utskrivningsrutine",
+        overordnet=hoved.avtale,
+    )
+    rutine = services.versjon_send_til_behandling(versjon=rutine, utfort_av=None)
+    rutine = services.versjon_godkjenn(versjon=rutine, utfort_av=None, vedtaksreferanse="SSU 2")
+    for org in (drammen, hf):  # Drammen's agreement is concluded; Bærum has not signed
+        signatur_registrer(
+            versjon=rutine, organisasjon=org, navn="N", tittel="T", dato=i_dag, utfort_av=None
+        )
+    rutine.refresh_from_db()
+    Varsel.objects.all().delete()
+    services.leseforesporsel_opprett(versjon=rutine, utfort_av=folk["hf"])
+    assert _fikk(V.LESING_VENTER) == ["drammen@x.no", "drammen_ansatt@x.no"]
