@@ -93,6 +93,7 @@ def test_check_deploy_is_clean_in_production_mode():
         DJANGO_DEBUG="0",
         DJANGO_SECRET_KEY="a-long-random-production-secret-" + "k3y" * 12,
         DJANGO_ALLOWED_HOSTS="samhandling.example.no",
+        DJANGO_NETTSTED_URL="https://samhandling.example.no",
     )
     assert resultat.returncode == 0, resultat.stderr + resultat.stdout
     assert "no issues" in resultat.stdout

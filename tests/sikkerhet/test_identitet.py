@@ -117,6 +117,7 @@ def test_several_workers_with_a_cache_of_their_own_are_refused():
         "DJANGO_DEBUG": "0",
         "DJANGO_SECRET_KEY": "a-long-random-production-secret-" + "k3y" * 12,
         "DJANGO_ALLOWED_HOSTS": "samhandling.example.no",
+        "DJANGO_NETTSTED_URL": "https://samhandling.example.no",
     }
     sjekk = ("check", "--deploy", "--fail-level", "WARNING")
     resultat = _manage(*sjekk, WEB_CONCURRENCY="3", **produksjon)
